@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlatformContext } from './platform/context.js';
+import { buildHttpServer, type App, type RegisteredRoute } from './platform/http/server.js';
+import { healthRoute } from './platform/health.js';
+import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
+import { statesRoutes } from './modules/states/index.js';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web app; off in API tests. */
+  serveWeb?: boolean;
+}
+
+/** The platform's HTTP app: the shell from `platform/http` with every module's routes. */
+export async function buildApp(ctx: PlatformContext, options: BuildOptions = {}): Promise<{ app: App; routes: RegisteredRoute[] }> {
+  const rules = { idleMinutes: ctx.config.sessionIdleMinutes, maxDays: ctx.config.sessionMaxDays };
+  const { app, routes } = await buildHttpServer({
+    config: ctx.config,
+    logger: options.logger,
+    sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
+  });
+  healthRoute(app, ctx.database);
+  accountsRoutes(app, ctx);
+  statesRoutes(app, ctx);
+  if (options.serveWeb) {
+    const { serveWebApp } = await import('./platform/http/web-app.js');
+    await serveWebApp(app, webDist);
+  }
+  await app.ready();
+  return { app, routes };
+}

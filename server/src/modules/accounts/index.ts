@@ -1,0 +1,4 @@
+export { accountsRoutes } from './routes.js';
+export { resolveSession, type SessionRules } from './sessions.js';
+export { inviteAccount } from './invitations.js';
+export { currentTotp } from './credentials.js';

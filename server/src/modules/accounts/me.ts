@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/http/actor.js';
+import { findOrganisation } from '../stakeholders/index.js';
+import { statesPolicy } from '../states/index.js';
+import { accountsPolicy } from './policy.js';
+import { accounts } from './tables.js';
+
+/** Who the caller is, and what they may do across the platform. */
+export async function describeMe(db: Executor, actor: Actor | null) {
+  const can = {
+    invite: accountsPolicy.inviteSomeone.allows(actor),
+    correctStateNames: statesPolicy.correctNames.allows(actor),
+  };
+  if (!actor) return { account: null, can };
+  const [account] = await db
+    .select({ email: accounts.email, totpSecret: accounts.totpSecret })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
+  const organisation = actor.organisation ? await findOrganisation(db, actor.organisation) : null;
+  return {
+    account: {
+      id: actor.accountId,
+      name: actor.name,
+      email: account?.email ?? '',
+      roles: [...actor.roles],
+      state: actor.state,
+      organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
+      secondFactor: !!account?.totpSecret,
+    },
+    can,
+  };
+}

@@ -1,0 +1,24 @@
+import { isFocalPointOf, isSecretariat, type Role } from '../../platform/http/actor.js';
+import { publicRead, rule, signedIn } from '../../platform/http/policy.js';
+
+export interface InvitationTarget {
+  role: Role;
+  state: string | null;
+}
+
+/**
+ * Who may do what with accounts. The Secretariat invites anyone; a focal point invites delegates
+ * of its own State and nobody else; everyone manages their own account.
+ */
+export const accountsPolicy = {
+  /** Reading who one is, signing in, accepting an invitation, asking for a reset: open to all. */
+  open: publicRead,
+  self: signedIn,
+  /** Route-level: may this account invite anyone at all? */
+  inviteSomeone: rule('accounts.invite', (actor) => isSecretariat(actor) || (!!actor && actor.roles.includes('focal_point'))),
+  /** The real check, on what the invitation is for. */
+  invite: rule<InvitationTarget>('accounts.invite', (actor, target) => {
+    if (isSecretariat(actor)) return true;
+    return target.role === 'delegate' && target.state !== null && isFocalPointOf(actor, target.state);
+  }),
+} as const;

@@ -1,0 +1,82 @@
+import { asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database.js';
+import { digestOf } from './canonical.js';
+import { GENESIS_HASH, firstBrokenLink, linkHash, type AuditLink, type BrokenLink } from './chain.js';
+import { auditEvents, auditHead } from './tables.js';
+import type { Actor } from '../http/actor.js';
+
+/** Who acted, as the chain records it. */
+export type AuditActor = Pick<Actor, 'accountId' | 'state' | 'organisation'>;
+
+export interface AuditEvent {
+  /** Who acted; null for the platform itself (reference data, scheduled jobs). */
+  actor: AuditActor | null;
+  /** Verb-noun of the use case, e.g. `states.rename`. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** What changed: its digest is chained. Never pass secrets. */
+  change: unknown;
+  /** What to keep readable of the change; the change itself when left out. */
+  details?: unknown;
+}
+
+/**
+ * Appends an event to the audit chain inside the caller's transaction: the change and its record
+ * commit together or not at all. Locks the head, so concurrent appends queue rather than fork.
+ */
+export async function recordAudit(tx: Tx, event: AuditEvent): Promise<AuditLink> {
+  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const prev = head ?? { seq: 0, hash: GENESIS_HASH };
+  const facts = {
+    at: new Date(),
+    actorAccountId: event.actor?.accountId ?? null,
+    actingForState: event.actor?.state ?? null,
+    actingForOrganisation: event.actor?.organisation ?? null,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    digest: digestOf(event.change),
+    details: event.details === undefined ? event.change : event.details,
+  };
+  const seq = prev.seq + 1;
+  const link: AuditLink = { ...facts, seq, prevHash: prev.hash, hash: linkHash(seq, prev.hash, facts) };
+  await tx.insert(auditEvents).values(link);
+  if (head) await tx.update(auditHead).set({ seq, hash: link.hash }).where(eq(auditHead.id, 1));
+  else await tx.insert(auditHead).values({ id: 1, seq, hash: link.hash });
+  return link;
+}
+
+export interface ChainReport {
+  events: number;
+  broken: BrokenLink | null;
+}
+
+/** Walks the whole chain in pages and names the first broken link; also checks the head points at the end. */
+export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
+  let from = { seq: 0, hash: GENESIS_HASH };
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, from.seq))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
+    if (rows.length === 0) break;
+    const links = rows.map((r) => ({ ...r, details: r.details as unknown }));
+    const broken = firstBrokenLink(links, from);
+    if (broken) return { events: count + links.findIndex((l) => l.seq === broken.seq), broken };
+    count += links.length;
+    const last = links[links.length - 1]!;
+    from = { seq: last.seq, hash: last.hash };
+  }
+  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  if (head && (head.seq !== from.seq || head.hash !== from.hash)) {
+    return { events: count, broken: { seq: from.seq + 1, reason: `the chain ends at ${from.seq} but its head says ${head.seq}: events are missing` } };
+  }
+  if (!head && count > 0) return { events: count, broken: { seq: 1, reason: 'the chain has no head' } };
+  return { events: count, broken: null };
+}
+
+export const auditCount = (db: Db) => db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);

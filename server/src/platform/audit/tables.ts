@@ -1,0 +1,28 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The audit chain: one row per change, each hash covering the previous one. Append-only. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    actorAccountId: uuid('actor_account_id'),
+    actingForState: text('acting_for_state'),
+    actingForOrganisation: uuid('acting_for_organisation'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    digest: text('digest').notNull(),
+    details: jsonb('details').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.seq)],
+);
+
+/** The chain's head: locked by every append, so two transactions never fork the chain. */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

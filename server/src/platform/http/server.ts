@@ -1,0 +1,275 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyBaseLogger } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Actor } from './actor.js';
+import { Problem, problemType, type FieldError } from './problem.js';
+import { publicRead, guard, type RoutePolicy } from './policy.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route. A route without one is refused to everyone. */
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    /** The signed-in account acting, or null for the public. */
+    actor: Actor | null;
+    /** The CSRF token bound to the caller's session, when signed in. */
+    sessionCsrf: string | null;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: string | null;
+}
+
+export interface SessionResolver {
+  /** Finds the actor for a session token, or null when the token is unknown or expired. */
+  resolve(token: string): Promise<{ actor: Actor; csrf: string } | null>;
+}
+
+export const SESSION_COOKIE = 'poa_session';
+export const CSRF_COOKIE = 'poa_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes that plugins register for themselves (the interactive API docs); they are public reads. */
+const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
+
+export interface HttpOptions {
+  config: Config;
+  sessions: SessionResolver;
+  logger?: boolean;
+}
+
+/**
+ * The HTTP shell every module plugs into: problem+json errors, security headers, sessions,
+ * CSRF defence, the authorization guard, OpenAPI. Knows nothing of the PoA.
+ */
+export async function buildHttpServer(options: HttpOptions): Promise<{ app: App; routes: RegisteredRoute[] }> {
+  const { config } = options;
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: {
+              paths: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                `req.headers["${CSRF_HEADER}"]`,
+                'res.headers["set-cookie"]',
+                '*.password',
+                '*.newPassword',
+                '*.currentPassword',
+                '*.otp',
+                '*.recoveryCode',
+                '*.token',
+              ],
+              censor: '[redacted]',
+            },
+          },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!route.config?.policy && PUBLIC_PLUGIN_PREFIXES.some((p) => url.startsWith(p))) {
+      route.config = { ...(route.config ?? {}), policy: guard(publicRead) };
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url, action: route.config?.policy?.action ?? null });
+    }
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new Problem(429, 'too-many-requests', 'Too many requests', `Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`, {}, {
+        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+      }),
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(request, reply);
+    reply.header('x-request-id', request.id);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await options.sessions.resolve(token);
+      if (found) {
+        request.actor = found.actor;
+        request.sessionCsrf = found.csrf;
+      }
+    }
+    if (UNSAFE.has(request.method)) checkCsrf(request);
+  });
+
+  // Deny by default: the route's policy decides, after the input is validated.
+  app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
+    const policy = request.routeOptions.config.policy;
+    if (!policy) throw new Problem(403, 'forbidden', 'Forbidden', 'This route has no policy and is refused to everyone.');
+    if (!policy.allows(request.actor, request)) {
+      throw request.actor
+        ? new Problem(403, 'forbidden', 'Forbidden', 'You may not do this.')
+        : new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to do this.');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+    return reply
+      .code(problem.status)
+      .type('application/problem+json')
+      .serializer(JSON.stringify)
+      .send(problem.body(request.url));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new Problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`);
+    return reply.code(404).type('application/problem+json').send(problem.body(request.url));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'PoA Platform API',
+        version: '1',
+        description:
+          'The API of the Programme of Action on ICTs in the context of international security. Errors are RFC 9457 problem+json. ' +
+          `State-changing requests carry the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: guard(publicRead) }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  return { app, routes };
+}
+
+function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header(
+    'content-security-policy',
+    "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; " +
+      "img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'",
+  );
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'same-origin');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * CSRF defence for every state-changing request: a request sent by another site is refused outright,
+ * and the X-CSRF-Token header must match the token bound to the session (or, before sign-in, the
+ * poa_csrf cookie), which another site can neither read nor set.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  const fail = (detail: string) => new Problem(403, 'csrf', 'Cross-site request refused', detail);
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw fail('Requests from other sites are not accepted.');
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || sent.length < 16) throw fail(`Send the ${CSRF_HEADER} header.`);
+  const expected = request.sessionCsrf ?? request.cookies[CSRF_COOKIE];
+  if (!expected || !sameToken(sent, expected)) throw fail(`The ${CSRF_HEADER} header does not match.`);
+}
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+  validationContext?: string;
+  validation?: { instancePath?: string; message?: string }[];
+}
+
+/** Turns anything thrown into a problem: known client errors keep their status, the rest are 500s. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  const e = (error ?? {}) as FastifyLikeError;
+  if (hasZodFastifySchemaValidationErrors(error) || e.validation) {
+    const where = e.validationContext === 'querystring' ? 'query' : (e.validationContext ?? 'body');
+    const errors: FieldError[] = (e.validation ?? []).map((v) => ({
+      field: [where, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'invalid',
+    }));
+    return new Problem(400, 'validation', 'The request is not valid', errors.map((x) => `${x.field}: ${x.message}`).join('; '), {
+      errors,
+    });
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem(413, 'payload-too-large', 'Request body too large', 'The request body is larger than allowed.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send application/json.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new Problem(400, 'malformed', 'Malformed request', e.message ?? 'The body could not be read.');
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+      return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send a Content-Type header.');
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const slug = e.statusCode === 429 ? 'too-many-requests' : 'bad-request';
+    return new Problem(e.statusCode, slug, e.statusCode === 429 ? 'Too many requests' : 'Bad request', e.message);
+  }
+  return new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged.');
+}
+
+export { problemType };

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { createMailer } from './mail/mailer.js';
+import type { PlatformContext } from './context.js';
+import { loadStateReference } from '../modules/states/index.js';
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder). */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'db') });
+}
+
+/** Config → database → migrations → reference data: what every entry point (server, CLI, demo) needs. */
+export async function startPlatform(config: Config = loadConfig()): Promise<PlatformContext> {
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  await loadStateReference(database.db);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
+  return { config, database, mailer };
+}

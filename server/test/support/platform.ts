@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { createMailer } from '../../src/platform/mail/mailer.js';
+import type { PlatformContext } from '../../src/platform/context.js';
+import type { App, RegisteredRoute } from '../../src/platform/http/server.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestPlatform {
+  ctx: PlatformContext;
+  app: App;
+  routes: RegisteredRoute[];
+  outboxDir: string;
+  close(): Promise<void>;
+}
+
+/** A clean database of this test file's own (PGlite by default, PostgreSQL with TEST_DATABASE_URL). */
+export async function testDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `poa_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 5 });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const image = new Blob([fs.readFileSync(inject('pgliteImage'))]);
+  const database = await openDatabase({ kind: 'pglite', image });
+  return { database, drop: () => database.close() };
+}
+
+/** The whole platform on a clean database, with its mail written to a folder of its own. */
+export async function testPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poa-data-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://poa.test', LOG_LEVEL: 'silent', ...env });
+  const { database, drop } = await testDatabase();
+  const outboxDir = path.join(dataDir, 'outbox');
+  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, outboxDir });
+  const ctx: PlatformContext = { config, database, mailer };
+  const { app, routes } = await buildApp(ctx, { logger: false });
+  return {
+    ctx,
+    app,
+    routes,
+    outboxDir,
+    close: async () => {
+      await app.close();
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The messages in an outbox folder, oldest first, as raw .eml text. */
+export function readOutbox(outboxDir: string): { to: string; subject: string; text: string }[] {
+  if (!fs.existsSync(outboxDir)) return [];
+  return fs
+    .readdirSync(outboxDir)
+    .sort()
+    .map((f) => {
+      const raw = fs.readFileSync(path.join(outboxDir, f), 'utf8');
+      const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
+      const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+      const text = /quoted-printable/i.test(raw) ? body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : body;
+      return { to: header('To'), subject: header('Subject'), text };
+    });
+}
+
+/** A link sent by mail, e.g. the invitation or reset link: its token. */
+export function tokenFromMail(text: string, kind: 'invitation' | 'reset-password'): string {
+  const m = new RegExp(`/${kind}/([A-Za-z0-9_-]+)`).exec(text);
+  if (!m) throw new Error(`no ${kind} link in:\n${text}`);
+  return m[1]!;
+}
