@@ -15,6 +15,7 @@ const Env = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().positive().default(14),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxDays: number;
   bodyLimitBytes: number;
+  /** Sign-in and token requests allowed per minute from one address. */
+  signInRatePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
   };
 }

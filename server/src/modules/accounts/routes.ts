@@ -36,10 +36,9 @@ const Me = z.object({
   can: z.object({ invite: z.boolean(), correctStateNames: z.boolean() }),
 });
 
-/** Sign-in and the like: a few tries a minute from one address; lockout covers the rest. */
-const strictRate = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-
 export function accountsRoutes(app: App, ctx: PlatformContext): void {
+  /** Sign-in and the like: a few tries a minute from one address; lockout covers the rest. */
+  const strictRate = { rateLimit: { max: ctx.config.signInRatePerMinute, timeWindow: '1 minute' } };
   const { db } = ctx.database;
   const rules = { idleMinutes: ctx.config.sessionIdleMinutes, maxDays: ctx.config.sessionMaxDays };
   const secure = ctx.config.publicUrl.startsWith('https:');

@@ -80,3 +80,10 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainRe
 }
 
 export const auditCount = (db: Db) => db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+
+/** One line for people: the chain is intact, or where it breaks. */
+export function describeChainReport(report: ChainReport): string {
+  return report.broken
+    ? `Audit chain BROKEN at event #${report.broken.seq}: ${report.broken.reason}. ${report.events} events before it are intact.`
+    : `Audit chain intact: ${report.events} events verified.`;
+}

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { testPlatform, readOutbox, tokenFromMail, type TestPlatform } from './support/platform.js';
+import { Client, freshCode, makeAccount, signedIn, type TestAccount } from './support/client.js';
+import { currentTotp } from '../src/modules/accounts/index.js';
+import { accounts, accountTokens } from '../src/modules/accounts/tables.js';
+import { auditEvents } from '../src/platform/audit/tables.js';
+
+let p: TestPlatform;
+let secretariat: TestAccount;
+beforeAll(async () => {
+  p = await testPlatform();
+  secretariat = await makeAccount(p.ctx, p.app, { role: 'secretariat' });
+});
+afterAll(() => p.close());
+
+const mailsTo = (email: string) => readOutbox(p.outboxDir).filter((m) => m.to.includes(email));
+
+describe('signing in', () => {
+  it('asks for the second factor only after the right password, then signs in with a TOTP code', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'URY' });
+    const c = await new Client(p.app).start();
+    const noCode = await c.post('/api/v1/session', { email: fp.email, password: fp.password });
+    expect(noCode.status).toBe(401);
+    expect(noCode.body.type).toBe('urn:poa:problem:second-factor-required');
+    const wrongCode = await c.post('/api/v1/session', { email: fp.email, password: fp.password, otp: '000000' });
+    expect(wrongCode.body.type).toBe('urn:poa:problem:sign-in-failed');
+    const ok = await c.post('/api/v1/session', { email: fp.email.toUpperCase(), password: fp.password, otp: freshCode(fp) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.account).toMatchObject({ email: fp.email, roles: ['focal_point'], state: 'URY', secondFactor: true });
+    const cookie = ([] as string[]).concat(ok.headers['set-cookie'] as string[]).find((h) => h.startsWith('poa_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const me = await c.get('/api/v1/me');
+    expect(me.body.account.id).toBe(fp.id);
+  });
+
+  it('never accepts the same TOTP code twice', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'PRY' });
+    const code = freshCode(fp)!;
+    const first = await new Client(p.app).start();
+    expect((await first.post('/api/v1/session', { email: fp.email, password: fp.password, otp: code })).status).toBe(200);
+    const replay = await new Client(p.app).start();
+    const again = await replay.post('/api/v1/session', { email: fp.email, password: fp.password, otp: code });
+    expect(again.status).toBe(401);
+    expect(again.body.type).toBe('urn:poa:problem:sign-in-failed');
+  });
+
+  it('accepts each recovery code once', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG' });
+    expect(fp.recoveryCodes).toHaveLength(10);
+    const code = fp.recoveryCodes[0]!;
+    const a = await new Client(p.app).start();
+    expect((await a.post('/api/v1/session', { email: fp.email, password: fp.password, recoveryCode: code.toLowerCase() })).status).toBe(200);
+    const b = await new Client(p.app).start();
+    expect((await b.post('/api/v1/session', { email: fp.email, password: fp.password, recoveryCode: code })).status).toBe(401);
+  });
+
+  it('gives no hint of whether an account exists', async () => {
+    const c = await new Client(p.app).start();
+    const unknown = await c.post('/api/v1/session', { email: 'nobody@example.org', password: 'whatever-password' });
+    const wrong = await c.post('/api/v1/session', { email: secretariat.email, password: 'whatever-password' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('locks an account for a while after five failures, with the same answer, and records the lock', async () => {
+    const d = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'PER' });
+    const c = await new Client(p.app).start();
+    for (let i = 0; i < 5; i++) {
+      expect((await c.post('/api/v1/session', { email: d.email, password: 'wrong password!' })).status).toBe(401);
+    }
+    const locked = await c.post('/api/v1/session', { email: d.email, password: d.password });
+    expect(locked.status).toBe(401);
+    expect(locked.body.type).toBe('urn:poa:problem:sign-in-failed');
+    const [row] = await p.ctx.database.db.select().from(accounts).where(eq(accounts.id, d.id));
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const events = await p.ctx.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, d.id));
+    expect(events.map((e) => e.action)).toContain('accounts.lock');
+    // once the lock has passed, the right password works again
+    await p.ctx.database.db.update(accounts).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(accounts.id, d.id));
+    expect((await c.post('/api/v1/session', { email: d.email, password: d.password })).status).toBe(200);
+  });
+
+  it('limits the rate of sign-in attempts from one address', async () => {
+    const limited = await testPlatform({ SIGN_IN_RATE_PER_MINUTE: '10' });
+    try {
+      const c = await new Client(limited.app).start();
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/v1/session', { email: 'x@example.org', password: 'nope nope nope' })).status);
+      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      const last = await c.post('/api/v1/session', { email: 'x@example.org', password: 'nope nope nope' });
+      expect(last.status).toBe(429);
+      expect(last.body.type).toBe('urn:poa:problem:too-many-requests');
+      expect(last.headers['retry-after']).toBeTruthy();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('signs out', async () => {
+    const c = await signedIn(p.app, secretariat);
+    expect((await c.delete('/api/v1/session')).status).toBe(204);
+    expect((await c.get('/api/v1/me')).body.account).toBeNull();
+  });
+});
+
+describe('CSRF defence', () => {
+  it('refuses a state-changing request without the token, with a wrong one, or from another site', async () => {
+    const c = await signedIn(p.app, secretariat);
+    const csrf = c.cookies.get('poa_csrf')!;
+    const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const send = (headers: Record<string, string>) =>
+      p.app.inject({ method: 'DELETE', url: '/api/v1/me/sessions', headers: { cookie, ...headers } });
+    const attempts: Record<string, string>[] = [{}, { 'x-csrf-token': 'x'.repeat(32) }, { 'x-csrf-token': csrf, 'sec-fetch-site': 'cross-site' }];
+    for (const headers of attempts) {
+      const res = await send(headers);
+      expect(res.statusCode).toBe(403);
+      expect(JSON.parse(res.body).type).toBe('urn:poa:problem:csrf');
+    }
+    expect((await send({ 'x-csrf-token': csrf })).statusCode).toBe(204);
+  });
+
+  it('binds the token to the session: the anonymous cookie no longer works after sign-in', async () => {
+    const c = await new Client(p.app).start();
+    const anonymous = c.cookies.get('poa_csrf')!;
+    await c.post('/api/v1/session', { email: secretariat.email, password: secretariat.password, otp: freshCode(secretariat) ?? undefined, recoveryCode: freshCode(secretariat) ? undefined : secretariat.recoveryCodes.shift() });
+    expect(c.cookies.get('poa_csrf')).not.toBe(anonymous);
+    const res = await c.request('DELETE', '/api/v1/me/sessions', undefined, { 'x-csrf-token': anonymous });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('invitations', () => {
+  it('the Secretariat invites a focal point, who sets a password and a second factor and gets recovery codes', async () => {
+    const sec = await signedIn(p.app, secretariat);
+    const email = `fp.${Date.now()}@mrecic.example`;
+    const res = await sec.post('/api/v1/invitations', { email, name: 'Ana Pérez', role: 'focal_point', state: 'chl' });
+    expect(res.status).toBe(201);
+    const [mail] = mailsTo(email);
+    expect(mail!.subject).toMatch(/invitation/i);
+    const token = tokenFromMail(mail!.text, 'invitation');
+
+    const c = await new Client(p.app).start();
+    const info = await c.get(`/api/v1/invitations/${token}`);
+    expect(info.body).toMatchObject({ email, name: 'Ana Pérez', roles: ['focal_point'], state: 'CHL', secondFactorRequired: true });
+    const noFactor = await c.post(`/api/v1/invitations/${token}/accept`, { password: 'a long enough password' });
+    expect(noFactor.status).toBe(400);
+    const offer = await c.post(`/api/v1/invitations/${token}/second-factor`);
+    expect(offer.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    const short = await c.post(`/api/v1/invitations/${token}/accept`, { password: 'short', otp: currentTotp(offer.body.secret) });
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0].field).toBe('body.password');
+    const accepted = await c.post(`/api/v1/invitations/${token}/accept`, { password: 'a long enough password', otp: currentTotp(offer.body.secret) });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.recoveryCodes).toHaveLength(10);
+    expect(accepted.body.account.state).toBe('CHL');
+    expect((await c.get('/api/v1/me')).body.account.email).toBe(email);
+
+    const again = await new Client(p.app).start();
+    expect((await again.get(`/api/v1/invitations/${token}`)).status).toBe(410);
+    expect((await again.get(`/api/v1/invitations/${'x'.repeat(43)}`)).status).toBe(404);
+  });
+
+  it('refuses an expired invitation', async () => {
+    const sec = await signedIn(p.app, secretariat);
+    const email = `late.${Date.now()}@example.org`;
+    await sec.post('/api/v1/invitations', { email, name: 'Late', role: 'chair' });
+    const token = tokenFromMail(mailsTo(email)[0]!.text, 'invitation');
+    await p.ctx.database.db.update(accountTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    const res = await (await new Client(p.app).start()).get(`/api/v1/invitations/${token}`);
+    expect(res.status).toBe(410);
+  });
+
+  it('a focal point invites delegates of its own State only', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'MEX' });
+    const c = await signedIn(p.app, fp);
+    expect((await c.get('/api/v1/me')).body.can.invite).toBe(true);
+    const own = await c.post('/api/v1/invitations', { email: `d.${Date.now()}@sre.example`, name: 'Delegate', role: 'delegate', state: 'MEX' });
+    expect(own.status).toBe(201);
+    const other = await c.post('/api/v1/invitations', { email: `d2.${Date.now()}@example.org`, name: 'X', role: 'delegate', state: 'USA' });
+    expect(other.status).toBe(403);
+    const higher = await c.post('/api/v1/invitations', { email: `d3.${Date.now()}@example.org`, name: 'X', role: 'focal_point', state: 'MEX' });
+    expect(higher.status).toBe(403);
+  });
+
+  it('checks that a role comes with the right scope, and that the email is new', async () => {
+    const sec = await signedIn(p.app, secretariat);
+    const noState = await sec.post('/api/v1/invitations', { email: `n.${Date.now()}@example.org`, name: 'X', role: 'delegate' });
+    expect(noState.status).toBe(400);
+    expect(noState.body.errors[0].field).toBe('body.state');
+    const unknownState = await sec.post('/api/v1/invitations', { email: `u.${Date.now()}@example.org`, name: 'X', role: 'delegate', state: 'XYZ' });
+    expect(unknownState.status).toBe(404);
+    const dup = await sec.post('/api/v1/invitations', { email: secretariat.email, name: 'X', role: 'chair' });
+    expect(dup.status).toBe(409);
+  });
+});
+
+describe('password reset', () => {
+  it('answers the same for unknown emails, and sends a single-use link to a real account', async () => {
+    const d = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'ECU' });
+    const old = await signedIn(p.app, d);
+    const c = await new Client(p.app).start();
+    expect((await c.post('/api/v1/password-resets', { email: 'ghost@example.org' })).status).toBe(202);
+    expect(mailsTo('ghost@example.org')).toHaveLength(0);
+    expect((await c.post('/api/v1/password-resets', { email: d.email })).status).toBe(202);
+    const token = tokenFromMail(mailsTo(d.email).at(-1)!.text, 'reset-password');
+    expect((await c.post(`/api/v1/password-resets/${token}`, { password: 'a brand new password' })).status).toBe(204);
+    expect((await c.post(`/api/v1/password-resets/${token}`, { password: 'another new password' })).status).toBe(410);
+    // the old session is gone, the new password works, the old one does not
+    expect((await old.get('/api/v1/me')).body.account).toBeNull();
+    expect((await c.post('/api/v1/session', { email: d.email, password: d.password })).status).toBe(401);
+    expect((await c.post('/api/v1/session', { email: d.email, password: 'a brand new password' })).status).toBe(200);
+  });
+});
+
+describe('my account', () => {
+  it('changes the password, signing out the other sessions', async () => {
+    const d = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'COL' });
+    const a = await signedIn(p.app, d);
+    const b = await signedIn(p.app, d);
+    const wrong = await a.post('/api/v1/me/password', { currentPassword: 'not it at all', newPassword: 'a different password' });
+    expect(wrong.status).toBe(400);
+    expect((await a.post('/api/v1/me/password', { currentPassword: d.password, newPassword: 'a different password' })).status).toBe(204);
+    expect((await a.get('/api/v1/me')).body.account).not.toBeNull();
+    expect((await b.get('/api/v1/me')).body.account).toBeNull();
+  });
+
+  it('lists sessions and signs out others; another account’s session cannot be touched', async () => {
+    const d = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'BRA' });
+    const e = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'BRA' });
+    const a = await signedIn(p.app, d);
+    const b = await signedIn(p.app, d);
+    const other = await signedIn(p.app, e);
+    const list = await a.get('/api/v1/me/sessions');
+    expect(list.body.items).toHaveLength(3); // the one opened by accepting the invitation, a and b
+    expect(list.body.items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const theirs = (await other.get('/api/v1/me/sessions')).body.items[0].id as string;
+    expect((await a.delete(`/api/v1/me/sessions/${theirs}`)).status).toBe(404);
+    expect((await other.get('/api/v1/me')).body.account).not.toBeNull();
+    expect((await a.delete('/api/v1/me/sessions')).status).toBe(204);
+    expect((await b.get('/api/v1/me')).body.account).toBeNull();
+    expect((await a.get('/api/v1/me')).body.account).not.toBeNull();
+  });
+
+  it('regenerates recovery codes after the password is confirmed', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'BHS' });
+    const c = await signedIn(p.app, fp);
+    expect((await c.post('/api/v1/me/recovery-codes', { password: 'not the password' })).status).toBe(400);
+    const res = await c.post('/api/v1/me/recovery-codes', { password: fp.password });
+    expect(res.body.recoveryCodes).toHaveLength(10);
+    const old = await new Client(p.app).start();
+    expect((await old.post('/api/v1/session', { email: fp.email, password: fp.password, recoveryCode: fp.recoveryCodes[5] })).status).toBe(401);
+  });
+});
