@@ -1,11 +1,13 @@
+import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
+import type { PlatformContext } from './platform/context.js';
+import type { App } from './platform/http/server.js';
 import { loadConfig } from './platform/config.js';
 import { startPlatform } from './platform/start.js';
 
-/** Starts the platform: config → database → migrations → reference data → HTTP. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const ctx = await startPlatform(config);
+/** Serves a started platform over HTTP until SIGINT or SIGTERM. */
+export async function serve(ctx: PlatformContext): Promise<App> {
+  const { config } = ctx;
   const { app } = await buildApp(ctx, { serveWeb: true });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
@@ -20,9 +22,15 @@ async function main(): Promise<void> {
     { url: config.publicUrl, database: ctx.database.kind, mail: ctx.mailer.describe },
     `PoA Platform at ${config.publicUrl} (${ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
   );
+  return app;
 }
 
-main().catch((error: unknown) => {
+/** Starts the platform: config → database → migrations → reference data → HTTP. */
+async function main(): Promise<void> {
+  await serve(await startPlatform(loadConfig()));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,0 +1,72 @@
+import type { PlatformContext } from '../platform/context.js';
+import type { Role } from '../platform/http/actor.js';
+import { acceptInvitation, inviteAccount, offerSecondFactor } from '../modules/accounts/invitations.js';
+import { currentTotp } from '../modules/accounts/credentials.js';
+import { recordOrganisation } from '../modules/stakeholders/index.js';
+
+export interface DemoAccount {
+  role: Role;
+  name: string;
+  email: string;
+  password: string;
+  state: string | null;
+  organisation: string | null;
+  /** Base32 TOTP secret for roles that sign in with a second factor. */
+  totpSecret: string | null;
+  recoveryCodes: string[];
+}
+
+/** The demo's password for every account: long enough for the rules, easy to type. */
+export const DEMO_PASSWORD = 'poa-demo-password';
+
+const PEOPLE: { role: Role; name: string; email: string; state?: string; organisation?: boolean }[] = [
+  { role: 'secretariat', name: 'Amina Diallo', email: 'secretariat@poa.demo' },
+  { role: 'chair', name: 'Ambassador Lucía Fernández', email: 'chair@poa.demo' },
+  { role: 'focal_point', name: 'Camila Rojas', email: 'focal.chl@poa.demo', state: 'CHL' },
+  { role: 'delegate', name: 'Diego Morales', email: 'delegate.chl@poa.demo', state: 'CHL' },
+  { role: 'focal_point', name: 'Claire Martin', email: 'focal.fra@poa.demo', state: 'FRA' },
+  { role: 'delegate', name: 'Julien Bernard', email: 'delegate.fra@poa.demo', state: 'FRA' },
+  { role: 'focal_point', name: 'Wanjiru Kamau', email: 'focal.ken@poa.demo', state: 'KEN' },
+  { role: 'focal_point', name: 'Nguyen Thi Mai', email: 'focal.vnm@poa.demo', state: 'VNM' },
+  { role: 'focal_point', name: 'Omar Haddad', email: 'focal.jor@poa.demo', state: 'JOR' },
+  { role: 'stakeholder', name: 'Priya Raman', email: 'stakeholder@poa.demo', organisation: true },
+];
+
+/**
+ * Fills a fresh database with a living PoA: one account per role for a few States and one
+ * accredited organisation, each made through the same use cases people use.
+ */
+export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
+  const db = ctx.database.db;
+  const organisationName = 'Global Forum on Cyber Expertise (demo)';
+  const organisationId = await recordOrganisation(db, { actor: null, name: organisationName, kind: 'intergovernmental', accreditation: 'accredited' });
+  const rules = { idleMinutes: ctx.config.sessionIdleMinutes, maxDays: ctx.config.sessionMaxDays };
+  const made: DemoAccount[] = [];
+  for (const person of PEOPLE) {
+    const invitation = await inviteAccount(ctx, {
+      actor: null,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      state: person.state,
+      organisationId: person.organisation ? organisationId : undefined,
+    });
+    const token = invitation.link.split('/').pop()!;
+    const needsFactor = person.role === 'secretariat' || person.role === 'focal_point';
+    const secret = needsFactor ? (await offerSecondFactor(db, token)).secret : null;
+    // The code of the previous step: the account's first real sign-in may use the current one.
+    const otp = secret ? currentTotp(secret, Date.now() - 30_000) : undefined;
+    const accepted = await acceptInvitation(db, { token, password: DEMO_PASSWORD, otp }, rules);
+    made.push({
+      role: person.role,
+      name: person.name,
+      email: person.email,
+      password: DEMO_PASSWORD,
+      state: person.state ?? null,
+      organisation: person.organisation ? organisationName : null,
+      totpSecret: secret,
+      recoveryCodes: accepted.recoveryCodes ?? [],
+    });
+  }
+  return made;
+}
