@@ -9,7 +9,7 @@ import { statesRoutes } from './modules/states/index.js';
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface BuildOptions {
-  logger?: boolean;
+  logger?: boolean | NodeJS.WritableStream;
   /** Serve the built web app; off in API tests. */
   serveWeb?: boolean;
 }

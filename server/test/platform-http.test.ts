@@ -102,3 +102,41 @@ describe('authorization in one place', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('logs', () => {
+  it('are structured, carry the request id, and never contain passwords, cookies or link tokens', async () => {
+    const { PassThrough } = await import('node:stream');
+    const stream = new PassThrough();
+    const lines: string[] = [];
+    stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+    const logged = await testPlatform({ LOG_LEVEL: 'info' }, stream);
+    try {
+      const c = await new Client(logged.app).start();
+      const token = 'T'.repeat(43);
+      await c.post('/api/v1/session', { email: 'someone@example.org', password: 'my secret password' }, { 'x-request-id': 'req-abc-123' });
+      await c.get(`/api/v1/invitations/${token}`);
+      await new Promise((r) => setTimeout(r, 50));
+      const text = lines.join('\n');
+      const parsed = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: { url: string } });
+      expect(parsed.some((l) => l.reqId === 'req-abc-123')).toBe(true);
+      expect(parsed.some((l) => l.req?.url === '/api/v1/invitations/[redacted]')).toBe(true);
+      expect(text).not.toContain('my secret password');
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(c.cookies.get('poa_csrf')!);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+describe('HSTS', () => {
+  it('is sent when the platform is reached over TLS through a trusted proxy', async () => {
+    const tls = await testPlatform({ TRUST_PROXY: 'true' });
+    try {
+      const res = await tls.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    } finally {
+      await tls.close();
+    }
+  });
+});

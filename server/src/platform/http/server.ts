@@ -55,7 +55,8 @@ const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
 export interface HttpOptions {
   config: Config;
   sessions: SessionResolver;
-  logger?: boolean;
+  /** false for no logs; a stream to capture them (tests); stdout by default. */
+  logger?: boolean | NodeJS.WritableStream;
 }
 
 /**
@@ -76,6 +77,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
         ? false
         : {
             level: config.logLevel,
+            ...(typeof options.logger === 'object' ? { stream: options.logger } : {}),
             redact: {
               paths: [
                 'req.headers.cookie',
@@ -90,6 +92,13 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
                 '*.token',
               ],
               censor: '[redacted]',
+            },
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                remoteAddress: req.ip,
+              }),
             },
           },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -191,6 +200,9 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
 
   return { app, routes };
 }
+
+/** Single-use tokens travel in some paths (invitation and reset links): never write them to a log. */
+export const redactUrl = (url: string): string => url.replace(/\/[A-Za-z0-9_-]{32,}(?=[/?]|$)/g, '/[redacted]');
 
 function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
   reply.header(
