@@ -5,6 +5,7 @@ import { buildHttpServer, type App, type RegisteredRoute } from './platform/http
 import { healthRoute } from './platform/health.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
+import { frameworkRoutes } from './modules/framework/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -25,6 +26,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   healthRoute(app, ctx.database);
   accountsRoutes(app, ctx);
   statesRoutes(app, ctx);
+  frameworkRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, webDist);

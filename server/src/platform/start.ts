@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './mail/mailer.js';
 import type { PlatformContext } from './context.js';
 import { loadStateReference } from '../modules/states/index.js';
+import { loadFrameworkReference } from '../modules/framework/index.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -16,7 +17,13 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
 export async function startPlatform(config: Config = loadConfig()): Promise<PlatformContext> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
-  await loadStateReference(database.db);
+  await loadReferenceData(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
   return { config, database, mailer };
+}
+
+/** The reference data every start loads, idempotently: States, then the framework. */
+export async function loadReferenceData(database: Database): Promise<void> {
+  await loadStateReference(database.db);
+  await loadFrameworkReference(database.db);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { loadStateReference } from '../../src/modules/states/index.js';
+import { loadReferenceData } from '../../src/platform/start.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     const templateUrl = withDatabase(url, TEMPLATE_DB);
     const database = await openDatabase({ kind: 'postgres', url: templateUrl, poolSize: 2 });
     await database.migrate();
-    await loadStateReference(database.db);
+    await loadReferenceData(database);
     await database.close();
     project.provide('pgTemplate', TEMPLATE_DB);
     project.provide('pgliteImage', '');
@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
   await database.migrate();
-  await loadStateReference(database.db);
+  await loadReferenceData(database);
   const image = await database.pglite!.dumpDataDir('gzip');
   await database.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'poa-test-')), 'image.tar.gz');

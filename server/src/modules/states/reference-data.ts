@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { referenceFolder } from '../../platform/reference-folder.js';
 
 /** The project's copy of the reference data (from shared/data/framework.json). */
-export const referenceFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference/framework.json');
+export const referenceFile = path.join(referenceFolder, 'framework.json');
 
 const ReferenceFile = z.object({
   officialLanguages: z.array(z.object({ code: z.string(), name: z.string() })),

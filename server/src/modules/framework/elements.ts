@@ -1,0 +1,187 @@
+import { foldForSearch, LANGUAGES, type Language } from '../states/names.js';
+
+/**
+ * The framework of responsible State behaviour, as pure rules over plain data: what an element's
+ * versions mean, how the framework stood on a date, what changed between two dates, and how a search
+ * finds and highlights words in texts of every language.
+ */
+
+export const ELEMENT_KINDS = ['international-law', 'norm', 'cbm', 'cbm-tool', 'capacity-building-principle', 'threat', 'recommendation'] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+/** The five pillars the web app browses by; a CBM tool sits with the CBMs, a recommendation with the norms. */
+export const PILLAR_OF: Record<ElementKind, 'international-law' | 'norms' | 'cbms' | 'capacity-building' | 'threats'> = {
+  'international-law': 'international-law',
+  norm: 'norms',
+  recommendation: 'norms',
+  cbm: 'cbms',
+  'cbm-tool': 'cbms',
+  'capacity-building-principle': 'capacity-building',
+  threat: 'threats',
+};
+
+/**
+ * `verbatim`: the official wording (to be confirmed against the official document).
+ * `summary`: our wording of the source, never to be presented as a quotation.
+ */
+export type TextStatus = 'verbatim' | 'summary';
+export interface ElementText {
+  title: string;
+  text: string;
+  status: TextStatus;
+}
+/** Texts by language; English is always there. */
+export type ElementTexts = Partial<Record<Language, ElementText>> & { en: ElementText };
+
+export type VersionChange = 'added' | 'amended' | 'text-recorded' | 'translation-recorded' | 'superseded' | 'retired';
+
+/** A version that ends the element's life in the framework. */
+export const isEnding = (change: VersionChange): boolean => change === 'superseded' || change === 'retired';
+
+export interface VersionPoint {
+  version: number;
+  effectiveOn: string;
+  change: VersionChange;
+}
+
+/** Orders versions as the framework applies them: by the date they took effect, then by version. */
+export const laterThan = (a: VersionPoint, b: VersionPoint): boolean =>
+  a.effectiveOn > b.effectiveOn || (a.effectiveOn === b.effectiveOn && a.version > b.version);
+
+/** The version that stood on a date, or null when the element was not yet there. Dates are YYYY-MM-DD. */
+export function versionOn<V extends VersionPoint>(versions: readonly V[], date: string): V | null {
+  let best: V | null = null;
+  for (const v of versions) if (v.effectiveOn <= date && (!best || laterThan(v, best))) best = v;
+  return best;
+}
+
+/** Whether the element was part of the framework on a date: a version stood, and it did not end it. */
+export function inForceOn(versions: readonly VersionPoint[], date: string): boolean {
+  const v = versionOn(versions, date);
+  return !!v && !isEnding(v.change);
+}
+
+export type ChangeKind = 'added' | 'changed' | 'removed';
+
+/**
+ * What happened to one element between two dates, from the versions standing on each:
+ * added (not in force, then in force), removed (in force, then not), changed (another version), or nothing.
+ */
+export function changeBetween(from: VersionPoint | null, to: VersionPoint | null): ChangeKind | null {
+  const before = !!from && !isEnding(from.change);
+  const after = !!to && !isEnding(to.change);
+  if (!before && after) return 'added';
+  if (before && !after) return 'removed';
+  if (before && after && from!.version !== to!.version) return 'changed';
+  return null;
+}
+
+/** A calendar date, checked for real: 2023-02-30 is refused. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** The text in a language, or the English one marked as a fallback. */
+export function textIn(texts: ElementTexts, language: Language): ElementText & { language: Language; fallback: boolean } {
+  const own = texts[language];
+  return own ? { ...own, language, fallback: false } : { ...texts.en, language: 'en', fallback: language !== 'en' };
+}
+
+/** The folded text search looks in: titles and texts of every language present. */
+export function searchTextOf(texts: ElementTexts): string {
+  return LANGUAGES.flatMap((l) => (texts[l] ? [foldForSearch(texts[l]!.title), foldForSearch(texts[l]!.text)] : [])).join('\n');
+}
+
+// ---- search ----------------------------------------------------------------------------------
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
+
+export interface SearchPlan {
+  /** Folded words of the query. */
+  terms: string[];
+  /** A PostgreSQL tsquery over the folded words, the last one as a prefix; null when the query needs a substring match. */
+  tsquery: string | null;
+  /** For scripts written without spaces (Chinese, Japanese): the folded query as a substring. */
+  substring: string | null;
+}
+
+/** Turns what a person typed into a search: words folded, punctuation ignored, the last word a prefix. */
+export function planSearch(query: string): SearchPlan | null {
+  const folded = foldForSearch(query);
+  if (CJK.test(folded)) {
+    const substring = folded.replace(/\s+/g, '');
+    return substring ? { terms: [substring], tsquery: null, substring } : null;
+  }
+  const terms = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  if (terms.length === 0) return null;
+  const tsquery = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
+  return { terms, tsquery, substring: null };
+}
+
+export interface Highlighted {
+  /** Pieces of the fragment in order; `match` marks the words found. */
+  parts: { text: string; match: boolean }[];
+}
+
+/**
+ * A fragment of `text` around the first place any term occurs, with every occurrence marked.
+ * Matching ignores case and accents, but the fragment shows the text as written. Returns null when
+ * no term occurs.
+ */
+export function highlight(text: string, terms: readonly string[], width = 180): Highlighted | null {
+  // Fold character by character, keeping where each folded character came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const f = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  origin.push(text.length);
+  const spans: [number, number][] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
+      spans.push([origin[at]!, origin[at + term.length]!]);
+    }
+  }
+  if (spans.length === 0) return null;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([...s]);
+  }
+  const first = merged[0]!;
+  let start = Math.max(0, first[0] - Math.floor(width / 3));
+  let end = Math.min(text.length, start + width);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < first[0]) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first[1]) end = space;
+  }
+  const parts: Highlighted['parts'] = [];
+  let cursor = start;
+  if (start > 0) parts.push({ text: '…', match: false });
+  for (const [a, b] of merged) {
+    if (b <= start || a >= end) continue;
+    const from = Math.max(a, start);
+    if (from > cursor) parts.push({ text: text.slice(cursor, from), match: false });
+    parts.push({ text: text.slice(from, Math.min(b, end)), match: true });
+    cursor = Math.min(b, end);
+  }
+  if (cursor < end) parts.push({ text: text.slice(cursor, end), match: false });
+  if (end < text.length) parts.push({ text: '…', match: false });
+  return { parts };
+}

@@ -1,0 +1,4 @@
+export { frameworkRoutes } from './routes.js';
+export { loadFrameworkReference } from './reference.js';
+export { frameworkPolicy } from './policy.js';
+export { ELEMENT_KINDS, type ElementKind, type ElementTexts } from './elements.js';
