@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
+import { jobHandlers } from './jobs.js';
+import { startJobRunner } from './platform/jobs/runner.js';
 import type { PlatformContext } from './platform/context.js';
 import type { App } from './platform/http/server.js';
 import { loadConfig } from './platform/config.js';
@@ -9,8 +11,10 @@ import { startPlatform } from './platform/start.js';
 export async function serve(ctx: PlatformContext): Promise<App> {
   const { config } = ctx;
   const { app } = await buildApp(ctx, { serveWeb: true });
+  const runner = startJobRunner(ctx.database.db, jobHandlers(ctx), { onError: (err) => app.log.error({ err }, 'job runner') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
+    await runner.stop();
     await app.close();
     await ctx.database.close();
     process.exit(0);
