@@ -6,6 +6,7 @@ import { healthRoute } from './platform/health.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
 import { frameworkRoutes } from './modules/framework/index.js';
+import { decisionsRoutes } from './modules/decisions/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -27,6 +28,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   accountsRoutes(app, ctx);
   statesRoutes(app, ctx);
   frameworkRoutes(app, ctx);
+  decisionsRoutes(app, ctx, null);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, webDist);

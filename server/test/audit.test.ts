@@ -56,6 +56,13 @@ describe('the audit chain (pure rules)', () => {
 });
 
 describe('the audit chain in the database', () => {
+  it('refuses any UPDATE or DELETE of an audit event at the database level', async () => {
+    const db = p.ctx.database.db;
+    await makeAccount(p.ctx, p.app, { role: 'chair' });
+    await expect(db.execute(sql`UPDATE audit_events SET action = 'x' WHERE seq = 1`)).rejects.toSatisfy((e: unknown) => /immutable/.test(String((e as { cause?: unknown }).cause ?? e)));
+    await expect(db.execute(sql`DELETE FROM audit_events WHERE seq = 1`)).rejects.toSatisfy((e: unknown) => /immutable/.test(String((e as { cause?: unknown }).cause ?? e)));
+  });
+
   it('records every change with who acted and for which State, and verifies', async () => {
     const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL' });
     const c = await signedIn(p.app, fp);
@@ -78,6 +85,8 @@ describe('the audit chain in the database', () => {
   it('fails verification, naming the link, when a row is changed behind the platform’s back', async () => {
     const db = p.ctx.database.db;
     const [target] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'accounts.invite')).limit(1);
+    // someone with the database's own rights: the immutability trigger must be switched off first
+    await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_immutable`);
     await db.execute(sql`UPDATE audit_events SET details = '{"email":"someone-else@example.org"}'::jsonb WHERE seq = ${target!.seq}`);
     const report = await verifyAuditChain(db);
     expect(report.broken?.seq).toBe(target!.seq);
@@ -90,6 +99,7 @@ describe('the audit chain in the database', () => {
       await makeAccount(fresh.ctx, fresh.app, { role: 'chair' });
       const db = fresh.ctx.database.db;
       expect((await verifyAuditChain(db)).broken).toBeNull();
+      await db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_immutable`);
       await db.execute(sql`DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)`);
       expect((await verifyAuditChain(db)).broken?.reason).toMatch(/missing/);
     } finally {

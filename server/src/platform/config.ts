@@ -16,6 +16,14 @@ const Env = z.object({
   SESSION_MAX_DAYS: z.coerce.number().int().positive().default(14),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  OBSERVER_STATES_MAY_OBJECT: z.enum(['true', 'false']).default('false'),
+  DEFAULT_SILENCE_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
+  OUTCOME_SYMBOL_PATTERN: z.string().regex(/\{n\}/, 'must contain {n}').default('PoA/{year}/{kind}.{n}'),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  FILE_STORAGE: z.enum(['local']).default('local'),
+  DOCUMENT_SYMBOL_PATTERN: z.string().regex(/\{n\}/, 'must contain {n}').default('A/AC.300/{year}/{series}{n}'),
+  REVIEW_CONFERENCE_EVERY_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+  POA_FOUNDED_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').default('2026-01-01'),
 });
 
 export interface Config {
@@ -36,6 +44,18 @@ export interface Config {
   bodyLimitBytes: number;
   /** Sign-in and token requests allowed per minute from one address. */
   signInRatePerMinute: number;
+  /** Rules of procedure that are settings: who may object or break silence, the default silence period. */
+  rulesOfProcedure: { observerStatesMayObject: boolean; defaultSilenceHours: number };
+  /** Symbols of adopted outcomes: {year}, {kind} (DEC, REC, FWK) and {n} are filled in. */
+  outcomeSymbolPattern: string;
+  /** Largest file an upload may carry (official documents, statements). */
+  uploadLimitBytes: number;
+  /** Where uploaded files live: a folder under dataDir now; S3-compatible storage later. */
+  fileStorage: 'local';
+  /** Symbols of official documents: {year}, {series} (empty, WP., CRP., INF/, L.) and {n} are filled in. */
+  documentSymbolPattern: string;
+  /** Review conferences come every `everyYears` years after the PoA's founding on `foundedOn` (YYYY-MM-DD). */
+  reviewConference: { everyYears: number; foundedOn: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxDays: e.SESSION_MAX_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    rulesOfProcedure: { observerStatesMayObject: e.OBSERVER_STATES_MAY_OBJECT === 'true', defaultSilenceHours: e.DEFAULT_SILENCE_HOURS },
+    outcomeSymbolPattern: e.OUTCOME_SYMBOL_PATTERN,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    fileStorage: e.FILE_STORAGE,
+    documentSymbolPattern: e.DOCUMENT_SYMBOL_PATTERN,
+    reviewConference: { everyYears: e.REVIEW_CONFERENCE_EVERY_YEARS, foundedOn: e.POA_FOUNDED_ON },
   };
 }

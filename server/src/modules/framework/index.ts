@@ -2,3 +2,4 @@ export { frameworkRoutes } from './routes.js';
 export { loadFrameworkReference } from './reference.js';
 export { frameworkPolicy } from './policy.js';
 export { ELEMENT_KINDS, type ElementKind, type ElementTexts } from './elements.js';
+export { applyOutcomeToFramework, existingElementCodes, type OutcomeForFramework } from './apply-outcome.js';

@@ -1,0 +1,13 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { accountRoles, accounts } from './tables.js';
+
+/** The active focal points, to tell every State of what concerns them all (silence procedures, reminders). */
+export async function focalPointContacts(db: Executor, states?: readonly string[]): Promise<{ email: string; name: string; state: string }[]> {
+  const rows = await db
+    .select({ email: accounts.email, name: accounts.name, state: accounts.state })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(and(eq(accountRoles.role, 'focal_point'), eq(accounts.status, 'active'), states ? inArray(accounts.state, [...states]) : undefined));
+  return rows.filter((r): r is { email: string; name: string; state: string } => r.state !== null);
+}

@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { notFound } from '../../platform/http/problem.js';
+import { auditEvents } from '../../platform/audit/tables.js';
+import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
+import {
+  amendments,
+  amendmentSponsors,
+  consensusProposals,
+  draftRevisions,
+  drafts,
+  explanationsOfPosition,
+  objections,
+  outcomes,
+  silenceBreaks,
+  silenceProcedures,
+} from './tables.js';
+
+export async function listDrafts(db: Executor, filter: { body?: string | undefined; status?: 'negotiating' | 'adopted' | 'withdrawn' | undefined }) {
+  const rows = await db
+    .select()
+    .from(drafts)
+    .where(and(filter.body ? eq(drafts.body, filter.body) : undefined, filter.status ? eq(drafts.status, filter.status) : undefined))
+    .orderBy(desc(drafts.createdAt));
+  return rows;
+}
+
+/** A draft with its revisions, the latest text numbered, and the compilation of amendments per paragraph. */
+export async function draftWithRecord(db: Executor, draftId: string) {
+  const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId));
+  if (!draft) throw notFound('The draft');
+  const revisions = await db.select().from(draftRevisions).where(eq(draftRevisions.draftId, draftId)).orderBy(asc(draftRevisions.number));
+  const latest = revisions[revisions.length - 1]!;
+  const proposals = await db.select().from(amendments).where(eq(amendments.draftId, draftId)).orderBy(asc(amendments.createdAt));
+  const sponsors = proposals.length
+    ? await db.select().from(amendmentSponsors).where(inArray(amendmentSponsors.amendmentId, proposals.map((p) => p.id))).orderBy(asc(amendmentSponsors.joinedAt))
+    : [];
+  const revisionNumber = new Map(revisions.map((r) => [r.id, r.number]));
+  const takenUpIn = new Map<string, number>();
+  for (const r of revisions) for (const id of r.takesUp) takenUpIn.set(id, r.number);
+  const amendmentViews = proposals.map((a) => ({
+    id: a.id,
+    revision: revisionNumber.get(a.revisionId)!,
+    proposerState: a.proposerState,
+    sponsors: sponsors.filter((s) => s.amendmentId === a.id).map((s) => s.state),
+    action: a.action,
+    paragraphKey: a.paragraphKey,
+    paragraphKind: a.paragraphKind,
+    text: a.text,
+    reason: a.reason,
+    status: a.status,
+    takenUpIn: takenUpIn.get(a.id) ?? null,
+    createdAt: a.createdAt,
+  }));
+  const paragraphs = numberParagraphs(latest.paragraphs).map((p) => ({
+    ...p,
+    amendments: amendmentViews.filter((a) => a.paragraphKey === p.key),
+  }));
+  const procedures = await db.select().from(silenceProcedures).where(eq(silenceProcedures.draftId, draftId)).orderBy(asc(silenceProcedures.openedAt));
+  const breaks = procedures.length ? await db.select().from(silenceBreaks).where(inArray(silenceBreaks.procedureId, procedures.map((p) => p.id))) : [];
+  const proposalsForAdoption = await db.select().from(consensusProposals).where(eq(consensusProposals.draftId, draftId)).orderBy(asc(consensusProposals.proposedAt));
+  const objectionRows = proposalsForAdoption.length
+    ? await db.select().from(objections).where(inArray(objections.proposalId, proposalsForAdoption.map((p) => p.id)))
+    : [];
+  const [outcome] = await db.select({ id: outcomes.id, symbol: outcomes.symbol }).from(outcomes).where(eq(outcomes.draftId, draftId));
+  return {
+    id: draft.id,
+    title: latest.title,
+    body: draft.body,
+    kind: draft.kind,
+    status: draft.status,
+    implementsCodes: draft.implementsCodes,
+    frameworkEffects: draft.frameworkEffects,
+    transmittedAt: draft.transmittedAt,
+    revisions: revisions.map((r) => ({ number: r.number, label: revisionLabel(r.number), issuedAt: r.issuedAt, contentHash: r.contentHash, takesUp: r.takesUp, note: r.note })),
+    latest: { number: latest.number, label: revisionLabel(latest.number), contentHash: latest.contentHash, paragraphs },
+    /** Proposals not tied to a paragraph of the latest revision: new paragraphs at the start, or on paragraphs since removed. */
+    unplaced: amendmentViews.filter((a) => !latest.paragraphs.some((p) => p.key === a.paragraphKey)),
+    silenceProcedures: procedures.map((p) => ({
+      id: p.id,
+      revision: revisionNumber.get(p.revisionId)!,
+      status: p.status,
+      deadlineAt: p.deadlineAt,
+      deadlineZone: p.deadlineZone,
+      deadlineLocal: p.deadlineLocal,
+      openedAt: p.openedAt,
+      closedAt: p.closedAt,
+      breaks: breaks.filter((b) => b.procedureId === p.id).map((b) => ({ state: b.state, reason: b.reason, at: b.brokenAt })),
+    })),
+    adoptionProposals: proposalsForAdoption.map((p) => ({
+      id: p.id,
+      revision: revisionNumber.get(p.revisionId)!,
+      meetingId: p.meetingId,
+      status: p.status,
+      proposedAt: p.proposedAt,
+      closedAt: p.closedAt,
+      objections: objectionRows.filter((o) => o.proposalId === p.id).map((o) => ({ state: o.state, reason: o.reason, at: o.objectedAt })),
+    })),
+    outcome: outcome ?? null,
+  };
+}
+
+export async function compareDraftRevisions(db: Executor, draftId: string, from: number, to: number) {
+  const rows = await db.select().from(draftRevisions).where(and(eq(draftRevisions.draftId, draftId), inArray(draftRevisions.number, [from, to])));
+  const a = rows.find((r) => r.number === from);
+  const b = rows.find((r) => r.number === to);
+  if (!a) throw notFound(`Revision ${from} of the draft`);
+  if (!b) throw notFound(`Revision ${to} of the draft`);
+  return { from: { number: from, label: revisionLabel(from) }, to: { number: to, label: revisionLabel(to) }, paragraphs: compareRevisions(a.paragraphs, b.paragraphs) };
+}
+
+export async function listOutcomes(db: Executor) {
+  const rows = await db.select().from(outcomes).orderBy(desc(outcomes.adoptedAt));
+  const superseded = new Map(rows.filter((r) => r.supersedes).map((r) => [r.supersedes!, { id: r.id, symbol: r.symbol }]));
+  return rows.map((r) => ({
+    id: r.id,
+    symbol: r.symbol,
+    kind: r.kind,
+    title: r.title,
+    adoptedAt: r.adoptedAt,
+    adoptedVia: r.adoptedVia,
+    contentHash: r.contentHash,
+    supersededBy: superseded.get(r.id) ?? null,
+  }));
+}
+
+/**
+ * An outcome with its frozen text, its content hash checked against the text and against the audit
+ * chain, the decision record (who proposed, objected, broke silence, explained) and its history.
+ */
+export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string; symbol?: string }) {
+  const [o] = await db
+    .select()
+    .from(outcomes)
+    .where(idOrSymbol.id ? eq(outcomes.id, idOrSymbol.id) : eq(outcomes.symbol, idOrSymbol.symbol!));
+  if (!o) throw notFound('The outcome');
+  const [adoptEvent] = await db
+    .select({ details: auditEvents.details, seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'decisions.adopt'), eq(auditEvents.subjectId, o.id)));
+  const recorded = (adoptEvent?.details as { contentHash?: string } | undefined)?.contentHash ?? null;
+  const recomputed = contentHash(o.title, o.paragraphs);
+  const record = await draftWithRecord(db, o.draftId);
+  const explanations = await db.select().from(explanationsOfPosition).where(eq(explanationsOfPosition.outcomeId, o.id)).orderBy(asc(explanationsOfPosition.givenAt));
+  const [supersededBy] = await db.select({ id: outcomes.id, symbol: outcomes.symbol }).from(outcomes).where(eq(outcomes.supersedes, o.id));
+  const [supersedes] = o.supersedes ? await db.select({ id: outcomes.id, symbol: outcomes.symbol }).from(outcomes).where(eq(outcomes.id, o.supersedes)) : [];
+  const amendmentsProposed = record.latest.paragraphs.flatMap((p) => p.amendments).concat(record.unplaced);
+  return {
+    id: o.id,
+    symbol: o.symbol,
+    kind: o.kind,
+    title: o.title,
+    paragraphs: numberParagraphs(o.paragraphs),
+    contentHash: o.contentHash,
+    verification: {
+      /** SHA-256 of the canonical JSON of the title and paragraphs, as stored now. */
+      recomputedHash: recomputed,
+      /** The hash recorded on the audit chain when it was adopted. */
+      recordedHash: recorded,
+      auditEvent: adoptEvent?.seq ?? null,
+      intact: recomputed === o.contentHash && recorded === o.contentHash,
+    },
+    adoptedAt: o.adoptedAt,
+    adoptedVia: o.adoptedVia,
+    meetingId: o.meetingId,
+    implementsCodes: o.implementsCodes,
+    draftId: o.draftId,
+    revisions: record.revisions,
+    amendments: [...new Map(amendmentsProposed.map((a) => [a.id, a])).values()],
+    adoptionProposals: record.adoptionProposals,
+    silenceProcedures: record.silenceProcedures,
+    explanations: explanations.map((e) => ({ state: e.state, text: e.text, at: e.givenAt })),
+    supersedes: supersedes ?? null,
+    supersededBy: supersededBy ?? null,
+  };
+}
+
+export async function openSilenceProcedures(db: Executor) {
+  return db
+    .select({
+      id: silenceProcedures.id,
+      draftId: silenceProcedures.draftId,
+      title: draftRevisions.title,
+      revision: draftRevisions.number,
+      deadlineAt: silenceProcedures.deadlineAt,
+      deadlineZone: silenceProcedures.deadlineZone,
+      deadlineLocal: silenceProcedures.deadlineLocal,
+    })
+    .from(silenceProcedures)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, silenceProcedures.revisionId))
+    .where(eq(silenceProcedures.status, 'open'))
+    .orderBy(asc(silenceProcedures.deadlineAt));
+}
+
+/** For audit verification: every outcome whose stored text no longer matches its hash or the chain. */
+export async function brokenOutcomes(db: Executor): Promise<{ symbol: string; reason: string }[]> {
+  const rows = await db.select().from(outcomes);
+  const events = await db.select({ subjectId: auditEvents.subjectId, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, 'decisions.adopt'));
+  const recorded = new Map(events.map((e) => [e.subjectId, (e.details as { contentHash?: string }).contentHash]));
+  const broken: { symbol: string; reason: string }[] = [];
+  for (const o of rows) {
+    if (contentHash(o.title, o.paragraphs) !== o.contentHash) broken.push({ symbol: o.symbol, reason: 'its text does not match its content hash' });
+    else if (recorded.get(o.id) !== o.contentHash) broken.push({ symbol: o.symbol, reason: 'its content hash is not the one recorded on the audit chain at adoption' });
+  }
+  return broken;
+}
