@@ -118,6 +118,21 @@ describe('correcting a name', () => {
   });
 });
 
+describe('the cached list', () => {
+  it('answers 304 to a client that has the current list, and never serves a stale one after a change', async () => {
+    const c = await signedIn(p.app, secretariat);
+    const first = await new Client(p.app).get('/api/v1/states?group=GRULAC');
+    const etag = first.headers.etag as string;
+    expect((await new Client(p.app).get('/api/v1/states?group=GRULAC', { 'if-none-match': etag })).status).toBe(304);
+    const state = await c.get('/api/v1/states/URY');
+    await c.patch('/api/v1/states/URY/names', { fr: 'Uruguay (corrigé)' }, { 'if-match': state.headers.etag as string });
+    const after = await new Client(p.app).get('/api/v1/states?group=GRULAC', { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.body.items.find((s: { iso3: string }) => s.iso3 === 'URY').names.fr).toBe('Uruguay (corrigé)');
+    expect(after.headers.etag).not.toBe(etag);
+  });
+});
+
 describe('reference data', () => {
   it('loads idempotently: a second load changes nothing and records nothing', async () => {
     const db = p.ctx.database.db;

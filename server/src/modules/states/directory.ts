@@ -1,4 +1,4 @@
-import { and, asc, eq, like, type SQL } from 'drizzle-orm';
+import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../platform/http/actor.js';
@@ -163,3 +163,9 @@ export async function listRegionalGroups(db: Executor) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Changes whenever any State changes: every change increments that State's version. */
+export async function statesVersion(db: Executor): Promise<string> {
+  const [row] = await db.select({ v: sql<string>`count(*) || ':' || coalesce(sum(${states.version}), 0)` }).from(states);
+  return row!.v;
+}

@@ -4,7 +4,8 @@ import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { correctStateNames, getState, listRegionalGroups, listStates } from './directory.js';
+import { correctStateNames, getState, listRegionalGroups, listStates, statesVersion } from './directory.js';
+import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { LANGUAGES } from './names.js';
 import { statesPolicy } from './policy.js';
 
@@ -30,6 +31,7 @@ const NameCorrection = z
 
 export function statesRoutes(app: App, { database }: PlatformContext): void {
   const { db } = database;
+  const cache = new VersionedCache();
 
   app.get(
     '/api/v1/states',
@@ -45,10 +47,11 @@ export function statesRoutes(app: App, { database }: PlatformContext): void {
         response: { 200: z.object({ items: z.array(State), total: z.number().int() }) },
       },
     },
-    async (request) => {
-      const items = await listStates(db, request.query);
-      return { items: items as z.infer<typeof State>[], total: items.length };
-    },
+    async (request, reply) =>
+      cache.send(request, reply, `list:${request.query.group ?? ''}:${request.query.q ?? ''}`, () => statesVersion(db), async () => {
+        const items = await listStates(db, request.query);
+        return { items, total: items.length };
+      }),
   );
 
   app.get(
