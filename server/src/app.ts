@@ -7,6 +7,10 @@ import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
 import { frameworkRoutes } from './modules/framework/index.js';
 import { decisionsRoutes } from './modules/decisions/index.js';
+import { reportingRoutes } from './modules/reporting/index.js';
+import { documentsRoutes } from './modules/documents/index.js';
+import { meetingsRoutes } from './modules/meetings/index.js';
+import { groupsRoutes } from './modules/groups/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -29,6 +33,10 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   statesRoutes(app, ctx);
   frameworkRoutes(app, ctx);
   decisionsRoutes(app, ctx, null);
+  reportingRoutes(app, ctx);
+  documentsRoutes(app, ctx);
+  meetingsRoutes(app, ctx);
+  groupsRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, webDist);

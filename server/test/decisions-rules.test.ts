@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { deadlineInstant } from '../src/platform/deadline.js';
 import {
-  deadlineInstant,
   declareConsensus,
   mayBreakSilence,
   mayObject,

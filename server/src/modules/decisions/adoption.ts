@@ -6,12 +6,13 @@ import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
-import { badRequest, conflict, notFound, Problem } from '../../platform/http/problem.js';
+import { conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
 import { getState } from '../states/index.js';
-import { deadlineInstant, deadlineLabel, declareConsensus, mayBreakSilence, mayObject, silenceOutcome, type Refusal } from './consensus.js';
+import { deadlineLabel, requireDeadline } from '../../platform/deadline.js';
+import { declareConsensus, mayBreakSilence, mayObject, silenceOutcome, type Refusal } from './consensus.js';
 import { latestRevision, negotiableDraft } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
 import { numberParagraphs, revisionLabel } from './revisions.js';
@@ -193,17 +194,7 @@ export async function openSilenceProcedure(ctx: PlatformContext, input: { actor:
   const local =
     input.deadlineLocal ??
     DateTime.fromJSDate(new Date(now.getTime() + ctx.config.rulesOfProcedure.defaultSilenceHours * 3_600_000)).setZone(input.zone).toFormat("yyyy-MM-dd'T'HH:mm");
-  const deadline = deadlineInstant(local, input.zone, now);
-  if ('problem' in deadline) {
-    const messages = {
-      'invalid-zone': ['body.zone', 'not an IANA time zone (e.g. America/New_York)'],
-      'invalid-time': ['body.deadlineLocal', 'a local date and time, YYYY-MM-DDTHH:mm'],
-      'nonexistent-local-time': ['body.deadlineLocal', 'this local time does not exist in that zone (daylight-saving change)'],
-      'in-the-past': ['body.deadlineLocal', 'in the past'],
-    } as const;
-    const [field, message] = messages[deadline.problem];
-    throw badRequest(`The deadline is not valid: ${message}.`, [{ field, message }]);
-  }
+  const deadline = requireDeadline(local, input.zone, now);
   return ctx.database.db.transaction(async (tx) => {
     const draft = await negotiableDraft(tx, input.draftId);
     const [busy] = await tx

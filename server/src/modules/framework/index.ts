@@ -3,3 +3,4 @@ export { loadFrameworkReference } from './reference.js';
 export { frameworkPolicy } from './policy.js';
 export { ELEMENT_KINDS, type ElementKind, type ElementTexts } from './elements.js';
 export { applyOutcomeToFramework, existingElementCodes, type OutcomeForFramework } from './apply-outcome.js';
+export { frameworkSnapshot } from './reading.js';

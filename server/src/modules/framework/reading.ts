@@ -295,3 +295,18 @@ export async function latestVersionNumber(db: Executor, code: string): Promise<n
   return row?.n ?? null;
 }
 
+
+/** The framework on a date, compact: each element in force with its texts and the elements it implements. */
+export async function frameworkSnapshot(db: Executor, asOf: string) {
+  const { items } = await frameworkOn(db, { asOf, language: 'en', limit: 1_000_000, offset: 0 });
+  const inForce = new Set(items.map((i) => i.code));
+  const links = await db.select({ from: frameworkRelations.fromCode, to: frameworkRelations.toCode }).from(frameworkRelations).where(eq(frameworkRelations.kind, 'implements'));
+  return items.map((i) => ({
+    code: i.code,
+    kind: i.kind,
+    version: i.version,
+    texts: i.texts,
+    citation: i.source.citation,
+    implements: links.filter((l) => l.from === i.code && inForce.has(l.to)).map((l) => l.to),
+  }));
+}

@@ -106,6 +106,27 @@ async function send(request: FastifyRequest, reply: FastifyReply, file: WebFile)
   return reply.send(await encode(file, encoding));
 }
 
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+
+/**
+ * index.html as each language's pages start: `<html lang="ar" dir="rtl">` for `/ar/…`, so the
+ * first paint, before any script runs, is already in the right language and direction.
+ */
+function indexPerLanguage(index: WebFile): (pathname: string) => WebFile {
+  const html = index.body.toString('utf8');
+  const variants = new Map<string, WebFile>();
+  for (const lang of LANGUAGES) {
+    const body = Buffer.from(html.replace(/<html[^>]*>/, `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
+    variants.set(lang, {
+      ...index,
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      encoded: {},
+    });
+  }
+  return (pathname) => variants.get(pathname.split('/')[1] ?? '') ?? index;
+}
+
 /**
  * Serves the built web app from `distDir`: its files, with a year's cache for the hashed assets,
  * and index.html for any other GET outside /api/ so that deep links (`/fr/states/BOL`) open the app,
@@ -121,6 +142,7 @@ export async function serveWebApp(app: App, distDir: string): Promise<void> {
   const files = await loadFiles(distDir);
   const index = files.get('/index.html');
   if (!index) return;
+  const indexFor = indexPerLanguage(index);
 
   app.get(
     '/*',
@@ -139,7 +161,7 @@ export async function serveWebApp(app: App, distDir: string): Promise<void> {
       // A missing hashed asset is a real 404 (an old page asking for a file of a previous build),
       // not the app: answering HTML for a script would only fail later and more obscurely.
       if (decoded.startsWith('/assets/')) return reply.callNotFound();
-      return send(request, reply, index);
+      return send(request, reply, indexFor(decoded));
     },
   );
 }

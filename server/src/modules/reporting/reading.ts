@@ -1,0 +1,110 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { notFound } from '../../platform/http/problem.js';
+import { effectiveVisibility, sees, type Viewer } from './questionnaire.js';
+import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
+
+/** Who the actor is to a State's report. */
+export function viewerOf(actor: Actor | null, state: string): Viewer {
+  if (isSecretariat(actor)) return { kind: 'secretariat' };
+  if (actsForState(actor, state)) return { kind: 'own-state' };
+  if (hasRole(actor, 'focal_point') || hasRole(actor, 'delegate')) return { kind: 'state' };
+  if (hasRole(actor, 'stakeholder')) return { kind: 'stakeholder' };
+  return { kind: 'public' };
+}
+
+export async function listCycles(db: Executor) {
+  return db
+    .select({
+      id: reportingCycles.id,
+      title: reportingCycles.title,
+      periodStart: reportingCycles.periodStart,
+      periodEnd: reportingCycles.periodEnd,
+      openedOn: reportingCycles.openedOn,
+      deadlineAt: reportingCycles.deadlineAt,
+      deadlineZone: reportingCycles.deadlineZone,
+      deadlineLocal: reportingCycles.deadlineLocal,
+    })
+    .from(reportingCycles)
+    .orderBy(desc(reportingCycles.openedOn));
+}
+
+export async function cycleWithQuestionnaire(db: Executor, cycleId: string) {
+  const [row] = await db
+    .select({ cycle: reportingCycles, questionnaire: questionnaires })
+    .from(reportingCycles)
+    .innerJoin(questionnaires, eq(questionnaires.id, reportingCycles.questionnaireId))
+    .where(eq(reportingCycles.id, cycleId));
+  if (!row) throw notFound('The reporting cycle');
+  return { ...row.cycle, questionnaire: { id: row.questionnaire.id, builtOn: row.questionnaire.builtOn, sections: row.questionnaire.sections } };
+}
+
+/** Only what the viewer may see of a submission: null when nothing of it is theirs to see. */
+export function visibleSubmission<T extends { visibility: SubmittedSection['visibility']; sections: SubmittedSection[] }>(viewer: Viewer, s: T): (T & { sections: SubmittedSection[] }) | null {
+  const sections = s.sections.filter((x) => sees(viewer, x.visibility));
+  if (!sees(viewer, s.visibility) && sections.length === 0) return null;
+  return { ...s, sections };
+}
+
+/**
+ * A report as the actor may see it: the State's own people and the Secretariat see the draft, who
+ * changed what, and every submission; others see the latest submission, only the sections open to
+ * them, and a report with nothing open to them is not found at all.
+ */
+export async function reportForViewer(db: Executor, actor: Actor | null, reportId: string) {
+  const [report] = await db.select().from(nationalReports).where(eq(nationalReports.id, reportId));
+  if (!report) throw notFound('The report');
+  const viewer = viewerOf(actor, report.state);
+  const submissions = await db.select().from(reportSubmissions).where(eq(reportSubmissions.reportId, report.id)).orderBy(asc(reportSubmissions.number));
+  const receipts = submissions.map((s) => ({ number: s.number, submittedAt: s.submittedAt, contentHash: s.contentHash }));
+  if (viewer.kind === 'own-state' || viewer.kind === 'secretariat') {
+    const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.key));
+    const edits = await db.select().from(reportSectionEdits).where(eq(reportSectionEdits.reportId, report.id)).orderBy(asc(reportSectionEdits.editedAt));
+    return {
+      id: report.id,
+      cycleId: report.cycleId,
+      state: report.state,
+      visibility: report.visibility,
+      basedOn: report.basedOn,
+      draft: sections.map((s) => ({ key: s.key, answer: s.answer, visibility: s.visibility, effectiveVisibility: effectiveVisibility(report.visibility, s.visibility), version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt })),
+      history: edits.map((e) => ({ key: e.key, version: e.version, editedBy: e.editedBy, editedAt: e.editedAt })),
+      submissions: receipts,
+      latest: submissions.at(-1) ? { number: submissions.at(-1)!.number, sections: submissions.at(-1)!.sections } : null,
+      can: { edit: viewer.kind === 'own-state', submit: viewer.kind === 'own-state' && actor!.roles.includes('focal_point') },
+    };
+  }
+  const latest = submissions.at(-1);
+  const visible = latest ? visibleSubmission(viewer, latest) : null;
+  if (!visible) throw notFound('The report');
+  return {
+    id: report.id,
+    cycleId: report.cycleId,
+    state: report.state,
+    visibility: null,
+    basedOn: null,
+    draft: null,
+    history: null,
+    submissions: receipts,
+    latest: { number: visible.number, sections: visible.sections },
+    can: { edit: false, submit: false },
+  };
+}
+
+/** The latest submission of every State in a cycle, cut to what the actor may see. */
+export async function visibleLatestSubmissions(db: Executor, actor: Actor | null, cycleId: string) {
+  const rows = await db.select().from(reportSubmissions).where(eq(reportSubmissions.cycleId, cycleId)).orderBy(asc(reportSubmissions.state), desc(reportSubmissions.number));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.state)) latest.set(r.state, r);
+  const out: { state: string; reportId: string; number: number; submittedAt: Date; sections: SubmittedSection[] }[] = [];
+  for (const s of latest.values()) {
+    const visible = visibleSubmission(viewerOf(actor, s.state), s);
+    if (visible) out.push({ state: s.state, reportId: s.reportId, number: s.number, submittedAt: s.submittedAt, sections: visible.sections });
+  }
+  return out;
+}
+
+export async function reportOfState(db: Executor, cycleId: string, state: string) {
+  const [r] = await db.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycleId), eq(nationalReports.state, state)));
+  return r ?? null;
+}

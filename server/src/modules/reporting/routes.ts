@@ -1,0 +1,180 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { App } from '../../platform/http/server.js';
+import type { PlatformContext } from '../../platform/context.js';
+import { guard } from '../../platform/http/policy.js';
+import { requireIfMatch } from '../../platform/http/etag.js';
+import { badRequest } from '../../platform/http/problem.js';
+import { isCalendarDate } from '../framework/elements.js';
+import { listStates } from '../states/index.js';
+import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
+import { reportingPolicy } from './policy.js';
+import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
+import { cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, visibleLatestSubmissions } from './reading.js';
+import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
+
+const Id = z.string().uuid();
+const CalendarDate = z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD');
+const Visibility = z.enum(VISIBILITIES);
+const Text = z.string().trim().max(20_000);
+const Answer = z
+  .object({
+    status: z.enum(IMPLEMENTATION_STATUSES).optional(),
+    measures: Text.optional(),
+    challenges: Text.optional(),
+    needs: z.array(z.object({ description: z.string().trim().min(1).max(5000), codes: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(20) })).max(50).optional(),
+    noChangeSinceLastReport: z.boolean().optional(),
+    contacts: Text.optional(),
+  })
+  .strict();
+const Iso3 = z.string().regex(/^[A-Z]{3}$/);
+
+export function reportingRoutes(app: App, ctx: PlatformContext): void {
+  const { db } = ctx.database;
+  const tags = ['reporting'];
+  const read = { policy: guard(reportingPolicy.read) };
+
+  app.get('/api/v1/reporting/cycles', { config: read, schema: { tags } }, async (request) => ({
+    items: await listCycles(db),
+    can: { openCycle: reportingPolicy.openCycle.allows(request.actor) },
+  }));
+
+  app.post(
+    '/api/v1/reporting/cycles',
+    {
+      config: { policy: guard(reportingPolicy.openCycle) },
+      schema: {
+        tags,
+        summary: 'Open a reporting cycle: the questionnaire is built from the framework as it stands today (Secretariat)',
+        body: z.object({ title: z.string().trim().min(1).max(300), periodStart: CalendarDate, periodEnd: CalendarDate, deadlineLocal: z.string().max(19), zone: z.string().min(1).max(60) }).strict(),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await openCycle(ctx, { actor: request.actor!, ...request.body })),
+  );
+
+  app.get(
+    '/api/v1/reporting/cycles/:id',
+    { config: read, schema: { tags, summary: 'A cycle with the questionnaire it opened with', params: z.object({ id: Id }) } },
+    async (request) => {
+      const cycle = await cycleWithQuestionnaire(db, request.params.id);
+      const actor = request.actor;
+      const own = actor?.state ? await reportOfState(db, cycle.id, actor.state) : null;
+      return { ...cycle, myReport: reportingPolicy.draftSomething.allows(actor) ? own : null, can: { startReport: reportingPolicy.draftSomething.allows(actor) && !own } };
+    },
+  );
+
+  app.post(
+    '/api/v1/reporting/cycles/:id/reports',
+    {
+      config: { policy: guard(reportingPolicy.draftSomething) },
+      schema: { tags, summary: "Start your State's report, empty or from its previous one", params: z.object({ id: Id }), body: z.object({ fromPrevious: z.boolean().default(false), visibility: Visibility.default('public') }).strict() },
+    },
+    async (request, reply) => reply.code(201).send(await startReport(db, { actor: request.actor!, cycleId: request.params.id, ...request.body })),
+  );
+
+  app.get(
+    '/api/v1/reporting/reports/:id',
+    { config: read, schema: { tags, summary: 'A report, as far as you may see it', params: z.object({ id: Id }) } },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return reportForViewer(db, request.actor, request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/v1/reporting/reports/:id/sections/:key',
+    {
+      config: { policy: guard(reportingPolicy.draftSomething) },
+      schema: {
+        tags,
+        summary: 'Save a section (If-Match: the version you started from, "0" for a new one); 412 gives the other version',
+        params: z.object({ id: Id, key: z.string().regex(/^[a-z0-9:-]{1,100}$/) }),
+        body: z.object({ answer: Answer, visibility: Visibility.nullable().default(null) }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const saved = await saveSection(db, { actor: request.actor!, reportId: request.params.id, key: request.params.key, ifMatch: requireIfMatch(request), ...request.body });
+      reply.header('etag', `"${saved.version}"`);
+      return saved;
+    },
+  );
+
+  app.patch(
+    '/api/v1/reporting/reports/:id',
+    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Choose who may read the report (focal point)', params: z.object({ id: Id }), body: z.object({ visibility: Visibility }).strict() } },
+    async (request, reply) => {
+      await setReportVisibility(db, { actor: request.actor!, reportId: request.params.id, visibility: request.body.visibility });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/reporting/reports/:id/submissions',
+    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Submit: the report frozen, with a receipt (focal point)', params: z.object({ id: Id }) } },
+    async (request, reply) => reply.code(201).send(await submitReport(db, { actor: request.actor!, reportId: request.params.id })),
+  );
+
+  const sectionKeys = async (cycleId: string, part?: 'norms' | 'cbms') => {
+    const cycle = await cycleWithQuestionnaire(db, cycleId);
+    return cycle.questionnaire.sections.filter((s) => !part || s.part === part).map((s) => s.key);
+  };
+
+  app.get(
+    '/api/v1/reporting/cycles/:id/analysis',
+    {
+      config: read,
+      schema: { tags, summary: 'Participation, status per norm and per CBM, needs: from what you may see', params: z.object({ id: Id }) },
+    },
+    async (request) => {
+      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
+      const states = (await listStates(db, {})).map((s) => ({ iso3: s.iso3, regionalGroup: s.regionalGroup }));
+      return {
+        participation: participation(reports, states),
+        norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
+        cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
+        needs: needsByElement(reports),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/reporting/cycles/:id/compare',
+    {
+      config: read,
+      schema: { tags, summary: 'Up to three States side by side', params: z.object({ id: Id }), querystring: z.object({ states: z.string().transform((s) => s.split(',')).pipe(z.array(Iso3).min(1).max(3)) }) },
+    },
+    async (request) => {
+      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
+      return { sections: compareStates(reports, request.query.states, await sectionKeys(request.params.id)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/reporting/cycles/:id/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Data of a cycle as JSON or CSV: published (public) data; the Secretariat may ask for its full summary',
+        params: z.object({ id: Id }),
+        querystring: z.object({ format: z.enum(['json', 'csv']).default('json'), scope: z.enum(['published', 'secretariat']).default('published') }),
+      },
+    },
+    async (request, reply) => {
+      const { format, scope } = request.query;
+      if (scope === 'secretariat' && !reportingPolicy.exportSummary.allows(request.actor)) throw badRequest('Only the Secretariat exports its full summary.', [{ field: 'query.scope', message: 'not for you' }]);
+      // Published data is what the public sees, whoever asks; the summary is what the Secretariat sees.
+      const reports = await visibleLatestSubmissions(db, scope === 'secretariat' ? request.actor : null, request.params.id);
+      const cycle = await cycleWithQuestionnaire(db, request.params.id);
+      const name = `poa-reports-${cycle.periodStart}-${cycle.periodEnd}-${scope}`;
+      reply.header('cache-control', 'private, no-store');
+      if (format === 'csv') {
+        const rows = reports.flatMap((r) => r.sections.map((s) => [r.state, r.number, s.key, s.answer.status ?? '', s.answer.noChangeSinceLastReport ? 'yes' : '', s.answer.measures ?? '', s.answer.challenges ?? '', (s.answer.needs ?? []).map((n) => n.description).join(' | ')]));
+        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
+        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([['state', 'submission', 'section', 'status', 'no_change', 'measures', 'challenges', 'needs'], ...rows]));
+      }
+      reply.header('content-disposition', `attachment; filename="${name}.json"`);
+      return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ cycle: { id: cycle.id, title: cycle.title, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd }, scope, reports });
+    },
+  );
+}
