@@ -1,16 +1,20 @@
 import type { PlatformContext } from '../platform/context.js';
-import type { Role } from '../platform/http/actor.js';
+import type { Actor, Role } from '../platform/http/actor.js';
+import { seedNegotiations } from './seed-negotiations.js';
+import { seedReporting } from './seed-reporting.js';
 import { acceptInvitation, inviteAccount, offerSecondFactor } from '../modules/accounts/invitations.js';
 import { currentTotp } from '../modules/accounts/credentials.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
 export interface DemoAccount {
+  accountId: string;
   role: Role;
   name: string;
   email: string;
   password: string;
   state: string | null;
   organisation: string | null;
+  organisationId: string | null;
   /** Base32 TOTP secret for roles that sign in with a second factor. */
   totpSecret: string | null;
   recoveryCodes: string[];
@@ -58,15 +62,24 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
     const otp = secret ? currentTotp(secret, Date.now() - 30_000) : undefined;
     const accepted = await acceptInvitation(db, { token, password: DEMO_PASSWORD, otp }, rules);
     made.push({
+      accountId: accepted.accountId,
       role: person.role,
       name: person.name,
       email: person.email,
       password: DEMO_PASSWORD,
       state: person.state ?? null,
       organisation: person.organisation ? organisationName : null,
+      organisationId: person.organisation ? organisationId : null,
       totpSecret: secret,
       recoveryCodes: accepted.recoveryCodes ?? [],
     });
   }
+  await seedNegotiations(ctx, made);
+  await seedReporting(ctx, made);
   return made;
+}
+
+/** The actor a demo account acts as, for seeding through the same use cases people use. */
+export function actorOf(account: DemoAccount): Actor {
+  return { accountId: account.accountId, sessionId: 'demo-seed', name: account.name, roles: [account.role], state: account.state, organisation: account.organisationId };
 }
