@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { LANGUAGES, NATIVE_NAMES, pathInLanguage } from './languages';
+import { useLang } from './paths';
+import classes from './Layout.module.css';
+
+/** The six languages, each named in itself, as on the United Nations' own sites. */
+export function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const current = useLang();
+  const { pathname, search } = useLocation();
+  return (
+    <nav aria-label={t('layout.languages')}>
+      <ul className={classes.languages}>
+        {LANGUAGES.map((lang) => (
+          <li key={lang}>
+            <Link
+              to={pathInLanguage(pathname, search, lang)}
+              lang={lang}
+              hrefLang={lang}
+              aria-current={lang === current ? 'true' : undefined}
+              className={classes.languageLink}
+            >
+              {NATIVE_NAMES[lang]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,80 @@
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { LanguageRoot } from './LanguageRoot';
+import { Layout } from './Layout';
+import { preferredLanguage } from './languages';
+import { RouteError } from './RouteError';
+
+/** A page in its own chunk, which can also be fetched before React asks for it. */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return Object.assign(lazy(load), { preload: load });
+}
+
+// One chunk per feature: the home page loads none of the others.
+const HomePage = page(() => import('../features/home/HomePage'));
+const SignInPage = page(() => import('../features/accounts/SignInPage'));
+const AcceptInvitationPage = page(() => import('../features/accounts/AcceptInvitationPage'));
+const RequestResetPage = page(() => import('../features/accounts/RequestResetPage'));
+const SetNewPasswordPage = page(() => import('../features/accounts/SetNewPasswordPage'));
+const AccountPage = page(() => import('../features/accounts/AccountPage'));
+const InvitePage = page(() => import('../features/accounts/InvitePage'));
+const StatesPage = page(() => import('../features/states/StatesPage'));
+const StatePage = page(() => import('../features/states/StatePage'));
+const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
+
+const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
+  [/^$/, HomePage],
+  [/^sign-in$/, SignInPage],
+  [/^invitation\/[^/]+$/, AcceptInvitationPage],
+  [/^reset-password$/, RequestResetPage],
+  [/^reset-password\/[^/]+$/, SetNewPasswordPage],
+  [/^account$/, AccountPage],
+  [/^invite$/, InvitePage],
+  [/^states$/, StatesPage],
+  [/^states\/[^/]+$/, StatePage],
+];
+
+/**
+ * Starts fetching the first page's chunk at once, beside the language's strings, instead of after
+ * them: on a slow connection that saves a round trip before anything is shown.
+ */
+export function preloadPage(pathname: string): void {
+  const rest = pathname.split('/').slice(2).join('/').replace(/\/+$/, '');
+  const found = PRELOAD.find(([pattern]) => pattern.test(rest));
+  void (found ? found[1] : NotFoundPage).preload();
+}
+
+/** `/` and any path without a language go to the same path in the browser's preferred language. */
+function ToPreferredLanguage() {
+  const { pathname, search, hash } = useLocation();
+  const lang = preferredLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const rest = pathname === '/' ? '' : pathname.replace(/\/+$/, '');
+  return <Navigate replace to={`/${lang}${rest}${search}${hash}`} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <ToPreferredLanguage />, errorElement: <RouteError /> },
+  {
+    path: '/:lang',
+    element: <LanguageRoot fallback={<ToPreferredLanguage />} />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <Layout />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'invitation/:token', element: <AcceptInvitationPage /> },
+          { path: 'reset-password', element: <RequestResetPage /> },
+          { path: 'reset-password/:token', element: <SetNewPasswordPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'invite', element: <InvitePage /> },
+          { path: 'states', element: <StatesPage /> },
+          { path: 'states/:iso3', element: <StatePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,312 @@
+import { useState, type FormEvent } from 'react';
+import { Badge, Button, Group, Loader, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { StateName } from '../states/StateName';
+import { NewPasswordFields, useNewPasswordError } from './fields';
+import { useRoleLabel } from './labels';
+import { RecoveryCodes } from './RecoveryCodes';
+import { describeUserAgent } from './user-agent';
+import classes from './accounts.module.css';
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
+  const account = me.data?.account;
+  if (!account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+
+  return (
+    <div className={classes.wide}>
+      <PageHeading>{t('account.title')}</PageHeading>
+      <Stack gap="xl">
+        <Profile account={account} />
+        <ChangePassword />
+        {account.secondFactor ? <RegenerateRecoveryCodes /> : null}
+        <Sessions />
+      </Stack>
+    </div>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Profile({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
+  return (
+    <Section id="account-profile" title={t('account.profile')}>
+      <dl className={classes.dl}>
+        <dt>{t('account.name')}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t('forms.email')}</dt>
+        <dd dir="ltr" className={classes.secret}>
+          {account.email}
+        </dd>
+        <dt>{t('account.roles')}</dt>
+        <dd>{account.roles.map(roleLabel).join(', ') || '—'}</dd>
+        {account.state ? (
+          <>
+            <dt>{t('account.state')}</dt>
+            <dd>
+              <StateName iso3={account.state} />
+            </dd>
+          </>
+        ) : null}
+        {account.organisation ? (
+          <>
+            <dt>{t('account.organisation')}</dt>
+            <dd>{account.organisation.name}</dd>
+          </>
+        ) : null}
+        <dt>{t('account.secondFactor')}</dt>
+        <dd>{account.secondFactor ? t('account.secondFactorOn') : t('account.secondFactorOff')}</dd>
+      </dl>
+    </Section>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useTranslation();
+  const passwordError = useNewPasswordError();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const change = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/me/password', { body: { currentPassword: current, newPassword: next } })),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setErrors({});
+      notifySuccess(t('account.passwordChanged'));
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem) {
+        setErrors({
+          current: wrongPassword(error) ? t('forms.currentPasswordWrong') : null,
+          next: error.fieldError('newPassword') ? t('forms.fieldRejected') : null,
+        });
+      }
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      current: current ? null : t('forms.required'),
+      next: passwordError(next),
+      confirm: confirm === next ? null : t('forms.passwordsDiffer'),
+    };
+    setErrors(found);
+    if (!Object.values(found).some(Boolean)) change.mutate();
+  };
+
+  const shownError = change.error instanceof ApiProblem && wrongPassword(change.error) ? null : change.error;
+
+  return (
+    <Section id="account-password" title={t('account.changePassword')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={shownError} />
+          <PasswordInput
+            label={t('forms.currentPassword')}
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={errors.current}
+            visibilityToggleButtonProps={{ 'aria-label': t('forms.showPassword') }}
+          />
+          <NewPasswordFields
+            value={next}
+            confirm={confirm}
+            onChange={setNext}
+            onConfirmChange={setConfirm}
+            error={errors.next}
+            confirmError={errors.confirm}
+          />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t('account.changePasswordSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+/** The server's answers for a wrong current password. */
+const wrongPassword = (error: ApiProblem) =>
+  error.kind === 'sign-in-failed' || error.kind === 'wrong-password' || !!error.fieldError('currentPassword') || !!error.fieldError('password');
+
+function RegenerateRecoveryCodes() {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const regenerate = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/me/recovery-codes', { body: { password } })),
+    onSuccess: () => {
+      setPassword('');
+      setError(null);
+    },
+    onError: (e) => setError(e instanceof ApiProblem && wrongPassword(e) ? t('forms.currentPasswordWrong') : null),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = password ? null : t('forms.required');
+    setError(found);
+    if (!found) regenerate.mutate();
+  };
+
+  const shownError = regenerate.error instanceof ApiProblem && wrongPassword(regenerate.error) ? null : regenerate.error;
+
+  return (
+    <Section id="account-recovery" title={t('account.recoveryCodes')}>
+      <Stack>
+        <Text size="sm">{t('account.recoveryIntro')}</Text>
+        {regenerate.data ? (
+          <RecoveryCodes codes={regenerate.data.recoveryCodes} />
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <ProblemAlert error={shownError} />
+              <PasswordInput
+                label={t('forms.currentPassword')}
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={error}
+                visibilityToggleButtonProps={{ 'aria-label': t('forms.showPassword') }}
+              />
+              <Group>
+                <Button type="submit" variant="outline" loading={regenerate.isPending}>
+                  {t('account.recoverySubmit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+function Sessions() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const sessions = useQuery({
+    queryKey: ['me', 'sessions'],
+    queryFn: () => unwrap(api.GET('/api/v1/me/sessions')),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] });
+  const endOne = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      notifySuccess(t('account.sessionEnded'));
+      void refresh();
+    },
+    onError: notifyError,
+  });
+  const endOthers = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')),
+    onSuccess: () => {
+      notifySuccess(t('account.othersEnded'));
+      void refresh();
+    },
+    onError: notifyError,
+  });
+
+  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const device = (s: SessionItem) => {
+    const d = describeUserAgent(s.userAgent);
+    return d ? t('account.device', { browser: d.browser, os: d.os }) : t('account.unknownDevice');
+  };
+  const items = sessions.data?.items ?? [];
+  const others = items.filter((s) => !s.current).length;
+
+  return (
+    <Section id="account-sessions" title={t('account.sessions')}>
+      <Stack>
+        <Text size="sm">{t('account.sessionsIntro')}</Text>
+        {sessions.isPending ? (
+          <Loader aria-label={t('common.loading')} />
+        ) : sessions.isError ? (
+          <ProblemAlert error={sessions.error} />
+        ) : (
+          <div className={classes.scroll}>
+            <Table striped withTableBorder verticalSpacing="sm">
+              <Table.Caption className={classes.caption}>{t('account.sessionsCaption', { count: items.length })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('account.sessionDevice')}</Table.Th>
+                  <Table.Th scope="col">{t('account.sessionStarted')}</Table.Th>
+                  <Table.Th scope="col">{t('account.sessionLastSeen')}</Table.Th>
+                  <Table.Th scope="col">
+                    <span className={classes.visuallyHidden}>{t('account.sessionActions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>{device(s)}</Table.Td>
+                    <Table.Td>{when.format(new Date(s.createdAt))}</Table.Td>
+                    <Table.Td>{when.format(new Date(s.lastSeenAt))}</Table.Td>
+                    <Table.Td>
+                      {s.current ? (
+                        <Badge variant="outline" color="un.8">
+                          {t('account.thisSession')}
+                        </Badge>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          onClick={() => endOne.mutate(s.id)}
+                          loading={endOne.isPending && endOne.variables === s.id}
+                          aria-label={t('account.endSessionOf', { action: t('account.endSession'), device: device(s), date: when.format(new Date(s.createdAt)) })}
+                        >
+                          {t('account.endSession')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+        <Group>
+          <Button variant="outline" color="red.9" disabled={others === 0} loading={endOthers.isPending} onClick={() => endOthers.mutate()}>
+            {t('account.endOthers')}
+          </Button>
+        </Group>
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,185 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, Button, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { api, ApiProblem, unwrap, type Role } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { statesQuery } from '../states/queries';
+import { useRoleLabel } from './labels';
+import { looksLikeEmail } from './validation';
+import classes from './accounts.module.css';
+
+const ROLES: Role[] = ['delegate', 'focal_point', 'chair', 'secretariat', 'stakeholder'];
+const actsForState = (role: Role | null) => role === 'delegate' || role === 'focal_point';
+
+export default function InvitePage() {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+
+  return (
+    <div className={classes.narrow}>
+      <PageHeading>{t('invite.title')}</PageHeading>
+      {me.data.can.invite ? (
+        <InviteForm defaultState={me.data.account.state} />
+      ) : (
+        <Alert color="un" variant="light" title={t('invite.notAllowedTitle')}>
+          {t('invite.notAllowed')}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function InviteForm({ defaultState }: { defaultState: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const roleLabel = useRoleLabel();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role | null>('delegate');
+  const [state, setState] = useState<string | null>(defaultState);
+  const [organisationId, setOrganisationId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const states = useQuery(statesQuery({}));
+
+  const stateOptions = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return (states.data?.items ?? [])
+      .map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+  }, [states.data, lang]);
+
+  const invite = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/invitations', {
+          body: {
+            name: name.trim(),
+            email: email.trim(),
+            role: role as Role,
+            ...(actsForState(role) && state ? { state } : {}),
+            ...(role === 'stakeholder' ? { organisationId: organisationId.trim() } : {}),
+          },
+        }),
+      ),
+    onError: (error) => {
+      if (!(error instanceof ApiProblem)) return;
+      setErrors({
+        email: error.kind === 'account-exists' ? t('invite.accountExists') : error.fieldError('email') ? t('forms.emailInvalid') : null,
+        state: error.fieldError('state') ? t('forms.fieldRejected') : null,
+        organisationId: error.fieldError('organisationId') || error.status === 404 ? t('invite.organisationUnknown') : null,
+      });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      name: name.trim() ? null : t('forms.required'),
+      email: !email.trim() ? t('forms.required') : looksLikeEmail(email) ? null : t('forms.emailInvalid'),
+      role: role ? null : t('forms.required'),
+      state: actsForState(role) && !state ? t('forms.required') : null,
+      organisationId: role === 'stakeholder' && !organisationId.trim() ? t('forms.required') : null,
+    };
+    setErrors(found);
+    if (!Object.values(found).some(Boolean)) invite.mutate();
+  };
+
+  const reset = () => {
+    setName('');
+    setEmail('');
+    setErrors({});
+    invite.reset();
+  };
+
+  if (invite.isSuccess) {
+    return (
+      <Alert color="green" variant="light" title={t('invite.sentTitle')} role="status">
+        <Stack gap="sm">
+          <Text size="sm">
+            {t('invite.sent', {
+              email: invite.data.email,
+              date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(invite.data.expiresAt)),
+            })}
+          </Text>
+          <div>
+            <Button variant="outline" onClick={reset}>
+              {t('invite.another')}
+            </Button>
+          </div>
+        </Stack>
+      </Alert>
+    );
+  }
+
+  const shownError = invite.error instanceof ApiProblem && invite.error.kind === 'account-exists' ? null : invite.error;
+
+  return (
+    <>
+      <Text mb="lg">{t('invite.intro')}</Text>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={shownError} />
+          <TextInput label={t('account.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} autoComplete="off" />
+          <TextInput
+            label={t('forms.email')}
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+            autoComplete="off"
+            dir="ltr"
+          />
+          <Select
+            label={t('invite.role')}
+            required
+            data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+            value={role}
+            onChange={(v) => setRole(v as Role | null)}
+            error={errors.role}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {actsForState(role) ? (
+            <Select
+              label={t('account.state')}
+              description={t('invite.stateHelp')}
+              required
+              searchable
+              data={stateOptions}
+              value={state}
+              onChange={setState}
+              error={errors.state}
+              nothingFoundMessage={t('states.none')}
+              disabled={states.isPending}
+            />
+          ) : null}
+          {role === 'stakeholder' ? (
+            <TextInput
+              label={t('invite.organisation')}
+              description={t('invite.organisationHelp')}
+              required
+              value={organisationId}
+              onChange={(e) => setOrganisationId(e.currentTarget.value)}
+              error={errors.organisationId}
+              dir="ltr"
+            />
+          ) : null}
+          <Button type="submit" loading={invite.isPending}>
+            {t('invite.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </>
+  );
+}

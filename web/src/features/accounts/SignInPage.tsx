@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { replaceMe, useMe } from '../../app/session';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { OtpField } from './fields';
+import { looksLikeEmail, looksLikeOtp, normaliseOtp } from './validation';
+import classes from './accounts.module.css';
+
+/** Only a path inside the app, in a language, is a place to go back to after signing in. */
+function safeNext(next: string | null, lang: string): string {
+  return next && /^\/(ar|zh|en|fr|ru|es)(\/|$)/.test(next) && !next.startsWith('//') ? next : `/${lang}`;
+}
+
+type SecondFactor = 'none' | 'otp' | 'recovery';
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'), lang);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [secondFactor, setSecondFactor] = useState<SecondFactor>('none');
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+
+  const signIn = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/session', {
+          body: {
+            email: email.trim(),
+            password,
+            ...(secondFactor === 'otp' ? { otp: normaliseOtp(otp) } : {}),
+            ...(secondFactor === 'recovery' ? { recoveryCode: recoveryCode.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: (result) => {
+      replaceMe(queryClient, result);
+      void navigate(next, { replace: true });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.kind === 'second-factor-required') {
+        setSecondFactor('otp');
+      }
+    },
+  });
+
+  if (me.data?.account && !signIn.isPending && !signIn.isSuccess) return <Navigate to={next} replace />;
+
+  // Being asked for the second factor is a step of signing in, not an error.
+  const shownError =
+    signIn.error instanceof ApiProblem && signIn.error.kind === 'second-factor-required' ? null : signIn.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string | null> = {
+      email: !email.trim() ? t('forms.required') : looksLikeEmail(email) ? null : t('forms.emailInvalid'),
+      password: password ? null : t('forms.required'),
+      otp: secondFactor === 'otp' && !looksLikeOtp(otp) ? t('forms.otpInvalid') : null,
+      recoveryCode: secondFactor === 'recovery' && !recoveryCode.trim() ? t('forms.required') : null,
+    };
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    signIn.mutate();
+  };
+
+  const toggleRecovery = () => {
+    setSecondFactor((s) => (s === 'recovery' ? 'otp' : 'recovery'));
+    setOtp('');
+    setRecoveryCode('');
+    setErrors({});
+  };
+
+  return (
+    <div className={classes.narrow}>
+      <PageHeading>{t('signIn.title')}</PageHeading>
+      <Text mb="lg">{t('signIn.intro')}</Text>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={shownError} />
+          <TextInput
+            label={t('forms.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+            dir="ltr"
+          />
+          <PasswordInput
+            label={t('forms.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            visibilityToggleButtonProps={{ 'aria-label': t('forms.showPassword') }}
+          />
+          {secondFactor !== 'none' ? (
+            <Stack gap="xs" className={classes.secondFactor}>
+              <Alert color="un" variant="light" title={t('signIn.secondFactorTitle')}>
+                {secondFactor === 'otp' ? t('signIn.secondFactorOtp') : t('signIn.secondFactorRecovery')}
+              </Alert>
+              {secondFactor === 'otp' ? (
+                <OtpField key="otp" value={otp} onChange={setOtp} error={errors.otp} autoFocus />
+              ) : (
+                <TextInput
+                  key="recovery"
+                  label={t('forms.recoveryCode')}
+                  description={t('signIn.recoveryHelp')}
+                  autoComplete="off"
+                  required
+                  value={recoveryCode}
+                  onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+                  error={errors.recoveryCode}
+                  autoFocus
+                  dir="ltr"
+                />
+              )}
+              <UnstyledButton type="button" onClick={toggleRecovery} className={classes.linkButton}>
+                {secondFactor === 'otp' ? t('signIn.useRecoveryCode') : t('signIn.useOtp')}
+              </UnstyledButton>
+            </Stack>
+          ) : null}
+          <Button type="submit" loading={signIn.isPending}>
+            {t('signIn.submit')}
+          </Button>
+          <Anchor component={Link} to={to('/reset-password')} size="sm">
+            {t('signIn.forgotPassword')}
+          </Anchor>
+        </Stack>
+      </Paper>
+      <Text size="sm" mt="lg">
+        {t('signIn.noAccount')}
+      </Text>
+    </div>
+  );
+}

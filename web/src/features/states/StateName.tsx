@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrapResponse } from '../../api/client';
+import { useLang } from '../../app/paths';
+
+export const stateQuery = (iso3: string) => ({
+  queryKey: ['state', iso3.toUpperCase()] as const,
+  queryFn: async () => {
+    const { data, response } = await unwrapResponse(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3 } } }));
+    return { state: data, etag: response.headers.get('etag') };
+  },
+  staleTime: 5 * 60_000,
+});
+
+/** A State's name in the page's language, from its ISO code; the code itself while it loads. */
+export function StateName({ iso3 }: { iso3: string }) {
+  const lang = useLang();
+  const { data } = useQuery(stateQuery(iso3));
+  return <>{data?.state.names[lang] || iso3}</>;
+}

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Anchor, Group, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { StateItem } from '../../api/client';
+import { LANGUAGES, type Language } from '../../app/languages';
+import { useLang, useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { fold, useGroupLabel } from './labels';
+import { GROUPS, isGroup, statesQuery } from './queries';
+import classes from './states.module.css';
+
+export default function StatesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const groupLabel = useGroupLabel();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const groupParam = params.get('group');
+  const group = isGroup(groupParam) ? groupParam : undefined;
+
+  // The field keeps what is typed; the address follows a moment later, so a link to the page
+  // repeats the search, and typing never waits for the router.
+  const [text, setText] = useState(q);
+  const [typed] = useDebouncedValue(text.trim(), 250);
+  const written = useRef(q);
+  useEffect(() => {
+    if (typed === written.current) return;
+    written.current = typed;
+    update('q', typed);
+  }, [typed]);
+  useEffect(() => {
+    // The address changed by itself (back button, a link): the field follows it.
+    if (q !== written.current) {
+      written.current = q;
+      setText(q);
+    }
+  }, [q]);
+
+  const states = useQuery({ ...statesQuery({ group, q: q.trim() || undefined }), placeholderData: keepPreviousData });
+
+  function update(key: 'q' | 'group', value: string) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const rows = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return [...(states.data?.items ?? [])].sort((a, b) => collator.compare(a.names[lang], b.names[lang]));
+  }, [states.data, lang]);
+
+  const display = new Intl.DisplayNames([lang], { type: 'language' });
+  const total = states.data?.total ?? 0;
+
+  return (
+    <div>
+      <PageHeading>{t('states.title')}</PageHeading>
+      <Text mb="lg" className={classes.intro}>
+        {t('states.intro')}
+      </Text>
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters}>
+        <TextInput
+          type="search"
+          label={t('states.search')}
+          description={t('states.searchHelp')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          className={classes.search}
+          autoComplete="off"
+        />
+        <NativeSelect
+          label={t('states.group')}
+          value={group ?? ''}
+          onChange={(e) => update('group', e.currentTarget.value)}
+          data={[{ value: '', label: t('states.allGroups') }, ...GROUPS.map((g) => ({ value: g, label: groupLabel(g) }))]}
+          className={classes.group}
+        />
+      </form>
+
+      <Group gap="xs" my="md" mih={28}>
+        <Text role="status" aria-live="polite" fw={600}>
+          {states.isPending ? '' : t('states.count', { count: total })}
+        </Text>
+        {states.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
+      </Group>
+
+      {states.isError ? (
+        <ProblemAlert error={states.error} />
+      ) : states.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : rows.length === 0 ? (
+        <Text>{t('states.none')}</Text>
+      ) : (
+        <div className={classes.scroll}>
+          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" className={classes.table}>
+            <Table.Caption className={classes.caption}>{t('states.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('states.name')}</Table.Th>
+                <Table.Th scope="col">{t('states.code')}</Table.Th>
+                <Table.Th scope="col">{t('states.group')}</Table.Th>
+                <Table.Th scope="col">{t('states.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((s) => (
+                <Table.Tr key={s.iso3}>
+                  <Table.Th scope="row" className={classes.nameCell}>
+                    <Anchor component={Link} to={to(`/states/${s.iso3}`)}>
+                      {s.names[lang]}
+                    </Anchor>
+                    <MatchedName state={s} q={q.trim()} lang={lang} display={display} />
+                  </Table.Th>
+                  <Table.Td className={classes.code}>{s.iso3}</Table.Td>
+                  <Table.Td>{groupLabel(s.regionalGroup)}</Table.Td>
+                  <Table.Td>{s.status === 'member' ? t('states.member') : t('states.observer')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** When the search matched a name in another language, that name, so the match is understood. */
+function MatchedName({ state, q, lang, display }: { state: StateItem; q: string; lang: Language; display: Intl.DisplayNames }) {
+  const { t } = useTranslation();
+  if (!q) return null;
+  const needle = fold(q);
+  if (fold(state.names[lang]).includes(needle)) return null;
+  const other = LANGUAGES.find((l) => fold(state.names[l]).includes(needle));
+  if (!other) return null;
+  return (
+    <Text size="sm" c="dimmed" className={classes.matched}>
+      {t('states.matched', { language: display.of(other) ?? other })}{' '}
+      <span lang={other} dir={other === 'ar' ? 'rtl' : 'ltr'}>
+        {state.names[other]}
+      </span>
+    </Text>
+  );
+}
