@@ -6,10 +6,10 @@ import { healthRoute } from './platform/health.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
 import { frameworkRoutes } from './modules/framework/index.js';
-import { decisionsRoutes } from './modules/decisions/index.js';
+import { decisionsRoutes, draftsOfBody } from './modules/decisions/index.js';
 import { reportingRoutes } from './modules/reporting/index.js';
 import { documentsRoutes } from './modules/documents/index.js';
-import { meetingsRoutes } from './modules/meetings/index.js';
+import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
 import { groupsRoutes } from './modules/groups/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -32,11 +32,11 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   accountsRoutes(app, ctx);
   statesRoutes(app, ctx);
   frameworkRoutes(app, ctx);
-  decisionsRoutes(app, ctx, null);
+  decisionsRoutes(app, ctx, meetingRoll);
   reportingRoutes(app, ctx);
   documentsRoutes(app, ctx);
   meetingsRoutes(app, ctx);
-  groupsRoutes(app, ctx);
+  groupsRoutes(app, ctx, { draftsOf: draftsOfBody });
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, webDist);

@@ -2,6 +2,7 @@ import type { PlatformContext } from '../platform/context.js';
 import type { Actor, Role } from '../platform/http/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
+import { seedMeetings } from './seed-meetings.js';
 import { acceptInvitation, inviteAccount, offerSecondFactor } from '../modules/accounts/invitations.js';
 import { currentTotp } from '../modules/accounts/credentials.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
@@ -76,6 +77,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   }
   await seedNegotiations(ctx, made);
   await seedReporting(ctx, made);
+  await seedMeetings(ctx, made);
   return made;
 }
 

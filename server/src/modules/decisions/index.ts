@@ -2,3 +2,4 @@ export { decisionsRoutes } from './routes.js';
 export { silenceDeadlineHandler, SILENCE_JOB, type MeetingRoll } from './adoption.js';
 export { brokenOutcomes } from './reading.js';
 export { decisionsPolicy } from './policy.js';
+export { draftsOfBody } from './reading.js';

@@ -204,3 +204,16 @@ export async function brokenOutcomes(db: Executor): Promise<{ symbol: string; re
   }
   return broken;
 }
+
+/** The drafts before a body (the plenary or a working group), each at its latest revision: for the body's page. */
+export async function draftsOfBody(db: Executor, body: string) {
+  const rows = await db
+    .select({ id: drafts.id, status: drafts.status, title: draftRevisions.title, number: draftRevisions.number })
+    .from(drafts)
+    .innerJoin(draftRevisions, eq(draftRevisions.draftId, drafts.id))
+    .where(eq(drafts.body, body))
+    .orderBy(desc(drafts.createdAt), desc(draftRevisions.number));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.id)) latest.set(r.id, r);
+  return [...latest.values()].map((r) => ({ id: r.id, title: r.title, revision: revisionLabel(r.number), status: r.status, url: `/drafts/${r.id}` }));
+}

@@ -1,0 +1,12 @@
+export { documentsRoutes, sendStoredFile } from './routes.js';
+export { documentsPolicy } from './policy.js';
+export { issueDocument, type IssueDocumentInput } from './issue-document.js';
+export { documentById, listDocuments, type DocumentView } from './reading.js';
+export { storeCheckedFile, type StoredFile } from './upload-version.js';
+export { createFileStorage, type FileStorage } from './storage.js';
+export { acceptUploads, readUploadedFile, type UploadedFile } from './uploads.js';
+export { DocumentSchema, IssueDocumentBody, LanguageSchema, LocalizedSchema, LocalizedOut, CalendarDateSchema } from './schemas.js';
+export { DOCUMENT_TYPES, type DocumentType } from './symbols.js';
+export { FILE_FORMATS, type FileFormat } from './file-types.js';
+export { inLanguage, localizedSchema, fold, allTexts, type Localized } from './localized.js';
+export { uploadLanguageVersion } from './upload-version.js';

@@ -1,0 +1,9 @@
+import { isSecretariat } from '../../platform/http/actor.js';
+import { publicRead, rule } from '../../platform/http/policy.js';
+
+/** Official documents are public; only the Secretariat issues them and uploads their language versions. */
+export const documentsPolicy = {
+  read: publicRead,
+  issue: rule('documents.issue', (actor) => isSecretariat(actor)),
+  upload: rule('documents.upload', (actor) => isSecretariat(actor)),
+} as const;

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { badRequest, Problem } from '../../platform/http/problem.js';
+
+/**
+ * Registers multipart parsing in a route scope of its own, so that the rest of the API keeps its
+ * JSON bodies: one file per request, no larger than the configured limit.
+ */
+export async function acceptUploads(scope: FastifyInstance, limitBytes: number): Promise<void> {
+  await scope.register(multipart, { limits: { fileSize: limitBytes, files: 1, fields: 10, parts: 11, fieldSize: 10_000 } });
+}
+
+export interface UploadedFile {
+  bytes: Buffer;
+  filename: string;
+  mediaType: string | undefined;
+}
+
+/** The one file of a multipart request, read into memory within the limit. */
+export async function readUploadedFile(request: FastifyRequest, limitBytes: number): Promise<UploadedFile> {
+  if (!request.isMultipart()) {
+    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the file as multipart/form-data, in a part named "file".');
+  }
+  const part = await request.file();
+  if (!part) throw badRequest('Attach a file.', [{ field: 'body.file', message: 'required' }]);
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new Problem(413, 'payload-too-large', 'File too large', `Files may be at most ${Math.floor(limitBytes / (1024 * 1024))} MB.`);
+    }
+    throw error;
+  }
+  if (bytes.length === 0) throw badRequest('The file is empty.', [{ field: 'body.file', message: 'empty' }]);
+  return { bytes, filename: part.filename, mediaType: part.mimetype };
+}

@@ -1,0 +1,5 @@
+export { groupsRoutes } from './routes.js';
+export { groupsPolicy } from './policy.js';
+export { createGroup, updateGroup } from './set-up-group.js';
+export { joinGroup, leaveGroup } from './join-group.js';
+export type { GroupDraft, DraftsOfGroup, GroupPageSources } from './drafts-seam.js';

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { DocumentSchema, LanguageSchema, LocalizedOut, LocalizedSchema } from '../documents/index.js';
+import { AGENDA_KEY } from './agenda.js';
+import { PARTICIPANT_ROLES } from './delegations.js';
+import { MEETING_FORMATS, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
+import { LOCAL_DATE_TIME } from './times.js';
+
+export const MeetingId = z.string().uuid('a meeting id');
+export const Iso3 = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code')
+  .transform((s) => s.toUpperCase());
+export const OrganisationId = z.string().uuid('an organisation id');
+const LocalTime = z.string().regex(LOCAL_DATE_TIME, 'a local time as YYYY-MM-DDTHH:mm');
+
+export const MeetingFieldsBody = z
+  .object({
+    title: LocalizedSchema,
+    sessionNumber: z.number().int().min(1).max(1000).nullable().optional(),
+    startsAt: LocalTime.describe('Wall-clock time in timeZone'),
+    endsAt: LocalTime.describe('Wall-clock time in timeZone'),
+    registrationDeadline: LocalTime.nullable().optional().describe('Wall-clock time in timeZone'),
+    timeZone: z.string().min(1).max(64).describe('IANA time zone, e.g. America/New_York'),
+    venue: z.string().trim().min(1).max(300).nullable().optional(),
+    format: z.enum(MEETING_FORMATS),
+    stakeholdersMayAttend: z.boolean().optional(),
+  })
+  .strict();
+
+export const CreateMeetingBody = MeetingFieldsBody.extend({ kind: z.enum(MEETING_KINDS) }).strict();
+export const MeetingChangesBody = MeetingFieldsBody.partial().strict();
+
+export const Meeting = z.object({
+  id: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  title: LocalizedOut,
+  sessionNumber: z.number().int().nullable(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  registrationDeadline: z.date().nullable(),
+  timeZone: z.string(),
+  local: z.object({ startsAt: z.string(), endsAt: z.string(), registrationDeadline: z.string().nullable() }),
+  venue: z.string().nullable(),
+  format: z.enum(MEETING_FORMATS),
+  status: z.enum(MEETING_STATUSES),
+  body: z.union([z.object({ kind: z.literal('plenary') }), z.object({ kind: z.literal('group'), groupId: z.string() })]),
+  stakeholdersMayAttend: z.boolean(),
+  registrationOpen: z.boolean(),
+  participantsPublished: z.boolean(),
+  statementsPublished: z.boolean(),
+  version: z.number().int(),
+});
+
+export const MeetingCan = z.object({
+  manage: z.boolean(),
+  register: z.boolean(),
+  submitStatement: z.boolean(),
+  readParticipants: z.boolean(),
+  publish: z.boolean(),
+});
+export const MeetingWithCan = Meeting.extend({ can: MeetingCan });
+
+const AgendaEntryIn = z
+  .object({
+    key: z.string().regex(AGENDA_KEY, 'lower-case letters, digits and hyphens').optional(),
+    title: LocalizedSchema,
+    elements: z.array(z.string().min(1).max(80)).max(50).optional().describe('Framework element codes'),
+  })
+  .strict();
+export const AgendaBody = z
+  .object({
+    items: z.array(AgendaEntryIn.extend({ items: z.array(AgendaEntryIn).max(26).optional() }).strict()).min(1).max(60),
+    documentId: z.string().uuid().optional().describe('The official document (of this meeting) that carries this version'),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+const AgendaSubItem = z.object({ key: z.string(), number: z.string(), title: LocalizedOut, elements: z.array(z.string()) });
+export const AgendaVersion = z.object({
+  version: z.number().int(),
+  status: z.enum(['draft', 'adopted']),
+  label: z.string(),
+  items: z.array(AgendaSubItem.extend({ items: z.array(AgendaSubItem) })),
+  documentId: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.date(),
+  adoptedAt: z.date().nullable(),
+});
+
+export const MeetingPage = MeetingWithCan.extend({
+  agenda: AgendaVersion.nullable(),
+  documents: z.array(DocumentSchema),
+});
+
+const Delegation = z.union([
+  z.object({ kind: z.literal('state'), state: z.string() }),
+  z.object({ kind: z.literal('organisation'), organisationId: z.string() }),
+]);
+
+export const RegistrationBody = z
+  .object({
+    contactEmail: z.string().trim().email().max(254).describe('Where the Secretariat reaches the delegation; never public'),
+    participants: z
+      .array(
+        z
+          .object({
+            id: z.string().uuid().optional().describe('Keep a participant already listed'),
+            role: z.enum(PARTICIPANT_ROLES),
+            name: z.string().trim().min(1).max(200),
+            title: z.string().trim().min(1).max(200).optional(),
+            email: z.string().trim().email().max(254).optional().describe('Never public'),
+            phone: z.string().trim().regex(/^[+0-9 ()./-]{4,40}$/, 'a phone number').optional().describe('Never public'),
+            self: z.boolean().optional().describe('This participant is me: the meeting goes into my private calendar'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(60),
+  })
+  .strict();
+
+export const Registration = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  delegation: Delegation,
+  delegationName: z.string(),
+  status: z.enum(['submitted', 'confirmed', 'withdrawn']),
+  contactEmail: z.string(),
+  submittedAt: z.date(),
+  confirmedAt: z.date().nullable(),
+  version: z.number().int(),
+  participants: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(PARTICIPANT_ROLES),
+      name: z.string(),
+      title: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      isMe: z.boolean(),
+    }),
+  ),
+});
+export const RegistrationWithCan = Registration.extend({ can: z.object({ change: z.boolean(), confirm: z.boolean() }) });
+
+export const ParticipantsList = z.object({
+  meetingId: z.string(),
+  published: z.boolean(),
+  delegations: z.array(
+    z.object({
+      kind: z.enum(['state', 'organisation']),
+      id: z.string(),
+      name: z.string(),
+      standing: z.enum(['member', 'observer', 'organisation']),
+      participants: z.array(z.object({ role: z.enum(PARTICIPANT_ROLES), name: z.string(), title: z.string().nullable() })),
+    }),
+  ),
+});
+
+export const StatementBody = z
+  .object({
+    agendaItem: z.string().regex(AGENDA_KEY, 'an agenda item key'),
+    language: LanguageSchema,
+    title: z.string().trim().min(1).max(300).optional(),
+    text: z.string().trim().min(1).max(100_000),
+  })
+  .strict();
+export const StatementFileQuery = z
+  .object({
+    agendaItem: z.string().regex(AGENDA_KEY, 'an agenda item key'),
+    language: LanguageSchema,
+    title: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+
+export const Statement = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  agendaItem: z.object({ key: z.string(), number: z.string().nullable() }),
+  delegation: Delegation,
+  delegationName: z.string(),
+  language: LanguageSchema,
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  file: z.object({ format: z.string(), size: z.number().int(), filename: z.string(), url: z.string() }).nullable(),
+  submittedAt: z.date(),
+});
