@@ -59,7 +59,10 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
     const token = invitation.link.split('/').pop()!;
     const needsFactor = person.role === 'secretariat' || person.role === 'focal_point';
     const secret = needsFactor ? (await offerSecondFactor(db, token)).secret : null;
-    // The code of the previous step: the account's first real sign-in may use the current one.
+    // The code of the previous step, so that the account's first real sign-in may use the current one.
+    // Near the end of a step, wait for the next: a step passing between making the code and checking
+    // it would put the code two steps back, outside the one step of drift the server allows.
+    if (secret && Date.now() % 30_000 > 25_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 50));
     const otp = secret ? currentTotp(secret, Date.now() - 30_000) : undefined;
     const accepted = await acceptInvitation(db, { token, password: DEMO_PASSWORD, otp }, rules);
     made.push({
