@@ -310,3 +310,9 @@ export async function frameworkSnapshot(db: Executor, asOf: string) {
     implements: links.filter((l) => l.from === i.code && inForce.has(l.to)).map((l) => l.to),
   }));
 }
+
+/** Changes with every new version or relation (both are only ever added): the framework's cache token. */
+export async function frameworkVersion(db: Executor): Promise<string> {
+  const result = await db.execute(sql`SELECT (SELECT count(*) FROM framework_versions) || ':' || (SELECT count(*) FROM framework_relations) AS v`);
+  return rowsOf<{ v: string }>(result)[0]!.v;
+}

@@ -5,10 +5,11 @@ import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
+import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { LANGUAGES } from '../states/names.js';
 import { ELEMENT_KINDS, isCalendarDate, today } from './elements.js';
 import { frameworkPolicy } from './policy.js';
-import { changesBetween, elementVersion, elementWithHistory, frameworkOn, listSourceDocuments, searchFramework } from './reading.js';
+import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
 
 const Language = z.enum(LANGUAGES);
@@ -59,6 +60,9 @@ const SourceDocument = z.object({
 export function frameworkRoutes(app: App, { database }: PlatformContext): void {
   const { db } = database;
   const read = { policy: guard(frameworkPolicy.read) };
+  // The framework changes only by new versions (append-only) and relations: public reads are cached
+  // per request and checked against their count, so a new version shows at once in every process.
+  const cache = new VersionedCache();
   const tags = ['framework'];
 
   app.get(
@@ -78,10 +82,13 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         response: { 200: z.object({ asOf: z.string(), items: z.array(Version), total: z.number().int() }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return { asOf, ...(await frameworkOn(db, { asOf, kinds: q.kind, language: q.lang, limit: q.limit, offset: q.offset })) };
+      return cache.send(request, reply, `elements:${request.url}`, () => frameworkVersion(db), async () => ({
+        asOf,
+        ...(await frameworkOn(db, { asOf, kinds: q.kind, language: q.lang, limit: q.limit, offset: q.offset })),
+      }));
     },
   );
 
@@ -185,11 +192,15 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const to = request.query.to ?? today();
       const from = request.query.from;
       if (from > to) throw badRequest('`from` must not be after `to`.', [{ field: 'query.from', message: 'after `to`' }]);
-      return { from, to, items: await changesBetween(db, from, to, request.query.lang) };
+      return cache.send(request, reply, `changes:${from}:${to}:${request.query.lang}`, () => frameworkVersion(db), async () => ({
+        from,
+        to,
+        items: await changesBetween(db, from, to, request.query.lang),
+      }));
     },
   );
 
@@ -225,10 +236,13 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return { asOf, items: await searchFramework(db, { q: q.q, asOf, language: q.lang, kinds: q.kind, limit: q.limit }) };
+      return cache.send(request, reply, `search:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
+        asOf,
+        items: await searchFramework(db, { q: q.q, asOf, language: q.lang, kinds: q.kind, limit: q.limit }),
+      }));
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -107,4 +107,13 @@ export async function visibleLatestSubmissions(db: Executor, actor: Actor | null
 export async function reportOfState(db: Executor, cycleId: string, state: string) {
   const [r] = await db.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycleId), eq(nationalReports.state, state)));
   return r ?? null;
+}
+
+/** Changes with every submission in the cycle (submissions are only ever added): the analysis cache token. */
+export async function submissionsVersion(db: Executor, cycleId: string): Promise<string> {
+  const [row] = await db
+    .select({ v: sql<string>`count(*) || ':' || coalesce(max(${reportSubmissions.submittedAt})::text, '')` })
+    .from(reportSubmissions)
+    .where(eq(reportSubmissions.cycleId, cycleId));
+  return row!.v;
 }

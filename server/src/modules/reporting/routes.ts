@@ -10,7 +10,8 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
 import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
-import { cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, visibleLatestSubmissions } from './reading.js';
+import { cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
 
 const Id = z.string().uuid();
@@ -31,6 +32,7 @@ const Iso3 = z.string().regex(/^[A-Z]{3}$/);
 
 export function reportingRoutes(app: App, ctx: PlatformContext): void {
   const { db } = ctx.database;
+  const publicCache = new VersionedCache();
   const tags = ['reporting'];
   const read = { policy: guard(reportingPolicy.read) };
 
@@ -125,15 +127,22 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       config: read,
       schema: { tags, summary: 'Participation, status per norm and per CBM, needs: from what you may see', params: z.object({ id: Id }) },
     },
-    async (request) => {
-      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
-      const states = (await listStates(db, {})).map((s) => ({ iso3: s.iso3, regionalGroup: s.regionalGroup }));
-      return {
-        participation: participation(reports, states),
-        norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
-        cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
-        needs: needsByElement(reports),
+    async (request, reply) => {
+      const compute = async () => {
+        const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
+        const states = (await listStates(db, {})).map((s) => ({ iso3: s.iso3, regionalGroup: s.regionalGroup }));
+        return {
+          participation: participation(reports, states),
+          norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
+          cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
+          needs: needsByElement(reports),
+        };
       };
+      // What the public sees is the same for every member of the public (and for stakeholders): it is
+      // cached, checked against the cycle's submissions. Everyone else's view is computed for them.
+      const viewer = viewerOf(request.actor, '');
+      if (viewer.kind !== 'public' && viewer.kind !== 'stakeholder') return compute();
+      return publicCache.send(request, reply, `analysis:${request.params.id}`, () => submissionsVersion(db, request.params.id), compute);
     },
   );
 
