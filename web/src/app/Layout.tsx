@@ -98,6 +98,7 @@ function MainNavigation() {
         <ul className={classes.navList}>
           {item('/', t('nav.home'), true)}
           {item('/states', t('nav.states'))}
+          {item('/framework', t('nav.framework'))}
           {can?.invite ? item('/invite', t('nav.invite')) : null}
           {account ? item('/account', t('nav.account')) : null}
         </ul>
@@ -166,6 +167,11 @@ function Footer() {
             <li>
               <Anchor component={Link} to={to('/states')} c="white" className={classes.footerLink}>
                 {t('nav.states')}
+              </Anchor>
+            </li>
+            <li>
+              <Anchor component={Link} to={to('/framework')} c="white" className={classes.footerLink}>
+                {t('nav.framework')}
               </Anchor>
             </li>
             <li>

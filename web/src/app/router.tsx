@@ -20,6 +20,10 @@ const AccountPage = page(() => import('../features/accounts/AccountPage'));
 const InvitePage = page(() => import('../features/accounts/InvitePage'));
 const StatesPage = page(() => import('../features/states/StatesPage'));
 const StatePage = page(() => import('../features/states/StatePage'));
+const FrameworkPage = page(() => import('../features/framework/FrameworkPage'));
+const FrameworkElementPage = page(() => import('../features/framework/ElementPage'));
+const FrameworkTimelinePage = page(() => import('../features/framework/TimelinePage'));
+const FrameworkSearchPage = page(() => import('../features/framework/SearchPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -32,6 +36,10 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^invite$/, InvitePage],
   [/^states$/, StatesPage],
   [/^states\/[^/]+$/, StatePage],
+  [/^framework$/, FrameworkPage],
+  [/^framework\/timeline$/, FrameworkTimelinePage],
+  [/^framework\/search$/, FrameworkSearchPage],
+  [/^framework\/[^/]+(\/v\/\d+)?$/, FrameworkElementPage],
 ];
 
 /**
@@ -72,6 +80,11 @@ export const router = createBrowserRouter([
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },
           { path: 'states/:iso3', element: <StatePage /> },
+          { path: 'framework', element: <FrameworkPage /> },
+          { path: 'framework/timeline', element: <FrameworkTimelinePage /> },
+          { path: 'framework/search', element: <FrameworkSearchPage /> },
+          { path: 'framework/:code', element: <FrameworkElementPage /> },
+          { path: 'framework/:code/v/:n', element: <FrameworkElementPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,23 @@
+import { Anchor, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocalPath } from '../../app/paths';
+import classes from './framework.module.css';
+
+/** The framework's own pages: browse, timeline, search. */
+export function FrameworkLinks({ current }: { current: 'browse' | 'timeline' | 'search' | null }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const link = (key: 'browse' | 'timeline' | 'search', path: string, label: string) => (
+    <Anchor component={Link} to={to(path)} aria-current={current === key ? 'page' : undefined} fw={current === key ? 700 : 400}>
+      {label}
+    </Anchor>
+  );
+  return (
+    <Group gap="lg" component="p" className={classes.noPrint}>
+      {link('browse', '/framework', t('framework.browse'))}
+      {link('timeline', '/framework/timeline', t('framework.timeline.title'))}
+      {link('search', '/framework/search', t('framework.search.title'))}
+    </Group>
+  );
+}
