@@ -76,12 +76,7 @@ export function changeBetween(from: VersionPoint | null, to: VersionPoint | null
   return null;
 }
 
-/** A calendar date, checked for real: 2023-02-30 is refused. */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isCalendarDate } from '../../platform/calendar-date.js';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 

@@ -7,13 +7,13 @@ import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { LANGUAGES } from '../states/names.js';
-import { ELEMENT_KINDS, isCalendarDate, today } from './elements.js';
+import { ELEMENT_KINDS, today } from './elements.js';
+import { CalendarDate } from '../../platform/calendar-date.js';
 import { frameworkPolicy } from './policy.js';
 import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
 
 const Language = z.enum(LANGUAGES);
-const CalendarDate = z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD');
 const Kinds = z
   .string()
   .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))

@@ -5,7 +5,7 @@ import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
 import { requireIfMatch } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { isCalendarDate } from '../framework/elements.js';
+import { CalendarDate } from '../../platform/calendar-date.js';
 import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
@@ -15,7 +15,6 @@ import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
 
 const Id = z.string().uuid();
-const CalendarDate = z.string().refine(isCalendarDate, 'a date as YYYY-MM-DD');
 const Visibility = z.enum(VISIBILITIES);
 const Text = z.string().trim().max(20_000);
 const Answer = z
