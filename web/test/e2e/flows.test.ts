@@ -229,6 +229,8 @@ describe('passwords and sessions', () => {
     const { page, context } = await newPage(browser, 'es');
     await page.goto('/es/sign-in');
     await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    // The sign-in page has an email field too: wait for the reset page (its own chunk) before filling.
+    await page.getByRole('heading', { name: 'Restablecer su contraseña' }).waitFor();
     await field(page, 'Correo electrónico').fill(diego.email);
     await page.getByRole('button', { name: 'Enviar el enlace' }).click();
     await page.getByText('Revise su correo electrónico').waitFor();
