@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -92,8 +92,12 @@ export async function reportForViewer(db: Executor, actor: Actor | null, reportI
 }
 
 /** The latest submission of every State in a cycle, cut to what the actor may see. */
-export async function visibleLatestSubmissions(db: Executor, actor: Actor | null, cycleId: string) {
-  const rows = await db.select().from(reportSubmissions).where(eq(reportSubmissions.cycleId, cycleId)).orderBy(asc(reportSubmissions.state), desc(reportSubmissions.number));
+export async function visibleLatestSubmissions(db: Executor, actor: Actor | null, cycleId: string, onlyStates?: readonly string[]) {
+  const rows = await db
+    .select()
+    .from(reportSubmissions)
+    .where(and(eq(reportSubmissions.cycleId, cycleId), onlyStates ? inArray(reportSubmissions.state, [...onlyStates]) : undefined))
+    .orderBy(asc(reportSubmissions.state), desc(reportSubmissions.number));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.state)) latest.set(r.state, r);
   const out: { state: string; reportId: string; number: number; submittedAt: Date; sections: SubmittedSection[] }[] = [];

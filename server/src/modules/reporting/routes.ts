@@ -152,7 +152,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags, summary: 'Up to three States side by side', params: z.object({ id: Id }), querystring: z.object({ states: z.string().transform((s) => s.split(',')).pipe(z.array(Iso3).min(1).max(3)) }) },
     },
     async (request) => {
-      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
+      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id, request.query.states);
       return { sections: compareStates(reports, request.query.states, await sectionKeys(request.params.id)) };
     },
   );
