@@ -7,7 +7,8 @@ const apiTarget = process.env.POA_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // WEB_DIST lets several builds live side by side (the server reads the same setting).
+    outDir: process.env.WEB_DIST ?? 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

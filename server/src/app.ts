@@ -39,7 +39,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   groupsRoutes(app, ctx, { draftsOf: draftsOfBody });
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
-    await serveWebApp(app, webDist);
+    await serveWebApp(app, ctx.config.webDist ?? webDist);
   }
   await app.ready();
   return { app, routes };

@@ -6,6 +6,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('data'),
+  WEB_DIST: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
@@ -31,6 +32,8 @@ export interface Config {
   host: string;
   /** Folder for the embedded database, the mail outbox and uploaded files. */
   dataDir: string;
+  /** The built web app (`vite build`); absent means `web/dist` in this repository. */
+  webDist: string | undefined;
   /** A PostgreSQL server; absent means the embedded database in dataDir. */
   databaseUrl: string | undefined;
   /** Where people reach the platform; links in emails start here. */
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
