@@ -99,6 +99,12 @@ function MainNavigation() {
           {item('/', t('nav.home'), true)}
           {item('/states', t('nav.states'))}
           {item('/framework', t('nav.framework'))}
+          {item('/meetings', t('nav.meetings'))}
+          {item('/groups', t('nav.groups'))}
+          {item('/documents', t('nav.documents'))}
+          {item('/drafts', t('nav.drafts'))}
+          {item('/outcomes', t('nav.outcomes'))}
+          {item('/reporting', t('nav.reporting'))}
           {can?.invite ? item('/invite', t('nav.invite')) : null}
           {account ? item('/account', t('nav.account')) : null}
         </ul>

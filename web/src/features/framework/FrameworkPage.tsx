@@ -1,11 +1,12 @@
 import { Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchParam } from '../../ui/search-params';
 import { Citation, DateField, ElementText, FallbackMark, StatusBadge } from './parts';
 import { formatDate, frameworkQuery, isDate, isPillar, PILLARS, today, useFrameworkLabels, type Pillar } from './queries';
 import { FrameworkLinks } from './FrameworkLinks';
@@ -16,7 +17,7 @@ export default function FrameworkPage() {
   const lang = useLang();
   const to = useLocalPath();
   const labels = useFrameworkLabels();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchParam();
   const asOfParam = params.get('asOf');
   const asOf = isDate(asOfParam) ? asOfParam : today();
   const pillarParam = params.get('pillar');
@@ -42,16 +43,7 @@ export default function FrameworkPage() {
           label={t('framework.asOf')}
           description={t('framework.asOfHelp')}
           value={asOf}
-          onChange={(date) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                next.set('asOf', date);
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(date) => update('asOf', date)}
         />
         <Button variant="outline" onClick={() => window.print()}>
           {t('framework.print')}

@@ -1,13 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
 import { Anchor, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
 import { DateField, FallbackMark, Fragments, StatusBadge } from './parts';
 import { formatDate, isDate, isKind, KINDS, searchQuery, today, useFrameworkLabels } from './queries';
@@ -18,40 +17,12 @@ export default function SearchPage() {
   const lang = useLang();
   const to = useLocalPath();
   const labels = useFrameworkLabels();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
+  const [params, update] = useSearchParam();
+  const { value: q, text, setText } = useSearchField('q', 300);
   const kindParam = params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const asOfParam = params.get('asOf');
   const asOf = isDate(asOfParam) ? asOfParam : today();
-
-  // As in the States directory: the field keeps what is typed, the address follows a moment later.
-  const [text, setText] = useState(q);
-  const [typed] = useDebouncedValue(text.trim(), 300);
-  const written = useRef(q);
-  useEffect(() => {
-    if (typed === written.current) return;
-    written.current = typed;
-    update('q', typed);
-  }, [typed]);
-  useEffect(() => {
-    if (q !== written.current) {
-      written.current = q;
-      setText(q);
-    }
-  }, [q]);
-
-  function update(key: 'q' | 'kind' | 'asOf', value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const results = useQuery({ ...searchQuery({ q, asOf, kind, lang }), enabled: q.length > 0, placeholderData: keepPreviousData });
 

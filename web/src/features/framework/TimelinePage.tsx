@@ -1,11 +1,12 @@
 import { Anchor, Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
 import { Citation, DateField, ElementText, FallbackMark, StatusBadge } from './parts';
 import { changesQuery, formatDate, isDate, today, useFrameworkLabels, type Change } from './queries';
@@ -18,7 +19,7 @@ export default function TimelinePage() {
   const lang = useLang();
   const to = useLocalPath();
   const labels = useFrameworkLabels();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParam();
   const now = today();
   const fromParam = params.get('from');
   const toParam = params.get('to');
@@ -27,16 +28,6 @@ export default function TimelinePage() {
   const valid = from <= until;
 
   const changes = useQuery({ ...changesQuery(from, until, lang), enabled: valid, placeholderData: keepPreviousData });
-
-  const set = (key: 'from' | 'to', value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Stack gap="md">

@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Anchor, Group, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { StateItem } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { fold, useGroupLabel } from './labels';
 import { GROUPS, isGroup, statesQuery } from './queries';
 import classes from './states.module.css';
@@ -18,42 +18,12 @@ export default function StatesPage() {
   const lang = useLang();
   const to = useLocalPath();
   const groupLabel = useGroupLabel();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const [params, update] = useSearchParam();
+  const { value: q, text, setText } = useSearchField('q', 250);
   const groupParam = params.get('group');
   const group = isGroup(groupParam) ? groupParam : undefined;
 
-  // The field keeps what is typed; the address follows a moment later, so a link to the page
-  // repeats the search, and typing never waits for the router.
-  const [text, setText] = useState(q);
-  const [typed] = useDebouncedValue(text.trim(), 250);
-  const written = useRef(q);
-  useEffect(() => {
-    if (typed === written.current) return;
-    written.current = typed;
-    update('q', typed);
-  }, [typed]);
-  useEffect(() => {
-    // The address changed by itself (back button, a link): the field follows it.
-    if (q !== written.current) {
-      written.current = q;
-      setText(q);
-    }
-  }, [q]);
-
-  const states = useQuery({ ...statesQuery({ group, q: q.trim() || undefined }), placeholderData: keepPreviousData });
-
-  function update(key: 'q' | 'group', value: string) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  }
+  const states = useQuery({ ...statesQuery({ group, q: q || undefined }), placeholderData: keepPreviousData });
 
   const rows = useMemo(() => {
     const collator = new Intl.Collator(lang);
@@ -120,7 +90,7 @@ export default function StatesPage() {
                     <Anchor component={Link} to={to(`/states/${s.iso3}`)}>
                       {s.names[lang]}
                     </Anchor>
-                    <MatchedName state={s} q={q.trim()} lang={lang} display={display} />
+                    <MatchedName state={s} q={q} lang={lang} display={display} />
                   </Table.Th>
                   <Table.Td className={classes.code}>{s.iso3}</Table.Td>
                   <Table.Td>{groupLabel(s.regionalGroup)}</Table.Td>
