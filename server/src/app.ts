@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { PlatformContext } from './platform/context.js';
 import { buildHttpServer, type App, type RegisteredRoute } from './platform/http/server.js';
 import { healthRoute } from './platform/health.js';
+import { idempotencyStore } from './platform/idempotency/store.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
 import { frameworkRoutes } from './modules/framework/index.js';
@@ -27,6 +28,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     config: ctx.config,
     logger: options.logger,
     sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
+    idempotency: idempotencyStore(ctx.database.db),
   });
   healthRoute(app, ctx.database);
   accountsRoutes(app, ctx);

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Actor } from './actor.js';
+import { keepAnswer, replayOrClaim, type IdempotencyStore } from './idempotency.js';
 import { Problem, problemType, type FieldError } from './problem.js';
 import { publicRead, guard, type RoutePolicy } from './policy.js';
 
@@ -55,6 +56,8 @@ const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
 export interface HttpOptions {
   config: Config;
   sessions: SessionResolver;
+  /** Where answers to creating requests with an Idempotency-Key are kept; without it the header is ignored. */
+  idempotency?: IdempotencyStore;
   /** false for no logs; a stream to capture them (tests); stdout by default. */
   logger?: boolean | NodeJS.WritableStream;
 }
@@ -122,6 +125,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('idempotencyKey', null);
 
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -158,6 +162,19 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
     }
   });
 
+  // A retried creating request gets the first answer again, once its caller is known to be allowed.
+  const store = options.idempotency;
+  if (store) {
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.is404) return;
+      if (await replayOrClaim(store, request, reply)) return reply;
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      await keepAnswer(store, request, reply, payload);
+      return payload;
+    });
+  }
+
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -182,7 +199,10 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
         version: '1',
         description:
           'The API of the Programme of Action on ICTs in the context of international security. Errors are RFC 9457 problem+json. ' +
-          `State-changing requests carry the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie.`,
+          `State-changing requests carry the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie. ` +
+          'A signed-in POST or PATCH may carry an Idempotency-Key header (8–128 visible ASCII characters, e.g. a UUID): a retry with the same key ' +
+          'gets the first successful answer again, marked Idempotent-Replayed: true, for 24 hours; the same key with another request is refused (422), ' +
+          'and a retry while the first is still being answered gets 409 with Retry-After.',
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
