@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { testPlatform, readOutbox, tokenFromMail, type TestPlatform } from './support/platform.js';
 import { Client, freshCode, makeAccount, signedIn, type TestAccount } from './support/client.js';
 import { currentTotp } from '../src/modules/accounts/index.js';
@@ -194,6 +194,44 @@ describe('invitations', () => {
     expect(unknownState.status).toBe(404);
     const dup = await sec.post('/api/v1/invitations', { email: secretariat.email, name: 'X', role: 'chair' });
     expect(dup.status).toBe(409);
+  });
+});
+
+describe('emails in the language of the account', () => {
+  it('invites in the language chosen by the inviter, with the State named in it and a link that opens the platform in it', async () => {
+    const sec = await signedIn(p.app, secretariat);
+    const email = `fp.fr.${Date.now()}@diplomatie.example`;
+    expect((await sec.post('/api/v1/invitations', { email, name: 'Claire Martin', role: 'focal_point', state: 'DEU', language: 'fr' })).status).toBe(201);
+    const [mail] = mailsTo(email);
+    expect(mail!.subject).toBe('Votre invitation à la plateforme du PoA');
+    expect(mail!.text).toContain('point focal (Allemagne)');
+    expect(mail!.text).toMatch(/\/fr\/invitation\/[A-Za-z0-9_-]+/);
+
+    const arabic = `d.ar.${Date.now()}@mofa.example`;
+    expect((await sec.post('/api/v1/invitations', { email: arabic, name: 'ليلى', role: 'chair', language: 'ar' })).status).toBe(201);
+    expect(mailsTo(arabic)[0]!.subject).toBe('دعوتك إلى منصة برنامج العمل');
+    expect(mailsTo(arabic)[0]!.text).toMatch(/\/ar\/invitation\//);
+
+    expect((await sec.post('/api/v1/invitations', { email: `x.${Date.now()}@example.org`, name: 'X', role: 'chair', language: 'de' })).status).toBe(400);
+  });
+
+  it('lets a person choose the language of their emails, audited, and sends the reset link in it', async () => {
+    const d = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'KAZ' });
+    const me = await signedIn(p.app, d);
+    expect((await me.get('/api/v1/me')).body.account.language).toBe('en');
+    expect((await me.put('/api/v1/me/language', { language: 'ru' })).status).toBe(204);
+    expect((await me.get('/api/v1/me')).body.account.language).toBe('ru');
+    expect((await me.put('/api/v1/me/language', { language: 'klingon' })).status).toBe(400);
+    const [event] = await p.ctx.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'accounts.choose-language')));
+    expect(event?.details).toEqual({ from: 'en', to: 'ru' });
+
+    const c = await new Client(p.app).start();
+    expect((await c.post('/api/v1/password-resets', { email: d.email })).status).toBe(202);
+    const mail = mailsTo(d.email).at(-1)!;
+    expect(mail.subject).toBe('Сброс пароля на платформе Программы действий');
+    expect(mail.text).toMatch(/\/ru\/reset-password\/[A-Za-z0-9_-]+/);
+    // The public cannot change anyone's language.
+    expect((await c.put('/api/v1/me/language', { language: 'fr' })).status).toBe(401);
   });
 });
 

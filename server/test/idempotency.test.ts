@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/platform/db/database.js';
 import { idempotentRequests } from '../src/platform/idempotency/tables.js';
 import { ABANDONED_AFTER_SECONDS, KEEP_HOURS, idempotencyStore } from '../src/platform/idempotency/store.js';
 import { testPlatform, readOutbox, type TestPlatform } from './support/platform.js';
@@ -18,8 +19,8 @@ let otherSecretariat: Client;
 
 const key = () => randomUUID();
 const meetingsNamed = async (title: string) => {
-  const { rows } = await p.ctx.database.db.execute(sql`select count(*)::int as n from meetings where title->>'en' = ${title}`);
-  return (rows[0] as { n: number }).n;
+  const rows = rowsOf<{ n: number }>(await p.ctx.database.db.execute(sql`select count(*)::int as n from meetings where title->>'en' = ${title}`));
+  return rows[0]?.n ?? 0;
 };
 
 beforeAll(async () => {

@@ -1,7 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import libmime from 'libmime';
 
-/** The messages in an outbox folder, oldest first, as raw .eml text. */
+/** A header's value, unfolded and with its encoded words (`=?UTF-8?B?…?=`) decoded. */
+function headerOf(head: string, name: string): string {
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const raw = new RegExp(`^${name}: (.*)$`, 'mi').exec(unfolded)?.[1]?.trim() ?? '';
+  return libmime.decodeWords(raw);
+}
+
+/** The text of a single-part message, decoded from its transfer encoding. */
+function bodyOf(head: string, body: string): string {
+  const encoding = headerOf(head, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The messages in an outbox folder, oldest first: recipient, subject and text, decoded. */
 export function readOutbox(outboxDir: string): { to: string; subject: string; text: string }[] {
   if (!fs.existsSync(outboxDir)) return [];
   return fs
@@ -9,10 +28,8 @@ export function readOutbox(outboxDir: string): { to: string; subject: string; te
     .sort()
     .map((f) => {
       const raw = fs.readFileSync(path.join(outboxDir, f), 'utf8');
-      const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
-      const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
-      const text = /quoted-printable/i.test(raw) ? body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : body;
-      return { to: header('To'), subject: header('Subject'), text };
+      const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+      return { to: headerOf(head, 'To'), subject: headerOf(head, 'Subject'), text: bodyOf(head, rest.join('\n\n')) };
     });
 }
 

@@ -1,13 +1,22 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import type { Language } from '../states/index.js';
 import { accountRoles, accounts } from './tables.js';
 
+export interface Contact {
+  email: string;
+  name: string;
+  state: string;
+  /** The language the person reads the platform's emails in. */
+  language: Language;
+}
+
 /** The active focal points, to tell every State of what concerns them all (silence procedures, reminders). */
-export async function focalPointContacts(db: Executor, states?: readonly string[]): Promise<{ email: string; name: string; state: string }[]> {
+export async function focalPointContacts(db: Executor, states?: readonly string[]): Promise<Contact[]> {
   const rows = await db
-    .select({ email: accounts.email, name: accounts.name, state: accounts.state })
+    .select({ email: accounts.email, name: accounts.name, state: accounts.state, language: accounts.language })
     .from(accounts)
     .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
     .where(and(eq(accountRoles.role, 'focal_point'), eq(accounts.status, 'active'), states ? inArray(accounts.state, [...states]) : undefined));
-  return rows.filter((r): r is { email: string; name: string; state: string } => r.state !== null);
+  return rows.filter((r): r is Contact => r.state !== null);
 }

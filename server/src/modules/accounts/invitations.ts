@@ -6,7 +6,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { ROLES_REQUIRING_SECOND_FACTOR, type Actor, type Role } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, gone, notFound } from '../../platform/http/problem.js';
-import { getState } from '../states/index.js';
+import { getState, type Language } from '../states/index.js';
+import { invitationMail } from './mail-texts.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { acceptTotp, hashPassword, newRecoveryCodes, newTokenPair, newTotpSecret, tokenHash, totpUri } from './credentials.js';
 import { accountsPolicy } from './policy.js';
@@ -23,6 +24,8 @@ export interface InvitationInput {
   role: Role;
   state?: string | undefined;
   organisationId?: string | undefined;
+  /** The language of the invitation and of the account's later emails; English when not given. */
+  language?: Language | undefined;
 }
 
 export const needsSecondFactor = (roles: readonly Role[]) => roles.some((r) => ROLES_REQUIRING_SECOND_FACTOR.includes(r));
@@ -49,14 +52,15 @@ export async function inviteAccount(ctx: PlatformContext, input: InvitationInput
   const { state, organisationId } = scopeOf(input);
   if (input.actor) authorize(input.actor, accountsPolicy.invite, { role: input.role, state });
   const db = ctx.database.db;
-  if (state) await getState(db, state);
+  const language = input.language ?? 'en';
+  const stateName = state ? (await getState(db, state)).names[language] : null;
   if (organisationId && !(await findOrganisation(db, organisationId))) throw notFound('The organisation');
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
     if (existing) throw conflict('An account with this email already exists.', 'account-exists');
     const id = randomUUID();
-    await tx.insert(accounts).values({ id, email, name: input.name.trim(), status: 'invited', state, organisationId });
+    await tx.insert(accounts).values({ id, email, name: input.name.trim(), status: 'invited', state, organisationId, language });
     await tx.insert(accountRoles).values({ accountId: id, role: input.role });
     const { token, hash } = newTokenPair();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
@@ -66,17 +70,18 @@ export async function inviteAccount(ctx: PlatformContext, input: InvitationInput
       action: 'accounts.invite',
       subjectType: 'account',
       subjectId: id,
-      change: { email, name: input.name.trim(), role: input.role, state, organisationId, expiresAt },
+      change: { email, name: input.name.trim(), role: input.role, state, organisationId, language, expiresAt },
     });
-    const link = `${ctx.config.publicUrl}/en/invitation/${token}`;
-    await ctx.mailer.send({
-      to: email,
-      subject: 'Your invitation to the PoA Platform',
-      text:
-        `${input.name.trim()},\n\nYou have been invited to the platform of the Programme of Action on ICTs in the context of international security` +
-        ` as ${input.role.replace('_', ' ')}${state ? ` of ${state}` : ''}.\n\nSet your password${needsSecondFactor([input.role]) ? ' and your second factor' : ''} here, within ${INVITATION_DAYS} days:\n${link}\n\n` +
-        'If you did not expect this message, ignore it.\n',
+    const link = `${ctx.config.publicUrl}/${language}/invitation/${token}`;
+    const mail = invitationMail(language, {
+      name: input.name.trim(),
+      role: input.role,
+      stateName,
+      link,
+      days: INVITATION_DAYS,
+      secondFactor: needsSecondFactor([input.role]),
     });
+    await ctx.mailer.send({ to: email, ...mail });
     return { id, email, expiresAt, link };
   });
 }

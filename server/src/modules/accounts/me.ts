@@ -14,7 +14,7 @@ export async function describeMe(db: Executor, actor: Actor | null) {
   };
   if (!actor) return { account: null, can };
   const [account] = await db
-    .select({ email: accounts.email, totpSecret: accounts.totpSecret })
+    .select({ email: accounts.email, totpSecret: accounts.totpSecret, language: accounts.language })
     .from(accounts)
     .where(eq(accounts.id, actor.accountId));
   const organisation = actor.organisation ? await findOrganisation(db, actor.organisation) : null;
@@ -27,6 +27,7 @@ export async function describeMe(db: Executor, actor: Actor | null) {
       state: actor.state,
       organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
       secondFactor: !!account?.totpSecret,
+      language: account?.language ?? 'en',
     },
     can,
   };

@@ -7,6 +7,8 @@ import { badRequest, Problem } from '../../platform/http/problem.js';
 import { hashPassword, newRecoveryCodes, newTokenPair, passwordMatches } from './credentials.js';
 import { usableToken } from './invitations.js';
 import { closeAllSessions, closeOtherSessions } from './sessions.js';
+import type { Language } from '../states/index.js';
+import { passwordResetMail } from './mail-texts.js';
 import { accounts, accountTokens, recoveryCodes } from './tables.js';
 
 export const RESET_MINUTES = 60;
@@ -36,13 +38,8 @@ export async function requestPasswordReset(ctx: PlatformContext, email: string):
       subjectId: account.id,
       change: { expiresAt },
     });
-    await ctx.mailer.send({
-      to: account.email,
-      subject: 'Reset your PoA Platform password',
-      text:
-        `${account.name},\n\nSomeone asked to reset the password of your account. If it was you, choose a new password here within ${RESET_MINUTES} minutes:\n` +
-        `${ctx.config.publicUrl}/en/reset-password/${token}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-    });
+    const link = `${ctx.config.publicUrl}/${account.language}/reset-password/${token}`;
+    await ctx.mailer.send({ to: account.email, ...passwordResetMail(account.language, { name: account.name, link, minutes: RESET_MINUTES }) });
   });
 }
 
@@ -68,6 +65,16 @@ export async function changePassword(db: Db, actor: Actor, currentPassword: stri
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, actor.accountId));
     await closeOtherSessions(tx, actor);
     await recordAudit(tx, { actor, action: 'accounts.change-password', subjectType: 'account', subjectId: actor.accountId, change: { at: new Date() } });
+  });
+}
+
+/** The language of the account's emails and of the links in them. */
+export async function chooseMailLanguage(db: Db, actor: Actor, language: Language): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, actor.accountId)).for('update');
+    if (!before || before.language === language) return;
+    await tx.update(accounts).set({ language }).where(eq(accounts.id, actor.accountId));
+    await recordAudit(tx, { actor, action: 'accounts.choose-language', subjectType: 'account', subjectId: actor.accountId, change: { from: before.language, to: language } });
   });
 }
 

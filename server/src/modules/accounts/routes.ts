@@ -6,10 +6,11 @@ import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { ROLES } from '../../platform/http/actor.js';
+import { LANGUAGES } from '../states/index.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './credentials.js';
 import { acceptInvitation, describeInvitation, inviteAccount, offerSecondFactor } from './invitations.js';
 import { describeMe } from './me.js';
-import { changePassword, regenerateRecoveryCodes, requestPasswordReset, resetPassword } from './passwords.js';
+import { changePassword, chooseMailLanguage, regenerateRecoveryCodes, requestPasswordReset, resetPassword } from './passwords.js';
 import { accountsPolicy } from './policy.js';
 import { listSessions, resolveSession, type NewSession } from './sessions.js';
 import { signIn, signOut, signOutOtherSessions, signOutSession } from './sign-in.js';
@@ -19,6 +20,7 @@ const Email = z.string().trim().max(254).email();
 const Password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a valid link');
 const Role = z.enum(ROLES);
+const Language = z.enum(LANGUAGES);
 
 const Me = z.object({
   account: z
@@ -30,6 +32,7 @@ const Me = z.object({
       state: z.string().nullable(),
       organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
       secondFactor: z.boolean(),
+      language: Language,
     })
     .nullable(),
   csrfToken: z.string(),
@@ -120,6 +123,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
           role: Role,
           state: z.string().regex(/^[A-Za-z]{3}$/).optional(),
           organisationId: z.string().uuid().optional(),
+          language: Language.optional().describe('The language of the invitation and of the account’s emails; English when not given'),
         }),
         response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.date() }) },
       },
@@ -218,6 +222,18 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     },
     async (request, reply) => {
       await changePassword(db, request.actor!, request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/me/language',
+    {
+      config: { policy: guard(accountsPolicy.self) },
+      schema: { tags: ['accounts'], summary: 'Choose the language of my emails and of the links in them', body: z.object({ language: Language }) },
+    },
+    async (request, reply) => {
+      await chooseMailLanguage(db, request.actor!, request.body.language);
       return reply.code(204).send();
     },
   );

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LANGUAGES } from '../states/names.js';
 import { states } from '../states/tables.js';
 import { organisations } from '../stakeholders/tables.js';
 
@@ -19,6 +20,8 @@ export const accounts = pgTable(
     state: text('state').references(() => states.iso3),
     /** The organisation a stakeholder representative acts for. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The language of the emails the account receives, and of the links in them. */
+    language: text('language', { enum: LANGUAGES }).notNull().default('en'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

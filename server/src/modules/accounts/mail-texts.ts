@@ -1,0 +1,135 @@
+import type { Role } from '../../platform/http/actor.js';
+import type { Language } from '../states/index.js';
+
+/**
+ * The emails an account receives, in the six UN languages: each person reads them in the language
+ * of their account (chosen by whoever invited them, changeable on their account page), and the
+ * links in them open the platform in that language.
+ */
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+const ROLE_NAMES: Record<Language, Record<Role, string>> = {
+  en: { secretariat: 'member of the Secretariat', chair: 'chair', focal_point: 'focal point', delegate: 'delegate', stakeholder: 'stakeholder representative' },
+  fr: { secretariat: 'membre du Secrétariat', chair: 'président(e)', focal_point: 'point focal', delegate: 'délégué(e)', stakeholder: 'représentant(e) d’une partie prenante' },
+  es: { secretariat: 'miembro de la Secretaría', chair: 'presidencia', focal_point: 'punto focal', delegate: 'delegado/a', stakeholder: 'representante de una parte interesada' },
+  ru: { secretariat: 'сотрудник Секретариата', chair: 'председатель', focal_point: 'координатор', delegate: 'делегат', stakeholder: 'представитель заинтересованной стороны' },
+  zh: { secretariat: '秘书处成员', chair: '主席', focal_point: '联络人', delegate: '代表', stakeholder: '利益攸关方代表' },
+  ar: { secretariat: 'عضو في الأمانة', chair: 'رئيس', focal_point: 'جهة اتصال', delegate: 'مندوب', stakeholder: 'ممثل لجهة معنية' },
+};
+
+export interface InvitationFacts {
+  name: string;
+  role: Role;
+  /** The State's name in the mail's language, for focal points and delegates. */
+  stateName: string | null;
+  link: string;
+  days: number;
+  secondFactor: boolean;
+}
+
+export function invitationMail(lang: Language, f: InvitationFacts): Mail {
+  const role = ROLE_NAMES[lang][f.role];
+  switch (lang) {
+    case 'fr':
+      return {
+        subject: 'Votre invitation à la plateforme du PoA',
+        text:
+          `${f.name},\n\nVous êtes invité(e) sur la plateforme du Programme d’action sur les TIC dans le contexte de la sécurité internationale` +
+          ` en tant que ${role}${f.stateName ? ` (${f.stateName})` : ''}.\n\nChoisissez votre mot de passe${f.secondFactor ? ' et votre second facteur' : ''} ici, dans un délai de ${f.days} jours :\n${f.link}\n\n` +
+          'Si vous n’attendiez pas ce message, ignorez-le.\n',
+      };
+    case 'es':
+      return {
+        subject: 'Su invitación a la plataforma del PoA',
+        text:
+          `${f.name}:\n\nHa sido invitado/a a la plataforma del Programa de Acción sobre las TIC en el contexto de la seguridad internacional` +
+          ` como ${role}${f.stateName ? ` (${f.stateName})` : ''}.\n\nElija su contraseña${f.secondFactor ? ' y su segundo factor' : ''} aquí, en un plazo de ${f.days} días:\n${f.link}\n\n` +
+          'Si no esperaba este mensaje, ignórelo.\n',
+      };
+    case 'ru':
+      return {
+        subject: 'Приглашение на платформу Программы действий',
+        text:
+          `${f.name}!\n\nВы приглашены на платформу Программы действий в области ИКТ в контексте международной безопасности` +
+          ` в качестве: ${role}${f.stateName ? ` (${f.stateName})` : ''}.\n\nЗадайте пароль${f.secondFactor ? ' и второй фактор' : ''} по этой ссылке в течение ${f.days} дней:\n${f.link}\n\n` +
+          'Если вы не ожидали этого сообщения, просто проигнорируйте его.\n',
+      };
+    case 'zh':
+      return {
+        subject: '您受邀加入行动纲领平台',
+        text:
+          `${f.name}：\n\n您已受邀以${role}${f.stateName ? `（${f.stateName}）` : ''}身份加入关于国际安全背景下信息通信技术的行动纲领平台。\n\n` +
+          `请在 ${f.days} 天内通过以下链接设置密码${f.secondFactor ? '和第二重验证' : ''}：\n${f.link}\n\n如果您并未预期收到此邮件，请忽略。\n`,
+      };
+    case 'ar':
+      return {
+        subject: 'دعوتك إلى منصة برنامج العمل',
+        text:
+          `${f.name}،\n\nتمت دعوتك إلى منصة برنامج العمل المتعلق بتكنولوجيا المعلومات والاتصالات في سياق الأمن الدولي` +
+          ` بصفة ${role}${f.stateName ? ` (${f.stateName})` : ''}.\n\nاختر كلمة المرور${f.secondFactor ? ' وعامل التحقق الثاني' : ''} من هنا خلال ${f.days} أيام:\n${f.link}\n\n` +
+          'إذا لم تكن تتوقع هذه الرسالة، فتجاهلها.\n',
+      };
+    case 'en':
+      return {
+        subject: 'Your invitation to the PoA Platform',
+        text:
+          `${f.name},\n\nYou have been invited to the platform of the Programme of Action on ICTs in the context of international security` +
+          ` as ${role}${f.stateName ? ` of ${f.stateName}` : ''}.\n\nSet your password${f.secondFactor ? ' and your second factor' : ''} here, within ${f.days} days:\n${f.link}\n\n` +
+          'If you did not expect this message, ignore it.\n',
+      };
+  }
+}
+
+export interface ResetFacts {
+  name: string;
+  link: string;
+  minutes: number;
+}
+
+export function passwordResetMail(lang: Language, f: ResetFacts): Mail {
+  switch (lang) {
+    case 'fr':
+      return {
+        subject: 'Réinitialiser votre mot de passe de la plateforme du PoA',
+        text:
+          `${f.name},\n\nQuelqu’un a demandé à réinitialiser le mot de passe de votre compte. Si c’était vous, choisissez un nouveau mot de passe ici dans les ${f.minutes} minutes :\n` +
+          `${f.link}\n\nSi ce n’était pas vous, ignorez ce message : votre mot de passe reste inchangé.\n`,
+      };
+    case 'es':
+      return {
+        subject: 'Restablecer su contraseña de la plataforma del PoA',
+        text:
+          `${f.name}:\n\nAlguien pidió restablecer la contraseña de su cuenta. Si fue usted, elija una nueva contraseña aquí en los próximos ${f.minutes} minutos:\n` +
+          `${f.link}\n\nSi no fue usted, ignore este mensaje: su contraseña no cambia.\n`,
+      };
+    case 'ru':
+      return {
+        subject: 'Сброс пароля на платформе Программы действий',
+        text:
+          `${f.name}!\n\nПоступил запрос на сброс пароля вашей учетной записи. Если это были вы, задайте новый пароль по этой ссылке в течение ${f.minutes} минут:\n` +
+          `${f.link}\n\nЕсли это были не вы, проигнорируйте сообщение: ваш пароль не изменится.\n`,
+      };
+    case 'zh':
+      return {
+        subject: '重置您的行动纲领平台密码',
+        text: `${f.name}：\n\n有人请求重置您账户的密码。如果是您本人，请在 ${f.minutes} 分钟内通过以下链接设置新密码：\n${f.link}\n\n如果不是您本人，请忽略此邮件：您的密码保持不变。\n`,
+      };
+    case 'ar':
+      return {
+        subject: 'إعادة تعيين كلمة المرور في منصة برنامج العمل',
+        text:
+          `${f.name}،\n\nطلب شخص ما إعادة تعيين كلمة المرور لحسابك. إذا كنت أنت، فاختر كلمة مرور جديدة من هنا خلال ${f.minutes} دقيقة:\n` +
+          `${f.link}\n\nإذا لم تكن أنت، فتجاهل هذه الرسالة: تبقى كلمة المرور كما هي.\n`,
+      };
+    case 'en':
+      return {
+        subject: 'Reset your PoA Platform password',
+        text:
+          `${f.name},\n\nSomeone asked to reset the password of your account. If it was you, choose a new password here within ${f.minutes} minutes:\n` +
+          `${f.link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
+      };
+  }
+}
