@@ -24,11 +24,14 @@ beforeAll(async () => {
   p = await testPlatform();
   secretariat = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
   focalChl = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL', email: 'focal.chl@example.org' }));
-  await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG', email: 'focal.arg@example.org' });
+  const argentina = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG', email: 'focal.arg@example.org' }));
+  expect((await argentina.put('/api/v1/me/language', { language: 'es' })).status).toBe(204);
 });
 afterAll(() => p.close());
 
-const reminders = () => readOutbox(p.outboxDir).filter((m) => m.subject.startsWith('Reminder:'));
+// Reminders are written in the recipient's language: English without an account, Spanish for the
+// focal point of Argentina, who chose it.
+const reminders = () => readOutbox(p.outboxDir).filter((m) => /^(Reminder|Recordatorio):/.test(m.subject));
 
 describe('reminders', () => {
   it('are sent once each across a restart: before the deadline and before the meeting', async () => {
@@ -58,7 +61,7 @@ describe('reminders', () => {
     expect(await third.drain()).toBe(0);
     await third.stop();
 
-    const sent = reminders().map((m) => `${m.to} | ${m.subject.includes('registration') ? 'deadline' : 'meeting'}`).sort();
+    const sent = reminders().map((m) => `${m.to} | ${/registration|inscripción/.test(m.subject) ? 'deadline' : 'meeting'}`).sort();
     expect(sent).toEqual([
       'ana.perez@example.cl | meeting',
       // The focal point of a State that has not registered; not Chile's, which has.
@@ -76,8 +79,12 @@ describe('reminders', () => {
     expect(reminders()).toHaveLength(4);
 
     const deadline = reminders().find((m) => m.to === 'focal.arg@example.org')!;
-    expect(deadline.text).toContain(`(${zone} time)`);
-    expect(deadline.text).toContain(`/en/meetings/${meetingId}`);
+    expect(deadline.subject).toMatch(/^Recordatorio: la inscripción en .+ se cierra el /);
+    expect(deadline.text).toContain(`(${zone})`);
+    expect(deadline.text).toContain(`/es/meetings/${meetingId}`);
+    const mission = reminders().find((m) => m.to === 'mission.chile@example.org' && m.subject.includes('registration'))!;
+    expect(mission.text).toContain(`(${zone})`);
+    expect(mission.text).toContain(`/en/meetings/${meetingId}`);
   });
 
   it('are not sent again when the meeting changes without moving, and are sent for a new date', async () => {

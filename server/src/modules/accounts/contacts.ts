@@ -20,3 +20,13 @@ export async function focalPointContacts(db: Executor, states?: readonly string[
     .where(and(eq(accountRoles.role, 'focal_point'), eq(accounts.status, 'active'), states ? inArray(accounts.state, [...states]) : undefined));
   return rows.filter((r): r is Contact => r.state !== null);
 }
+
+/** The language each address reads the platform's emails in, for the addresses that have an account. */
+export async function mailLanguages(db: Executor, emails: readonly string[]): Promise<Map<string, Language>> {
+  if (emails.length === 0) return new Map();
+  const rows = await db
+    .select({ email: accounts.email, language: accounts.language })
+    .from(accounts)
+    .where(inArray(accounts.email, emails.map((e) => e.trim().toLowerCase())));
+  return new Map(rows.map((r) => [r.email, r.language]));
+}

@@ -3,10 +3,10 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
-import { focalPointContacts } from '../accounts/index.js';
+import { focalPointContacts, mailLanguages } from '../accounts/index.js';
+import { meetingReminder } from './reminder-texts.js';
 import { plannedReminders, type ReminderKind } from './meeting-rules.js';
 import { meetings, participants, registrations } from './tables.js';
-import { toLocal } from './times.js';
 import type { MeetingRow } from './reading.js';
 
 /**
@@ -73,28 +73,20 @@ async function recipients(db: Executor, m: MeetingRow, kind: ReminderKind): Prom
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
-function reminderMail(ctx: PlatformContext, m: MeetingRow, kind: ReminderKind, to: string) {
-  const title = m.title.en;
-  const link = `${ctx.config.publicUrl}/en/meetings/${m.id}`;
-  const when = (d: Date) => `${toLocal(d, m.timeZone).replace('T', ' at ')} (${m.timeZone} time)`;
-  if (kind === 'registration-deadline') {
-    return {
-      to,
-      subject: `Reminder: registration for ${title} closes on ${toLocal(m.registrationDeadline!, m.timeZone).slice(0, 10)}`,
-      text:
-        `Registration of delegations for ${title} closes on ${when(m.registrationDeadline!)}.\n\n` +
-        `Register or review your delegation here:\n${link}\n\n` +
-        'You receive this message as the focal point of a State, or as the contact of a delegation.\n',
-    };
-  }
-  return {
-    to,
-    subject: `Reminder: ${title} begins on ${toLocal(m.startsAt, m.timeZone).slice(0, 10)}`,
-    text:
-      `${title} begins on ${when(m.startsAt)}${m.venue ? `, ${m.venue}` : ''} (${m.format}).\n\n` +
-      `Agenda, documents and statements:\n${link}\n\n` +
-      'You receive this message as a registered participant or the contact of a delegation.\n',
-  };
+/** The reminder in the language its recipient reads the platform's emails in (English without an account). */
+async function reminderMail(ctx: PlatformContext, db: Executor, m: MeetingRow, kind: ReminderKind, to: string) {
+  const lang = (await mailLanguages(db, [to])).get(to) ?? 'en';
+  const at = kind === 'registration-deadline' ? m.registrationDeadline! : m.startsAt;
+  const mail = meetingReminder(lang, {
+    kind,
+    title: m.title[lang] ?? m.title.en,
+    at,
+    zone: m.timeZone,
+    venue: m.venue,
+    format: m.format,
+    link: `${ctx.config.publicUrl}/${lang}/meetings/${m.id}`,
+  });
+  return { to, ...mail };
 }
 
 /** The job handlers of the meetings module. */
@@ -113,7 +105,7 @@ export function meetingJobHandlers(ctx: PlatformContext): Record<string, JobHand
       const p = job.payload as RemindOnePayload;
       const [m] = await tx.select().from(meetings).where(eq(meetings.id, p.meetingId));
       if (!stillDue(m, p)) return;
-      await ctx.mailer.send(reminderMail(ctx, m, p.kind, p.to));
+      await ctx.mailer.send(await reminderMail(ctx, tx, m, p.kind, p.to));
     },
   };
 }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { PlatformContext } from '../../platform/context.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
-import { deadlineLabel } from '../../platform/deadline.js';
 import { focalPointContacts } from '../accounts/index.js';
+import { reportReminder } from './reminder-texts.js';
 import { reportingCycles, reportSubmissions } from './tables.js';
 
 /**
@@ -17,14 +17,8 @@ export function reportReminderHandler(ctx: PlatformContext): JobHandler {
     const submitted = new Set((await tx.select({ state: reportSubmissions.state }).from(reportSubmissions).where(eq(reportSubmissions.cycleId, cycleId))).map((s) => s.state));
     for (const fp of await focalPointContacts(tx)) {
       if (submitted.has(fp.state)) continue;
-      await ctx.mailer.send({
-        to: fp.email,
-        subject: `Reminder: national report for ${cycle.title}`,
-        text:
-          `${fp.name},\n\nThe deadline for voluntary national reports in "${cycle.title}" is ${deadlineLabel(cycle.deadlineAt, cycle.deadlineZone)}.\n` +
-          `Your State has not submitted yet. You can start from your previous report and mark sections "no change since last report":\n` +
-          `${ctx.config.publicUrl}/en/reporting/${cycle.id}\n`,
-      });
+      const link = `${ctx.config.publicUrl}/${fp.language}/reporting`;
+      await ctx.mailer.send({ to: fp.email, ...reportReminder(fp.language, { name: fp.name, cycleTitle: cycle.title, deadlineAt: cycle.deadlineAt, zone: cycle.deadlineZone, link }) });
     }
   };
 }
