@@ -15,6 +15,7 @@ let chl: Client;
 let chlDelegate: Client;
 let arg: Client;
 let fra: Client;
+let fraEmail: string;
 let stakeholder: Client;
 const anon = () => new Client(p.app);
 
@@ -26,7 +27,11 @@ beforeAll(async () => {
   chl = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL' }));
   chlDelegate = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'CHL' }));
   arg = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG' }));
-  fra = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'FRA' }));
+  const france = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'FRA' });
+  fraEmail = france.email;
+  fra = await signedIn(p.app, france);
+  // France's focal point reads the platform's emails in French.
+  expect((await fra.put('/api/v1/me/language', { language: 'fr' })).status).toBe(204);
   stakeholder = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'stakeholder', organisationId }));
 });
 afterAll(() => p.close());
@@ -80,6 +85,29 @@ describe('negotiating a draft', () => {
     expect(compiled[0]).toMatchObject({ proposerState: 'CHL', sponsors: ['CHL', 'ARG'], reason: 'Identification comes first.' });
   });
 
+  it('says in every response what the caller may do, for its own State only, and lists drafts at their latest revision', async () => {
+    const asFrance = (await fra.get(`/api/v1/drafts/${draftId}`)).body;
+    expect(asFrance.actingFor).toBe('FRA');
+    expect(asFrance.can).toEqual({ issueRevision: false, proposeAmendment: true, breakSilence: true, transmit: false, proposeAdoption: false, openSilenceProcedure: false });
+    expect(asFrance.latest.paragraphs[1].amendments[0].can).toEqual({ cosponsor: true });
+    // Chile proposed it and Argentina joined it: neither may co-sponsor it again.
+    expect((await chlDelegate.get(`/api/v1/drafts/${draftId}`)).body.latest.paragraphs[1].amendments[0].can).toEqual({ cosponsor: false });
+    expect((await arg.get(`/api/v1/drafts/${draftId}`)).body.latest.paragraphs[1].amendments[0].can).toEqual({ cosponsor: false });
+    // A delegate proposes and co-sponsors, but only a focal point breaks silence.
+    expect((await chlDelegate.get(`/api/v1/drafts/${draftId}`)).body.can).toMatchObject({ proposeAmendment: true, breakSilence: false });
+    for (const who of [stakeholder, anon()]) {
+      const seen = (await who.get(`/api/v1/drafts/${draftId}`)).body;
+      expect(seen.can).toEqual({ issueRevision: false, proposeAmendment: false, breakSilence: false, transmit: false, proposeAdoption: false, openSilenceProcedure: false });
+      expect(seen.latest.paragraphs[1].amendments[0].can).toEqual({ cosponsor: false });
+    }
+    const asChair = (await chair.get(`/api/v1/drafts/${draftId}`)).body;
+    expect(asChair.can).toEqual({ issueRevision: true, proposeAmendment: false, breakSilence: false, transmit: false, proposeAdoption: true, openSilenceProcedure: true });
+    const listed = (await anon().get('/api/v1/drafts?status=negotiating')).body.items.find((d: { id: string }) => d.id === draftId);
+    expect(listed).toMatchObject({ title: zero.title, body: 'plenary', kind: 'recommendation', status: 'negotiating', latest: { number: 0, label: 'Zero draft' }, amendments: 1 });
+    expect(typeof listed.latest.issuedAt).toBe('string');
+    expect(listed).not.toHaveProperty('createdBy');
+  });
+
   it('the chair issues Rev.1 taking up the amendment; a stale revision is refused; revisions compare word by word', async () => {
     const draft = (await anon().get(`/api/v1/drafts/${draftId}`)).body;
     const [pp1, op1, op2] = draft.latest.paragraphs as { key: string; kind: string; text: string }[];
@@ -121,7 +149,15 @@ describe('adoption by silence procedure', () => {
     expect(new Date(open.body.deadlineAt).toISOString()).toBe('2031-03-14T16:00:00.000Z');
     const opened = readOutbox(p.outboxDir).slice(before);
     expect(opened.length).toBeGreaterThanOrEqual(3);
-    expect(opened.every((m) => /silence procedure/i.test(m.subject))).toBe(true);
+    const toFrance = opened.filter((m) => m.to === fraEmail);
+    const others = opened.filter((m) => m.to !== fraEmail);
+    expect(others.every((m) => /^Silence procedure: /.test(m.subject))).toBe(true);
+    expect(toFrance).toHaveLength(1);
+    expect(toFrance[0]!.subject).toMatch(/^Procédure d’approbation tacite : /);
+    // The deadline in its own zone, in French; the link opens the platform in French.
+    expect(toFrance[0]!.text).toContain('14 mars 2031');
+    expect(toFrance[0]!.text).toContain('(America/New_York)');
+    expect(toFrance[0]!.text).toContain(`/fr/silence-procedures#silence-${open.body.id}`);
 
     const procedures = await anon().get('/api/v1/silence-procedures');
     expect(procedures.body.items.map((x: { id: string }) => x.id)).toContain(open.body.id);
@@ -133,6 +169,9 @@ describe('adoption by silence procedure', () => {
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('urn:poa:problem:refused-not-open');
     expect(readOutbox(p.outboxDir).some((m) => /silence broken/i.test(m.subject))).toBe(true);
+    const brokenToFrance = readOutbox(p.outboxDir).filter((m) => m.to === fraEmail).at(-1)!;
+    expect(brokenToFrance.subject).toMatch(/^Silence rompu : /);
+    expect(brokenToFrance.text).toContain('Argentine a rompu le silence');
     const draft = (await anon().get(`/api/v1/drafts/${draftId}`)).body;
     expect(draft.status).toBe('negotiating');
     expect(draft.silenceProcedures[0]).toMatchObject({ status: 'broken', breaks: [{ state: 'ARG', reason: 'OP2 needs a reference to regional organisations.' }] });
@@ -178,7 +217,7 @@ describe('adoption by silence procedure', () => {
   it('freezes the text: no route can change it, and States explain their positions after adoption', async () => {
     const draft = (await anon().get(`/api/v1/drafts/${draftId}`)).body;
     expect(draft.status).toBe('adopted');
-    expect(draft.can).toEqual({ issueRevision: false, proposeAmendment: false, breakSilence: false });
+    expect(draft.can).toEqual({ issueRevision: false, proposeAmendment: false, breakSilence: false, transmit: false, proposeAdoption: false, openSilenceProcedure: false });
     const paragraphs = draft.latest.paragraphs.map((x: { key: string; kind: string }) => ({ key: x.key, kind: x.kind, text: 'Changed.' }));
     expect((await chair.post(`/api/v1/drafts/${draftId}/revisions`, { paragraphs }, { 'if-match': `"${draft.latest.number}"` })).status).toBe(409);
     expect((await chl.post(`/api/v1/drafts/${draftId}/amendments`, { revision: 1, action: 'delete', paragraphKey: draft.latest.paragraphs[0].key, reason: 'late' })).status).toBe(409);

@@ -10,12 +10,13 @@ import { conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
-import { getState } from '../states/index.js';
-import { deadlineLabel, requireDeadline } from '../../platform/deadline.js';
+import { getState, type Language } from '../states/index.js';
+import { requireDeadline } from '../../platform/deadline.js';
 import { declareConsensus, mayBreakSilence, mayObject, silenceOutcome, type Refusal } from './consensus.js';
 import { latestRevision, negotiableDraft } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
-import { numberParagraphs, revisionLabel } from './revisions.js';
+import { numberParagraphs } from './revisions.js';
+import { silenceAdopted, silenceBroken, silenceOpened, type Notice } from './silence-notices.js';
 import { consensusProposals, draftRevisions, drafts, explanationsOfPosition, objections, outcomes, outcomeSeries, silenceBreaks, silenceProcedures } from './tables.js';
 
 /** What adoption in a meeting needs to know of meetings, asked of the meetings module. */
@@ -183,8 +184,12 @@ export async function declareConsensusOn(ctx: PlatformContext, roll: MeetingRoll
 
 export const SILENCE_JOB = 'silence-deadline';
 
-async function tellFocalPoints(ctx: PlatformContext, tx: Tx, subject: string, text: string) {
-  for (const fp of await focalPointContacts(tx)) await ctx.mailer.send({ to: fp.email, subject, text: `${fp.name},\n\n${text}\n` });
+/** Every State's focal point is told, each in the language they read the platform's emails in. */
+async function tellFocalPoints(ctx: PlatformContext, tx: Tx, notice: (lang: Language) => Notice) {
+  for (const fp of await focalPointContacts(tx)) {
+    const { subject, text } = notice(fp.language);
+    await ctx.mailer.send({ to: fp.email, subject, text: `${fp.name},\n\n${text}\n` });
+  }
 }
 
 /** The chair circulates the latest revision under silence until a deadline stated in a time zone. */
@@ -225,13 +230,8 @@ export async function openSilenceProcedure(ctx: PlatformContext, input: { actor:
       subjectId: id,
       change: { draftId: draft.id, revision: revision.number, contentHash: revision.contentHash, deadlineAt: deadline.at, zone: input.zone, deadlineLocal },
     });
-    await tellFocalPoints(
-      ctx,
-      tx,
-      `Silence procedure: ${revision.title}`,
-      `The chair has circulated ${revisionLabel(revision.number)} of "${revision.title}" under a silence procedure.\n` +
-        `Unless silence is broken before ${deadlineLabel(deadline.at, input.zone)}, it will be adopted.\n` +
-        `Read it and, if your State must, break silence at ${ctx.config.publicUrl}/en/silence/${id}`,
+    await tellFocalPoints(ctx, tx, (lang) =>
+      silenceOpened(lang, { title: revision.title, revision: revision.number, deadlineAt: deadline.at, zone: input.zone, publicUrl: ctx.config.publicUrl, procedureId: id }),
     );
     return { id, deadlineAt: deadline.at, deadlineLocal, zone: input.zone, revision: revision.number };
   });
@@ -254,7 +254,7 @@ export async function breakSilence(ctx: PlatformContext, input: { actor: Actor; 
     await cancelJob(tx, `${SILENCE_JOB}:${procedure.id}`);
     await recordAudit(tx, { actor: input.actor, action: 'decisions.break-silence', subjectType: 'silence-procedure', subjectId: procedure.id, change: { state, reason: input.reason, at } });
     const [draft] = await tx.select({ title: drafts.title }).from(drafts).where(eq(drafts.id, procedure.draftId));
-    await tellFocalPoints(ctx, tx, `Silence broken: ${draft!.title}`, `${standing.names.en} has broken silence on "${draft!.title}". The text is not adopted.\nReason given: ${input.reason}`);
+    await tellFocalPoints(ctx, tx, (lang) => silenceBroken(lang, { title: draft!.title, state: standing.names, reason: input.reason }));
     return { status: 'broken' as const };
   });
 }
@@ -276,7 +276,7 @@ export function silenceDeadlineHandler(ctx: PlatformContext): JobHandler {
     }
     await tx.update(silenceProcedures).set({ status: 'adopted', closedAt: new Date() }).where(eq(silenceProcedures.id, procedure.id));
     const outcome = await adopt(ctx, tx, { actor: null, draftId: procedure.draftId, revisionId: procedure.revisionId, via: 'silence', adoptedBy: procedure.id, meetingId: null, zone: procedure.deadlineZone });
-    await tellFocalPoints(ctx, tx, `Adopted by silence procedure: ${outcome.title}`, `Silence was not broken before the deadline. "${outcome.title}" is adopted as ${outcome.symbol}.\nContent hash (SHA-256): ${outcome.contentHash}`);
+    await tellFocalPoints(ctx, tx, (lang) => silenceAdopted(lang, { title: outcome.title, symbol: outcome.symbol, contentHash: outcome.contentHash }));
   };
 }
 

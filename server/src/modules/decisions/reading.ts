@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEvents } from '../../platform/audit/tables.js';
+import type { Actor } from '../../platform/http/actor.js';
+import { decisionsPolicy } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
 import {
   amendments,
@@ -22,11 +24,35 @@ export async function listDrafts(db: Executor, filter: { body?: string | undefin
     .from(drafts)
     .where(and(filter.body ? eq(drafts.body, filter.body) : undefined, filter.status ? eq(drafts.status, filter.status) : undefined))
     .orderBy(desc(drafts.createdAt));
-  return rows;
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const revisions = await db
+    .select({ draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
+    .from(draftRevisions)
+    .where(inArray(draftRevisions.draftId, ids))
+    .orderBy(asc(draftRevisions.number));
+  const latest = new Map<string, (typeof revisions)[number]>();
+  for (const r of revisions) latest.set(r.draftId, r);
+  const counts = new Map<string, number>();
+  for (const a of await db.select({ draftId: amendments.draftId }).from(amendments).where(inArray(amendments.draftId, ids))) counts.set(a.draftId, (counts.get(a.draftId) ?? 0) + 1);
+  return rows.map((d) => {
+    const rev = latest.get(d.id)!;
+    return {
+      id: d.id,
+      title: rev.title,
+      body: d.body,
+      kind: d.kind,
+      status: d.status,
+      transmittedAt: d.transmittedAt,
+      createdAt: d.createdAt,
+      latest: { number: rev.number, label: revisionLabel(rev.number), issuedAt: rev.issuedAt },
+      amendments: counts.get(d.id) ?? 0,
+    };
+  });
 }
 
 /** A draft with its revisions, the latest text numbered, and the compilation of amendments per paragraph. */
-export async function draftWithRecord(db: Executor, draftId: string) {
+export async function draftWithRecord(db: Executor, draftId: string, actor: Actor | null = null) {
   const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId));
   if (!draft) throw notFound('The draft');
   const revisions = await db.select().from(draftRevisions).where(eq(draftRevisions.draftId, draftId)).orderBy(asc(draftRevisions.number));
@@ -38,6 +64,9 @@ export async function draftWithRecord(db: Executor, draftId: string) {
   const revisionNumber = new Map(revisions.map((r) => [r.id, r.number]));
   const takenUpIn = new Map<string, number>();
   for (const r of revisions) for (const id of r.takesUp) takenUpIn.set(id, r.number);
+  const negotiating = draft.status === 'negotiating';
+  const forState = decisionsPolicy.actForState.allows(actor) ? actor!.state : null;
+  const chair = negotiating && decisionsPolicy.chair.allows(actor);
   const amendmentViews = proposals.map((a) => ({
     id: a.id,
     revision: revisionNumber.get(a.revisionId)!,
@@ -51,6 +80,7 @@ export async function draftWithRecord(db: Executor, draftId: string) {
     status: a.status,
     takenUpIn: takenUpIn.get(a.id) ?? null,
     createdAt: a.createdAt,
+    can: { cosponsor: negotiating && a.status === 'proposed' && !!forState && !sponsors.some((s) => s.amendmentId === a.id && s.state === forState) },
   }));
   const paragraphs = numberParagraphs(latest.paragraphs).map((p) => ({
     ...p,
@@ -86,6 +116,7 @@ export async function draftWithRecord(db: Executor, draftId: string) {
       openedAt: p.openedAt,
       closedAt: p.closedAt,
       breaks: breaks.filter((b) => b.procedureId === p.id).map((b) => ({ state: b.state, reason: b.reason, at: b.brokenAt })),
+      can: { breakSilence: p.status === 'open' && decisionsPolicy.breakSilence.allows(actor) },
     })),
     adoptionProposals: proposalsForAdoption.map((p) => ({
       id: p.id,
@@ -95,8 +126,18 @@ export async function draftWithRecord(db: Executor, draftId: string) {
       proposedAt: p.proposedAt,
       closedAt: p.closedAt,
       objections: objectionRows.filter((o) => o.proposalId === p.id).map((o) => ({ state: o.state, reason: o.reason, at: o.objectedAt })),
+      can: { object: p.status === 'open' && !!forState, declareConsensus: p.status === 'open' && decisionsPolicy.chair.allows(actor) },
     })),
     outcome: outcome ?? null,
+    actingFor: actor?.state ?? null,
+    can: {
+      issueRevision: chair,
+      proposeAmendment: negotiating && !!forState,
+      breakSilence: negotiating && decisionsPolicy.breakSilence.allows(actor),
+      transmit: chair && draft.body !== 'plenary',
+      proposeAdoption: chair && !procedures.some((p) => p.status === 'open') && !proposalsForAdoption.some((p) => p.status === 'open'),
+      openSilenceProcedure: chair && !procedures.some((p) => p.status === 'open') && !proposalsForAdoption.some((p) => p.status === 'open'),
+    },
   };
 }
 
@@ -128,7 +169,7 @@ export async function listOutcomes(db: Executor) {
  * An outcome with its frozen text, its content hash checked against the text and against the audit
  * chain, the decision record (who proposed, objected, broke silence, explained) and its history.
  */
-export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string; symbol?: string }) {
+export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string; symbol?: string }, actor: Actor | null = null) {
   const [o] = await db
     .select()
     .from(outcomes)
@@ -166,17 +207,19 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
     implementsCodes: o.implementsCodes,
     draftId: o.draftId,
     revisions: record.revisions,
-    amendments: [...new Map(amendmentsProposed.map((a) => [a.id, a])).values()],
-    adoptionProposals: record.adoptionProposals,
-    silenceProcedures: record.silenceProcedures,
+    amendments: [...new Map(amendmentsProposed.map(({ can: _can, ...a }) => [a.id, a])).values()],
+    adoptionProposals: record.adoptionProposals.map(({ can: _can, ...p }) => p),
+    silenceProcedures: record.silenceProcedures.map(({ can: _can, ...p }) => p),
     explanations: explanations.map((e) => ({ state: e.state, text: e.text, at: e.givenAt })),
     supersedes: supersedes ?? null,
     supersededBy: supersededBy ?? null,
+    actingFor: actor?.state ?? null,
+    can: { explain: decisionsPolicy.actForState.allows(actor) },
   };
 }
 
-export async function openSilenceProcedures(db: Executor) {
-  return db
+export async function openSilenceProcedures(db: Executor, actor: Actor | null = null) {
+  const rows = await db
     .select({
       id: silenceProcedures.id,
       draftId: silenceProcedures.draftId,
@@ -190,6 +233,8 @@ export async function openSilenceProcedures(db: Executor) {
     .innerJoin(draftRevisions, eq(draftRevisions.id, silenceProcedures.revisionId))
     .where(eq(silenceProcedures.status, 'open'))
     .orderBy(asc(silenceProcedures.deadlineAt));
+  const may = decisionsPolicy.breakSilence.allows(actor);
+  return rows.map((r) => ({ ...r, revisionLabel: revisionLabel(r.revision), can: { breakSilence: may } }));
 }
 
 /** For audit verification: every outcome whose stored text no longer matches its hash or the chain. */

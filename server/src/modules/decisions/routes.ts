@@ -15,6 +15,23 @@ import {
 } from './adoption.js';
 import { cosponsorAmendment, createDraft, issueRevision, proposeAmendment, transmitDraft } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
+import {
+  BrokenSilence,
+  Comparison,
+  Created,
+  CreatedDraft,
+  Declared,
+  DraftDetail,
+  DraftList,
+  IssuedRevision,
+  Objected,
+  OpenedSilence,
+  OpenSilenceList,
+  OutcomeDetail,
+  OutcomeList,
+  ProposedAdoption,
+  Transmitted,
+} from './schemas.js';
 import { compareDraftRevisions, draftWithRecord, listDrafts, listOutcomes, openSilenceProcedures, outcomeWithRecord } from './reading.js';
 
 const Id = z.string().uuid();
@@ -45,15 +62,10 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   const read = { policy: guard(decisionsPolicy.read) };
   const chair = { policy: guard(decisionsPolicy.chair) };
   const forState = { policy: guard(decisionsPolicy.actForState) };
-  const canFor = (actor: Parameters<typeof decisionsPolicy.chair.allows>[0]) => ({
-    issueRevision: decisionsPolicy.chair.allows(actor),
-    proposeAmendment: decisionsPolicy.actForState.allows(actor),
-    breakSilence: decisionsPolicy.breakSilence.allows(actor),
-  });
 
   app.get(
     '/api/v1/drafts',
-    { config: read, schema: { tags, querystring: z.object({ body: z.string().max(60).optional(), status: z.enum(['negotiating', 'adopted', 'withdrawn']).optional() }) } },
+    { config: read, schema: { tags, querystring: z.object({ body: z.string().max(60).optional(), status: z.enum(['negotiating', 'adopted', 'withdrawn']).optional() }), response: { 200: DraftList } } },
     async (request) => ({ items: await listDrafts(db, request.query) }),
   );
 
@@ -75,6 +87,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
             paragraphs: Paragraphs,
           })
           .strict(),
+        response: { 201: CreatedDraft },
       },
     },
     async (request, reply) => reply.code(201).send(await createDraft(db, { actor: request.actor!, ...request.body })),
@@ -82,11 +95,11 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
 
   app.get(
     '/api/v1/drafts/:id',
-    { config: read, schema: { tags, summary: 'A draft: revisions, latest text, amendments per paragraph, the decision record', params: z.object({ id: Id }) } },
+    { config: read, schema: { tags, summary: 'A draft: revisions, latest text, amendments per paragraph, the decision record', params: z.object({ id: Id }), response: { 200: DraftDetail } } },
     async (request, reply) => {
-      const draft = await draftWithRecord(db, request.params.id);
+      const draft = await draftWithRecord(db, request.params.id, request.actor);
       setEtag(reply, draft.latest.number);
-      return { ...draft, can: draft.status === 'negotiating' ? canFor(request.actor) : { issueRevision: false, proposeAmendment: false, breakSilence: false } };
+      return draft;
     },
   );
 
@@ -99,6 +112,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
         summary: 'Issue the next revision (If-Match: the latest revision number as ETag)',
         params: z.object({ id: Id }),
         body: z.object({ title: z.string().trim().min(1).max(500).optional(), paragraphs: Paragraphs, takesUp: z.array(Id).max(500).default([]), note: z.string().max(2000).optional() }).strict(),
+        response: { 201: IssuedRevision },
       },
     },
     async (request, reply) => {
@@ -112,14 +126,16 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
     '/api/v1/drafts/:id/compare',
     {
       config: read,
-      schema: { tags, summary: 'Compare two revisions paragraph by paragraph, with word-level changes', params: z.object({ id: Id }), querystring: z.object({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) }) },
+      schema: { tags, summary: 'Compare two revisions paragraph by paragraph, with word-level changes', params: z.object({ id: Id }), querystring: z.object({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) }),
+        response: { 200: Comparison },
+      },
     },
     async (request) => compareDraftRevisions(db, request.params.id, request.query.from, request.query.to),
   );
 
   app.post(
     '/api/v1/drafts/:id/transmit',
-    { config: chair, schema: { tags, summary: "Transmit a working group's draft to the plenary", params: z.object({ id: Id }) } },
+    { config: chair, schema: { tags, summary: "Transmit a working group's draft to the plenary", params: z.object({ id: Id }), response: { 200: Transmitted } } },
     async (request) => transmitDraft(db, { actor: request.actor!, draftId: request.params.id }),
   );
 
@@ -141,6 +157,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
             reason: Reason,
           })
           .strict(),
+        response: { 201: Created },
       },
     },
     async (request, reply) => {
@@ -174,6 +191,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
             zone: z.string().min(1).max(60).describe('IANA time zone, e.g. America/New_York or Europe/Zurich'),
           })
           .strict(),
+        response: { 201: OpenedSilence },
       },
     },
     async (request, reply) => reply.code(201).send(await openSilenceProcedure(ctx, { actor: request.actor!, draftId: request.params.id, ...request.body })),
@@ -181,30 +199,34 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
 
   app.get(
     '/api/v1/silence-procedures',
-    { config: read, schema: { tags, summary: 'Silence procedures open now, soonest deadline first' } },
-    async (request) => ({ items: await openSilenceProcedures(db), can: { breakSilence: decisionsPolicy.breakSilence.allows(request.actor) } }),
+    { config: read, schema: { tags, summary: 'Silence procedures open now, soonest deadline first', response: { 200: OpenSilenceList } } },
+    async (request) => ({
+      items: await openSilenceProcedures(db, request.actor),
+      actingFor: request.actor?.state ?? null,
+      can: { breakSilence: decisionsPolicy.breakSilence.allows(request.actor) },
+    }),
   );
 
   app.post(
     '/api/v1/silence-procedures/:id/breaks',
     {
       config: { policy: guard(decisionsPolicy.breakSilence) },
-      schema: { tags, summary: 'Break silence for your State, with a reason (focal point), before the deadline', params: z.object({ id: Id }), body: z.object({ reason: Reason }).strict() },
+      schema: { tags, summary: 'Break silence for your State, with a reason (focal point), before the deadline', params: z.object({ id: Id }), body: z.object({ reason: Reason }).strict(), response: { 201: BrokenSilence } },
     },
     async (request, reply) => reply.code(201).send(await breakSilence(ctx, { actor: request.actor!, procedureId: request.params.id, reason: request.body.reason })),
   );
 
-  app.get('/api/v1/outcomes', { config: read, schema: { tags, summary: 'Adopted outcomes, newest first' } }, async () => ({ items: await listOutcomes(db) }));
+  app.get('/api/v1/outcomes', { config: read, schema: { tags, summary: 'Adopted outcomes, newest first', response: { 200: OutcomeList } } }, async () => ({ items: await listOutcomes(db) }));
 
   app.get(
     '/api/v1/outcomes/:id',
-    { config: read, schema: { tags, summary: 'An outcome: frozen text, content hash verified against the audit chain, the decision record', params: z.object({ id: Id }) } },
-    async (request) => outcomeWithRecord(db, { id: request.params.id }),
+    { config: read, schema: { tags, summary: 'An outcome: frozen text, content hash verified against the audit chain, the decision record', params: z.object({ id: Id }), response: { 200: OutcomeDetail } } },
+    async (request) => outcomeWithRecord(db, { id: request.params.id }, request.actor),
   );
 
   app.post(
     '/api/v1/outcomes/:id/explanations',
-    { config: forState, schema: { tags, summary: 'Explain your State’s position on an adopted outcome', params: z.object({ id: Id }), body: z.object({ text: z.string().trim().min(3).max(10_000) }).strict() } },
+    { config: forState, schema: { tags, summary: 'Explain your State’s position on an adopted outcome', params: z.object({ id: Id }), body: z.object({ text: z.string().trim().min(3).max(10_000) }).strict(), response: { 201: Created } } },
     async (request, reply) => reply.code(201).send(await explainPosition(db, { actor: request.actor!, outcomeId: request.params.id, text: request.body.text })),
   );
 }
@@ -215,19 +237,19 @@ function meetingAdoptionRoutes(app: App, ctx: PlatformContext, roll: MeetingRoll
   const forState = { policy: guard(decisionsPolicy.actForState) };
   app.post(
     '/api/v1/drafts/:id/adoption-proposals',
-    { config: chair, schema: { tags, summary: 'Propose adoption of the latest revision in a meeting in session', params: z.object({ id: Id }), body: z.object({ meetingId: Id }).strict() } },
+    { config: chair, schema: { tags, summary: 'Propose adoption of the latest revision in a meeting in session', params: z.object({ id: Id }), body: z.object({ meetingId: Id }).strict(), response: { 201: ProposedAdoption } } },
     async (request, reply) => reply.code(201).send(await proposeAdoption(ctx, roll, { actor: request.actor!, draftId: request.params.id, meetingId: request.body.meetingId })),
   );
 
   app.post(
     '/api/v1/adoption-proposals/:id/objections',
-    { config: forState, schema: { tags, summary: 'Object, for your State, with a reason', params: z.object({ id: Id }), body: z.object({ reason: Reason }).strict() } },
+    { config: forState, schema: { tags, summary: 'Object, for your State, with a reason', params: z.object({ id: Id }), body: z.object({ reason: Reason }).strict(), response: { 201: Objected } } },
     async (request, reply) => reply.code(201).send(await objectToAdoption(ctx, roll, { actor: request.actor!, proposalId: request.params.id, reason: request.body.reason })),
   );
 
   app.post(
     '/api/v1/adoption-proposals/:id/consensus',
-    { config: chair, schema: { tags, summary: 'Declare consensus: adopted when nobody objected', params: z.object({ id: Id }) } },
+    { config: chair, schema: { tags, summary: 'Declare consensus: adopted when nobody objected', params: z.object({ id: Id }), response: { 200: Declared } } },
     async (request) => declareConsensusOn(ctx, roll, { actor: request.actor!, proposalId: request.params.id }),
   );
 
