@@ -5,6 +5,7 @@ import { testPlatform, readOutbox, type TestPlatform } from './support/platform.
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { runOneJob } from '../src/platform/jobs/runner.js';
 import { jobHandlers } from '../src/jobs.js';
+import { openCycle } from '../src/modules/reporting/index.js';
 import { organisations } from '../src/modules/stakeholders/tables.js';
 
 let p: TestPlatform;
@@ -102,6 +103,22 @@ describe('drafting a report', () => {
     const report = (await chlA.get(`/api/v1/reporting/reports/${reportId}`)).body;
     expect(report.history.filter((h: { key: string }) => h.key === 'norm:norm-13a').map((h: { version: number }) => h.version)).toEqual([1, 2]);
     expect(new Set(report.history.map((h: { editedBy: string }) => h.editedBy)).size).toBe(2);
+    // who changed what: names and the fields each version changed, kept by the response schema
+    const edits = report.history.filter((h: { key: string }) => h.key === 'norm:norm-13a');
+    expect(edits[0].changed).toEqual(['status', 'measures']);
+    expect(edits[1].changed).toEqual(['measures']);
+    expect(edits.every((h: { editedByName: string }) => h.editedByName.length > 0)).toBe(true);
+    const section = report.draft.find((s: { key: string }) => s.key === 'norm:norm-13a');
+    expect(section).toMatchObject({ version: 2, visibility: null, effectiveVisibility: 'public', updatedByName: edits[1].editedByName });
+    expect(report.can).toEqual({ edit: true, submit: false });
+    // the list of cycles tells the State's people where their report stands
+    const list = (await chlA.get('/api/v1/reporting/cycles')).body;
+    expect(list.items.find((c: { id: string }) => c.id === cycleId)).toMatchObject({ status: 'open', deadlineZone: 'Europe/Zurich', myReport: { id: reportId, submissions: 0, lastSubmittedAt: null } });
+    expect(list.can).toEqual({ openCycle: false, startReport: true });
+    const publicList = (await anon().get('/api/v1/reporting/cycles')).body;
+    expect(publicList.items.find((c: { id: string }) => c.id === cycleId).myReport).toBeNull();
+    expect(publicList.can).toEqual({ openCycle: false, startReport: false });
+    expect((await secretariat.get('/api/v1/reporting/cycles')).body.can.openCycle).toBe(true);
   });
 
   it('refuses unknown sections and answers that are not in the questionnaire’s shape', async () => {
@@ -146,7 +163,26 @@ describe('submission and visibility', () => {
     expect(await keysSeenBy(chlA)).toEqual(['cbm:global-cbm-1', 'international-law', 'norm:norm-13a', 'norm:norm-13b']);
     const publicView = await anon().get(`/api/v1/reporting/reports/${reportId}`);
     expect(publicView.body.draft).toBeNull();
+    expect(publicView.body.history).toBeNull();
+    expect(publicView.body.visibility).toBeNull();
     expect(JSON.stringify(publicView.body)).not.toMatch(/Attribution capacity|Training for the national PoC/);
+    const own = (await chlFp.get(`/api/v1/reporting/reports/${reportId}`)).body;
+    expect(own.latest.sections.find((s: { key: string }) => s.key === 'norm:norm-13b')).toMatchObject({ visibility: 'states', answer: { status: 'in-progress', challenges: 'Attribution capacity.' } });
+    expect(own.can).toEqual({ edit: true, submit: true });
+  });
+
+  it('exports a report as JSON with only what the viewer may see', async () => {
+    const pub = await anon().get(`/api/v1/reporting/reports/${reportId}/export`);
+    expect(pub.status).toBe(200);
+    expect(pub.headers['content-disposition']).toMatch(/attachment; filename="poa-report-CHL-2026-01-01-2026-12-31.json"/);
+    expect(pub.body.latest.sections.map((s: { key: string }) => s.key).sort()).toEqual(['international-law', 'norm:norm-13a']);
+    expect(pub.body.submissions).toHaveLength(2);
+    expect(JSON.stringify(pub.body)).not.toMatch(/Attribution capacity|Training for the national PoC|draft|history/);
+    const states = await argFp.get(`/api/v1/reporting/reports/${reportId}/export`);
+    expect(JSON.stringify(states.body)).toMatch(/Attribution capacity/);
+    expect(JSON.stringify(states.body)).not.toMatch(/Training for the national PoC/);
+    const sec = await secretariat.get(`/api/v1/reporting/reports/${reportId}/export`);
+    expect(JSON.stringify(sec.body)).toMatch(/Training for the national PoC/);
   });
 
   it('keeps what is not public out of statistics and exports', async () => {
@@ -155,6 +191,8 @@ describe('submission and visibility', () => {
     expect(pub.cbms.find((n: { key: string }) => n.key === 'cbm:global-cbm-1').answered).toBe(0);
     expect(pub.needs.needs).toBe(0);
     expect(pub.participation.reported).toBe(1);
+    expect(pub.can).toEqual({ exportSummary: false });
+    expect((await secretariat.get(`/api/v1/reporting/cycles/${cycleId}/analysis`)).body.can).toEqual({ exportSummary: true });
     const states = (await argFp.get(`/api/v1/reporting/cycles/${cycleId}/analysis`)).body;
     expect(states.norms.find((n: { key: string }) => n.key === 'norm:norm-13b')).toMatchObject({ answered: 1, statesReportingChallenges: 1 });
     expect(states.needs.needs).toBe(0);
@@ -179,6 +217,7 @@ describe('submission and visibility', () => {
       const res = await c.get(`/api/v1/reporting/reports/${r.body.id}`);
       expect(res.status).toBe(404);
       expect(res.text).not.toMatch(/ARG/);
+      expect((await c.get(`/api/v1/reporting/reports/${r.body.id}/export`)).status).toBe(404);
     }
     expect((await secretariat.get(`/api/v1/reporting/reports/${r.body.id}`)).status).toBe(200);
     expect((await anon().get(`/api/v1/reporting/cycles/${cycleId}/analysis`)).body.participation.reported).toBe(1);
@@ -189,12 +228,15 @@ describe('submission and visibility', () => {
 describe('the next cycle', () => {
   it('lets a State start from its previous report, section by section', async () => {
     const next = await secretariat.post('/api/v1/reporting/cycles', { title: 'Second cycle', periodStart: '2027-01-01', periodEnd: '2027-12-31', deadlineLocal: future(60), zone: 'America/New_York' });
+    expect((await chlFp.get('/api/v1/reporting/cycles')).body.hasPreviousReport).toBe(true);
+    expect((await fraDelegate.get('/api/v1/reporting/cycles')).body.hasPreviousReport).toBe(false);
     const res = await chlFp.post(`/api/v1/reporting/cycles/${next.body.id}/reports`, { fromPrevious: true });
     expect(res.status).toBe(201);
     expect(res.body.carriedSections).toBe(4);
     const report = (await chlFp.get(`/api/v1/reporting/reports/${res.body.id}`)).body;
     expect(report.draft.find((s: { key: string }) => s.key === 'norm:norm-13a').answer.measures).toBe('National strategy 2024; CSIRT law.');
     expect(report.draft.find((s: { key: string }) => s.key === 'cbm:global-cbm-1').effectiveVisibility).toBe('secretariat');
+    expect(report.basedOn).toBe(reportId);
     const none = await fraDelegate.post(`/api/v1/reporting/cycles/${next.body.id}/reports`, { fromPrevious: true });
     expect(none.status).toBe(409);
   });
@@ -209,5 +251,26 @@ describe('the next cycle', () => {
     const second = reminders.filter((m) => /Second cycle/.test(m.subject));
     expect(second.length).toBe(4);
     expect(reminders.filter((m) => /First reporting cycle/.test(m.subject))).toHaveLength(0);
+  });
+
+  it('reminds nobody of a deadline already past (a cycle recorded after the fact)', async () => {
+    const before = readOutbox(p.outboxDir).length;
+    const secretariatActor = { accountId: randomUUID(), sessionId: randomUUID(), name: 'Secretariat', roles: ['secretariat'] as const, state: null, organisation: null };
+    const past = await openCycle(p.ctx, {
+      actor: secretariatActor,
+      title: 'A cycle of the past',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      deadlineLocal: DateTime.now().setZone('Europe/Zurich').minus({ days: 2 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+      zone: 'Europe/Zurich',
+      openedAt: DateTime.now().minus({ months: 12 }).toJSDate(),
+    });
+    // Its reminders were due before the deadline: they are in the queue, and each sends nothing.
+    let ran = 0;
+    while (await runOneJob(p.ctx.database.db, jobHandlers(p.ctx))) ran++;
+    expect(ran).toBeGreaterThan(0);
+    expect(readOutbox(p.outboxDir).slice(before).filter((m) => m.text.includes('A cycle of the past'))).toEqual([]);
+    const cycle = (await secretariat.get(`/api/v1/reporting/cycles/${past.id}`)).body;
+    expect(cycle.status).toBe('closed');
   });
 });

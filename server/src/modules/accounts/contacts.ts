@@ -30,3 +30,10 @@ export async function mailLanguages(db: Executor, emails: readonly string[]): Pr
     .where(inArray(accounts.email, emails.map((e) => e.trim().toLowerCase())));
   return new Map(rows.map((r) => [r.email, r.language]));
 }
+
+/** The names of accounts, for records that show who did what (edits of a report, say). */
+export async function accountNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -2,4 +2,4 @@ export { accountsRoutes } from './routes.js';
 export { resolveSession, type SessionRules } from './sessions.js';
 export { inviteAccount } from './invitations.js';
 export { currentTotp } from './credentials.js';
-export { focalPointContacts, mailLanguages, type Contact } from './contacts.js';
+export { accountNames, focalPointContacts, mailLanguages, type Contact } from './contacts.js';

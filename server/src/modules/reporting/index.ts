@@ -1,4 +1,4 @@
 export { reportingRoutes } from './routes.js';
 export { reportReminderHandler } from './reminders.js';
-export { REMINDER_JOB } from './reports.js';
+export { openCycle, REMINDER_JOB, saveSection, startReport, submitReport } from './reports.js';
 export { reportingPolicy } from './policy.js';

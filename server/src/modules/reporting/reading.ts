@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
 import { notFound } from '../../platform/http/problem.js';
-import { effectiveVisibility, sees, type Viewer } from './questionnaire.js';
+import { accountNames } from '../accounts/index.js';
+import { effectiveVisibility, sees, type SectionAnswer, type Viewer } from './questionnaire.js';
 import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
 
 /** Who the actor is to a State's report. */
@@ -14,8 +15,12 @@ export function viewerOf(actor: Actor | null, state: string): Viewer {
   return { kind: 'public' };
 }
 
-export async function listCycles(db: Executor) {
-  return db
+/** Open until the deadline; closed after it. */
+export const cycleStatus = (deadlineAt: Date, now = new Date()): 'open' | 'closed' => (deadlineAt > now ? 'open' : 'closed');
+
+/** The cycles, newest first, each with the State's own report (for those who draft it) and its status. */
+export async function listCycles(db: Executor, state: string | null) {
+  const cycles = await db
     .select({
       id: reportingCycles.id,
       title: reportingCycles.title,
@@ -27,7 +32,31 @@ export async function listCycles(db: Executor) {
       deadlineLocal: reportingCycles.deadlineLocal,
     })
     .from(reportingCycles)
-    .orderBy(desc(reportingCycles.openedOn));
+    .orderBy(desc(reportingCycles.createdAt));
+  const mine = new Map<string, { id: string; submissions: number; lastSubmittedAt: Date | null }>();
+  if (state) for (const c of cycles) {
+    const r = await reportOfState(db, c.id, state);
+    if (r) mine.set(c.id, r);
+  }
+  return cycles.map((c) => ({ ...c, status: cycleStatus(c.deadlineAt), myReport: mine.get(c.id) ?? null }));
+}
+
+/** Whether a State has submitted a report in any cycle (so that a new one may start from it). */
+export async function hasSubmitted(db: Executor, state: string): Promise<boolean> {
+  const [row] = await db.select({ id: reportSubmissions.id }).from(reportSubmissions).where(eq(reportSubmissions.state, state)).limit(1);
+  return !!row;
+}
+
+const ANSWER_FIELDS = ['status', 'measures', 'challenges', 'needs', 'noChangeSinceLastReport', 'contacts'] as const;
+/** The fields of an answer one version changed from the one before it. */
+export function changedFields(
+  before: { answer: SectionAnswer; visibility: string | null } | undefined,
+  after: { answer: SectionAnswer; visibility: string | null },
+): (typeof ANSWER_FIELDS[number] | 'visibility')[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const fields: (typeof ANSWER_FIELDS[number] | 'visibility')[] = ANSWER_FIELDS.filter((f) => !same(before?.answer[f], after.answer[f]) && !(before === undefined && (after.answer[f] === undefined || after.answer[f] === '')));
+  if (before ? before.visibility !== after.visibility : after.visibility !== null) fields.push('visibility');
+  return fields;
 }
 
 export async function cycleWithQuestionnaire(db: Executor, cycleId: string) {
@@ -60,15 +89,22 @@ export async function reportForViewer(db: Executor, actor: Actor | null, reportI
   const receipts = submissions.map((s) => ({ number: s.number, submittedAt: s.submittedAt, contentHash: s.contentHash }));
   if (viewer.kind === 'own-state' || viewer.kind === 'secretariat') {
     const sections = await db.select().from(reportSections).where(eq(reportSections.reportId, report.id)).orderBy(asc(reportSections.key));
-    const edits = await db.select().from(reportSectionEdits).where(eq(reportSectionEdits.reportId, report.id)).orderBy(asc(reportSectionEdits.editedAt));
+    const edits = await db.select().from(reportSectionEdits).where(eq(reportSectionEdits.reportId, report.id)).orderBy(asc(reportSectionEdits.editedAt), asc(reportSectionEdits.version));
+    const names = await accountNames(db, [...sections.map((s) => s.updatedBy), ...edits.map((e) => e.editedBy)]);
+    const previousOf = new Map<string, (typeof edits)[number]>();
+    const history = edits.map((e) => {
+      const before = previousOf.get(e.key);
+      previousOf.set(e.key, e);
+      return { key: e.key, version: e.version, editedBy: e.editedBy, editedByName: names.get(e.editedBy) ?? '', editedAt: e.editedAt, changed: changedFields(before, e) };
+    });
     return {
       id: report.id,
       cycleId: report.cycleId,
       state: report.state,
       visibility: report.visibility,
       basedOn: report.basedOn,
-      draft: sections.map((s) => ({ key: s.key, answer: s.answer, visibility: s.visibility, effectiveVisibility: effectiveVisibility(report.visibility, s.visibility), version: s.version, updatedBy: s.updatedBy, updatedAt: s.updatedAt })),
-      history: edits.map((e) => ({ key: e.key, version: e.version, editedBy: e.editedBy, editedAt: e.editedAt })),
+      draft: sections.map((s) => ({ key: s.key, answer: s.answer, visibility: s.visibility, effectiveVisibility: effectiveVisibility(report.visibility, s.visibility), version: s.version, updatedBy: s.updatedBy, updatedByName: names.get(s.updatedBy) ?? '', updatedAt: s.updatedAt })),
+      history,
       submissions: receipts,
       latest: submissions.at(-1) ? { number: submissions.at(-1)!.number, sections: submissions.at(-1)!.sections } : null,
       can: { edit: viewer.kind === 'own-state', submit: viewer.kind === 'own-state' && actor!.roles.includes('focal_point') },
@@ -108,9 +144,12 @@ export async function visibleLatestSubmissions(db: Executor, actor: Actor | null
   return out;
 }
 
+/** A State's report in a cycle, with how many times it was submitted. */
 export async function reportOfState(db: Executor, cycleId: string, state: string) {
   const [r] = await db.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycleId), eq(nationalReports.state, state)));
-  return r ?? null;
+  if (!r) return null;
+  const subs = await db.select({ submittedAt: reportSubmissions.submittedAt }).from(reportSubmissions).where(eq(reportSubmissions.reportId, r.id)).orderBy(desc(reportSubmissions.number));
+  return { id: r.id, submissions: subs.length, lastSubmittedAt: subs[0]?.submittedAt ?? null };
 }
 
 /** Changes with every submission in the cycle (submissions are only ever added): the analysis cache token. */

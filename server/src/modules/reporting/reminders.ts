@@ -13,7 +13,8 @@ export function reportReminderHandler(ctx: PlatformContext): JobHandler {
   return async ({ tx, job }) => {
     const { cycleId } = job.payload as { cycleId: string };
     const [cycle] = await tx.select().from(reportingCycles).where(eq(reportingCycles.id, cycleId));
-    if (!cycle) return;
+    // A reminder is for a deadline still ahead: after it, nobody is told to hurry.
+    if (!cycle || cycle.deadlineAt <= new Date()) return;
     const submitted = new Set((await tx.select({ state: reportSubmissions.state }).from(reportSubmissions).where(eq(reportSubmissions.cycleId, cycleId))).map((s) => s.state));
     for (const fp of await focalPointContacts(tx)) {
       if (submitted.has(fp.state)) continue;

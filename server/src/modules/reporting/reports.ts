@@ -24,11 +24,20 @@ export const REMINDER_DAYS = [14, 3];
  */
 export async function openCycle(
   ctx: PlatformContext,
-  input: { actor: Actor; title: string; periodStart: string; periodEnd: string; deadlineLocal: string; zone: string },
+  input: {
+    actor: Actor;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    deadlineLocal: string;
+    zone: string;
+    /** When the cycle opens: now, except to record a cycle of the past (the demo's last year). */
+    openedAt?: Date;
+  },
 ) {
   authorize(input.actor, reportingPolicy.openCycle, undefined);
   if (input.periodEnd < input.periodStart) throw badRequest('The period ends before it starts.', [{ field: 'body.periodEnd', message: 'before periodStart' }]);
-  const now = new Date();
+  const now = input.openedAt ?? new Date();
   const deadline = requireDeadline(input.deadlineLocal, input.zone, now);
   const openedOn = now.toISOString().slice(0, 10);
   const db = ctx.database.db;

@@ -10,7 +10,8 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
 import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
-import { cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { cycleStatus, cycleWithQuestionnaire, hasSubmitted, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
 
@@ -35,10 +36,19 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
   const tags = ['reporting'];
   const read = { policy: guard(reportingPolicy.read) };
 
-  app.get('/api/v1/reporting/cycles', { config: read, schema: { tags } }, async (request) => ({
-    items: await listCycles(db),
-    can: { openCycle: reportingPolicy.openCycle.allows(request.actor) },
-  }));
+  app.get(
+    '/api/v1/reporting/cycles',
+    { config: read, schema: { tags, summary: "The reporting cycles, newest first, with your State's report in each", response: { 200: CycleList } } },
+    async (request) => {
+      const drafter = reportingPolicy.draftSomething.allows(request.actor);
+      const state = drafter ? request.actor!.state! : null;
+      return {
+        items: await listCycles(db, state),
+        hasPreviousReport: state ? await hasSubmitted(db, state) : false,
+        can: { openCycle: reportingPolicy.openCycle.allows(request.actor), startReport: drafter },
+      };
+    },
+  );
 
   app.post(
     '/api/v1/reporting/cycles',
@@ -48,6 +58,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         tags,
         summary: 'Open a reporting cycle: the questionnaire is built from the framework as it stands today (Secretariat)',
         body: z.object({ title: z.string().trim().min(1).max(300), periodStart: CalendarDate, periodEnd: CalendarDate, deadlineLocal: z.string().max(19), zone: z.string().min(1).max(60) }).strict(),
+        response: { 201: OpenedCycle },
       },
     },
     async (request, reply) => reply.code(201).send(await openCycle(ctx, { actor: request.actor!, ...request.body })),
@@ -55,12 +66,13 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
 
   app.get(
     '/api/v1/reporting/cycles/:id',
-    { config: read, schema: { tags, summary: 'A cycle with the questionnaire it opened with', params: z.object({ id: Id }) } },
+    { config: read, schema: { tags, summary: 'A cycle with the questionnaire it opened with', params: z.object({ id: Id }), response: { 200: CycleDetail } } },
     async (request) => {
       const cycle = await cycleWithQuestionnaire(db, request.params.id);
       const actor = request.actor;
-      const own = actor?.state ? await reportOfState(db, cycle.id, actor.state) : null;
-      return { ...cycle, myReport: reportingPolicy.draftSomething.allows(actor) ? own : null, can: { startReport: reportingPolicy.draftSomething.allows(actor) && !own } };
+      const drafter = reportingPolicy.draftSomething.allows(actor);
+      const own = drafter ? await reportOfState(db, cycle.id, actor!.state!) : null;
+      return { ...cycle, status: cycleStatus(cycle.deadlineAt), myReport: own, can: { startReport: drafter && !own } };
     },
   );
 
@@ -68,17 +80,38 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/reporting/cycles/:id/reports',
     {
       config: { policy: guard(reportingPolicy.draftSomething) },
-      schema: { tags, summary: "Start your State's report, empty or from its previous one", params: z.object({ id: Id }), body: z.object({ fromPrevious: z.boolean().default(false), visibility: Visibility.default('public') }).strict() },
+      schema: { tags, summary: "Start your State's report, empty or from its previous one", params: z.object({ id: Id }), body: z.object({ fromPrevious: z.boolean().default(false), visibility: Visibility.default('public') }).strict(), response: { 201: StartedReport } },
     },
     async (request, reply) => reply.code(201).send(await startReport(db, { actor: request.actor!, cycleId: request.params.id, ...request.body })),
   );
 
   app.get(
     '/api/v1/reporting/reports/:id',
-    { config: read, schema: { tags, summary: 'A report, as far as you may see it', params: z.object({ id: Id }) } },
+    { config: read, schema: { tags, summary: 'A report, as far as you may see it', params: z.object({ id: Id }), response: { 200: ReportOut } } },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
       return reportForViewer(db, request.actor, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/reporting/reports/:id/export',
+    {
+      config: read,
+      schema: { tags, summary: 'A report as JSON: its submissions and the latest one, as far as you may see it', params: z.object({ id: Id }), response: { 200: ReportExport } },
+    },
+    async (request, reply) => {
+      const report = await reportForViewer(db, request.actor, request.params.id);
+      const cycle = await cycleWithQuestionnaire(db, report.cycleId);
+      reply.header('cache-control', 'private, no-store');
+      reply.header('content-disposition', `attachment; filename="poa-report-${report.state}-${cycle.periodStart}-${cycle.periodEnd}.json"`);
+      return {
+        id: report.id,
+        cycle: { id: cycle.id, title: cycle.title, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd },
+        state: report.state,
+        submissions: report.submissions,
+        latest: report.latest,
+      };
     },
   );
 
@@ -91,6 +124,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         summary: 'Save a section (If-Match: the version you started from, "0" for a new one); 412 gives the other version',
         params: z.object({ id: Id, key: z.string().regex(/^[a-z0-9:-]{1,100}$/) }),
         body: z.object({ answer: Answer, visibility: Visibility.nullable().default(null) }).strict(),
+        response: { 200: SavedSection },
       },
     },
     async (request, reply) => {
@@ -111,7 +145,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
 
   app.post(
     '/api/v1/reporting/reports/:id/submissions',
-    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Submit: the report frozen, with a receipt (focal point)', params: z.object({ id: Id }) } },
+    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Submit: the report frozen, with a receipt (focal point)', params: z.object({ id: Id }), response: { 201: SubmittedReceipt } } },
     async (request, reply) => reply.code(201).send(await submitReport(db, { actor: request.actor!, reportId: request.params.id })),
   );
 
@@ -124,7 +158,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/reporting/cycles/:id/analysis',
     {
       config: read,
-      schema: { tags, summary: 'Participation, status per norm and per CBM, needs: from what you may see', params: z.object({ id: Id }) },
+      schema: { tags, summary: 'Participation, status per norm and per CBM, needs: from what you may see', params: z.object({ id: Id }), response: { 200: AnalysisOut } },
     },
     async (request, reply) => {
       const compute = async () => {
@@ -135,6 +169,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
           norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
           cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
           needs: needsByElement(reports),
+          can: { exportSummary: reportingPolicy.exportSummary.allows(request.actor) },
         };
       };
       // What the public sees is the same for every member of the public (and for stakeholders): it is
@@ -149,7 +184,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/reporting/cycles/:id/compare',
     {
       config: read,
-      schema: { tags, summary: 'Up to three States side by side', params: z.object({ id: Id }), querystring: z.object({ states: z.string().transform((s) => s.split(',')).pipe(z.array(Iso3).min(1).max(3)) }) },
+      schema: { tags, summary: 'Up to three States side by side', params: z.object({ id: Id }), querystring: z.object({ states: z.string().transform((s) => s.split(',')).pipe(z.array(Iso3).min(1).max(3)) }), response: { 200: CompareOut } },
     },
     async (request) => {
       const reports = await visibleLatestSubmissions(db, request.actor, request.params.id, request.query.states);
