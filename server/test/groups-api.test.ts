@@ -86,6 +86,10 @@ describe('membership', () => {
     expect(pub.body.members.states.map((s: { iso3: string }) => s.iso3)).toEqual(['ARG', 'CHL']);
     const list = await c.public.get('/api/v1/groups');
     expect(list.body.items.find((g: { id: string }) => g.id === groupId)).toMatchObject({ memberCount: 2, observerCount: 0 });
+    // The list says who may set up a group, so the web app offers the form only to them.
+    expect(list.body.can).toEqual({ create: false });
+    expect((await c['focal CHL'].get('/api/v1/groups')).body.can).toEqual({ create: false });
+    expect((await c.secretariat.get('/api/v1/groups')).body.can).toEqual({ create: true });
   });
 
   it('never for another State', async () => {

@@ -116,6 +116,11 @@ describe('the Secretariat sets up a meeting', () => {
     expect(list.body.items.map((m: { id: string }) => m.id)).toContain(meetingId);
     expect((await c.public.get('/api/v1/meetings?q=nothing-like-this')).body.items).toEqual([]);
   });
+
+  it('says in the list whether the caller may schedule a meeting: the Secretariat alone', async () => {
+    expect((await c.secretariat.get('/api/v1/meetings')).body.can).toEqual({ schedule: true });
+    for (const who of ['public', 'focal CHL', 'chair', 'stakeholder'] as const) expect((await c[who].get('/api/v1/meetings')).body.can, who).toEqual({ schedule: false });
+  });
 });
 
 describe('the agenda', () => {

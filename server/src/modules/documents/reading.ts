@@ -3,8 +3,8 @@ import type { Executor } from '../../platform/db/database.js';
 import { LANGUAGES, type Language } from '../states/index.js';
 import type { FileFormat } from './file-types.js';
 import { fold, type Localized } from './localized.js';
-import type { DocumentType, Series } from './symbols.js';
-import { documentFiles, documents } from './tables.js';
+import { formatSymbol, SERIES_OF, type DocumentType, type Series } from './symbols.js';
+import { documentCounters, documentFiles, documents } from './tables.js';
 
 export interface LanguageVersionView {
   language: Language;
@@ -89,6 +89,8 @@ export interface DocumentFilter {
   type?: DocumentType | undefined;
   meetingId?: string | undefined;
   groupId?: string | undefined;
+  /** The year of the date the document bears. */
+  year?: number | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -103,6 +105,7 @@ export async function listDocuments(db: Executor, filter: DocumentFilter): Promi
   if (filter.type) where.push(eq(documents.type, filter.type));
   if (filter.meetingId) where.push(eq(documents.meetingId, filter.meetingId));
   if (filter.groupId) where.push(eq(documents.groupId, filter.groupId));
+  if (filter.year) where.push(sql`${documents.date} >= ${`${filter.year}-01-01`}::date AND ${documents.date} < ${`${filter.year + 1}-01-01`}::date`);
   const condition = where.length ? and(...where) : undefined;
   const rows = await db
     .select()
@@ -148,4 +151,18 @@ export async function documentHistory(db: Executor, documentId: string) {
     .from(documentFiles)
     .where(eq(documentFiles.documentId, documentId))
     .orderBy(asc(documentFiles.uploadedAt), asc(documentFiles.language), asc(documentFiles.version));
+}
+
+/**
+ * The symbol the next document of a type and date would get, were it issued now: a preview only,
+ * since the number is taken when the document is issued (another may be issued first).
+ */
+export async function nextSymbol(db: Executor, pattern: string, type: DocumentType, date: string): Promise<{ symbol: string; series: Series }> {
+  const series = SERIES_OF[type];
+  const year = Number(date.slice(0, 4));
+  const [row] = await db
+    .select({ last: documentCounters.last })
+    .from(documentCounters)
+    .where(and(eq(documentCounters.year, year), eq(documentCounters.series, series)));
+  return { symbol: formatSymbol(pattern, { year, series, n: (row?.last ?? 0) + 1 }), series };
 }

@@ -8,10 +8,10 @@ import { notFound } from '../../platform/http/problem.js';
 import { MEDIA_TYPE, FILE_FORMATS, type FileFormat } from './file-types.js';
 import { issueDocument } from './issue-document.js';
 import { documentsPolicy } from './policy.js';
-import { documentById, documentBySymbol, documentFile, documentHistory, listDocuments } from './reading.js';
-import { DocumentSchema, IssueDocumentBody, LanguageSchema } from './schemas.js';
+import { documentById, documentBySymbol, documentFile, documentHistory, listDocuments, nextSymbol } from './reading.js';
+import { CalendarDateSchema, DocumentSchema, IssueDocumentBody, LanguageSchema } from './schemas.js';
 import { createFileStorage, type FileStorage } from './storage.js';
-import { DOCUMENT_TYPES } from './symbols.js';
+import { DOCUMENT_TYPES, SERIES } from './symbols.js';
 import { acceptUploads, readUploadedFile } from './uploads.js';
 import { uploadLanguageVersion } from './upload-version.js';
 
@@ -49,16 +49,45 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
           type: z.enum(DOCUMENT_TYPES).optional(),
           meeting: z.string().uuid().optional(),
           group: z.string().uuid().optional(),
+          year: z.coerce.number().int().min(1900).max(2200).optional().describe('The year of the date the document bears'),
           limit: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(DocumentSchema), total: z.number().int() }) },
+        response: { 200: z.object({ items: z.array(DocumentSchema), total: z.number().int(), can: z.object({ issue: z.boolean() }) }) },
       },
     },
     async (request) => {
       const q = request.query;
-      return listDocuments(db, { q: q.q, type: q.type, meetingId: q.meeting, groupId: q.group, limit: q.limit, offset: q.offset });
+      const found = await listDocuments(db, { q: q.q, type: q.type, meetingId: q.meeting, groupId: q.group, year: q.year, limit: q.limit, offset: q.offset });
+      return { ...found, can: { issue: documentsPolicy.issue.allows(request.actor) } };
     },
+  );
+
+  app.get(
+    '/api/v1/documents/settings',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'What an upload may be (formats, size limit) and the symbol pattern in force',
+        response: { 200: z.object({ uploadLimitBytes: z.number().int(), formats: z.array(z.enum(FILE_FORMATS)), symbolPattern: z.string() }) },
+      },
+    },
+    async () => ({ uploadLimitBytes: ctx.config.uploadLimitBytes, formats: [...FILE_FORMATS], symbolPattern: ctx.config.documentSymbolPattern }),
+  );
+
+  app.get(
+    '/api/v1/documents/next-symbol',
+    {
+      config: { policy: guard(documentsPolicy.issue) },
+      schema: {
+        tags,
+        summary: 'The symbol the next document of a type and date would get if issued now: a preview, not a reservation (Secretariat)',
+        querystring: z.object({ type: z.enum(DOCUMENT_TYPES), date: CalendarDateSchema.optional() }),
+        response: { 200: z.object({ symbol: z.string(), series: z.enum(SERIES) }) },
+      },
+    },
+    async (request) => nextSymbol(db, ctx.config.documentSymbolPattern, request.query.type, request.query.date ?? new Date().toISOString().slice(0, 10)),
   );
 
   app.get(

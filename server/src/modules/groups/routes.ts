@@ -123,10 +123,15 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
         tags,
         summary: 'Technical working groups, with how many States and observers take part',
         querystring: z.object({ q: z.string().trim().max(200).optional(), status: z.enum(['active', 'closed']).optional() }),
-        response: { 200: z.object({ items: z.array(Group.extend({ memberCount: z.number().int(), observerCount: z.number().int() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(Group.extend({ memberCount: z.number().int(), observerCount: z.number().int() })),
+            can: z.object({ create: z.boolean().describe('The caller may set up a group') }),
+          }),
+        },
       },
     },
-    async (request) => ({ items: await listGroups(db, request.query) }),
+    async (request) => ({ items: await listGroups(db, request.query), can: { create: groupsPolicy.manage.allows(request.actor) } }),
   );
 
   app.get(

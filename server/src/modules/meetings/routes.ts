@@ -48,13 +48,13 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
           limit: z.coerce.number().int().min(1).max(500).default(200),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(Meeting) }) },
+        response: { 200: z.object({ items: z.array(Meeting), can: z.object({ schedule: z.boolean().describe('May schedule a meeting (the Secretariat)') }) }) },
       },
     },
     async (request) => {
       const q = request.query;
       const rows = await listMeetings(db, { from: q.from, to: q.to, kind: q.kind, groupId: q.group, status: q.status, q: q.q, limit: q.limit, offset: q.offset });
-      return { items: rows.map((r) => toMeetingView(r)) };
+      return { items: rows.map((r) => toMeetingView(r)), can: { schedule: meetingsPolicy.manage.allows(request.actor) } };
     },
   );
 
