@@ -84,7 +84,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            outcome: {
+                                contentHash: string;
+                                id: string;
+                                symbol: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "adopted" | "not-adopted";
+                        };
+                    };
                 };
             };
         };
@@ -122,11 +132,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "not-adopted";
+                        };
+                    };
                 };
             };
         };
@@ -436,6 +451,8 @@ export interface paths {
                     offset?: number;
                     q?: string;
                     type?: "agenda" | "report" | "working-paper" | "conference-room-paper" | "information-note" | "statement" | "draft" | "outcome";
+                    /** @description The year of the date the document bears */
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -450,6 +467,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                issue: boolean;
+                            };
                             items: {
                                 agendaItem: string | null;
                                 /** Format: date-time */
@@ -910,6 +930,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/next-symbol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The symbol the next document of a type and date would get if issued now: a preview, not a reservation (Secretariat) */
+        get: {
+            parameters: {
+                query: {
+                    date?: string;
+                    type: "agenda" | "report" | "working-paper" | "conference-room-paper" | "information-note" | "statement" | "draft" | "outcome";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            series: "main" | "WP" | "CRP" | "INF" | "L";
+                            symbol: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an upload may be (formats, size limit) and the symbol pattern in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formats: ("pdf" | "docx" | "odt")[];
+                            symbolPattern: string;
+                            uploadLimitBytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/drafts": {
         parameters: {
             query?: never;
@@ -934,7 +1037,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Amendment proposals on the draft */
+                                amendments: number;
+                                /** @description `plenary` or the working group id */
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "decision" | "recommendation" | "framework-change";
+                                latest: {
+                                    /** Format: date-time */
+                                    issuedAt: string;
+                                    label: string;
+                                    number: number;
+                                };
+                                /** @enum {string} */
+                                status: "negotiating" | "adopted" | "withdrawn";
+                                /** @description The title of the latest revision */
+                                title: string;
+                                transmittedAt: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -984,11 +1112,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revisionId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1022,7 +1155,165 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actingFor: string | null;
+                            adoptionProposals: {
+                                can: {
+                                    declareConsensus: boolean;
+                                    object: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                meetingId: string;
+                                objections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                    /** @description ISO 3166-1 alpha-3 code of a State */
+                                    state: string;
+                                }[];
+                                /** Format: date-time */
+                                proposedAt: string;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "adopted" | "not-adopted" | "withdrawn";
+                            }[];
+                            body: string;
+                            can: {
+                                breakSilence: boolean;
+                                issueRevision: boolean;
+                                openSilenceProcedure: boolean;
+                                proposeAdoption: boolean;
+                                proposeAmendment: boolean;
+                                transmit: boolean;
+                            };
+                            frameworkEffects: ({
+                                /** @enum {string} */
+                                action: "add";
+                                code: string;
+                                /** @enum {string} */
+                                kind: "international-law" | "norm" | "cbm" | "cbm-tool" | "capacity-building-principle" | "threat" | "recommendation";
+                                paragraphKey: string;
+                                title: string;
+                            } | {
+                                /** @enum {string} */
+                                action: "supersede";
+                                code: string;
+                                replacedBy: string | null;
+                            })[];
+                            id: string;
+                            implementsCodes: string[];
+                            /** @enum {string} */
+                            kind: "decision" | "recommendation" | "framework-change";
+                            latest: {
+                                contentHash: string;
+                                label: string;
+                                number: number;
+                                paragraphs: {
+                                    amendments: {
+                                        /** @enum {string} */
+                                        action: "add" | "delete" | "replace";
+                                        can: {
+                                            cosponsor: boolean;
+                                        };
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        id: string;
+                                        /** @description The paragraph replaced or deleted, or the one after which to add (null: at the start) */
+                                        paragraphKey: string | null;
+                                        paragraphKind: ("preambular" | "operative") | null;
+                                        /** @description ISO 3166-1 alpha-3 code of a State */
+                                        proposerState: string;
+                                        reason: string;
+                                        /** @description The revision it was proposed against */
+                                        revision: number;
+                                        /** @description The proposer first, then co-sponsors in the order they joined */
+                                        sponsors: string[];
+                                        /** @enum {string} */
+                                        status: "proposed" | "withdrawn";
+                                        /** @description The revision that took it up */
+                                        takenUpIn: number | null;
+                                        text: string | null;
+                                    }[];
+                                    /** @description Stable across revisions */
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "preambular" | "operative";
+                                    /** @description PP1 …, OP1 …: its place in this revision */
+                                    label: string;
+                                    text: string;
+                                }[];
+                            };
+                            outcome: {
+                                id: string;
+                                symbol: string;
+                            } | null;
+                            revisions: {
+                                contentHash: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                label: string;
+                                note: string | null;
+                                number: number;
+                                takesUp: string[];
+                            }[];
+                            silenceProcedures: {
+                                breaks: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                    /** @description ISO 3166-1 alpha-3 code of a State */
+                                    state: string;
+                                }[];
+                                can: {
+                                    breakSilence: boolean;
+                                };
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                /** @description The deadline as stated, local time with offset: 2027-03-15T12:00-04:00 */
+                                deadlineLocal: string;
+                                /** @description IANA time zone the deadline was stated in */
+                                deadlineZone: string;
+                                id: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "adopted" | "broken" | "withdrawn";
+                            }[];
+                            /** @enum {string} */
+                            status: "negotiating" | "adopted" | "withdrawn";
+                            title: string;
+                            transmittedAt: string | null;
+                            unplaced: {
+                                /** @enum {string} */
+                                action: "add" | "delete" | "replace";
+                                can: {
+                                    cosponsor: boolean;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @description The paragraph replaced or deleted, or the one after which to add (null: at the start) */
+                                paragraphKey: string | null;
+                                paragraphKind: ("preambular" | "operative") | null;
+                                /** @description ISO 3166-1 alpha-3 code of a State */
+                                proposerState: string;
+                                reason: string;
+                                /** @description The revision it was proposed against */
+                                revision: number;
+                                /** @description The proposer first, then co-sponsors in the order they joined */
+                                sponsors: string[];
+                                /** @enum {string} */
+                                status: "proposed" | "withdrawn";
+                                /** @description The revision that took it up */
+                                takenUpIn: number | null;
+                                text: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1063,11 +1354,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
                 };
             };
         };
@@ -1112,11 +1408,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -1153,7 +1453,46 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: {
+                                label: string;
+                                number: number;
+                            };
+                            paragraphs: {
+                                /** @enum {string} */
+                                change: "unchanged" | "changed" | "added" | "deleted";
+                                from: {
+                                    /** @description Stable across revisions */
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "preambular" | "operative";
+                                    /** @description PP1 …, OP1 …: its place in this revision */
+                                    label: string;
+                                    text: string;
+                                } | null;
+                                key: string;
+                                to: {
+                                    /** @description Stable across revisions */
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "preambular" | "operative";
+                                    /** @description PP1 …, OP1 …: its place in this revision */
+                                    label: string;
+                                    text: string;
+                                } | null;
+                                words: {
+                                    added?: boolean;
+                                    removed?: boolean;
+                                    text: string;
+                                }[];
+                            }[];
+                            to: {
+                                label: string;
+                                number: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -1202,11 +1541,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                        };
+                    };
                 };
             };
         };
@@ -1247,11 +1591,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            deadlineLocal: string;
+                            id: string;
+                            revision: number;
+                            zone: string;
+                        };
+                    };
                 };
             };
         };
@@ -1287,7 +1640,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            transmittedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -2222,6 +2580,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                /** @description The caller may set up a group */
+                                create: boolean;
+                            };
                             items: {
                                 chairs: {
                                     name: string;
@@ -4362,6 +4724,11 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string;
+                        /**
+                         * @description The language of the invitation and of the account’s emails; English when not given
+                         * @enum {string}
+                         */
+                        language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
                         name: string;
                         /** Format: uuid */
                         organisationId?: string;
@@ -4478,6 +4845,8 @@ export interface paths {
                             account: {
                                 email: string;
                                 id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
                                 name: string;
                                 organisation: {
                                     id: string;
@@ -4571,6 +4940,8 @@ export interface paths {
                             account: {
                                 email: string;
                                 id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
                                 name: string;
                                 organisation: {
                                     id: string;
@@ -4591,6 +4962,47 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the language of my emails and of the links in them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4815,6 +5227,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                /** @description May schedule a meeting (the Secretariat) */
+                                schedule: boolean;
+                            };
                             items: {
                                 body: {
                                     /** @enum {string} */
@@ -6941,7 +7357,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                adoptedAt: string;
+                                /** @enum {string} */
+                                adoptedVia: "meeting" | "silence";
+                                contentHash: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "decision" | "recommendation" | "framework-change";
+                                supersededBy: {
+                                    id: string;
+                                    symbol: string;
+                                } | null;
+                                symbol: string;
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -6977,7 +7412,128 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actingFor: string | null;
+                            /** Format: date-time */
+                            adoptedAt: string;
+                            /** @enum {string} */
+                            adoptedVia: "meeting" | "silence";
+                            adoptionProposals: {
+                                closedAt: string | null;
+                                id: string;
+                                meetingId: string;
+                                objections: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                    /** @description ISO 3166-1 alpha-3 code of a State */
+                                    state: string;
+                                }[];
+                                /** Format: date-time */
+                                proposedAt: string;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "adopted" | "not-adopted" | "withdrawn";
+                            }[];
+                            amendments: {
+                                /** @enum {string} */
+                                action: "add" | "delete" | "replace";
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @description The paragraph replaced or deleted, or the one after which to add (null: at the start) */
+                                paragraphKey: string | null;
+                                paragraphKind: ("preambular" | "operative") | null;
+                                /** @description ISO 3166-1 alpha-3 code of a State */
+                                proposerState: string;
+                                reason: string;
+                                /** @description The revision it was proposed against */
+                                revision: number;
+                                /** @description The proposer first, then co-sponsors in the order they joined */
+                                sponsors: string[];
+                                /** @enum {string} */
+                                status: "proposed" | "withdrawn";
+                                /** @description The revision that took it up */
+                                takenUpIn: number | null;
+                                text: string | null;
+                            }[];
+                            can: {
+                                explain: boolean;
+                            };
+                            /** @description SHA-256 (hex) of the canonical JSON of {title, paragraphs: [{key, kind, text}]}, keys sorted */
+                            contentHash: string;
+                            draftId: string;
+                            explanations: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description ISO 3166-1 alpha-3 code of a State */
+                                state: string;
+                                text: string;
+                            }[];
+                            id: string;
+                            implementsCodes: string[];
+                            /** @enum {string} */
+                            kind: "decision" | "recommendation" | "framework-change";
+                            meetingId: string | null;
+                            paragraphs: {
+                                /** @description Stable across revisions */
+                                key: string;
+                                /** @enum {string} */
+                                kind: "preambular" | "operative";
+                                /** @description PP1 …, OP1 …: its place in this revision */
+                                label: string;
+                                text: string;
+                            }[];
+                            revisions: {
+                                contentHash: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                label: string;
+                                note: string | null;
+                                number: number;
+                                takesUp: string[];
+                            }[];
+                            silenceProcedures: {
+                                breaks: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                    /** @description ISO 3166-1 alpha-3 code of a State */
+                                    state: string;
+                                }[];
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                /** @description The deadline as stated, local time with offset: 2027-03-15T12:00-04:00 */
+                                deadlineLocal: string;
+                                /** @description IANA time zone the deadline was stated in */
+                                deadlineZone: string;
+                                id: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "adopted" | "broken" | "withdrawn";
+                            }[];
+                            supersededBy: {
+                                id: string;
+                                symbol: string;
+                            } | null;
+                            supersedes: {
+                                id: string;
+                                symbol: string;
+                            } | null;
+                            symbol: string;
+                            title: string;
+                            verification: {
+                                auditEvent: number | null;
+                                intact: boolean;
+                                recomputedHash: string;
+                                recordedHash: string | null;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -7017,11 +7573,15 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -7162,6 +7722,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reporting cycles, newest first, with your State's report in each */
         get: {
             parameters: {
                 query?: never;
@@ -7176,7 +7737,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                openCycle: boolean;
+                                startReport: boolean;
+                            };
+                            hasPreviousReport: boolean;
+                            items: {
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                deadlineLocal: string;
+                                deadlineZone: string;
+                                id: string;
+                                myReport: {
+                                    id: string;
+                                    lastSubmittedAt: string | null;
+                                    submissions: number;
+                                } | null;
+                                openedOn: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -7202,11 +7789,20 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            deadlineLocal: string;
+                            id: string;
+                            questionnaireId: string;
+                            sections: number;
+                        };
+                    };
                 };
             };
         };
@@ -7240,7 +7836,124 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                startReport: boolean;
+                            };
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            deadlineLocal: string;
+                            deadlineZone: string;
+                            id: string;
+                            myReport: {
+                                id: string;
+                                lastSubmittedAt: string | null;
+                                submissions: number;
+                            } | null;
+                            openedOn: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            questionnaire: {
+                                builtOn: string;
+                                id: string;
+                                sections: {
+                                    elements: {
+                                        citation: string;
+                                        code: string;
+                                        /** @enum {string} */
+                                        kind: "international-law" | "norm" | "cbm" | "cbm-tool" | "capacity-building-principle" | "threat" | "recommendation";
+                                        texts: {
+                                            ar?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            en: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            es?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            fr?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            ru?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            zh?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                        };
+                                    }[];
+                                    key: string;
+                                    /** @enum {string} */
+                                    part: "international-law" | "norms" | "cbms" | "capacity-building" | "contacts";
+                                    recommendations: {
+                                        citation: string;
+                                        code: string;
+                                        texts: {
+                                            ar?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            en: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            es?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            fr?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            ru?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                            zh?: {
+                                                /** @enum {string} */
+                                                status: "verbatim" | "summary";
+                                                text: string;
+                                                title: string;
+                                            };
+                                        };
+                                    }[];
+                                }[];
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string;
+                        };
+                    };
                 };
             };
         };
@@ -7276,7 +7989,57 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            can: {
+                                exportSummary: boolean;
+                            };
+                            cbms: {
+                                answered: number;
+                                counts: {
+                                    implemented: number;
+                                    "in-progress": number;
+                                    "not-applicable": number;
+                                    "not-started": number;
+                                    planned: number;
+                                };
+                                key: string;
+                                statesReportingChallenges: number;
+                            }[];
+                            needs: {
+                                byElement: {
+                                    code: string;
+                                    states: number;
+                                }[];
+                                needs: number;
+                            };
+                            norms: {
+                                answered: number;
+                                counts: {
+                                    implemented: number;
+                                    "in-progress": number;
+                                    "not-applicable": number;
+                                    "not-started": number;
+                                    planned: number;
+                                };
+                                key: string;
+                                statesReportingChallenges: number;
+                            }[];
+                            participation: {
+                                byGroup: {
+                                    group: string;
+                                    reported: number;
+                                    states: number;
+                                }[];
+                                byState: {
+                                    iso3: string;
+                                    reported: boolean;
+                                }[];
+                                reported: number;
+                                states: number;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -7314,7 +8077,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sections: {
+                                key: string;
+                                states: {
+                                    answer: {
+                                        challenges?: string;
+                                        contacts?: string;
+                                        measures?: string;
+                                        needs?: {
+                                            codes: string[];
+                                            description: string;
+                                        }[];
+                                        noChangeSinceLastReport?: boolean;
+                                        /** @enum {string} */
+                                        status?: "implemented" | "in-progress" | "planned" | "not-started" | "not-applicable";
+                                    } | null;
+                                    iso3: string;
+                                }[];
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -7399,11 +8183,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            carriedSections: number;
+                            id: string;
+                        };
+                    };
                 };
             };
         };
@@ -7437,7 +8226,77 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basedOn: string | null;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                            };
+                            cycleId: string;
+                            draft: {
+                                answer: {
+                                    challenges?: string;
+                                    contacts?: string;
+                                    measures?: string;
+                                    needs?: {
+                                        codes: string[];
+                                        description: string;
+                                    }[];
+                                    noChangeSinceLastReport?: boolean;
+                                    /** @enum {string} */
+                                    status?: "implemented" | "in-progress" | "planned" | "not-started" | "not-applicable";
+                                };
+                                /** @enum {string} */
+                                effectiveVisibility: "public" | "states" | "secretariat";
+                                key: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                updatedBy: string;
+                                updatedByName: string;
+                                version: number;
+                                visibility: ("public" | "states" | "secretariat") | null;
+                            }[] | null;
+                            history: {
+                                changed: ("status" | "measures" | "challenges" | "needs" | "noChangeSinceLastReport" | "contacts" | "visibility")[];
+                                /** Format: date-time */
+                                editedAt: string;
+                                editedBy: string;
+                                editedByName: string;
+                                key: string;
+                                version: number;
+                            }[] | null;
+                            id: string;
+                            latest: {
+                                number: number;
+                                sections: {
+                                    answer: {
+                                        challenges?: string;
+                                        contacts?: string;
+                                        measures?: string;
+                                        needs?: {
+                                            codes: string[];
+                                            description: string;
+                                        }[];
+                                        noChangeSinceLastReport?: boolean;
+                                        /** @enum {string} */
+                                        status?: "implemented" | "in-progress" | "planned" | "not-started" | "not-applicable";
+                                    };
+                                    key: string;
+                                    /** @enum {string} */
+                                    visibility: "public" | "states" | "secretariat";
+                                }[];
+                            } | null;
+                            state: string;
+                            submissions: {
+                                contentHash: string;
+                                number: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            visibility: ("public" | "states" | "secretariat") | null;
+                        };
+                    };
                 };
             };
         };
@@ -7474,6 +8333,79 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as JSON: its submissions and the latest one, as far as you may see it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                id: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                title: string;
+                            };
+                            id: string;
+                            latest: {
+                                number: number;
+                                sections: {
+                                    answer: {
+                                        challenges?: string;
+                                        contacts?: string;
+                                        measures?: string;
+                                        needs?: {
+                                            codes: string[];
+                                            description: string;
+                                        }[];
+                                        noChangeSinceLastReport?: boolean;
+                                        /** @enum {string} */
+                                        status?: "implemented" | "in-progress" | "planned" | "not-started" | "not-applicable";
+                                    };
+                                    key: string;
+                                    /** @enum {string} */
+                                    visibility: "public" | "states" | "secretariat";
+                                }[];
+                            } | null;
+                            state: string;
+                            submissions: {
+                                contentHash: string;
+                                number: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/reporting/reports/{id}/sections/{key}": {
@@ -7521,7 +8453,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -7554,11 +8490,19 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            contentHash: string;
+                            id: string;
+                            number: number;
+                            /** Format: date-time */
+                            submittedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -7607,6 +8551,8 @@ export interface paths {
                             account: {
                                 email: string;
                                 id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
                                 name: string;
                                 organisation: {
                                     id: string;
@@ -7672,7 +8618,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actingFor: string | null;
+                            can: {
+                                breakSilence: boolean;
+                            };
+                            items: {
+                                can: {
+                                    breakSilence: boolean;
+                                };
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                deadlineLocal: string;
+                                deadlineZone: string;
+                                draftId: string;
+                                id: string;
+                                revision: number;
+                                revisionLabel: string;
+                                title: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -7712,11 +8679,16 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "broken";
+                        };
+                    };
                 };
             };
         };

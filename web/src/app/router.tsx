@@ -24,6 +24,30 @@ const FrameworkPage = page(() => import('../features/framework/FrameworkPage'));
 const FrameworkElementPage = page(() => import('../features/framework/ElementPage'));
 const FrameworkTimelinePage = page(() => import('../features/framework/TimelinePage'));
 const FrameworkSearchPage = page(() => import('../features/framework/SearchPage'));
+const GroupsPage = page(() => import('../features/groups/GroupsPage'));
+const GroupPage = page(() => import('../features/groups/GroupPage'));
+const GroupFormPage = page(() => import('../features/groups/GroupFormPage'));
+const DocumentsPage = page(() => import('../features/documents/DocumentsPage'));
+const DocumentPage = page(() => import('../features/documents/DocumentPage'));
+const NewDocumentPage = page(() => import('../features/documents/NewDocumentPage'));
+const CalendarPage = page(() => import('../features/meetings/CalendarPage'));
+const MeetingPage = page(() => import('../features/meetings/MeetingPage'));
+const MeetingFormPage = page(() => import('../features/meetings/MeetingFormPage'));
+const MeetingRegistrationPage = page(() => import('../features/meetings/RegistrationPage'));
+const MeetingAgendaPage = page(() => import('../features/meetings/AgendaPage'));
+const DraftsPage = page(() => import('../features/drafts/DraftsPage'));
+const DraftPage = page(() => import('../features/drafts/DraftPage'));
+const DraftComparePage = page(() => import('../features/drafts/ComparePage'));
+const DraftCompilationPage = page(() => import('../features/drafts/CompilationPage'));
+const DraftRevisePage = page(() => import('../features/drafts/RevisePage'));
+const SilenceProceduresPage = page(() => import('../features/drafts/SilenceProceduresPage'));
+const OutcomesPage = page(() => import('../features/drafts/OutcomesPage'));
+const OutcomePage = page(() => import('../features/drafts/OutcomePage'));
+const ReportingCyclesPage = page(() => import('../features/reporting/CyclesPage'));
+const ReportingEditPage = page(() => import('../features/reporting/EditReportPage'));
+const ReportingReportPage = page(() => import('../features/reporting/ReportPage'));
+const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'));
+const ReportingComparePage = page(() => import('../features/reporting/ComparePage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -40,6 +64,32 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^framework\/timeline$/, FrameworkTimelinePage],
   [/^framework\/search$/, FrameworkSearchPage],
   [/^framework\/[^/]+(\/v\/\d+)?$/, FrameworkElementPage],
+  [/^reporting$/, ReportingCyclesPage],
+  [/^reporting\/reports\/[^/]+\/edit$/, ReportingEditPage],
+  [/^reporting\/reports\/[^/]+$/, ReportingReportPage],
+  [/^reporting\/cycles\/[^/]+\/analysis$/, ReportingAnalysisPage],
+  [/^reporting\/cycles\/[^/]+\/compare$/, ReportingComparePage],
+  [/^drafts$/, DraftsPage],
+  [/^drafts\/[^/]+$/, DraftPage],
+  [/^drafts\/[^/]+\/compare$/, DraftComparePage],
+  [/^drafts\/[^/]+\/compilation$/, DraftCompilationPage],
+  [/^drafts\/[^/]+\/revise$/, DraftRevisePage],
+  [/^silence-procedures$/, SilenceProceduresPage],
+  [/^outcomes$/, OutcomesPage],
+  [/^outcomes\/[^/]+$/, OutcomePage],
+  [/^meetings$/, CalendarPage],
+  [/^meetings\/new$/, MeetingFormPage],
+  [/^meetings\/[^/]+\/edit$/, MeetingFormPage],
+  [/^meetings\/[^/]+\/registration$/, MeetingRegistrationPage],
+  [/^meetings\/[^/]+\/agenda$/, MeetingAgendaPage],
+  [/^meetings\/[^/]+$/, MeetingPage],
+  [/^groups$/, GroupsPage],
+  [/^groups\/new$/, GroupFormPage],
+  [/^groups\/[^/]+\/edit$/, GroupFormPage],
+  [/^groups\/[^/]+$/, GroupPage],
+  [/^documents$/, DocumentsPage],
+  [/^documents\/new$/, NewDocumentPage],
+  [/^documents\/[^/]+$/, DocumentPage],
 ];
 
 /**
@@ -85,6 +135,32 @@ export const router = createBrowserRouter([
           { path: 'framework/search', element: <FrameworkSearchPage /> },
           { path: 'framework/:code', element: <FrameworkElementPage /> },
           { path: 'framework/:code/v/:n', element: <FrameworkElementPage /> },
+          { path: 'groups', element: <GroupsPage /> },
+          { path: 'groups/new', element: <GroupFormPage /> },
+          { path: 'groups/:id', element: <GroupPage /> },
+          { path: 'groups/:id/edit', element: <GroupFormPage /> },
+          { path: 'documents', element: <DocumentsPage /> },
+          { path: 'documents/new', element: <NewDocumentPage /> },
+          { path: 'documents/:id', element: <DocumentPage /> },
+          { path: 'meetings', element: <CalendarPage /> },
+          { path: 'meetings/new', element: <MeetingFormPage /> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+          { path: 'meetings/:id/registration', element: <MeetingRegistrationPage /> },
+          { path: 'meetings/:id/agenda', element: <MeetingAgendaPage /> },
+          { path: 'drafts', element: <DraftsPage /> },
+          { path: 'drafts/:id', element: <DraftPage /> },
+          { path: 'drafts/:id/compare', element: <DraftComparePage /> },
+          { path: 'drafts/:id/compilation', element: <DraftCompilationPage /> },
+          { path: 'drafts/:id/revise', element: <DraftRevisePage /> },
+          { path: 'silence-procedures', element: <SilenceProceduresPage /> },
+          { path: 'outcomes', element: <OutcomesPage /> },
+          { path: 'outcomes/:id', element: <OutcomePage /> },
+          { path: 'reporting', element: <ReportingCyclesPage /> },
+          { path: 'reporting/reports/:id/edit', element: <ReportingEditPage /> },
+          { path: 'reporting/reports/:id', element: <ReportingReportPage /> },
+          { path: 'reporting/cycles/:id/analysis', element: <ReportingAnalysisPage /> },
+          { path: 'reporting/cycles/:id/compare', element: <ReportingComparePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

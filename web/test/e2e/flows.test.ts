@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, lastLinkTo, launchBrowser, newPage, signInByApi, tabUntil, totp } from './harness';
+import { account, apiPost, lastLinkTo, lastMailTo, launchBrowser, newPage, signInByApi, tabUntil, totp } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -177,6 +177,39 @@ describe('languages', () => {
     await page.getByLabel('Regional group').selectOption('EEG');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(23);
     await context.close();
+  });
+});
+
+describe('emails in the reader’s language', () => {
+  it('invites in the language of the page unless another is chosen, and lets each person choose the language of their emails', async () => {
+    const { page, errors, context } = await newPage(browser, 'fr');
+    await signInByApi(context, account('secretariat@poa.demo'));
+    await page.goto('/fr/invite');
+    const language = page.getByRole('combobox', { name: 'Langue de l’invitation' });
+    expect(await language.inputValue()).toBe('fr');
+    await field(page, 'Nom').fill('Lucía Gómez');
+    await field(page, 'Adresse électronique').fill('lucia.gomez@cancilleria.example');
+    await page.getByLabel('Rôle').first().click();
+    await page.getByRole('option', { name: 'Présidence' }).click();
+    await language.selectOption('es');
+    await page.getByRole('button', { name: 'Envoyer l\'invitation' }).click();
+    await page.getByText('Invitation envoyée').waitFor();
+    const mail = lastMailTo('lucia.gomez@cancilleria.example');
+    expect(mail.subject).toBe('Su invitación a la plataforma del PoA');
+    expect(lastLinkTo('lucia.gomez@cancilleria.example', '/invitation/')).toMatch(/^\/es\/invitation\//);
+    await context.close();
+
+    const delegate = await newPage(browser, 'en');
+    await signInByApi(delegate.context, account('delegate.fra@poa.demo'));
+    await delegate.page.goto('/en/account');
+    const mine = delegate.page.getByRole('combobox', { name: 'Emails from the platform' });
+    await mine.selectOption('ru');
+    await delegate.page.getByRole('button', { name: 'Save the language' }).click();
+    await delegate.page.getByText('Emails will now be sent in Русский.').waitFor();
+    const me = (await (await delegate.context.request.get('/api/v1/me')).json()) as { account: { language: string } };
+    expect(me.account.language).toBe('ru');
+    expect([...errors, ...delegate.errors]).toEqual([]);
+    await delegate.context.close();
   });
 });
 

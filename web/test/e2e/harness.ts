@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TOTP, Secret } from 'otpauth';
 import { expect, inject } from 'vitest';
+import { readOutbox } from '../../../server/src/testing/outbox.js';
 
 export interface DemoAccount {
   role: 'secretariat' | 'chair' | 'focal_point' | 'delegate' | 'stakeholder';
@@ -110,18 +110,24 @@ export async function apiPost(context: BrowserContext, url: string, data: unknow
   return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** The link in the last message sent to `to`, from the server's mail outbox. */
+/** The link in the last message sent to `to`, from the server's mail outbox (decoded as a mail client would). */
 export function lastLinkTo(to: string, pathPart: string): string {
-  const outbox = path.join(server().dataDir, 'outbox');
-  const files = readdirSync(outbox).sort().reverse();
-  for (const file of files) {
-    const raw = readFileSync(path.join(outbox, file), 'utf8');
-    if (!raw.toLowerCase().includes(`to: ${to.toLowerCase()}`)) continue;
-    const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    const match = new RegExp(`https?://\\S+${pathPart}\\S+`).exec(text);
+  const messages = readOutbox(path.join(server().dataDir, 'outbox')).reverse();
+  for (const message of messages) {
+    if (!message.to.toLowerCase().includes(to.toLowerCase())) continue;
+    const match = new RegExp(`https?://\\S+${pathPart}\\S+`).exec(message.text);
     if (match) return new URL(match[0]).pathname;
   }
   throw new Error(`no message to ${to} with a link to ${pathPart}`);
+}
+
+/** The last message sent to `to`: its subject and text, decoded. */
+export function lastMailTo(to: string): { subject: string; text: string } {
+  const found = readOutbox(path.join(server().dataDir, 'outbox'))
+    .reverse()
+    .find((m) => m.to.toLowerCase().includes(to.toLowerCase()));
+  if (!found) throw new Error(`no message to ${to}`);
+  return found;
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Loader, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
+import { LANGUAGES, NATIVE_NAMES, type Language } from '../../app/languages';
+import { ME_KEY, useMe } from '../../app/session';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -31,6 +32,7 @@ export default function AccountPage() {
       <PageHeading>{t('account.title')}</PageHeading>
       <Stack gap="xl">
         <Profile account={account} />
+        <MailLanguage current={account.language} />
         <ChangePassword />
         {account.secondFactor ? <RegenerateRecoveryCodes /> : null}
         <Sessions />
@@ -81,6 +83,43 @@ function Profile({ account }: { account: Account }) {
         <dt>{t('account.secondFactor')}</dt>
         <dd>{account.secondFactor ? t('account.secondFactorOn') : t('account.secondFactorOff')}</dd>
       </dl>
+    </Section>
+  );
+}
+
+/** The language of the emails the platform sends this person, and of the links in them. */
+function MailLanguage({ current }: { current: Language }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [language, setLanguage] = useState<Language>(current);
+  const save = useMutation({
+    mutationFn: () => unwrap(api.PUT('/api/v1/me/language', { body: { language } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      notifySuccess(t('account.mailLanguageSaved', { language: NATIVE_NAMES[language] }));
+    },
+    onError: notifyError,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Section id="account-mail-language" title={t('account.mailLanguage')}>
+      <form onSubmit={submit}>
+        <Group align="flex-end" gap="md">
+          <NativeSelect
+            label={t('account.mailLanguageField')}
+            description={t('account.mailLanguageHelp')}
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+            data={LANGUAGES.map((l) => ({ value: l, label: NATIVE_NAMES[l] }))}
+          />
+          <Button type="submit" variant="outline" loading={save.isPending} disabled={language === current}>
+            {t('account.mailLanguageSave')}
+          </Button>
+        </Group>
+      </form>
     </Section>
   );
 }

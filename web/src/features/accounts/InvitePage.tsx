@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { LANGUAGES, NATIVE_NAMES, type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -48,6 +49,8 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
   const [role, setRole] = useState<Role | null>('delegate');
   const [state, setState] = useState<string | null>(defaultState);
   const [organisationId, setOrganisationId] = useState('');
+  // The invitation is written in the language of the page unless the inviter chooses another.
+  const [language, setLanguage] = useState<Language>(lang);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const states = useQuery(statesQuery({}));
 
@@ -68,6 +71,7 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
             role: role as Role,
             ...(actsForState(role) && state ? { state } : {}),
             ...(role === 'stakeholder' ? { organisationId: organisationId.trim() } : {}),
+            language,
           },
         }),
       ),
@@ -175,6 +179,13 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
               dir="ltr"
             />
           ) : null}
+          <NativeSelect
+            label={t('invite.language')}
+            description={t('invite.languageHelp')}
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+            data={LANGUAGES.map((l) => ({ value: l, label: NATIVE_NAMES[l] }))}
+          />
           <Button type="submit" loading={invite.isPending}>
             {t('invite.submit')}
           </Button>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { PageHeading } from '../../ui/PageHeading';
+import { NowSection } from './NowSection';
 import classes from './HomePage.module.css';
 
 export default function HomePage() {
@@ -22,6 +23,8 @@ export default function HomePage() {
           {t('home.lead')}
         </Text>
       </section>
+
+      <NowSection />
 
       <section aria-labelledby="home-what">
         <Title order={2} id="home-what" className={classes.sectionTitle}>

@@ -1,0 +1,211 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Fieldset, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { directionOf, LANGUAGES, type Language } from '../../app/languages';
+import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { DOCUMENT_TYPES, inLanguage, meetingQuery, meetingsQuery, nextSymbolQuery, useDocumentLabels, useLanguageName, type DocumentType } from './queries';
+import classes from './documents.module.css';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const SYMBOL_SHAPE = /^[A-Z][A-Za-z0-9.()/-]{1,79}$/;
+
+export default function NewDocumentPage() {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const location = useLocation();
+  const me = useMe();
+  // Whether the caller may issue documents, as the API says.
+  const allowed = useQuery({
+    queryKey: ['documents', 'can'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/documents', { params: { query: { limit: 1 } } })),
+    enabled: !!me.data?.account,
+  });
+
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  return (
+    <div className={classes.narrow}>
+      <PageHeading>{t('documents.issue.title')}</PageHeading>
+      {allowed.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : allowed.isError ? (
+        <ProblemAlert error={allowed.error} />
+      ) : allowed.data.can.issue ? (
+        <IssueForm />
+      ) : (
+        <Alert color="un" variant="light" title={t('documents.issue.notAllowedTitle')}>
+          {t('documents.issue.notAllowed')}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function IssueForm() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const labels = useDocumentLabels();
+  const name = useLanguageName(lang);
+  const [type, setType] = useState<DocumentType>('working-paper');
+  const [titles, setTitles] = useState<Partial<Record<Language, string>>>({});
+  const [date, setDate] = useState(today());
+  // Opened from a meeting's or a group's page: that meeting or group is already chosen.
+  const [params] = useSearchParams();
+  const uuid = (v: string | null) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : '');
+  const [meetingId, setMeetingId] = useState(uuid(params.get('meeting')));
+  const [agendaItem, setAgendaItem] = useState('');
+  const [groupId, setGroupId] = useState(uuid(params.get('group')));
+  const [symbol, setSymbol] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+
+  const meetings = useQuery(meetingsQuery());
+  const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
+  const groups = useQuery({ queryKey: ['groups', 'list', '', ''] as const, queryFn: () => unwrap(api.GET('/api/v1/groups')), staleTime: 60_000 });
+  const preview = useQuery({ ...nextSymbolQuery(type, date), enabled: isDate(date) && !symbol.trim() });
+
+  const agendaOptions = (meeting.data?.agenda?.items ?? []).flatMap((item) => [
+    { value: item.key, label: `${item.number}. ${inLanguage(item.title, lang).text}` },
+    ...item.items.map((sub) => ({ value: sub.key, label: `${sub.number}. ${inLanguage(sub.title, lang).text}` })),
+  ]);
+
+  const issue = useMutation({
+    mutationFn: () => {
+      const title = Object.fromEntries(LANGUAGES.flatMap((l) => (titles[l]?.trim() ? [[l, titles[l]!.trim()]] : []))) as { en: string } & Partial<Record<Language, string>>;
+      const body = { type, title, date, ...(symbol.trim() ? { symbol: symbol.trim() } : {}) };
+      if (meetingId) return unwrap(api.POST('/api/v1/meetings/{id}/documents', { params: { path: { id: meetingId } }, body: { ...body, ...(agendaItem ? { agendaItem } : {}) } }));
+      if (groupId) return unwrap(api.POST('/api/v1/groups/{id}/documents', { params: { path: { id: groupId } }, body }));
+      return unwrap(api.POST('/api/v1/documents', { body }));
+    },
+    onSuccess: async (doc) => {
+      notifySuccess(t('documents.issue.issued', { symbol: doc.symbol }));
+      await queryClient.invalidateQueries({ queryKey: ['documents'] });
+      await queryClient.invalidateQueries({ queryKey: ['groups'] });
+      void navigate(to(`/documents/${doc.id}`));
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiProblem)) return;
+      setErrors({
+        symbol: error.kind === 'symbol-taken' ? t('documents.issue.symbolTaken') : error.fieldError('symbol') ? t('documents.issue.symbolInvalid') : null,
+        agendaItem: error.fieldError('agendaItem') ? t('documents.issue.agendaItemRejected') : null,
+        date: error.fieldError('date') ? t('documents.issue.dateInvalid') : null,
+        'title.en': error.errors.some((e) => e.field.startsWith('body.title')) ? t('forms.fieldRejected') : null,
+      });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      'title.en': titles.en?.trim() ? null : t('forms.required'),
+      date: isDate(date) ? null : t('documents.issue.dateInvalid'),
+      symbol: !symbol.trim() || SYMBOL_SHAPE.test(symbol.trim()) ? null : t('documents.issue.symbolInvalid'),
+    };
+    setErrors(found);
+    if (!Object.values(found).some(Boolean)) issue.mutate();
+  };
+
+  // A refusal about one field is shown on that field; any other, above the form.
+  const shownError = issue.error instanceof ApiProblem && Object.values(errors).some(Boolean) ? null : issue.error;
+  const order: Language[] = ['en', ...LANGUAGES.filter((l) => l !== 'en')];
+
+  return (
+    <>
+      <Text mb="lg">{t('documents.issue.intro')}</Text>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={shownError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect label={t('documents.type')} value={type} onChange={(e) => setType(e.currentTarget.value as DocumentType)} data={DOCUMENT_TYPES.map((d) => ({ value: d, label: labels.type(d) }))} required />
+            <TextInput type="date" label={t('documents.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} required />
+          </SimpleGrid>
+          <div role="status" aria-live="polite" data-testid="symbol-preview">
+            {symbol.trim() ? (
+              <Text size="sm">{t('documents.issue.ownSymbol')}</Text>
+            ) : preview.data ? (
+              <Text size="sm">
+                {t('documents.issue.preview')}{' '}
+                <strong className={classes.preview} dir="ltr">
+                  {preview.data.symbol}
+                </strong>
+                <br />
+                {t('documents.issue.previewNote')}
+              </Text>
+            ) : null}
+          </div>
+          <TextInput
+            label={t('documents.issue.symbol')}
+            description={t('documents.issue.symbolHelp')}
+            value={symbol}
+            onChange={(e) => setSymbol(e.currentTarget.value)}
+            error={errors.symbol}
+            dir="ltr"
+            autoComplete="off"
+          />
+          <Fieldset legend={t('documents.issue.titles')}>
+            <Stack gap="sm">
+              {order.map((l) => (
+                <TextInput
+                  key={l}
+                  label={l === 'en' ? t('documents.issue.titleEnglish') : t('documents.issue.titleIn', { language: name(l) })}
+                  value={titles[l] ?? ''}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setTitles((current) => ({ ...current, [l]: value }));
+                  }}
+                  error={l === 'en' ? errors['title.en'] : null}
+                  required={l === 'en'}
+                  lang={l}
+                  dir={directionOf(l)}
+                  maxLength={500}
+                />
+              ))}
+            </Stack>
+          </Fieldset>
+          <NativeSelect
+            label={t('documents.meeting')}
+            description={t('documents.issue.meetingHelp')}
+            value={meetingId}
+            onChange={(e) => {
+              setMeetingId(e.currentTarget.value);
+              setAgendaItem('');
+            }}
+            data={[{ value: '', label: t('documents.issue.noMeeting') }, ...(meetings.data?.items ?? []).map((m) => ({ value: m.id, label: inLanguage(m.title, lang).text }))]}
+          />
+          {meetingId ? (
+            <NativeSelect
+              label={t('documents.agendaItem')}
+              value={agendaItem}
+              onChange={(e) => setAgendaItem(e.currentTarget.value)}
+              error={errors.agendaItem}
+              disabled={meeting.isPending || agendaOptions.length === 0}
+              description={!meeting.isPending && agendaOptions.length === 0 ? t('documents.issue.noAgenda') : undefined}
+              data={[{ value: '', label: t('documents.issue.noAgendaItem') }, ...agendaOptions]}
+            />
+          ) : (
+            <NativeSelect
+              label={t('documents.group')}
+              description={t('documents.issue.groupHelp')}
+              value={groupId}
+              onChange={(e) => setGroupId(e.currentTarget.value)}
+              data={[{ value: '', label: t('documents.issue.noGroup') }, ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: inLanguage(g.name, lang).text }))]}
+            />
+          )}
+          <Button type="submit" loading={issue.isPending}>
+            {t('documents.issue.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { notifySuccess } from '../../ui/notify';
+import { StateName } from '../states/StateName';
+import { DecisionAlert, useStateNameOf } from './parts';
+import { formatInZone, localized, meetingsInSessionQuery, useDraftLabels, viewerZone, type AdoptionProposal, type Draft } from './queries';
+
+/**
+ * Adoption in a meeting: the chair proposes adoption of the latest revision in a meeting in session;
+ * States present may object, with a reason; with no objection the chair declares consensus.
+ */
+export function AdoptionPanel({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const proposals = [...draft.adoptionProposals].reverse();
+  if (!draft.can.proposeAdoption && proposals.length === 0) return null;
+  return (
+    <section aria-labelledby="adoption-title">
+      <Title order={2} size="h3" id="adoption-title" mb="sm">
+        {t('drafts.adoption.title')}
+      </Title>
+      <Stack>
+        {draft.can.proposeAdoption ? <ProposeAdoption draft={draft} /> : null}
+        {proposals.map((p) => (
+          <ProposalCard key={p.id} draft={draft} proposal={p} />
+        ))}
+      </Stack>
+    </section>
+  );
+}
+
+function ProposeAdoption({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useDraftLabels();
+  const queryClient = useQueryClient();
+  const meetings = useQuery(meetingsInSessionQuery());
+  const [meetingId, setMeetingId] = useState('');
+  const propose = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/drafts/{id}/adoption-proposals', { params: { path: { id: draft.id } }, body: { meetingId: id } })),
+    onSuccess: () => {
+      notifySuccess(t('drafts.adoption.proposedDone'));
+      void queryClient.invalidateQueries({ queryKey: ['decisions'] });
+    },
+  });
+  if (meetings.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (meetings.isError) return <DecisionAlert error={meetings.error} />;
+  const items = meetings.data.items;
+  const chosen = meetingId || items[0]?.id || '';
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Text fw={600}>{t('drafts.adoption.proposeIntro', { revision: labels.revision(draft.latest.number) })}</Text>
+        {items.length === 0 ? (
+          <Text>{t('drafts.adoption.noMeeting')}</Text>
+        ) : (
+          <Group align="flex-end">
+            <NativeSelect
+              label={t('drafts.adoption.meeting')}
+              value={chosen}
+              onChange={(e) => setMeetingId(e.currentTarget.value)}
+              data={items.map((m) => ({ value: m.id, label: `${localized(m.title, lang).text} (${formatInZone(m.startsAt, m.timeZone, lang)})` }))}
+            />
+            <Button onClick={() => propose.mutate(chosen)} loading={propose.isPending}>
+              {t('drafts.adoption.propose', { revision: labels.revision(draft.latest.number) })}
+            </Button>
+          </Group>
+        )}
+        <DecisionAlert error={propose.error} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function ProposalCard({ draft, proposal: p }: { draft: Draft; proposal: AdoptionProposal }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const queryClient = useQueryClient();
+  const state = useStateNameOf(draft.actingFor);
+  const [objecting, setObjecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['decisions'] });
+  const object = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/adoption-proposals/{id}/objections', { params: { path: { id: p.id } }, body: { reason: reason.trim() } })),
+    onSuccess: () => {
+      setObjecting(false);
+      notifySuccess(t('drafts.adoption.objected'));
+      void refresh();
+    },
+  });
+  const declare = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/adoption-proposals/{id}/consensus', { params: { path: { id: p.id } } })),
+    onSuccess: (result) => {
+      notifySuccess(result.status === 'adopted' ? t('drafts.adoption.adoptedDone', { symbol: result.outcome?.symbol ?? '' }) : t('drafts.adoption.notAdopted'));
+      void refresh();
+    },
+    onError: () => void refresh(),
+  });
+  const standing = p.objections.length > 0;
+  const zone = viewerZone();
+
+  return (
+    <Paper withBorder p="md" data-proposal={p.id} data-status={p.status}>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('drafts.adoption.proposalOf', { revision: labels.revision(p.revision), time: formatInZone(p.proposedAt, zone, lang) })}
+        </Title>
+        <Text fw={600} role="status" data-testid="proposal-status">
+          {labels.proposalStatus(p.status)}
+        </Text>
+        {p.objections.length ? (
+          <ul>
+            {p.objections.map((o) => (
+              <li key={o.state} data-objection={o.state}>
+                {t('drafts.adoption.objectionBy')} <StateName iso3={o.state} /> — <span dir="auto">{o.reason}</span>
+              </li>
+            ))}
+          </ul>
+        ) : p.status === 'open' ? (
+          <Text size="sm">{t('drafts.adoption.noObjection')}</Text>
+        ) : null}
+        {p.status === 'adopted' && draft.outcome ? (
+          <Anchor component={Link} to={to(`/outcomes/${draft.outcome.id}`)}>
+            {t('drafts.adoption.seeOutcome', { symbol: draft.outcome.symbol })}
+          </Anchor>
+        ) : null}
+        <Group>
+          {p.can.object && draft.actingFor ? (
+            <Button color="red.9" variant="outline" onClick={() => setObjecting(true)}>
+              {t('drafts.adoption.objectFor', { state })}
+            </Button>
+          ) : null}
+          {p.can.declareConsensus || (decisionsChair(draft) && standing && p.status !== 'adopted') ? (
+            <Button onClick={() => declare.mutate()} loading={declare.isPending} disabled={standing} aria-describedby={standing ? `standing-${p.id}` : undefined}>
+              {t('drafts.adoption.declare')}
+            </Button>
+          ) : null}
+        </Group>
+        {standing && decisionsChair(draft) ? (
+          <Alert color="red.9" variant="light" id={`standing-${p.id}`}>
+            {t('drafts.adoption.objectionStands')}
+          </Alert>
+        ) : null}
+        <DecisionAlert error={declare.error} />
+      </Stack>
+      <Modal opened={objecting} onClose={() => setObjecting(false)} title={t('drafts.adoption.objectTitle', { state })} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim().length < 3) return setReasonError(t('drafts.amend.reasonRequired'));
+            setReasonError(null);
+            object.mutate();
+          }}
+        >
+          <Stack>
+            <Text size="sm">{t('drafts.adoption.objectWarning')}</Text>
+            <Textarea label={t('drafts.adoption.objectReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} required autosize minRows={3} data-autofocus />
+            <DecisionAlert error={object.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setObjecting(false)}>
+                {t('drafts.cancel')}
+              </Button>
+              <Button type="submit" color="red.9" loading={object.isPending}>
+                {t('drafts.adoption.objectConfirm', { state })}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Paper>
+  );
+}
+
+/** The chair's view: the API says the caller may run adoption (proposing it, or having proposed it). */
+const decisionsChair = (draft: Draft) => draft.can.issueRevision;

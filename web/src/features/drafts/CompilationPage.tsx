@@ -1,0 +1,106 @@
+import { Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiProblem } from '../../api/client';
+import { NotFound } from '../errors/NotFoundPage';
+import { StateName } from '../states/StateName';
+import { DraftHeader } from './DraftPage';
+import { DecisionAlert, DraftLinks, StateNames } from './parts';
+import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
+import classes from './drafts.module.css';
+
+/** The chair's compilation: every proposal, paragraph by paragraph, with its sponsors and whether a revision took it up. */
+export default function CompilationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const draft = useQuery(draftQuery(id));
+  if (draft.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (draft.isError) {
+    if (draft.error instanceof ApiProblem && (draft.error.status === 404 || draft.error.status === 400)) return <NotFound />;
+    return <DecisionAlert error={draft.error} />;
+  }
+  return <Compilation draft={draft.data.draft} />;
+}
+
+function Compilation({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const labels = useDraftLabels();
+  const total = draft.latest.paragraphs.reduce((n, p) => n + p.amendments.length, 0) + draft.unplaced.length;
+  return (
+    <Stack gap="lg">
+      <DraftHeader draft={draft} title={t('drafts.compilation.title')} />
+      <DraftLinks id={draft.id} />
+      <Text className={classes.intro}>{t('drafts.compilation.intro', { revision: labels.revision(draft.latest.number) })}</Text>
+      <Text role="status">{t('drafts.compilation.count', { count: total })}</Text>
+      {draft.latest.paragraphs.map((p) => (
+        <section key={p.key} aria-labelledby={`comp-${p.key}`} data-paragraph={p.label}>
+          <Title order={2} size="h4" id={`comp-${p.key}`}>
+            {p.label} · {labels.paragraphKind(p.kind)}
+          </Title>
+          <Text dir="auto" className={classes.paragraphText} mb="xs">
+            {p.text}
+          </Text>
+          <ProposalTable caption={t('drafts.proposalsOn', { label: p.label })} proposals={p.amendments} />
+        </section>
+      ))}
+      {draft.unplaced.length ? (
+        <section aria-labelledby="comp-unplaced">
+          <Title order={2} size="h4" id="comp-unplaced">
+            {t('drafts.unplaced')}
+          </Title>
+          <ProposalTable caption={t('drafts.unplaced')} proposals={draft.unplaced} />
+        </section>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ProposalTable({ caption, proposals }: { caption: string; proposals: Amendment[] }) {
+  const { t } = useTranslation();
+  const labels = useDraftLabels();
+  if (proposals.length === 0) return <Text size="sm">{t('drafts.noProposals')}</Text>;
+  return (
+    <div className={classes.scroll}>
+      <Table withTableBorder verticalSpacing="xs">
+        <caption className={classes.visuallyHidden}>{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('drafts.compilation.proposer')}</Table.Th>
+            <Table.Th scope="col">{t('drafts.compilation.cosponsors')}</Table.Th>
+            <Table.Th scope="col">{t('drafts.compilation.proposal')}</Table.Th>
+            <Table.Th scope="col">{t('drafts.compilation.reason')}</Table.Th>
+            <Table.Th scope="col">{t('drafts.compilation.fate')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {proposals.map((a) => (
+            <Table.Tr key={a.id} data-amendment={a.id}>
+              <Table.Th scope="row" fw={500}>
+                <StateName iso3={a.proposerState} />
+              </Table.Th>
+              <Table.Td>{a.sponsors.length > 1 ? <StateNames codes={a.sponsors.filter((s) => s !== a.proposerState)} /> : '—'}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {labels.action(a.action)}
+                  {a.paragraphKind ? ` (${labels.paragraphKind(a.paragraphKind)})` : ''}
+                </Text>
+                {a.text ? (
+                  <Text size="sm" dir="auto">
+                    {a.text}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td dir="auto">{a.reason}</Table.Td>
+              <Table.Td>
+                {t('drafts.amend.against', { revision: labels.revision(a.revision) })}
+                <br />
+                {a.takenUpIn !== null ? t('drafts.amend.takenUpIn', { revision: labels.revision(a.takenUpIn) }) : t('drafts.compilation.pending')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

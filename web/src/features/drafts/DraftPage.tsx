@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { NotFound } from '../errors/NotFoundPage';
+import { AdoptionPanel } from './AdoptionPanel';
+import { AmendmentCard } from './AmendmentCard';
+import { AmendmentForm } from './AmendmentForm';
+import { DecisionAlert, DraftLinks, DraftStatusBadge } from './parts';
+import { draftQuery, formatDay, useBodyName, useDraftLabels, type Draft } from './queries';
+import { SilencePanel } from './SilencePanel';
+import classes from './drafts.module.css';
+
+export default function DraftPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const query = useQuery({ ...draftQuery(id), refetchInterval: (q) => (q.state.data?.draft.adoptionProposals.some((p) => p.status === 'open') ? 5000 : false) });
+  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isError) {
+    if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 400)) return <NotFound />;
+    return <DecisionAlert error={query.error} />;
+  }
+  return <DraftView draft={query.data.draft} />;
+}
+
+/** The heading block shared by the draft's pages. */
+export function DraftHeader({ draft, title }: { draft: Draft; title?: string }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const bodyName = useBodyName();
+  return (
+    <div>
+      <Group gap="xs">
+        <Anchor component={Link} to={to('/drafts')} size="sm">
+          {t('drafts.title')}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {labels.kind(draft.kind)} · {bodyName(draft.body)}
+        </Text>
+      </Group>
+      <PageHeading title={title ?? draft.title}>
+        {title ? (
+          <>
+            {title}
+            <Text component="span" display="block" size="lg" dir="auto">
+              {draft.title}
+            </Text>
+          </>
+        ) : (
+          <span dir="auto">{draft.title}</span>
+        )}
+      </PageHeading>
+      <Group gap="xs">
+        <DraftStatusBadge status={draft.status} />
+        <Text size="sm">{t('drafts.latestIs', { revision: labels.revision(draft.latest.number) })}</Text>
+        {draft.outcome ? (
+          <Anchor component={Link} to={to(`/outcomes/${draft.outcome.id}`)} size="sm">
+            {t('drafts.adoption.seeOutcome', { symbol: draft.outcome.symbol })}
+          </Anchor>
+        ) : null}
+      </Group>
+    </div>
+  );
+}
+
+function DraftView({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const bodyName = useBodyName();
+  return (
+    <Stack gap="lg">
+      <DraftHeader draft={draft} />
+      <DraftLinks id={draft.id} />
+      {draft.transmittedAt ? <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text> : null}
+      {draft.implementsCodes.length ? (
+        <Text>
+          {t('drafts.implements')}{' '}
+          {draft.implementsCodes.map((c, i) => (
+            <span key={c}>
+              {i > 0 ? ', ' : ''}
+              <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+                {c}
+              </Anchor>
+            </span>
+          ))}
+        </Text>
+      ) : null}
+
+      {draft.can.issueRevision || draft.can.transmit ? <ChairTools draft={draft} /> : null}
+
+      <section aria-labelledby="text-title">
+        <Title order={2} size="h3" id="text-title" mb="xs">
+          {t('drafts.textOf', { revision: labels.revision(draft.latest.number) })}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('drafts.textHelp')}
+        </Text>
+        <ol className={classes.paragraphs} aria-label={t('drafts.paragraphsLabel')}>
+          {draft.latest.paragraphs.map((p) => (
+            <li key={p.key} id={`p-${p.key}`} className={classes.paragraph} data-paragraph={p.label}>
+              <div>
+                <Text size="xs" c="dimmed">
+                  {labels.paragraphKind(p.kind)}
+                </Text>
+                <p className={classes.paragraphText} dir="auto">
+                  <span className={classes.paragraphLabel}>{p.label}</span>
+                  {p.text}
+                </p>
+              </div>
+              <div>
+                {p.amendments.length ? (
+                  <ul className={classes.proposals} aria-label={t('drafts.proposalsOn', { label: p.label })}>
+                    {p.amendments.map((a) => (
+                      <AmendmentCard key={a.id} amendment={a} actingFor={draft.actingFor} headingLevel="h3" />
+                    ))}
+                  </ul>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('drafts.noProposals')}
+                  </Text>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+        {draft.unplaced.length ? (
+          <>
+            <Title order={3} size="h4" mt="md" mb="xs">
+              {t('drafts.unplaced')}
+            </Title>
+            <ul className={classes.proposals}>
+              {draft.unplaced.map((a) => (
+                <AmendmentCard key={a.id} amendment={a} actingFor={draft.actingFor} headingLevel="h4" />
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {draft.can.proposeAmendment ? <AmendmentForm draft={draft} /> : null}
+
+      <section aria-labelledby="revisions-title">
+        <Title order={2} size="h3" id="revisions-title" mb="sm">
+          {t('drafts.revisions')}
+        </Title>
+        <div className={classes.scroll}>
+          <Table withTableBorder verticalSpacing="sm">
+            <caption className={classes.visuallyHidden}>{t('drafts.revisionsCaption')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('drafts.revision')}</Table.Th>
+                <Table.Th scope="col">{t('drafts.issuedOn')}</Table.Th>
+                <Table.Th scope="col">{t('drafts.takesUp')}</Table.Th>
+                <Table.Th scope="col">{t('drafts.note')}</Table.Th>
+                <Table.Th scope="col">{t('drafts.changes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {draft.revisions.map((r) => (
+                <Table.Tr key={r.number} data-revision={r.number}>
+                  <Table.Th scope="row">{labels.revision(r.number)}</Table.Th>
+                  <Table.Td>{formatDay(r.issuedAt, lang)}</Table.Td>
+                  <Table.Td>{r.takesUp.length}</Table.Td>
+                  <Table.Td dir="auto">{r.note ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {r.number > 0 ? (
+                      <Anchor component={Link} to={to(`/drafts/${draft.id}/compare?from=${r.number - 1}&to=${r.number}`)}>
+                        {t('drafts.compareWith', { from: labels.revision(r.number - 1), to: labels.revision(r.number) })}
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </section>
+
+      <AdoptionPanel draft={draft} />
+      <SilencePanel draft={draft} />
+      <Text size="sm" c="dimmed">
+        {t('drafts.bodyIs', { body: bodyName(draft.body) })}
+      </Text>
+    </Stack>
+  );
+}
+
+function ChairTools({ draft }: { draft: Draft }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const queryClient = useQueryClient();
+  const [confirm, setConfirm] = useState(false);
+  const transmit = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/drafts/{id}/transmit', { params: { path: { id: draft.id } } })),
+    onSuccess: () => {
+      setConfirm(false);
+      notifySuccess(t('drafts.transmitted'));
+      void queryClient.invalidateQueries({ queryKey: ['decisions'] });
+    },
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="chair-title">
+      <Title order={2} size="h3" id="chair-title" mb="sm">
+        {t('drafts.chairTools')}
+      </Title>
+      <Group>
+        {draft.can.issueRevision ? (
+          <Button component={Link} to={to(`/drafts/${draft.id}/revise`)}>
+            {t('drafts.issueNext', { revision: labels.revision(draft.latest.number + 1) })}
+          </Button>
+        ) : null}
+        <Button component={Link} variant="outline" to={to(`/drafts/${draft.id}/compilation`)}>
+          {t('drafts.links.compilation')}
+        </Button>
+        {draft.can.transmit ? (
+          <Button variant="outline" onClick={() => setConfirm(true)}>
+            {t('drafts.transmit')}
+          </Button>
+        ) : null}
+      </Group>
+      <DecisionAlert error={transmit.error} />
+      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('drafts.transmit')} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
+        <Stack>
+          <Text>{t('drafts.transmitConfirm', { revision: labels.revision(draft.latest.number) })}</Text>
+          <DecisionAlert error={transmit.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(false)}>
+              {t('drafts.cancel')}
+            </Button>
+            <Button onClick={() => transmit.mutate()} loading={transmit.isPending} data-autofocus>
+              {t('drafts.transmitSend')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,332 @@
+import { useEffect, useState } from 'react';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { NotFound } from '../errors/NotFoundPage';
+import { StateName } from '../states/StateName';
+import { contentHashInBrowser } from './hash';
+import { DecisionAlert, StateNames, useStateNameOf } from './parts';
+import { formatDay, formatInZone, outcomeQuery, useDraftLabels, viewerZone, type Outcome } from './queries';
+import classes from './drafts.module.css';
+
+export default function OutcomePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const query = useQuery(outcomeQuery(id));
+  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isError) {
+    if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 400)) return <NotFound />;
+    return <DecisionAlert error={query.error} />;
+  }
+  return <OutcomeView outcome={query.data} />;
+}
+
+function OutcomeView({ outcome: o }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  return (
+    <Stack gap="lg">
+      <div>
+        <Group gap="xs">
+          <Anchor component={Link} to={to('/outcomes')} size="sm">
+            {t('outcomes.title')}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {labels.kind(o.kind)}
+          </Text>
+        </Group>
+        <PageHeading title={`${o.symbol} · ${o.title}`}>
+          <span className={classes.code}>{o.symbol}</span>
+          <Text component="span" display="block" size="xl" fw={600} dir="auto">
+            {o.title}
+          </Text>
+        </PageHeading>
+        <Text>{t('outcomes.adoptedVia', { date: formatDay(o.adoptedAt, lang), how: labels.via(o.adoptedVia) })}</Text>
+      </div>
+
+      {o.supersededBy ? (
+        <Alert color="un" variant="light" title={t('outcomes.superseded')}>
+          <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={classes.code}>
+            {o.supersededBy.symbol}
+          </Anchor>
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="outcome-text">
+        <Title order={2} size="h3" id="outcome-text" mb="xs">
+          {t('outcomes.text')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('outcomes.frozen')}
+        </Text>
+        <ol className={classes.paragraphs}>
+          {o.paragraphs.map((p) => (
+            <li key={p.key} data-paragraph={p.label}>
+              <p className={classes.paragraphText} dir="auto">
+                <span className={classes.paragraphLabel}>{p.label}</span>
+                {p.text}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <Verify outcome={o} />
+
+      <dl className={classes.facts}>
+        {o.supersedes ? (
+          <>
+            <dt>{t('outcomes.supersedes')}</dt>
+            <dd>
+              <Anchor component={Link} to={to(`/outcomes/${o.supersedes.id}`)} className={classes.code}>
+                {o.supersedes.symbol}
+              </Anchor>
+            </dd>
+          </>
+        ) : null}
+        {o.implementsCodes.length ? (
+          <>
+            <dt>{t('outcomes.implements')}</dt>
+            <dd>
+              {o.implementsCodes.map((c, i) => (
+                <span key={c}>
+                  {i > 0 ? ', ' : ''}
+                  <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+                    {c}
+                  </Anchor>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('outcomes.draft')}</dt>
+        <dd>
+          <Anchor component={Link} to={to(`/drafts/${o.draftId}`)}>
+            {t('outcomes.seeDraft')}
+          </Anchor>
+        </dd>
+      </dl>
+
+      <History outcome={o} />
+      {o.can.explain ? <Explain outcome={o} /> : null}
+    </Stack>
+  );
+}
+
+/** Recomputes the SHA-256 of the text here, in the browser, and compares it with the published hash. */
+function Verify({ outcome: o }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<{ hash: string } | { error: true } | null>(null);
+  const run = () => {
+    setResult(null);
+    contentHashInBrowser(o.title, o.paragraphs).then(
+      (hash) => setResult({ hash }),
+      () => setResult({ error: true }),
+    );
+  };
+  useEffect(run, [o]);
+  const matches = result && 'hash' in result && result.hash === o.contentHash;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="outcome-verify">
+      <Title order={2} size="h3" id="outcome-verify" mb="xs">
+        {t('outcomes.verify.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('outcomes.verify.intro')}
+      </Text>
+      <dl className={classes.facts}>
+        <dt>{t('outcomes.verify.published')}</dt>
+        <dd className={classes.code} data-testid="published-hash">
+          {o.contentHash}
+        </dd>
+        <dt>{t('outcomes.verify.computed')}</dt>
+        <dd className={classes.code} data-testid="computed-hash">
+          {result && 'hash' in result ? result.hash : '…'}
+        </dd>
+        <dt>{t('outcomes.verify.chain')}</dt>
+        <dd>{o.verification.intact ? t('outcomes.verify.chainIntact', { event: o.verification.auditEvent ?? '—' }) : t('outcomes.verify.chainBroken')}</dd>
+      </dl>
+      <div role="status" data-testid="verification">
+        {result === null ? null : 'error' in result ? (
+          <Text className={classes.notVerified}>
+            {t('outcomes.verify.unavailable')}
+          </Text>
+        ) : matches ? (
+          <Text className={classes.verified} data-verified="true">
+            ✓ {t('outcomes.verify.verified')}
+          </Text>
+        ) : (
+          <Text className={classes.notVerified} data-verified="false">
+            ✗ {t('outcomes.verify.mismatch')}
+          </Text>
+        )}
+      </div>
+      <Group mt="sm">
+        <Button variant="outline" onClick={run}>
+          {t('outcomes.verify.again')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** Who proposed, co-sponsored, objected, broke silence and explained what: States only. */
+function History({ outcome: o }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useDraftLabels();
+  const zone = viewerZone();
+  return (
+    <section aria-labelledby="outcome-history">
+      <Title order={2} size="h3" id="outcome-history" mb="xs">
+        {t('outcomes.history.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('outcomes.history.intro')}
+      </Text>
+
+      <Title order={3} size="h4" mt="md">
+        {t('outcomes.history.revisions')}
+      </Title>
+      <ul>
+        {o.revisions.map((r) => (
+          <li key={r.number}>
+            {labels.revision(r.number)} — {formatDay(r.issuedAt, lang)}
+            {r.takesUp.length ? ` · ${t('outcomes.history.tookUp', { count: r.takesUp.length })}` : ''}
+          </li>
+        ))}
+      </ul>
+
+      <Title order={3} size="h4" mt="md">
+        {t('outcomes.history.amendments')}
+      </Title>
+      {o.amendments.length ? (
+        <ul>
+          {o.amendments.map((a) => (
+            <li key={a.id} data-amendment={a.id}>
+              {labels.action(a.action)} — <StateName iso3={a.proposerState} />
+              {a.sponsors.length > 1 ? (
+                <>
+                  {' '}
+                  ({t('drafts.amend.cosponsors')} <StateNames codes={a.sponsors.filter((s) => s !== a.proposerState)} />)
+                </>
+              ) : null}
+              {' · '}
+              {a.takenUpIn !== null ? t('drafts.amend.takenUpIn', { revision: labels.revision(a.takenUpIn) }) : t('drafts.compilation.pending')}
+              <Text size="sm" dir="auto">
+                {t('drafts.amend.reason')} {a.reason}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text size="sm">{t('outcomes.history.noAmendments')}</Text>
+      )}
+
+      {o.adoptionProposals.length ? (
+        <>
+          <Title order={3} size="h4" mt="md">
+            {t('outcomes.history.meetings')}
+          </Title>
+          <ul>
+            {o.adoptionProposals.map((p) => (
+              <li key={p.id} data-proposal={p.id}>
+                {t('drafts.adoption.proposalOf', { revision: labels.revision(p.revision), time: formatInZone(p.proposedAt, zone, lang) })} — {labels.proposalStatus(p.status)}
+                {p.objections.map((ob) => (
+                  <Text size="sm" key={ob.state} data-objection={ob.state}>
+                    {t('drafts.adoption.objectionBy')} <StateName iso3={ob.state} /> — <span dir="auto">{ob.reason}</span>
+                  </Text>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {o.silenceProcedures.length ? (
+        <>
+          <Title order={3} size="h4" mt="md">
+            {t('outcomes.history.silence')}
+          </Title>
+          <ul>
+            {o.silenceProcedures.map((p) => (
+              <li key={p.id}>
+                {t('silence.procedureOn', { revision: labels.revision(p.revision) })} — {labels.silenceStatus(p.status)} ·{' '}
+                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang), zone: p.deadlineZone })}
+                {p.breaks.map((b) => (
+                  <Text size="sm" key={b.state} data-break-by={b.state}>
+                    {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>
+                  </Text>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <Title order={3} size="h4" mt="md">
+        {t('outcomes.history.explanations')}
+      </Title>
+      {o.explanations.length ? (
+        <ul>
+          {o.explanations.map((e, i) => (
+            <li key={i} data-explanation={e.state}>
+              <StateName iso3={e.state} /> ({formatDay(e.at, lang)}): <span dir="auto">{e.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text size="sm">{t('outcomes.history.noExplanations')}</Text>
+      )}
+    </section>
+  );
+}
+
+function Explain({ outcome: o }: { outcome: Outcome }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const state = useStateNameOf(o.actingFor);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const explain = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/outcomes/{id}/explanations', { params: { path: { id: o.id } }, body: { text: text.trim() } })),
+    onSuccess: () => {
+      setText('');
+      notifySuccess(t('outcomes.explain.done'));
+      void queryClient.invalidateQueries({ queryKey: ['decisions', 'outcome', o.id] });
+    },
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="explain-title">
+      <Title order={2} size="h3" id="explain-title" mb="xs">
+        {t('outcomes.explain.title', { state })}
+      </Title>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim().length < 3) return setError(t('forms.required'));
+          setError(null);
+          explain.mutate();
+        }}
+      >
+        <Stack>
+          <Textarea label={t('outcomes.explain.field')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={error} required autosize minRows={3} />
+          <DecisionAlert error={explain.error} />
+          <Group>
+            <Button type="submit" loading={explain.isPending}>
+              {t('outcomes.explain.submit', { state })}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,76 @@
+import { Anchor, Loader, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLang, useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
+import { DecisionAlert } from './parts';
+import { formatDay, outcomesQuery, useDraftLabels } from './queries';
+import classes from './drafts.module.css';
+
+/** The public record of adopted outcomes. */
+export default function OutcomesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const query = useQuery(outcomesQuery());
+  return (
+    <Stack gap="lg">
+      <PageHeading>{t('outcomes.title')}</PageHeading>
+      <Text className={classes.intro}>{t('outcomes.intro')}</Text>
+      {query.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : query.isError ? (
+        <DecisionAlert error={query.error} />
+      ) : (
+        <>
+          <Text role="status">{t('outcomes.count', { count: query.data.items.length })}</Text>
+          {query.data.items.length ? (
+            <div className={classes.scroll}>
+              <Table withTableBorder verticalSpacing="sm">
+                <caption className={classes.visuallyHidden}>{t('outcomes.caption')}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('outcomes.symbol')}</Table.Th>
+                    <Table.Th scope="col">{t('outcomes.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('outcomes.titleColumn')}</Table.Th>
+                    <Table.Th scope="col">{t('outcomes.adoptedOn')}</Table.Th>
+                    <Table.Th scope="col">{t('outcomes.how')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {query.data.items.map((o) => (
+                    <Table.Tr key={o.id} data-outcome={o.symbol}>
+                      <Table.Th scope="row">
+                        <Anchor component={Link} to={to(`/outcomes/${o.id}`)} className={classes.code}>
+                          {o.symbol}
+                        </Anchor>
+                      </Table.Th>
+                      <Table.Td>{labels.kind(o.kind)}</Table.Td>
+                      <Table.Td dir="auto">
+                        {o.title}
+                        {o.supersededBy ? (
+                          <Text size="sm">
+                            {t('outcomes.supersededBy')}{' '}
+                            <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={classes.code}>
+                              {o.supersededBy.symbol}
+                            </Anchor>
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>{formatDay(o.adoptedAt, lang)}</Table.Td>
+                      <Table.Td>{labels.via(o.adoptedVia)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          ) : (
+            <Text>{t('outcomes.none')}</Text>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
+import { BreakSilence } from './BreakSilence';
+import { Countdown, DecisionAlert, Deadline, useStateNameOf } from './parts';
+import { silenceQuery } from './queries';
+import classes from './drafts.module.css';
+
+/** Open silence procedures, soonest deadline first; a State's focal point may break silence for its State. */
+export default function SilenceProceduresPage() {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const query = useQuery({ ...silenceQuery(), refetchInterval: 30_000 });
+  const state = useStateNameOf(query.data?.actingFor ?? null);
+  return (
+    <Stack gap="lg">
+      <PageHeading>{t('silence.title')}</PageHeading>
+      <Text className={classes.intro}>{t('silence.intro')}</Text>
+      {query.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : query.isError ? (
+        <DecisionAlert error={query.error} />
+      ) : (
+        <>
+          <Text role="status">{t('silence.count', { count: query.data.items.length })}</Text>
+          {query.data.actingFor && !query.data.can.breakSilence ? <Text size="sm">{t('silence.focalPointOnly', { state })}</Text> : null}
+          <ul className={classes.procedures}>
+            {query.data.items.map((p) => (
+              <Paper component="li" withBorder p="md" key={p.id} id={`silence-${p.id}`} data-procedure={p.id} aria-labelledby={`silence-title-${p.id}`}>
+                <Stack gap="xs">
+                  <Title order={2} size="h4" id={`silence-title-${p.id}`}>
+                    <Anchor component={Link} to={to(`/drafts/${p.draftId}`)} dir="auto">
+                      {p.title}
+                    </Anchor>
+                  </Title>
+                  <Text size="sm">{t('silence.revisionCirculated', { revision: p.revision === 0 ? t('drafts.zeroDraft') : t('drafts.revN', { n: p.revision }) })}</Text>
+                  <Text component="div">
+                    <Deadline at={p.deadlineAt} zone={p.deadlineZone} />
+                  </Text>
+                  <Countdown at={p.deadlineAt} zone={p.deadlineZone} />
+                  {p.can.breakSilence && query.data.actingFor ? (
+                    <div>
+                      <BreakSilence procedureId={p.id} title={p.title} actingFor={query.data.actingFor} />
+                    </div>
+                  ) : null}
+                </Stack>
+              </Paper>
+            ))}
+          </ul>
+        </>
+      )}
+    </Stack>
+  );
+}

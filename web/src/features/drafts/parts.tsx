@@ -1,0 +1,137 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Badge, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useLang, useLocalPath } from '../../app/paths';
+import { StateName, stateQuery } from '../states/StateName';
+import { formatInZone, useDecisionProblem, useDraftLabels, viewerZone, type DraftStatus } from './queries';
+import classes from './drafts.module.css';
+
+/** A problem from the API, the server's refusals said plainly in the page's language. */
+export function DecisionAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const message = useDecisionProblem()(error);
+  if (!message) return null;
+  return (
+    <Alert color="red" variant="light" title={t('errors.title')} role="alert" data-problem="true">
+      {message}
+    </Alert>
+  );
+}
+
+/** A draft's status, in words. */
+export function DraftStatusBadge({ status }: { status: DraftStatus }) {
+  const labels = useDraftLabels();
+  return (
+    <Badge variant={status === 'negotiating' ? 'outline' : 'filled'} color={status === 'adopted' ? 'un' : 'dark'} className={classes.badge} data-status={status}>
+      {labels.status(status)}
+    </Badge>
+  );
+}
+
+/** States, by name, in the page's language. */
+export function StateNames({ codes }: { codes: readonly string[] }) {
+  return (
+    <>
+      {codes.map((c, i) => (
+        <span key={c} data-state={c}>
+          {i > 0 ? ', ' : ''}
+          <StateName iso3={c} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The draft's pages: the text, the comparison of revisions, the compilation of proposals. */
+export function DraftLinks({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const { pathname } = useLocation();
+  const links = [
+    { path: `/drafts/${id}`, label: t('drafts.links.text') },
+    { path: `/drafts/${id}/compare`, label: t('drafts.links.compare') },
+    { path: `/drafts/${id}/compilation`, label: t('drafts.links.compilation') },
+  ];
+  return (
+    <nav aria-label={t('drafts.links.label')}>
+      <ul className={classes.subnav}>
+        {links.map((l) => (
+          <li key={l.path}>
+            <Link to={to(l.path)} aria-current={pathname === to(l.path) ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The current time, every `ms`. */
+export function useNow(ms = 1000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(new Date()), ms);
+    return () => window.clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+/** A deadline as it was stated (in its zone, named) and in the viewer's own zone. */
+export function Deadline({ at, zone }: { at: string; zone: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const mine = viewerZone();
+  return (
+    <>
+      <Text component="span" fw={600} data-testid="deadline-stated">
+        {t('silence.deadlineIn', { time: formatInZone(at, zone, lang), zone })}
+      </Text>
+      {mine !== zone ? (
+        <Text component="span" size="sm" display="block" data-testid="deadline-viewer">
+          {t('silence.deadlineYours', { time: formatInZone(at, mine, lang), zone: mine })}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, '0');
+}
+
+/** Time left until a deadline, ticking, with the clock of the stated zone. */
+export function Countdown({ at, zone }: { at: string; zone: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const now = useNow();
+  const left = new Date(at).getTime() - now.getTime();
+  const clock = new Intl.DateTimeFormat(lang, { timeStyle: 'medium', timeZone: zone }).format(now);
+  let remaining: ReactNode;
+  if (left <= 0) remaining = t('silence.passed');
+  else {
+    const s = Math.floor(left / 1000);
+    const days = Math.floor(s / 86_400);
+    const hms = `${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+    const d = days > 0 ? `${new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days)} ` : '';
+    remaining = t('silence.left', { time: `${d}${hms}` });
+  }
+  return (
+    <Text component="div" size="sm">
+      <span role="timer" aria-live="off" className={classes.timer} data-testid="countdown">
+        {remaining}
+      </span>
+      {' · '}
+      <span className={classes.timer}>{t('silence.nowIn', { time: clock, zone })}</span>
+    </Text>
+  );
+}
+
+/** A State's name in the page's language, as a string (for buttons that name the State they act for). */
+export function useStateNameOf(iso3: string | null): string {
+  const lang = useLang();
+  const { data } = useQuery({ ...stateQuery(iso3 ?? 'XXX'), enabled: !!iso3 });
+  return (iso3 && data?.state.names[lang]) || iso3 || '';
+}

@@ -1,0 +1,410 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
+import { directionOf, LANGUAGES, type Language } from '../../app/languages';
+import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { inLanguage, useLanguageName } from '../documents/queries';
+import { NotFound } from '../errors/NotFoundPage';
+import { statesQuery } from '../states/queries';
+import { CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
+import classes from './groups.module.css';
+
+type Texts = Partial<Record<Language, string>>;
+interface ChairRow {
+  name: string;
+  role: ChairRole;
+  state: string;
+}
+interface WorkRow {
+  title: string;
+  period: string;
+  description: string;
+}
+interface Fields {
+  name: Texts;
+  mandate: Texts;
+  mandateSource: string;
+  mandateOutcomeId: string;
+  chairs: ChairRow[];
+  workProgramme: WorkRow[];
+  stakeholderObservers: boolean;
+  status: GroupStatus;
+}
+
+const EMPTY: Fields = { name: {}, mandate: {}, mandateSource: '', mandateOutcomeId: '', chairs: [], workProgramme: [], stakeholderObservers: true, status: 'active' };
+const ORDER: Language[] = ['en', ...LANGUAGES.filter((l) => l !== 'en')];
+
+function fieldsOf(g: GroupPage): Fields {
+  return {
+    name: { ...g.name },
+    mandate: { ...g.mandate },
+    mandateSource: g.mandateSource ?? '',
+    mandateOutcomeId: g.mandateOutcomeId ?? '',
+    chairs: g.chairs.map((c) => ({ name: c.name, role: c.role, state: c.state ?? '' })),
+    workProgramme: g.workProgramme.map((w) => ({ title: w.title.en, period: w.period ?? '', description: w.description ?? '' })),
+    stakeholderObservers: g.stakeholderObservers,
+    status: g.status,
+  };
+}
+
+const texts = (t: Texts) => Object.fromEntries(LANGUAGES.flatMap((l) => (t[l]?.trim() ? [[l, t[l]!.trim()]] : []))) as { en: string } & Texts;
+
+function bodyOf(f: Fields, original: GroupPage | null) {
+  return {
+    name: texts(f.name),
+    mandate: texts(f.mandate),
+    mandateSource: f.mandateSource.trim() || null,
+    mandateOutcomeId: f.mandateOutcomeId || null,
+    chairs: f.chairs.map((c) => ({ name: c.name.trim(), role: c.role, state: c.state || null })),
+    workProgramme: f.workProgramme.map((w, i) => {
+      // A title's other languages, recorded before, are kept when its English words stay the same.
+      const before = original?.workProgramme[i];
+      const title = before && before.title.en === w.title.trim() ? before.title : { en: w.title.trim() };
+      return { title, period: w.period.trim() || null, description: w.description.trim() || null };
+    }),
+    stakeholderObservers: f.stakeholderObservers,
+  };
+}
+
+/** `/groups/new` and `/groups/:id/edit`: the Secretariat sets up a group or changes it. */
+export default function GroupFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const to = useLocalPath();
+  const location = useLocation();
+  const me = useMe();
+  const signedIn = !!me.data?.account;
+  const existing = useQuery({ ...groupQuery(id ?? ''), enabled: !!id && signedIn });
+  const list = useQuery({ queryKey: ['groups', 'can'] as const, queryFn: () => unwrap(api.GET('/api/v1/groups')), enabled: !id && signedIn });
+
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!signedIn) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  const title = id ? t('groups.form.editTitle') : t('groups.form.createTitle');
+  const pending = id ? existing.isPending : list.isPending;
+  const error = id ? existing.error : list.error;
+  if (id && existing.error instanceof ApiProblem && (existing.error.status === 404 || existing.error.status === 400)) return <NotFound />;
+  const allowed = id ? existing.data?.group.can.manage : list.data?.can.create;
+
+  return (
+    <div className={classes.narrow}>
+      <PageHeading>{title}</PageHeading>
+      {pending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : error ? (
+        <ProblemAlert error={error} />
+      ) : !allowed ? (
+        <Alert color="un" variant="light" title={t('groups.form.notAllowedTitle')}>
+          {t('groups.form.notAllowed')}
+        </Alert>
+      ) : (
+        <GroupForm key={existing.data?.etag ?? 'new'} original={existing.data?.group ?? null} etag={existing.data?.etag ?? null} />
+      )}
+    </div>
+  );
+}
+
+function GroupForm({ original, etag }: { original: GroupPage | null; etag: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const labels = useGroupLabels();
+  const languageName = useLanguageName(lang);
+  const [f, setF] = useState<Fields>(original ? fieldsOf(original) : EMPTY);
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  // When another person changed the group meanwhile: their version, to show and to re-apply on.
+  const [theirs, setTheirs] = useState<{ group: GroupPage; etag: string | null } | null>(null);
+  const states = useQuery(statesQuery({}));
+  const outcomes = useQuery({ queryKey: ['groups', 'outcomes'] as const, queryFn: () => unwrap(api.GET('/api/v1/outcomes')), staleTime: 60_000 });
+
+  const stateOptions = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return (states.data?.items ?? []).map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [states.data, lang]);
+
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((current) => ({ ...current, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: async (ifMatch: string | null) => {
+      if (!original) {
+        const { data, response } = await unwrapResponse(api.POST('/api/v1/groups', { body: bodyOf(f, null) }));
+        return { group: data, etag: response.headers.get('etag') };
+      }
+      // Only what this user changed is sent: re-applied over another person's version, it keeps theirs.
+      const before = { ...bodyOf(fieldsOf(original), original), status: original.status };
+      const after = { ...bodyOf(f, original), status: f.status };
+      const changes = Object.fromEntries(
+        Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before])),
+      ) as Partial<typeof after>;
+      if (Object.keys(changes).length === 0) return null;
+      const { data, response } = await unwrapResponse(
+        api.PATCH('/api/v1/groups/{id}', {
+          params: { path: { id: original.id } },
+          headers: ifMatch ? { 'if-match': ifMatch } : {},
+          body: changes,
+        }),
+      );
+      return { group: data, etag: response.headers.get('etag') };
+    },
+    onSuccess: async (saved) => {
+      if (!saved) {
+        notifySuccess(t('groups.form.unchanged'));
+        if (original) void navigate(to(`/groups/${original.id}`));
+        return;
+      }
+      queryClient.setQueryData(groupKey(saved.group.id), saved);
+      await queryClient.invalidateQueries({ queryKey: ['groups', 'list'] });
+      notifySuccess(original ? t('groups.form.saved') : t('groups.form.created'));
+      void navigate(to(`/groups/${saved.group.id}`));
+    },
+    onError: async (error) => {
+      if (!(error instanceof ApiProblem)) return;
+      if (error.status === 412 && original) {
+        const { data, response } = await unwrapResponse(api.GET('/api/v1/groups/{id}', { params: { path: { id: original.id } } }));
+        setTheirs({ group: data, etag: response.headers.get('etag') });
+        return;
+      }
+      const on = (prefix: string) => error.errors.some((e) => e.field.startsWith(`body.${prefix}`));
+      setErrors({
+        'name.en': on('name') ? t('forms.fieldRejected') : null,
+        'mandate.en': on('mandate') ? t('forms.fieldRejected') : null,
+        chairs: on('chairs') || error.status === 404 ? t('groups.form.chairsRejected') : null,
+        workProgramme: on('workProgramme') ? t('forms.fieldRejected') : null,
+      });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string | null> = {
+      'name.en': f.name.en?.trim() ? null : t('forms.required'),
+      'mandate.en': f.mandate.en?.trim() ? null : t('forms.required'),
+    };
+    f.chairs.forEach((c, i) => (found[`chair.${i}`] = c.name.trim() ? null : t('forms.required')));
+    f.workProgramme.forEach((w, i) => (found[`work.${i}`] = w.title.trim() ? null : t('forms.required')));
+    setErrors(found);
+    if (!Object.values(found).some(Boolean)) save.mutate(theirs?.etag ?? etag);
+  };
+
+  const fieldErrorShown = Object.values(errors).some(Boolean);
+  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+
+  return (
+    <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
+      <Stack>
+        {theirs ? (
+          <Alert color="orange" variant="light" title={t('groups.form.staleTitle')} role="alert">
+            <Stack gap="xs">
+              <Text size="sm">{t('groups.form.stale', { version: theirs.group.version })}</Text>
+              <Text size="sm">
+                <strong>{t('groups.form.theirName')}</strong> {inLanguage(theirs.group.name, lang).text}
+              </Text>
+              <Text size="sm">
+                <strong>{t('groups.form.theirChairs')}</strong> {theirs.group.chairs.map((c) => `${c.name} (${labels.chairRole(c.role)})`).join('; ') || '—'}
+              </Text>
+              <Text size="sm">
+                <strong>{t('groups.form.theirModalities')}</strong>{' '}
+                {theirs.group.stakeholderObservers ? t('groups.modalities.observersAdmitted') : t('groups.modalities.observersNotAdmitted')} · {labels.status(theirs.group.status)}
+              </Text>
+              <Group>
+                <Button size="compact-sm" type="submit">
+                  {t('groups.form.reapply')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  onClick={() => {
+                    setF(fieldsOf(theirs.group));
+                    save.reset();
+                    setTheirs(null);
+                    queryClient.setQueryData(groupKey(theirs.group.id), theirs);
+                  }}
+                >
+                  {t('groups.form.takeTheirs')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
+        {!stale && !fieldErrorShown ? <ProblemAlert error={save.error} /> : null}
+
+        <Fieldset legend={t('groups.form.names')}>
+          <Stack gap="sm">
+            {ORDER.map((l) => (
+              <TextInput
+                key={l}
+                label={l === 'en' ? t('groups.form.nameEnglish') : t('groups.form.nameIn', { language: languageName(l) })}
+                value={f.name[l] ?? ''}
+                onChange={(e) => set('name', { ...f.name, [l]: e.currentTarget.value })}
+                error={l === 'en' ? errors['name.en'] : null}
+                required={l === 'en'}
+                lang={l}
+                dir={directionOf(l)}
+                maxLength={500}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('groups.form.mandates')}>
+          <Stack gap="sm">
+            {ORDER.map((l) => (
+              <Textarea
+                key={l}
+                label={l === 'en' ? t('groups.form.mandateEnglish') : t('groups.form.mandateIn', { language: languageName(l) })}
+                value={f.mandate[l] ?? ''}
+                onChange={(e) => set('mandate', { ...f.mandate, [l]: e.currentTarget.value })}
+                error={l === 'en' ? errors['mandate.en'] : null}
+                required={l === 'en'}
+                autosize
+                minRows={l === 'en' ? 3 : 1}
+                lang={l}
+                dir={directionOf(l)}
+                maxLength={5000}
+              />
+            ))}
+            <TextInput label={t('groups.mandateSource')} description={t('groups.form.mandateSourceHelp')} value={f.mandateSource} onChange={(e) => set('mandateSource', e.currentTarget.value)} maxLength={200} />
+            <NativeSelect
+              label={t('groups.mandateOutcome')}
+              value={f.mandateOutcomeId}
+              onChange={(e) => set('mandateOutcomeId', e.currentTarget.value)}
+              data={[
+                { value: '', label: t('groups.form.noOutcome') },
+                ...(outcomes.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.symbol} — ${o.title}` })),
+                ...(f.mandateOutcomeId && !outcomes.data?.items.some((o) => o.id === f.mandateOutcomeId) ? [{ value: f.mandateOutcomeId, label: f.mandateOutcomeId }] : []),
+              ]}
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('groups.chairs')}>
+          <Stack gap="sm">
+            {errors.chairs ? (
+              <Text c="red.8" size="sm" role="alert">
+                {errors.chairs}
+              </Text>
+            ) : null}
+            {f.chairs.length === 0 ? <Text size="sm">{t('groups.form.noChairsYet')}</Text> : null}
+            {f.chairs.map((c, i) => (
+              <div key={i} className={classes.row}>
+                <TextInput
+                  label={t('groups.form.chairName', { n: i + 1 })}
+                  value={c.name}
+                  onChange={(e) => set('chairs', f.chairs.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))}
+                  error={errors[`chair.${i}`]}
+                  required
+                  maxLength={200}
+                />
+                <NativeSelect
+                  label={t('groups.form.chairRole', { n: i + 1 })}
+                  value={c.role}
+                  onChange={(e) => set('chairs', f.chairs.map((x, j) => (j === i ? { ...x, role: e.currentTarget.value as ChairRole } : x)))}
+                  data={CHAIR_ROLES.map((r) => ({ value: r, label: labels.chairRole(r) }))}
+                />
+                <NativeSelect
+                  label={t('groups.form.chairState', { n: i + 1 })}
+                  value={c.state}
+                  onChange={(e) => set('chairs', f.chairs.map((x, j) => (j === i ? { ...x, state: e.currentTarget.value } : x)))}
+                  data={[{ value: '', label: t('groups.form.noState') }, ...stateOptions]}
+                />
+                <Button variant="outline" color="red.9" onClick={() => set('chairs', f.chairs.filter((_, j) => j !== i))}>
+                  {t('groups.form.removeChair', { n: i + 1 })}
+                </Button>
+              </div>
+            ))}
+            <div>
+              <Button variant="outline" size="compact-sm" onClick={() => set('chairs', [...f.chairs, { name: '', role: 'co-facilitator', state: '' }])} disabled={f.chairs.length >= 10}>
+                {t('groups.form.addChair')}
+              </Button>
+            </div>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('groups.workProgramme')}>
+          <Stack gap="sm">
+            {errors.workProgramme ? (
+              <Text c="red.8" size="sm" role="alert">
+                {errors.workProgramme}
+              </Text>
+            ) : null}
+            {f.workProgramme.length === 0 ? <Text size="sm">{t('groups.form.noWorkYet')}</Text> : null}
+            {f.workProgramme.map((w, i) => (
+              <Stack key={i} gap={4}>
+                <Group grow align="flex-start">
+                  <TextInput
+                    label={t('groups.form.workTitle', { n: i + 1 })}
+                    value={w.title}
+                    onChange={(e) => set('workProgramme', f.workProgramme.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))}
+                    error={errors[`work.${i}`]}
+                    required
+                    lang="en"
+                    maxLength={500}
+                  />
+                  <TextInput
+                    label={t('groups.form.workPeriod', { n: i + 1 })}
+                    value={w.period}
+                    onChange={(e) => set('workProgramme', f.workProgramme.map((x, j) => (j === i ? { ...x, period: e.currentTarget.value } : x)))}
+                    maxLength={40}
+                  />
+                </Group>
+                <Textarea
+                  label={t('groups.form.workDescription', { n: i + 1 })}
+                  value={w.description}
+                  onChange={(e) => set('workProgramme', f.workProgramme.map((x, j) => (j === i ? { ...x, description: e.currentTarget.value } : x)))}
+                  autosize
+                  minRows={1}
+                  lang="en"
+                  maxLength={2000}
+                />
+                <div>
+                  <Button variant="outline" color="red.9" size="compact-sm" onClick={() => set('workProgramme', f.workProgramme.filter((_, j) => j !== i))}>
+                    {t('groups.form.removeWork', { n: i + 1 })}
+                  </Button>
+                </div>
+              </Stack>
+            ))}
+            <div>
+              <Button variant="outline" size="compact-sm" onClick={() => set('workProgramme', [...f.workProgramme, { title: '', period: '', description: '' }])} disabled={f.workProgramme.length >= 100}>
+                {t('groups.form.addWork')}
+              </Button>
+            </div>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('groups.form.modalities')}>
+          <Stack gap="sm">
+            <Checkbox label={t('groups.form.observersAdmitted')} description={t('groups.form.observersHelp')} checked={f.stakeholderObservers} onChange={(e) => set('stakeholderObservers', e.currentTarget.checked)} />
+            {original ? (
+              <NativeSelect
+                label={t('groups.status')}
+                value={f.status}
+                onChange={(e) => set('status', e.currentTarget.value === 'closed' ? 'closed' : 'active')}
+                data={[
+                  { value: 'active', label: labels.status('active') },
+                  { value: 'closed', label: labels.status('closed') },
+                ]}
+              />
+            ) : null}
+          </Stack>
+        </Fieldset>
+
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {original ? t('groups.form.save') : t('groups.form.create')}
+          </Button>
+          <Button variant="default" onClick={() => void navigate(original ? to(`/groups/${original.id}`) : to('/groups'))}>
+            {t('groups.form.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,385 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, Loader, Modal, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { NotFound } from '../errors/NotFoundPage';
+import { frameworkQuery, today } from '../framework/queries';
+import { draftOf, emptyLocalized, formatInZone, localizedBody, LocalizedFields, titleText, type LocalizedDraft } from './parts';
+import { agendaQuery, meetingQuery, type AgendaData, type AgendaVersion, type MeetingPage } from './queries';
+import classes from './meetings.module.css';
+
+interface Entry {
+  /** Kept across revisions, so statements and documents stay attached to their item. */
+  key?: string;
+  /** A key for React only. */
+  uid: number;
+  title: LocalizedDraft;
+  elements: string[];
+}
+interface Item extends Entry {
+  items: Entry[];
+}
+
+let uids = 0;
+const uid = () => ++uids;
+const entryOf = (e: { key: string; title: AgendaVersion['items'][number]['title']; elements: string[] }): Entry => ({ key: e.key, uid: uid(), title: draftOf(e.title), elements: [...e.elements] });
+const itemsOf = (v: AgendaVersion | null): Item[] =>
+  v ? v.items.map((i) => ({ ...entryOf(i), items: i.items.map(entryOf) })) : [{ uid: uid(), title: emptyLocalized(), elements: [], items: [] }];
+
+/** The Secretariat revises the agenda (ordered items, sub-items, framework elements) and records its adoption. */
+export default function AgendaPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const to = useLocalPath();
+  const lang = useLang();
+  const location = useLocation();
+  const me = useMe();
+  const meeting = useQuery(meetingQuery(id));
+  const agenda = useQuery(agendaQuery(id));
+
+  if (me.isPending || meeting.isPending || agenda.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  const failed = meeting.error ?? agenda.error;
+  if (failed) {
+    if (failed instanceof ApiProblem && (failed.status === 404 || failed.status === 400)) return <NotFound />;
+    return <ProblemAlert error={failed} />;
+  }
+  const m = meeting.data!.meeting;
+  const a = agenda.data!;
+  return (
+    <Stack gap="md">
+      <div>
+        <Text size="sm">
+          <Anchor component={Link} to={to(`/meetings/${m.id}`)}>
+            {titleText(m.title, lang)}
+          </Anchor>
+        </Text>
+        <PageHeading>{t('meetings.agenda.editTitle')}</PageHeading>
+      </div>
+      <Versions agenda={a.agenda} meeting={m} />
+      {a.agenda.can.revise ? (
+        <AgendaEditor key={a.etag ?? 'none'} meeting={m} agenda={a.agenda} etag={a.etag} />
+      ) : a.agenda.current?.status === 'adopted' ? (
+        <Alert color="#1e6b30" variant="light" title={t('meetings.agenda.adoptedTitle')}>
+          {t('meetings.agenda.adoptedFrozen')}
+        </Alert>
+      ) : (
+        <Alert color="un" variant="light" title={t('meetings.form.notAllowedTitle')}>
+          {t('meetings.agenda.notAllowed')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function Versions({ agenda, meeting }: { agenda: AgendaData; meeting: MeetingPage }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (agenda.versions.length === 0) return <Text>{t('meetings.agenda.none')}</Text>;
+  return (
+    <div className={classes.scroll}>
+      <Table withTableBorder verticalSpacing="xs" data-testid="agenda-versions">
+        <Table.Caption className={classes.caption}>{t('meetings.agenda.versions')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('meetings.agenda.version')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.agenda.state')}</Table.Th>
+            <Table.Th scope="col">{t('meetings.agenda.savedOn')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {agenda.versions.map((v) => (
+            <Table.Tr key={v.version}>
+              <Table.Th scope="row">{v.version.toLocaleString(lang)}</Table.Th>
+              <Table.Td data-status={v.status}>
+                {v.status === 'adopted' ? t('meetings.agenda.adopted') : v.version === 1 ? t('meetings.agenda.provisionalShort') : t('meetings.agenda.revision', { n: v.version - 1 })}
+              </Table.Td>
+              <Table.Td>{formatInZone(v.adoptedAt ?? v.createdAt, meeting.timeZone, lang)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agenda: AgendaData; etag: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const framework = useQuery(frameworkQuery(today(), lang));
+  const [items, setItems] = useState<Item[]>(() => itemsOf(agenda.current));
+  const [note, setNote] = useState('');
+  const [documentId, setDocumentId] = useState(agenda.current?.documentId ?? '');
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [adopting, setAdopting] = useState(false);
+  const [base, setBase] = useState(etag);
+  const [theirs, setTheirs] = useState<AgendaVersion | null>(null);
+
+  const elementOptions = useMemo(
+    () => (framework.data?.items ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.display.title}` })),
+    [framework.data],
+  );
+  const change = (f: (items: Item[]) => Item[]) => {
+    setItems(f);
+    setDirty(true);
+  };
+
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/meetings/{id}/agenda', {
+          params: { path: { id: m.id } },
+          headers: base ? { 'if-match': base } : {},
+          body: {
+            items: items.map((i) => ({
+              ...(i.key ? { key: i.key } : {}),
+              title: localizedBody(i.title),
+              elements: i.elements,
+              items: i.items.map((s) => ({ ...(s.key ? { key: s.key } : {}), title: localizedBody(s.title), elements: s.elements })),
+            })),
+            ...(documentId ? { documentId } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        }),
+      ),
+    onSuccess: (v) => {
+      setTheirs(null);
+      notifySuccess(t('meetings.agenda.saved', { version: v.version }));
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+    },
+    onError: async (error) => {
+      if (!(error instanceof ApiProblem)) return;
+      if (error.status === 412) {
+        // Another version was saved meanwhile: show it, and keep these edits to save on top of it (not through the cache, which would reset this form).
+        const { data, response } = await unwrapResponse(api.GET('/api/v1/meetings/{id}/agenda', { params: { path: { id: m.id }, query: {} } }));
+        setTheirs(data.current);
+        setBase(response.headers.get('etag'));
+        return;
+      }
+      const found: Record<string, string | null> = {};
+      for (const e of error.errors) {
+        const field = e.field.replace(/^body\./, '');
+        const code = /no framework element (\S+)/.exec(e.message)?.[1];
+        found[field] = code ? t('meetings.agenda.unknownElement', { code }) : /used twice/.test(e.message) ? t('meetings.agenda.keyTwice') : t('forms.fieldRejected');
+      }
+      setErrors(found);
+    },
+  });
+
+  const adopt = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/agenda/adopt', { params: { path: { id: m.id } }, headers: { 'if-match': base ?? '' } })),
+    onSuccess: () => {
+      setAdopting(false);
+      notifySuccess(t('meetings.agenda.adoptedNotice'));
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+    },
+    onError: () => setAdopting(false),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string | null> = {};
+    items.forEach((i, n) => {
+      if (!i.title.en.trim()) found[`items.${n}.title`] = t('forms.required');
+      i.items.forEach((s, k) => {
+        if (!s.title.en.trim()) found[`items.${n}.items.${k}.title`] = t('forms.required');
+      });
+    });
+    setErrors(found);
+    if (!Object.values(found).some(Boolean)) save.mutate();
+  };
+
+  const move = <T,>(list: T[], from: number, to: number): T[] => {
+    if (to < 0 || to >= list.length) return list;
+    const next = [...list];
+    const [x] = next.splice(from, 1);
+    next.splice(to, 0, x!);
+    return next;
+  };
+
+  const problem = save.error instanceof ApiProblem && (save.error.status === 412 || (save.error.status === 400 && save.error.errors.length > 0)) ? null : save.error;
+  const agendaDocs = m.documents.filter((d) => d.type === 'agenda');
+
+  return (
+    <>
+      <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-labelledby="agenda-editor">
+        <Title order={2} size="h3" id="agenda-editor" mb="xs">
+          {agenda.versions.length ? t('meetings.agenda.newRevision', { version: agenda.versions.length + 1 }) : t('meetings.agenda.first')}
+        </Title>
+        <Text size="sm" mb="md" className={classes.intro}>
+          {t('meetings.agenda.editorIntro')}
+        </Text>
+        <Stack gap="md">
+          <ProblemAlert error={problem} />
+          {theirs ? (
+            <Alert color="#8a3a00" variant="light" role="alert" title={t('meetings.agenda.staleTitle')} data-testid="stale">
+              <Text size="sm">{t('meetings.agenda.stale', { version: theirs.version })}</Text>
+              <ul className={classes.list}>
+                {theirs.items.map((i) => (
+                  <li key={i.key}>
+                    {i.number}. {titleText(i.title, lang)}
+                    {i.items.length ? ` (${i.items.map((s) => s.number).join(', ')})` : ''}
+                  </li>
+                ))}
+              </ul>
+              <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setItems(itemsOf(theirs)), setTheirs(null), setDirty(false))}>
+                {t('meetings.agenda.loadTheirs')}
+              </Button>
+            </Alert>
+          ) : null}
+          {save.error instanceof ApiProblem && save.error.status === 400 && save.error.errors.length > 0 ? (
+            <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
+              {t('meetings.form.fixFields')}
+            </Alert>
+          ) : null}
+          <ol className={classes.list}>
+            {items.map((item, n) => (
+              <li key={item.uid} className={classes.agendaItem} data-agenda-item={n}>
+                <fieldset className={classes.localized} style={{ border: 0, padding: 0, margin: 0 }}>
+                  <legend>
+                    <Text component="span" fw={600}>
+                      {t('meetings.agenda.itemN', { n: n + 1 })}
+                    </Text>
+                  </legend>
+                  <LocalizedFields
+                    label={t('meetings.agenda.itemTitle')}
+                    value={item.title}
+                    onChange={(title) => change((xs) => xs.map((x, j) => (j === n ? { ...x, title } : x)))}
+                    error={errors[`items.${n}.title`]}
+                    idPrefix={`item-${item.uid}`}
+                  />
+                  <MultiSelect
+                    label={t('meetings.agenda.elementsLabel')}
+                    description={t('meetings.agenda.elementsHelp')}
+                    data={elementOptions}
+                    value={item.elements}
+                    onChange={(elements) => change((xs) => xs.map((x, j) => (j === n ? { ...x, elements } : x)))}
+                    searchable
+                    clearable
+                    error={errors[`items.${n}.elements`]}
+                    nothingFoundMessage={t('meetings.agenda.noElement')}
+                    limit={30}
+                  />
+                  <div className={classes.subItems}>
+                    {item.items.map((sub, k) => (
+                      <fieldset key={sub.uid} className={classes.agendaItem} data-sub-item={k}>
+                        <legend>
+                          <Text component="span" fw={600} size="sm">
+                            {t('meetings.agenda.subItemN', { n: n + 1, letter: String.fromCharCode(97 + k) })}
+                          </Text>
+                        </legend>
+                        <LocalizedFields
+                          label={t('meetings.agenda.itemTitle')}
+                          value={sub.title}
+                          onChange={(title) => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: x.items.map((s, q) => (q === k ? { ...s, title } : s)) } : x)))}
+                          error={errors[`items.${n}.items.${k}.title`]}
+                          idPrefix={`item-${sub.uid}`}
+                        />
+                        <MultiSelect
+                          label={t('meetings.agenda.elementsLabel')}
+                          data={elementOptions}
+                          value={sub.elements}
+                          onChange={(elements) => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: x.items.map((s, q) => (q === k ? { ...s, elements } : s)) } : x)))}
+                          searchable
+                          clearable
+                          error={errors[`items.${n}.items.${k}.elements`]}
+                          nothingFoundMessage={t('meetings.agenda.noElement')}
+                          limit={30}
+                          mt="xs"
+                        />
+                        <Group gap="xs" mt="xs">
+                          <Button size="compact-sm" variant="subtle" disabled={k === 0} onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: move(x.items, k, k - 1) } : x)))}>
+                            {t('meetings.agenda.moveUp')}
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" disabled={k === item.items.length - 1} onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: move(x.items, k, k + 1) } : x)))}>
+                            {t('meetings.agenda.moveDown')}
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" color="#a51d1d" onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: x.items.filter((_, q) => q !== k) } : x)))}>
+                            {t('meetings.agenda.removeSubItem')}
+                          </Button>
+                        </Group>
+                      </fieldset>
+                    ))}
+                  </div>
+                  <Group gap="xs" mt="xs">
+                    <Button size="compact-sm" variant="outline" onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: [...x.items, { uid: uid(), title: emptyLocalized(), elements: [] }] } : x)))} disabled={item.items.length >= 26}>
+                      {t('meetings.agenda.addSubItem', { n: n + 1 })}
+                    </Button>
+                    <Button size="compact-sm" variant="subtle" disabled={n === 0} onClick={() => change((xs) => move(xs, n, n - 1))}>
+                      {t('meetings.agenda.moveUp')}
+                    </Button>
+                    <Button size="compact-sm" variant="subtle" disabled={n === items.length - 1} onClick={() => change((xs) => move(xs, n, n + 1))}>
+                      {t('meetings.agenda.moveDown')}
+                    </Button>
+                    {items.length > 1 ? (
+                      <Button size="compact-sm" variant="subtle" color="#a51d1d" onClick={() => change((xs) => xs.filter((_, j) => j !== n))}>
+                        {t('meetings.agenda.removeItem')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          <div>
+            <Button variant="outline" onClick={() => change((xs) => [...xs, { uid: uid(), title: emptyLocalized(), elements: [], items: [] }])} disabled={items.length >= 60}>
+              {t('meetings.agenda.addItem')}
+            </Button>
+          </div>
+          {agendaDocs.length ? (
+            <NativeSelect
+              label={t('meetings.agenda.document')}
+              description={t('meetings.optional')}
+              value={documentId}
+              onChange={(e) => (setDocumentId(e.currentTarget.value), setDirty(true))}
+              data={[{ value: '', label: '—' }, ...agendaDocs.map((d) => ({ value: d.id, label: `${d.symbol} · ${titleText(d.title, lang)}` }))]}
+              error={errors.documentId}
+            />
+          ) : null}
+          <Textarea label={t('meetings.agenda.note')} description={t('meetings.optional')} value={note} onChange={(e) => (setNote(e.currentTarget.value), setDirty(true))} autosize minRows={2} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('meetings.agenda.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+
+      {agenda.can.adopt ? (
+        <Paper withBorder p="lg" component="section" aria-labelledby="agenda-adopt">
+          <Title order={2} size="h3" id="agenda-adopt" mb="xs">
+            {t('meetings.agenda.adoptTitle')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {dirty ? t('meetings.agenda.saveBeforeAdopt') : t('meetings.agenda.adoptHelp', { version: agenda.versions[0]?.version ?? 1 })}
+          </Text>
+          <ProblemAlert error={adopt.error} />
+          <Button onClick={() => setAdopting(true)} disabled={dirty}>
+            {t('meetings.agenda.adopt')}
+          </Button>
+        </Paper>
+      ) : null}
+
+      <Modal opened={adopting} onClose={() => setAdopting(false)} title={t('meetings.agenda.adoptTitle')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
+        <Text mb="md">{t('meetings.agenda.adoptQuestion', { version: agenda.versions[0]?.version ?? 1 })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setAdopting(false)}>
+            {t('meetings.cancel')}
+          </Button>
+          <Button loading={adopt.isPending} onClick={() => adopt.mutate()} data-testid="confirm-adopt">
+            {t('meetings.agenda.adopt')}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { useLang } from '../../app/paths';
+import { useMe } from '../../app/session';
+import { notifySuccess } from '../../ui/notify';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { formatInZone } from './parts';
+import { privateFeedQuery } from './queries';
+import classes from './meetings.module.css';
+
+/** `https://…/meetings.ics` → `webcal://…/meetings.ics`: calendar applications subscribe on a click. */
+export const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
+
+function FeedUrl({ url, label }: { url: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text className={classes.feedUrl} data-testid="feed-url">
+        {url}
+      </Text>
+      <Group gap="sm">
+        <CopyButton value={url}>
+          {({ copied, copy }) => (
+            <Button size="compact-sm" variant="outline" onClick={copy} aria-label={`${t('calendar.copyLink')}: ${label}`}>
+              {copied ? t('calendar.copied') : t('calendar.copyLink')}
+            </Button>
+          )}
+        </CopyButton>
+        <Anchor href={webcal(url)}>{t('calendar.subscribe')}</Anchor>
+        <Anchor href={url} download>
+          {t('calendar.download')}
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}
+
+/** "Add to your calendar": the public feed, and for a signed-in account its own private feed. */
+export function CalendarFeeds({ publicUrl }: { publicUrl: string | null }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signedIn = !!me.data?.account;
+  return (
+    <section aria-labelledby="calendar-feeds" className={classes.feed}>
+      <Title order={2} size="h3" id="calendar-feeds" mb="xs">
+        {t('calendar.feeds.title')}
+      </Title>
+      <Text mb="sm" className={classes.intro}>
+        {t('calendar.feeds.intro')}
+      </Text>
+      <Stack gap="md">
+        {publicUrl ? <FeedUrl url={publicUrl} label={t('calendar.feeds.public')} /> : <Loader size="sm" aria-label={t('common.loading')} />}
+        {signedIn ? <PrivateFeed /> : <Text size="sm">{t('calendar.feeds.signInForPrivate')}</Text>}
+      </Stack>
+    </section>
+  );
+}
+
+function PrivateFeed() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queryClient = useQueryClient();
+  const status = useQuery(privateFeedQuery());
+  const [confirm, setConfirm] = useState<null | 'replace' | 'revoke'>(null);
+  const create = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/calendar/private-feed', {})),
+    onSuccess: () => {
+      setConfirm(null);
+      void queryClient.invalidateQueries({ queryKey: privateFeedQuery().queryKey });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/calendar/private-feed', {})),
+    onSuccess: () => {
+      setConfirm(null);
+      create.reset();
+      notifySuccess(t('calendar.feeds.revoked'));
+      void queryClient.invalidateQueries({ queryKey: privateFeedQuery().queryKey });
+    },
+  });
+
+  if (status.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (status.isError) return <ProblemAlert error={status.error} />;
+  const active = status.data.active;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        {t('calendar.feeds.private')}
+      </Text>
+      <Text size="sm" className={classes.intro}>
+        {t('calendar.feeds.privateIntro')}
+      </Text>
+      <ProblemAlert error={create.error ?? revoke.error} />
+      {create.data ? (
+        <Alert color="#1e6b30" variant="light" role="status" title={t('calendar.feeds.created')}>
+          <FeedUrl url={create.data.url} label={t('calendar.feeds.private')} />
+          <Text size="sm" mt="xs">
+            {t('calendar.feeds.shownOnce')}
+          </Text>
+        </Alert>
+      ) : active && status.data.createdAt ? (
+        <Text size="sm">{t('calendar.feeds.active', { date: formatInZone(status.data.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang, false) })}</Text>
+      ) : null}
+      <Group gap="sm">
+        {active ? (
+          <>
+            <Button variant="outline" onClick={() => setConfirm('replace')}>
+              {t('calendar.feeds.replace')}
+            </Button>
+            <Button variant="outline" color="#a51d1d" onClick={() => setConfirm('revoke')}>
+              {t('calendar.feeds.revoke')}
+            </Button>
+          </>
+        ) : (
+          <Button onClick={() => create.mutate()} loading={create.isPending}>
+            {t('calendar.feeds.create')}
+          </Button>
+        )}
+      </Group>
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
+        <Text mb="md">{confirm === 'revoke' ? t('calendar.feeds.revokeWarning') : t('calendar.feeds.replaceWarning')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirm(null)}>
+            {t('meetings.cancel')}
+          </Button>
+          <Button color={confirm === 'revoke' ? '#a51d1d' : undefined} loading={create.isPending || revoke.isPending} onClick={() => (confirm === 'revoke' ? revoke.mutate() : create.mutate())}>
+            {confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')}
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { notifySuccess } from '../../ui/notify';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { formatInZone } from './parts';
+import { NEXT_STATUS, registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
+import classes from './meetings.module.css';
+
+type Pending = { kind: 'status'; status: MeetingStatus } | { kind: 'publish'; what: 'participants' | 'statements'; value: boolean } | null;
+
+/** The Secretariat's controls on a meeting page: run the meeting, publish, confirm registrations (shown when the API's `can` says so). */
+export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const labels = useMeetingLabels();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState<Pending>(null);
+  const ifMatch = { 'if-match': `"${m.version}"` };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['meetings'] });
+
+  const act = useMutation({
+    mutationFn: async (p: NonNullable<Pending>) => {
+      if (p.kind === 'status') return unwrap(api.POST('/api/v1/meetings/{id}/status', { params: { path: { id: m.id } }, headers: ifMatch, body: { status: p.status } }));
+      return unwrap(api.PUT('/api/v1/meetings/{id}/publication', { params: { path: { id: m.id } }, headers: ifMatch, body: { [p.what]: p.value } }));
+    },
+    onSuccess: () => {
+      setPending(null);
+      notifySuccess(t('meetings.manage.saved'));
+      void refresh();
+    },
+    onError: (error) => {
+      setPending(null);
+      // Someone else changed the meeting: show theirs, so the choice is made on what is there now.
+      if (error instanceof ApiProblem && error.status === 412) void refresh();
+    },
+  });
+
+  const next = NEXT_STATUS[m.status];
+  const question = (p: NonNullable<Pending>) => {
+    if (p.kind === 'status') return p.status === 'closed' ? t('meetings.manage.confirmClose') : t('meetings.manage.confirmStatus', { status: labels.status(p.status) });
+    if (p.what === 'participants') return p.value ? t('meetings.manage.confirmPublishParticipants') : t('meetings.manage.confirmWithdrawParticipants');
+    return p.value ? t('meetings.manage.confirmPublishStatements') : t('meetings.manage.confirmWithdrawStatements');
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="manage-meeting">
+      <Title order={2} size="h3" id="manage-meeting" mb="sm">
+        {t('meetings.manage.title')}
+      </Title>
+      <Stack gap="md">
+        {act.error instanceof ApiProblem && act.error.status === 412 ? (
+          <Alert color="#8a3a00" variant="light" role="alert" title={t('meetings.manage.staleTitle')}>
+            {t('meetings.manage.stale')}
+          </Alert>
+        ) : (
+          <ProblemAlert error={act.error} />
+        )}
+        <Group gap="sm">
+          <Button component={Link} to={to(`/meetings/${m.id}/edit`)} variant="outline">
+            {t('meetings.manage.edit')}
+          </Button>
+          <Button component={Link} to={to(`/meetings/${m.id}/agenda`)} variant="outline">
+            {t('meetings.manage.agenda')}
+          </Button>
+        </Group>
+
+        <div>
+          <Text fw={600}>{t('meetings.manage.statusNow', { status: labels.status(m.status) })}</Text>
+          {next.length === 0 ? (
+            <Text size="sm">{t('meetings.manage.noNextStatus')}</Text>
+          ) : (
+            <Group gap="sm" mt="xs">
+              {next.map((s) => (
+                <Button key={s} variant={s === 'closed' ? 'outline' : 'filled'} color={s === 'closed' ? '#a51d1d' : undefined} onClick={() => setPending({ kind: 'status', status: s })}>
+                  {labels.moveTo(s)}
+                </Button>
+              ))}
+            </Group>
+          )}
+        </div>
+
+        {m.can.publish ? (
+          <div>
+            <Text fw={600}>{t('meetings.manage.publication')}</Text>
+            <Text size="sm">
+              {m.participantsPublished ? t('meetings.manage.participantsPublished') : t('meetings.manage.participantsNotPublished')}{' '}
+              {m.statementsPublished ? t('meetings.manage.statementsPublished') : t('meetings.manage.statementsNotPublished')}
+            </Text>
+            <Group gap="sm" mt="xs">
+              <Button variant="outline" onClick={() => setPending({ kind: 'publish', what: 'participants', value: !m.participantsPublished })}>
+                {m.participantsPublished ? t('meetings.manage.withdrawParticipants') : t('meetings.manage.publishParticipants')}
+              </Button>
+              <Button variant="outline" onClick={() => setPending({ kind: 'publish', what: 'statements', value: !m.statementsPublished })}>
+                {m.statementsPublished ? t('meetings.manage.withdrawStatements') : t('meetings.manage.publishStatements')}
+              </Button>
+            </Group>
+          </div>
+        ) : null}
+
+        <Registrations meeting={m} />
+      </Stack>
+
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('meetings.manage.confirmTitle')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
+        {pending ? (
+          <>
+            <Text mb="md">{question(pending)}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending(null)}>
+                {t('meetings.cancel')}
+              </Button>
+              <Button loading={act.isPending} onClick={() => act.mutate(pending)} data-testid="confirm-action">
+                {t('meetings.confirm')}
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Modal>
+    </Paper>
+  );
+}
+
+function Registrations({ meeting: m }: { meeting: MeetingPage }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = useMeetingLabels();
+  const queryClient = useQueryClient();
+  const registrations = useQuery(registrationsQuery(m.id));
+  const [toConfirm, setToConfirm] = useState<Registration | null>(null);
+  const confirm = useMutation({
+    mutationFn: (r: Registration) =>
+      unwrap(api.POST('/api/v1/meetings/{id}/registrations/{registrationId}/confirm', { params: { path: { id: m.id, registrationId: r.id } }, headers: { 'if-match': `"${r.version}"` } })),
+    onSuccess: (r) => {
+      setToConfirm(null);
+      notifySuccess(t('meetings.manage.confirmed', { delegation: r.delegationName }));
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+    },
+    onError: (error) => {
+      setToConfirm(null);
+      if (error instanceof ApiProblem && error.status === 412) void queryClient.invalidateQueries({ queryKey: registrationsQuery(m.id).queryKey });
+    },
+  });
+
+  return (
+    <section aria-labelledby="manage-registrations">
+      <Title order={3} size="h4" id="manage-registrations" mb="xs">
+        {t('meetings.manage.registrations')}
+      </Title>
+      {confirm.error instanceof ApiProblem && confirm.error.status === 412 ? (
+        <Alert color="#8a3a00" variant="light" role="alert" mb="sm">
+          {t('meetings.manage.registrationChanged')}
+        </Alert>
+      ) : (
+        <ProblemAlert error={confirm.error} />
+      )}
+      {registrations.isPending ? (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      ) : registrations.isError ? (
+        <ProblemAlert error={registrations.error} />
+      ) : registrations.data.items.length === 0 ? (
+        <Text size="sm">{t('meetings.manage.noRegistrations')}</Text>
+      ) : (
+        <div className={classes.scroll}>
+          <Table withTableBorder verticalSpacing="xs" data-testid="registrations">
+            <Table.Caption className={classes.caption}>{t('meetings.manage.registrationsCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('meetings.registration.delegation')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.registration.status')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.registration.participants')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.registration.contactEmail')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.registration.submittedAt')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.manage.action')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {registrations.data.items.map((r) => (
+                <Table.Tr key={r.id} data-registration={r.delegation.kind === 'state' ? r.delegation.state : r.delegation.organisationId}>
+                  <Table.Th scope="row">{r.delegationName}</Table.Th>
+                  <Table.Td>{labels.registrationStatus(r.status)}</Table.Td>
+                  <Table.Td>
+                    <ul className={classes.list}>
+                      {r.participants.map((p) => (
+                        <li key={p.id}>
+                          {p.name}
+                          {p.title ? `, ${p.title}` : ''} ({labels.role(p.role)})
+                        </li>
+                      ))}
+                    </ul>
+                  </Table.Td>
+                  <Table.Td className={classes.code}>{r.contactEmail}</Table.Td>
+                  <Table.Td>{formatInZone(r.submittedAt, m.timeZone, lang)}</Table.Td>
+                  <Table.Td>
+                    {r.can.confirm ? (
+                      <Button size="compact-sm" onClick={() => setToConfirm(r)} aria-label={t('meetings.manage.confirmRegistrationOf', { delegation: r.delegationName })}>
+                        {t('meetings.manage.confirmRegistration')}
+                      </Button>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <Modal opened={toConfirm !== null} onClose={() => setToConfirm(null)} title={t('meetings.manage.confirmRegistration')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
+        {toConfirm ? (
+          <>
+            <Text mb="md">{t('meetings.manage.confirmRegistrationQuestion', { delegation: toConfirm.delegationName, count: toConfirm.participants.length })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setToConfirm(null)}>
+                {t('meetings.cancel')}
+              </Button>
+              <Button loading={confirm.isPending} onClick={() => confirm.mutate(toConfirm)} data-testid="confirm-registration">
+                {t('meetings.confirm')}
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Modal>
+    </section>
+  );
+}

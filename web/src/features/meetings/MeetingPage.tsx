@@ -1,0 +1,265 @@
+import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiProblem } from '../../api/client';
+import { LANGUAGES, type Language } from '../../app/languages';
+import { useLang, useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { NotFound } from '../errors/NotFoundPage';
+import { ManagePanel } from './ManagePanel';
+import { ParticipantsSection } from './ParticipantsSection';
+import { FallbackMark, formatInZone, LocalizedText, MeetingDates, MeetingStatusBadge, titleText, zoneName } from './parts';
+import { flattenAgenda, groupsQuery, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
+import { StatementsSection } from './StatementsSection';
+import classes from './meetings.module.css';
+
+export default function MeetingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const meeting = useQuery(meetingQuery(id));
+
+  if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (meeting.isError) {
+    if (meeting.error instanceof ApiProblem && (meeting.error.status === 404 || meeting.error.status === 400)) return <NotFound />;
+    return <ProblemAlert error={meeting.error} />;
+  }
+  return <MeetingView meeting={meeting.data.meeting} />;
+}
+
+function MeetingView({ meeting: m }: { meeting: MeetingData }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useMeetingLabels();
+  const groups = useQuery({ ...groupsQuery(), enabled: m.body.kind === 'group' });
+  const title = localized(m.title, lang);
+  const group = m.body.kind === 'group' ? groups.data?.items.find((g) => g.id === (m.body as { groupId: string }).groupId) : undefined;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Group gap="xs">
+          <Anchor component={Link} to={to('/meetings')} size="sm">
+            {t('calendar.title')}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {labels.kind(m.kind)}
+            {m.sessionNumber ? ` · ${t('meetings.session', { number: m.sessionNumber })}` : ''}
+          </Text>
+        </Group>
+        <PageHeading title={title.text}>
+          <span lang={title.language}>{title.text}</span>
+        </PageHeading>
+        <Group gap="xs">
+          <MeetingStatusBadge status={m.status} />
+          <FallbackMark show={title.fallback} />
+          {m.registrationOpen ? <Text size="sm">{t('meetings.registrationOpenNow')}</Text> : null}
+        </Group>
+      </div>
+
+      <dl className={classes.facts}>
+        <dt>{t('meetings.dates')}</dt>
+        <dd>
+          <MeetingDates meeting={m} />
+        </dd>
+        {m.registrationDeadline ? (
+          <>
+            <dt>{t('meetings.registrationDeadline')}</dt>
+            <dd>
+              {formatInZone(m.registrationDeadline, m.timeZone, lang)}{' '}
+              <span className={classes.zone}>{t('calendar.zone', { zone: zoneName(m.timeZone, lang, new Date(m.registrationDeadline)), id: m.timeZone })}</span>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('meetings.venue')}</dt>
+        <dd>{m.venue ?? t('meetings.noVenue')}</dd>
+        <dt>{t('meetings.format')}</dt>
+        <dd>{labels.format(m.format)}</dd>
+        <dt>{t('meetings.body')}</dt>
+        <dd>
+          {m.body.kind === 'plenary' ? (
+            t('meetings.plenary')
+          ) : (
+            <Anchor component={Link} to={to(`/groups/${m.body.groupId}`)}>
+              {group ? titleText(group.name, lang) : t('meetings.workingGroup')}
+            </Anchor>
+          )}
+        </dd>
+        <dt>{t('meetings.stakeholders')}</dt>
+        <dd>{m.stakeholdersMayAttend ? t('meetings.stakeholdersYes') : t('meetings.stakeholdersNo')}</dd>
+      </dl>
+
+      {m.can.register || m.can.submitStatement ? (
+        <Group>
+          {m.can.register ? (
+            <Button component={Link} to={to(`/meetings/${m.id}/registration`)}>
+              {t('meetings.registerDelegation')}
+            </Button>
+          ) : (
+            <Anchor component={Link} to={to(`/meetings/${m.id}/registration`)}>
+              {t('meetings.yourRegistration')}
+            </Anchor>
+          )}
+        </Group>
+      ) : null}
+
+      {m.can.manage ? <ManagePanel meeting={m} /> : null}
+
+      <AgendaSection agenda={m.agenda} meetingId={m.id} canManage={m.can.manage} />
+      <DocumentsSection documents={m.documents} agenda={m.agenda} />
+      <ParticipantsSection meeting={m} />
+      <StatementsSection meeting={m} />
+    </Stack>
+  );
+}
+
+function AgendaSection({ agenda, meetingId, canManage }: { agenda: AgendaVersion | null; meetingId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="meeting-agenda">
+      <Group gap="sm" mb="sm" align="baseline">
+        <Title order={2} size="h3" id="meeting-agenda">
+          {t('meetings.agenda.title')}
+        </Title>
+        {agenda ? (
+          <Text size="sm" data-testid="agenda-status">
+            {agenda.status === 'adopted'
+              ? t('meetings.agenda.adoptedOn', { version: agenda.version, date: formatInZone(agenda.adoptedAt ?? agenda.createdAt, 'UTC', lang, false) })
+              : t('meetings.agenda.provisional', { version: agenda.version })}
+          </Text>
+        ) : null}
+        {canManage ? (
+          <Anchor component={Link} to={to(`/meetings/${meetingId}/agenda`)}>
+            {agenda ? (agenda.status === 'adopted' ? t('meetings.agenda.view') : t('meetings.agenda.revise')) : t('meetings.agenda.set')}
+          </Anchor>
+        ) : null}
+      </Group>
+      {!agenda ? (
+        <Text>{t('meetings.agenda.none')}</Text>
+      ) : (
+        <ol className={classes.agenda} data-testid="agenda">
+          {agenda.items.map((item) => (
+            <li key={item.key} data-key={item.key}>
+              <span className={classes.number}>{item.number}.</span>
+              <LocalizedText text={item.title} />
+              <Elements codes={item.elements} />
+              {item.items.length ? (
+                <ol>
+                  {item.items.map((sub) => (
+                    <li key={sub.key} data-key={sub.key}>
+                      <span className={classes.number}>{sub.number}</span>
+                      <LocalizedText text={sub.title} />
+                      <Elements codes={sub.elements} />
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+
+  function Elements({ codes }: { codes: string[] }) {
+    if (!codes.length) return null;
+    return (
+      <ul className={classes.elements} aria-label={t('meetings.agenda.elements')}>
+        {codes.map((c) => (
+          <li key={c}>
+            <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+              {c}
+            </Anchor>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+}
+
+/** The latest file of each language a document exists in. */
+export function latestFiles(d: MeetingDocument): Map<Language, MeetingDocument['files'][number]> {
+  const out = new Map<Language, MeetingDocument['files'][number]>();
+  for (const f of d.files) {
+    const have = out.get(f.language);
+    if (!have || have.version < f.version) out.set(f.language, f);
+  }
+  return out;
+}
+
+function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[]; agenda: AgendaVersion | null }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useMeetingLabels();
+  const names = new Intl.DisplayNames([lang], { type: 'language' });
+  const items = agenda ? flattenAgenda(agenda.items) : [];
+  return (
+    <section aria-labelledby="meeting-documents">
+      <Title order={2} size="h3" id="meeting-documents" mb="sm">
+        {t('meetings.documents.title')}
+      </Title>
+      {documents.length === 0 ? (
+        <Text>{t('meetings.documents.none')}</Text>
+      ) : (
+        <div className={classes.scroll}>
+          <Table withTableBorder verticalSpacing="sm" data-testid="documents">
+            <Table.Caption className={classes.caption}>{t('meetings.documents.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('meetings.documents.symbol')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.documents.docTitle')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.documents.type')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.documents.agendaItem')}</Table.Th>
+                <Table.Th scope="col">{t('meetings.documents.languages')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {documents.map((d) => {
+                const files = latestFiles(d);
+                const item = items.find((i) => i.key === d.agendaItem);
+                return (
+                  <Table.Tr key={d.id} data-document={d.id}>
+                    <Table.Th scope="row">
+                      <Anchor component={Link} to={to(`/documents/${d.id}`)} className={classes.code}>
+                        {d.symbol}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>
+                      <LocalizedText text={d.title} />
+                    </Table.Td>
+                    <Table.Td>{labels.docType(d.type)}</Table.Td>
+                    <Table.Td>{item ? item.number : d.agendaItem ? d.agendaItem : '—'}</Table.Td>
+                    <Table.Td>
+                      {files.size === 0 ? (
+                        t('meetings.documents.noFiles')
+                      ) : (
+                        <ul className={classes.elements}>
+                          {LANGUAGES.filter((l) => files.has(l)).map((l) => {
+                            const f = files.get(l)!;
+                            return (
+                              <li key={l}>
+                                <Anchor href={f.url} download={f.filename} aria-label={t('meetings.documents.download', { language: names.of(l) ?? l, symbol: d.symbol, format: f.format.toUpperCase() })}
+                                  lang={lang}>
+                                  {names.of(l) ?? l} ({f.format.toUpperCase()})
+                                </Anchor>
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useMemo } from 'react';
+import { Anchor, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiProblem } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchParam } from '../../ui/search-params';
+import { NotFound } from '../errors/NotFoundPage';
+import { AnswerView } from './parts';
+import { allStatesQuery, codeOf, compareQuery, cycleQuery, useSectionTitle } from './queries';
+import './styles';
+import classes from './reporting.module.css';
+
+/** Up to three States side by side, section by section, from what the viewer may see. */
+export default function ComparePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const { id = '' } = useParams();
+  const [params, setParam] = useSearchParam();
+  const chosen = (params.get('states') ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => /^[A-Z]{3}$/.test(s))
+    .slice(0, 3);
+  const cycle = useQuery(cycleQuery(id));
+  const states = useQuery(allStatesQuery());
+  const comparison = useQuery({ ...compareQuery(id, chosen), enabled: chosen.length > 0 });
+  const sectionTitle = useSectionTitle();
+  const names = useMemo(() => new Map((states.data?.items ?? []).map((s) => [s.iso3, s.names[lang] || s.names.en])), [states.data, lang]);
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return [...names.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [names, lang]);
+
+  if (cycle.error) {
+    if (cycle.error instanceof ApiProblem && (cycle.error.status === 404 || cycle.error.status === 400)) return <NotFound />;
+    return <ProblemAlert error={cycle.error} />;
+  }
+  if (!cycle.data || !states.data) return <Loader aria-label={t('common.loading')} />;
+  const rows = (comparison.data?.sections ?? []).filter((s) => s.states.some((x) => x.answer));
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Text size="sm">{cycle.data.title}</Text>
+        <PageHeading>{t('reporting.compare.title')}</PageHeading>
+        <Text className={classes.intro}>{t('reporting.compare.intro')}</Text>
+        <Anchor component={Link} to={to(`/reporting/cycles/${id}/analysis`)}>
+          {t('reporting.compare.backToAnalysis')}
+        </Anchor>
+      </div>
+      <MultiSelect
+        label={t('reporting.analysis.compareStates')}
+        description={t('reporting.analysis.compareHelp')}
+        data={options}
+        value={chosen}
+        onChange={(v) => setParam('states', v.join(','))}
+        maxValues={3}
+        searchable
+        maw="40rem"
+      />
+      {comparison.isError ? <ProblemAlert error={comparison.error} /> : null}
+      {chosen.length > 0 && comparison.isPending ? <Loader aria-label={t('common.loading')} /> : null}
+      {comparison.data ? (
+        <>
+          <Text role="status">{t('reporting.compare.sectionsShown', { n: rows.length })}</Text>
+          {rows.length > 0 ? (
+            <div className={classes.scroll}>
+              <Table withTableBorder verticalSpacing="sm" data-testid="compare-table">
+                <caption>{t('reporting.compare.caption', { states: chosen.map((c) => names.get(c) ?? c).join(', ') })}</caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('reporting.analysis.element')}</Table.Th>
+                    {chosen.map((c) => (
+                      <Table.Th scope="col" key={c}>
+                        {names.get(c) ?? c}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => {
+                    const section = cycle.data.questionnaire.sections.find((s) => s.key === row.key);
+                    return (
+                      <Table.Tr key={row.key}>
+                        <Table.Th scope="row">
+                          <span className={classes.code}>{codeOf(row.key)}</span> {section ? sectionTitle(section).title : ''}
+                        </Table.Th>
+                        {row.states.map((s) => (
+                          <Table.Td key={s.iso3} data-state={s.iso3}>
+                            {s.answer ? <AnswerView answer={s.answer} /> : <Text c="dimmed">{t('reporting.compare.noVisibleAnswer')}</Text>}
+                          </Table.Td>
+                        ))}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
