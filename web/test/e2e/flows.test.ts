@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, lastLinkTo, lastMailTo, launchBrowser, newPage, signInByApi, tabUntil, totp } from './harness';
+import { account, apiPost, lastLinkTo, lastMailTo, launchBrowser, newPage, signInByApi, tabUntil, totp, type DemoAccount } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -256,9 +256,27 @@ describe('by keyboard alone', () => {
   });
 });
 
+/**
+ * A delegate of its own for a test that changes a password: the demo accounts are shared by every
+ * browser test file, in any order, and must keep the password the others sign in with.
+ */
+async function ownDelegate(name: string, state: string): Promise<DemoAccount> {
+  const secretariat = await newPage(browser, 'en');
+  await signInByApi(secretariat.context, account('secretariat@poa.demo'));
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Date.now()}@example.org`;
+  expect((await apiPost(secretariat.context, '/api/v1/invitations', { email, name, role: 'delegate', state })).status).toBe(201);
+  await secretariat.context.close();
+  const token = lastLinkTo(email, '/invitation/').split('/').pop()!;
+  const anonymous = await newPage(browser, 'en');
+  const password = 'a delegate password for this test';
+  expect((await apiPost(anonymous.context, `/api/v1/invitations/${token}/accept`, { password })).status).toBe(200);
+  await anonymous.context.close();
+  return { role: 'delegate', name, email, password, state, organisation: null, totpSecret: null, recoveryCodes: [] };
+}
+
 describe('passwords and sessions', () => {
   it('resets a forgotten password from the emailed link', async () => {
-    const diego = account('delegate.chl@poa.demo');
+    const diego = await ownDelegate('Diego Fuentes', 'CHL');
     const { page, context } = await newPage(browser, 'es');
     await page.goto('/es/sign-in');
     await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
@@ -284,7 +302,7 @@ describe('passwords and sessions', () => {
   });
 
   it('changes the password, and signs out the other sessions', async () => {
-    const julien = account('delegate.fra@poa.demo');
+    const julien = await ownDelegate('Julien Moreau', 'FRA');
     const elsewhere = await newPage(browser, 'fr');
     await signInByApi(elsewhere.context, julien);
     const { page, context } = await newPage(browser, 'fr');
