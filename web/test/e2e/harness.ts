@@ -86,17 +86,22 @@ export function totp(secret: string, steps = 0): string {
 export async function signInByApi(context: BrowserContext, who: DemoAccount): Promise<void> {
   const me = await context.request.get('/api/v1/me');
   const { csrfToken } = (await me.json()) as { csrfToken: string };
-  // A code is accepted once: if this account's current code was used by an earlier test, the next one is.
+  // A code is accepted once: if this account's current code was used by an earlier test, the next one
+  // is; if both were (several sign-ins within one period, from any test file), the next period's are.
   let status = 0;
   let body = '';
-  for (const steps of who.totpSecret ? [0, 1] : [0]) {
-    const res = await context.request.post('/api/v1/session', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: { email: who.email, password: who.password, ...(who.totpSecret ? { otp: totp(who.totpSecret, steps) } : {}) },
-    });
-    status = res.status();
-    body = await res.text();
-    if (status === 200) return;
+  for (let period = 0; period < 3; period++) {
+    for (const steps of who.totpSecret ? [0, 1] : [0]) {
+      const res = await context.request.post('/api/v1/session', {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { email: who.email, password: who.password, ...(who.totpSecret ? { otp: totp(who.totpSecret, steps) } : {}) },
+      });
+      status = res.status();
+      body = await res.text();
+      if (status === 200) return;
+    }
+    if (!who.totpSecret) break;
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
   }
   expect(status, body).toBe(200);
 }
