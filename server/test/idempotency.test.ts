@@ -136,11 +136,27 @@ describe('Idempotency-Key', () => {
     const bad = await secretariat.post('/api/v1/meetings', meetingBody(), { 'idempotency-key': 'short' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('headers.idempotency-key');
+    // An anonymous request is answered anew each time: both resets are sent.
+    const person = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'PER' });
     const anonymous = await new Client(p.app).start();
     const k = key();
-    const a = await anonymous.post('/api/v1/password-resets', { email: 'nobody@example.org' }, { 'idempotency-key': k });
-    const b = await anonymous.post('/api/v1/password-resets', { email: 'nobody@example.org' }, { 'idempotency-key': k });
-    expect(b.status).toBe(a.status);
+    const a = await anonymous.post('/api/v1/password-resets', { email: person.email }, { 'idempotency-key': k });
+    const b = await anonymous.post('/api/v1/password-resets', { email: person.email }, { 'idempotency-key': k });
+    expect([a.status, b.status]).toEqual([202, 202]);
     expect(b.headers['idempotent-replayed']).toBeUndefined();
+    expect(readOutbox(path.join(p.ctx.config.dataDir, 'outbox')).filter((m) => m.to.includes(person.email) && /reset/i.test(m.subject))).toHaveLength(2);
+  });
+
+  it('never keeps an answer that holds a secret: new recovery codes are made anew on a retry, and nothing is stored', async () => {
+    const focal = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'URY' });
+    const client = await signedIn(p.app, focal);
+    const k = key();
+    const first = await client.post('/api/v1/me/recovery-codes', { password: focal.password }, { 'idempotency-key': k });
+    const again = await client.post('/api/v1/me/recovery-codes', { password: focal.password }, { 'idempotency-key': k });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.body.recoveryCodes).not.toEqual(first.body.recoveryCodes);
+    const stored = await p.ctx.database.db.select().from(idempotentRequests).where(sql`${idempotentRequests.key} = ${k}`);
+    expect(stored).toEqual([]);
   });
 });

@@ -113,7 +113,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/invitations',
     {
-      config: { policy: guard(accountsPolicy.inviteSomeone) },
+      config: { policy: guard(accountsPolicy.inviteSomeone), idempotent: true },
       schema: {
         tags: ['accounts'],
         summary: 'Invite a person (the Secretariat anyone; a focal point delegates of its own State)',

@@ -72,7 +72,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   app.post(
     '/api/v1/drafts',
     {
-      config: chair,
+      config: { ...chair, idempotent: true },
       schema: {
         tags,
         summary: 'Table a zero draft (chair or Secretariat)',
@@ -106,7 +106,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   app.post(
     '/api/v1/drafts/:id/revisions',
     {
-      config: chair,
+      config: { ...chair, idempotent: true },
       schema: {
         tags,
         summary: 'Issue the next revision (If-Match: the latest revision number as ETag)',
@@ -142,7 +142,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   app.post(
     '/api/v1/drafts/:id/amendments',
     {
-      config: forState,
+      config: { ...forState, idempotent: true },
       schema: {
         tags,
         summary: 'Propose an amendment for your State, against a revision',
@@ -180,7 +180,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   app.post(
     '/api/v1/drafts/:id/silence-procedures',
     {
-      config: chair,
+      config: { ...chair, idempotent: true },
       schema: {
         tags,
         summary: 'Circulate the latest revision under a silence procedure until a local deadline in a time zone',
@@ -226,7 +226,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
 
   app.post(
     '/api/v1/outcomes/:id/explanations',
-    { config: forState, schema: { tags, summary: 'Explain your State’s position on an adopted outcome', params: z.object({ id: Id }), body: z.object({ text: z.string().trim().min(3).max(10_000) }).strict(), response: { 201: Created } } },
+    { config: { ...forState, idempotent: true }, schema: { tags, summary: 'Explain your State’s position on an adopted outcome', params: z.object({ id: Id }), body: z.object({ text: z.string().trim().min(3).max(10_000) }).strict(), response: { 201: Created } } },
     async (request, reply) => reply.code(201).send(await explainPosition(db, { actor: request.actor!, outcomeId: request.params.id, text: request.body.text })),
   );
 }
@@ -237,7 +237,7 @@ function meetingAdoptionRoutes(app: App, ctx: PlatformContext, roll: MeetingRoll
   const forState = { policy: guard(decisionsPolicy.actForState) };
   app.post(
     '/api/v1/drafts/:id/adoption-proposals',
-    { config: chair, schema: { tags, summary: 'Propose adoption of the latest revision in a meeting in session', params: z.object({ id: Id }), body: z.object({ meetingId: Id }).strict(), response: { 201: ProposedAdoption } } },
+    { config: { ...chair, idempotent: true }, schema: { tags, summary: 'Propose adoption of the latest revision in a meeting in session', params: z.object({ id: Id }), body: z.object({ meetingId: Id }).strict(), response: { 201: ProposedAdoption } } },
     async (request, reply) => reply.code(201).send(await proposeAdoption(ctx, roll, { actor: request.actor!, draftId: request.params.id, meetingId: request.body.meetingId })),
   );
 

@@ -150,7 +150,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/documents',
     {
-      config: { policy: guard(documentsPolicy.issue) },
+      config: { policy: guard(documentsPolicy.issue), idempotent: true },
       schema: {
         tags,
         summary: 'Issue an official document that belongs to no meeting or group (Secretariat)',

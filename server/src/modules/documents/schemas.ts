@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../platform/calendar-date.js';
 import { LANGUAGES } from '../states/index.js';
 import { FILE_FORMATS } from './file-types.js';
 import { localizedSchema } from './localized.js';
@@ -6,13 +7,8 @@ import { DOCUMENT_TYPES, SERIES } from './symbols.js';
 
 /** Schemas other modules reuse when their responses carry documents. */
 export const LanguageSchema = z.enum(LANGUAGES);
-export const CalendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'a date as YYYY-MM-DD');
+/** A calendar date, YYYY-MM-DD, that exists: the platform's one rule. */
+export const CalendarDateSchema = CalendarDate;
 export const LocalizedSchema = localizedSchema(500);
 export const LocalizedOut = z.object({
   ar: z.string().optional(),

@@ -85,7 +85,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return cache.send(request, reply, `elements:${request.url}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `elements:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
         asOf,
         ...(await frameworkOn(db, { asOf, kinds: q.kind, language: q.lang, limit: q.limit, offset: q.offset })),
       }));
@@ -148,7 +148,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
   app.post(
     '/api/v1/framework/elements/:code/versions',
     {
-      config: { policy: guard(frameworkPolicy.record) },
+      config: { policy: guard(frameworkPolicy.record), idempotent: true },
       schema: {
         tags,
         summary: 'Record the confirmed official text, or a translation, as a new version (Secretariat; If-Match)',
@@ -291,7 +291,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
   app.post(
     '/api/v1/framework/sources',
     {
-      config: { policy: guard(frameworkPolicy.record) },
+      config: { policy: guard(frameworkPolicy.record), idempotent: true },
       schema: {
         tags,
         summary: 'Record a source document (Secretariat)',

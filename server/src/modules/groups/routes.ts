@@ -149,7 +149,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
 
   app.post(
     '/api/v1/groups',
-    { config: manage, schema: { tags, summary: 'Set up a working group with its mandate (Secretariat)', body: GroupBody, response: { 201: GroupPage } } },
+    { config: { ...manage, idempotent: true }, schema: { tags, summary: 'Set up a working group with its mandate (Secretariat)', body: GroupBody, response: { 201: GroupPage } } },
     async (request, reply) => {
       const g = await createGroup(db, { actor: request.actor!, ...request.body });
       setEtag(reply, g.version);
@@ -245,7 +245,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
   app.post(
     '/api/v1/groups/:id/meetings',
     {
-      config: manage,
+      config: { ...manage, idempotent: true },
       schema: {
         tags,
         summary: "Schedule a meeting of the group (Secretariat): stakeholders attend as the group's modalities say",
@@ -267,7 +267,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
   app.post(
     '/api/v1/groups/:id/documents',
     {
-      config: manage,
+      config: { ...manage, idempotent: true },
       schema: { tags, summary: 'Issue an official document of the group (Secretariat); then upload its languages', params: Params, body: IssueDocumentBody, response: { 201: DocumentSchema } },
     },
     async (request, reply) => {

@@ -127,7 +127,7 @@ export function registrationRoutes(app: App, ctx: PlatformContext): void {
     app.post(
       `/api/v1/meetings/:id/statements/${path.segment}`,
       {
-        config: { policy: guard(meetingsPolicy.submitStatement, path.of) },
+        config: { policy: guard(meetingsPolicy.submitStatement, path.of), idempotent: true },
         schema: { tags, summary: 'Submit a written statement on an agenda item, as text', params: path.params, body: StatementBody, response: { 201: Statement } },
       },
       async (request, reply) => {

@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon';
 import { deadlineLabel } from '../../platform/deadline.js';
 import type { Language } from '../states/index.js';
-import type { ReminderKind } from './meeting-rules.js';
+import type { MeetingFormat, ReminderKind } from './meeting-rules.js';
 
 /**
  * The reminders before a meeting's registration deadline and before the meeting itself, in the
  * language the recipient reads the platform's emails in (English for a participant without an
  * account). Times are the meeting's own, in its time zone.
  */
-export type MeetingFormat = 'in-person' | 'hybrid' | 'virtual';
 
 export interface ReminderFacts {
   kind: ReminderKind;

@@ -75,7 +75,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/meetings',
     {
-      config: manage,
+      config: { ...manage, idempotent: true },
       schema: { tags, summary: 'Schedule a meeting of the plenary (Secretariat). Times are wall-clock times in timeZone.', body: CreateMeetingBody, response: { 201: MeetingWithCan } },
     },
     async (request, reply) => {
@@ -223,7 +223,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/meetings/:id/documents',
     {
-      config: manage,
+      config: { ...manage, idempotent: true },
       schema: {
         tags,
         summary: 'Issue an official document of the meeting, optionally for an agenda item (Secretariat); then upload its languages',

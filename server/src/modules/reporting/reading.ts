@@ -33,18 +33,8 @@ export async function listCycles(db: Executor, state: string | null) {
     })
     .from(reportingCycles)
     .orderBy(desc(reportingCycles.createdAt));
-  const mine = new Map<string, { id: string; submissions: number; lastSubmittedAt: Date | null }>();
-  if (state) for (const c of cycles) {
-    const r = await reportOfState(db, c.id, state);
-    if (r) mine.set(c.id, r);
-  }
+  const mine = new Map((state ? await reportsOfState(db, state) : []).map((r) => [r.cycleId, { id: r.id, submissions: r.submissions, lastSubmittedAt: r.lastSubmittedAt }]));
   return cycles.map((c) => ({ ...c, status: cycleStatus(c.deadlineAt), myReport: mine.get(c.id) ?? null }));
-}
-
-/** Whether a State has submitted a report in any cycle (so that a new one may start from it). */
-export async function hasSubmitted(db: Executor, state: string): Promise<boolean> {
-  const [row] = await db.select({ id: reportSubmissions.id }).from(reportSubmissions).where(eq(reportSubmissions.state, state)).limit(1);
-  return !!row;
 }
 
 const ANSWER_FIELDS = ['status', 'measures', 'challenges', 'needs', 'noChangeSinceLastReport', 'contacts'] as const;
@@ -146,10 +136,24 @@ export async function visibleLatestSubmissions(db: Executor, actor: Actor | null
 
 /** A State's report in a cycle, with how many times it was submitted. */
 export async function reportOfState(db: Executor, cycleId: string, state: string) {
-  const [r] = await db.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycleId), eq(nationalReports.state, state)));
-  if (!r) return null;
-  const subs = await db.select({ submittedAt: reportSubmissions.submittedAt }).from(reportSubmissions).where(eq(reportSubmissions.reportId, r.id)).orderBy(desc(reportSubmissions.number));
-  return { id: r.id, submissions: subs.length, lastSubmittedAt: subs[0]?.submittedAt ?? null };
+  const [r] = await reportsOfState(db, state, cycleId);
+  return r ? { id: r.id, submissions: r.submissions, lastSubmittedAt: r.lastSubmittedAt } : null;
+}
+
+/** A State's reports (in one cycle, or in all), each with how often it was submitted and when last: one query. */
+async function reportsOfState(db: Executor, state: string, cycleId?: string) {
+  const rows = await db
+    .select({
+      id: nationalReports.id,
+      cycleId: nationalReports.cycleId,
+      submissions: sql<number>`count(${reportSubmissions.reportId})::int`,
+      lastSubmittedAt: sql<string | null>`max(${reportSubmissions.submittedAt})`,
+    })
+    .from(nationalReports)
+    .leftJoin(reportSubmissions, eq(reportSubmissions.reportId, nationalReports.id))
+    .where(and(eq(nationalReports.state, state), cycleId ? eq(nationalReports.cycleId, cycleId) : undefined))
+    .groupBy(nationalReports.id, nationalReports.cycleId);
+  return rows.map((r) => ({ ...r, submissions: Number(r.submissions), lastSubmittedAt: r.lastSubmittedAt ? new Date(r.lastSubmittedAt) : null }));
 }
 
 /** Changes with every submission in the cycle (submissions are only ever added): the analysis cache token. */

@@ -62,7 +62,8 @@ export async function openCycle(
     });
     for (const days of REMINDER_DAYS) {
       const runAt = new Date(deadline.at.getTime() - days * 86_400_000);
-      if (runAt > now) await scheduleJob(tx, { kind: REMINDER_JOB, key: `${REMINDER_JOB}:${id}:${days}`, runAt, payload: { cycleId: id, days } });
+      // Only reminders still ahead: a cycle recorded after the fact has none due.
+      if (runAt > new Date()) await scheduleJob(tx, { kind: REMINDER_JOB, key: `${REMINDER_JOB}:${id}:${days}`, runAt, payload: { cycleId: id, days } });
     }
     await recordAudit(tx, {
       actor: input.actor,

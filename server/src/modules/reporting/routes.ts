@@ -10,7 +10,7 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
 import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
-import { cycleStatus, cycleWithQuestionnaire, hasSubmitted, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
@@ -42,9 +42,11 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const drafter = reportingPolicy.draftSomething.allows(request.actor);
       const state = drafter ? request.actor!.state! : null;
+      const items = await listCycles(db, state);
       return {
-        items: await listCycles(db, state),
-        hasPreviousReport: state ? await hasSubmitted(db, state) : false,
+        items,
+        // Every cycle is listed with the State's report in it: whether one was ever submitted follows.
+        hasPreviousReport: items.some((c) => (c.myReport?.submissions ?? 0) > 0),
         can: { openCycle: reportingPolicy.openCycle.allows(request.actor), startReport: drafter },
       };
     },
@@ -53,7 +55,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/reporting/cycles',
     {
-      config: { policy: guard(reportingPolicy.openCycle) },
+      config: { policy: guard(reportingPolicy.openCycle), idempotent: true },
       schema: {
         tags,
         summary: 'Open a reporting cycle: the questionnaire is built from the framework as it stands today (Secretariat)',
@@ -79,7 +81,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/reporting/cycles/:id/reports',
     {
-      config: { policy: guard(reportingPolicy.draftSomething) },
+      config: { policy: guard(reportingPolicy.draftSomething), idempotent: true },
       schema: { tags, summary: "Start your State's report, empty or from its previous one", params: z.object({ id: Id }), body: z.object({ fromPrevious: z.boolean().default(false), visibility: Visibility.default('public') }).strict(), response: { 201: StartedReport } },
     },
     async (request, reply) => reply.code(201).send(await startReport(db, { actor: request.actor!, cycleId: request.params.id, ...request.body })),
@@ -145,7 +147,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
 
   app.post(
     '/api/v1/reporting/reports/:id/submissions',
-    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Submit: the report frozen, with a receipt (focal point)', params: z.object({ id: Id }), response: { 201: SubmittedReceipt } } },
+    { config: { policy: guard(reportingPolicy.submitSomething), idempotent: true }, schema: { tags, summary: 'Submit: the report frozen, with a receipt (focal point)', params: z.object({ id: Id }), response: { 201: SubmittedReceipt } } },
     async (request, reply) => reply.code(201).send(await submitReport(db, { actor: request.actor!, reportId: request.params.id })),
   );
 
@@ -175,7 +177,11 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       // What the public sees is the same for every member of the public (and for stakeholders): it is
       // cached, checked against the cycle's submissions. Everyone else's view is computed for them.
       const viewer = viewerOf(request.actor, '');
-      if (viewer.kind !== 'public' && viewer.kind !== 'stakeholder') return compute();
+      if (viewer.kind !== 'public' && viewer.kind !== 'stakeholder') {
+        // What States and the Secretariat see is theirs: never kept by a browser or a proxy.
+        reply.header('cache-control', 'private, no-store');
+        return compute();
+      }
       return publicCache.send(request, reply, `analysis:${request.params.id}`, () => submissionsVersion(db, request.params.id), compute);
     },
   );

@@ -39,11 +39,12 @@ declare module 'fastify' {
 }
 
 /**
- * The key of a signed-in creating request, or null. Anonymous requests (signing in, links from
- * emails) set cookies or use single-use tokens, and are not replayed.
+ * The key of a signed-in request to a route that says it is idempotent, or null. Other routes ignore
+ * the header: anonymous ones (signing in, links from emails) set cookies or use single-use tokens,
+ * and some answers hold secrets that must never be stored.
  */
 function keyOf(request: FastifyRequest): string | null {
-  if (!CREATING.has(request.method) || !request.actor) return null;
+  if (!CREATING.has(request.method) || !request.actor || !request.routeOptions.config.idempotent) return null;
   const given = request.headers[IDEMPOTENCY_HEADER];
   if (given === undefined) return null;
   if (typeof given !== 'string' || !KEY.test(given))
@@ -53,13 +54,10 @@ function keyOf(request: FastifyRequest): string | null {
   return given;
 }
 
-/** The media type without its parameters: a multipart boundary differs on every retry. */
+/** The media type without its parameters (a charset may be written differently on a retry). */
 const mediaType = (request: FastifyRequest): string | null => request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null;
 
-/**
- * The same key may only ever mean the same request: its method, path and body. A multipart upload's
- * file is read by its handler, after this: its key is matched on the method and path alone.
- */
+/** The same key may only ever mean the same request: its method, path and body. */
 function fingerprintOf(request: FastifyRequest): string {
   const body = Buffer.isBuffer(request.body) ? request.body.toString('base64') : request.body === undefined ? null : request.body;
   return createHash('sha256')

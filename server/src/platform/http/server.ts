@@ -22,6 +22,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. A route without one is refused to everyone. */
     policy?: RoutePolicy;
+    /**
+     * A creating route a client may retry with an Idempotency-Key: its answer is kept for the retry.
+     * Off unless a route says so: an answer that holds a secret (recovery codes, a second factor)
+     * must never be stored, nor a body that holds a password fingerprinted.
+     */
+    idempotent?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in account acting, or null for the public. */
@@ -200,7 +206,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
         description:
           'The API of the Programme of Action on ICTs in the context of international security. Errors are RFC 9457 problem+json. ' +
           `State-changing requests carry the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie. ` +
-          'A signed-in POST or PATCH may carry an Idempotency-Key header (8–128 visible ASCII characters, e.g. a UUID): a retry with the same key ' +
+          'A signed-in request that creates something (a meeting, draft, amendment, document, invitation, report…) may carry an Idempotency-Key header (8–128 visible ASCII characters, e.g. a UUID): a retry with the same key ' +
           'gets the first successful answer again, marked Idempotent-Replayed: true, for 24 hours; the same key with another request is refused (422), ' +
           'and a retry while the first is still being answered gets 409 with Retry-After.',
       },

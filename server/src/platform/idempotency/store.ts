@@ -13,9 +13,9 @@ export function idempotencyStore(db: Db): IdempotencyStore {
   const begin: IdempotencyStore['begin'] = async (accountId, key, fingerprint) => {
       const keptSince = sql`now() - make_interval(hours => ${KEEP_HOURS})`;
       const abandonedSince = sql`now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})`;
-      // A key is the account's own: expired answers go first, then the key is claimed, or its
-      // expired or abandoned holder replaced, in one statement.
-      await db.delete(idempotentRequests).where(and(eq(idempotentRequests.accountId, accountId), lt(idempotentRequests.createdAt, keptSince)));
+      // Answers older than a day go first, whoever's they are (a range of the age index: usually
+      // nothing); then the key is claimed, or its abandoned holder replaced, in one statement.
+      await db.delete(idempotentRequests).where(lt(idempotentRequests.createdAt, keptSince));
       const claimed = await db
         .insert(idempotentRequests)
         .values({ accountId, key, fingerprint })
