@@ -147,7 +147,8 @@ describe('amendments and revisions', () => {
     const france = await as('focal.fra@poa.demo');
     await open(france.page, `/en/drafts/${draftId}`);
     const theirs = main(france.page).locator(`li[data-amendment="${amendmentId}"]`);
-    // The button names the State the focal point acts for, and no other.
+    // The button names the State the focal point acts for, and no other (once the names are loaded).
+    await theirs.getByRole('button', { name: 'Co-sponsor for France' }).waitFor();
     expect(await theirs.getByRole('button', { name: /Chile/ }).count()).toBe(0);
     await theirs.getByRole('button', { name: 'Co-sponsor for France' }).click();
     await theirs.locator('[data-testid="cosponsors"]', { hasText: 'France' }).waitFor();

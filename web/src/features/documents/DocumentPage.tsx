@@ -27,6 +27,7 @@ import {
 } from './queries';
 import { ACCEPT_ATTRIBUTE, hasAcceptedExtension, uploadVersion } from './upload';
 import classes from './documents.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function DocumentPage() {
   const { t } = useTranslation();
@@ -138,9 +139,9 @@ function Languages({ doc }: { doc: DocumentDetail }) {
       <Title order={2} size="h3" id="document-languages" mb="sm">
         {t('documents.languagesTitle')}
       </Title>
-      <div className={classes.scroll}>
-        <Table withTableBorder verticalSpacing="sm" className={classes.table}>
-          <caption className={classes.caption}>{t('documents.languagesCaption', { symbol: doc.symbol })}</caption>
+      <div className={listing.scroll}>
+        <Table withTableBorder verticalSpacing="sm" className={listing.table}>
+          <caption className={listing.caption}>{t('documents.languagesCaption', { symbol: doc.symbol })}</caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('documents.language')}</Table.Th>
@@ -198,9 +199,9 @@ function History({ id }: { id: string }) {
       ) : history.data.items.length === 0 ? (
         <Text>{t('documents.noHistory')}</Text>
       ) : (
-        <div className={classes.scroll}>
-          <Table withTableBorder verticalSpacing="xs" className={classes.table}>
-            <caption className={classes.caption}>{t('documents.historyCaption')}</caption>
+        <div className={listing.scroll}>
+          <Table withTableBorder verticalSpacing="xs" className={listing.table}>
+            <caption className={listing.caption}>{t('documents.historyCaption')}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('documents.uploadedAt')}</Table.Th>

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { DocumentsTable } from './parts';
 import { DOCUMENT_TYPES, documentsQuery, inLanguage, isDocumentType, isUuid, isYear, meetingsQuery, useDocumentLabels } from './queries';
-import classes from './documents.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** The years offered in the filter: from the PoA's first documents to next year. */
 function yearsOffered(): string[] {
@@ -46,16 +46,16 @@ export default function DocumentsPage() {
           </Button>
         ) : null}
       </Group>
-      <Text className={classes.intro}>{t('documents.intro')}</Text>
+      <Text className={listing.intro}>{t('documents.intro')}</Text>
 
-      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters}>
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={listing.filters}>
         <TextInput
           type="search"
           label={t('documents.search')}
           description={t('documents.searchHelp')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          className={classes.search}
+          className={listing.search}
           autoComplete="off"
         />
         <NativeSelect
@@ -63,7 +63,7 @@ export default function DocumentsPage() {
           value={type ?? ''}
           onChange={(e) => update('type', e.currentTarget.value)}
           data={[{ value: '', label: t('documents.allTypes') }, ...DOCUMENT_TYPES.map((d) => ({ value: d, label: labels.type(d) }))]}
-          className={classes.filter}
+          className={listing.filter}
         />
         <NativeSelect
           label={t('documents.meeting')}
@@ -75,14 +75,14 @@ export default function DocumentsPage() {
             // A meeting in the address that the list does not hold (yet) stays selectable.
             ...(meeting && !meetings.data?.items.some((m) => m.id === meeting) ? [{ value: meeting, label: t('documents.thisMeeting') }] : []),
           ]}
-          className={classes.filter}
+          className={listing.filter}
         />
         <NativeSelect
           label={t('documents.year')}
           value={year ?? ''}
           onChange={(e) => update('year', e.currentTarget.value)}
           data={[{ value: '', label: t('documents.allYears') }, ...[...new Set([...(year ? [year] : []), ...yearsOffered()])].map((y) => ({ value: y, label: new Intl.NumberFormat(lang, { useGrouping: false }).format(Number(y)) }))]}
-          className={classes.filter}
+          className={listing.filter}
         />
       </form>
 

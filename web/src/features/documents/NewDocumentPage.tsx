@@ -10,6 +10,7 @@ import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { allGroupsQuery } from '../groups/queries';
 import { DOCUMENT_TYPES, inLanguage, meetingQuery, meetingsQuery, nextSymbolQuery, useDocumentLabels, useLanguageName, type DocumentType } from './queries';
 import classes from './documents.module.css';
 
@@ -71,7 +72,7 @@ function IssueForm() {
 
   const meetings = useQuery(meetingsQuery());
   const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
-  const groups = useQuery({ queryKey: ['groups', 'list', '', ''] as const, queryFn: () => unwrap(api.GET('/api/v1/groups')), staleTime: 60_000 });
+  const groups = useQuery(allGroupsQuery());
   const preview = useQuery({ ...nextSymbolQuery(type, date), enabled: isDate(date) && !symbol.trim() });
 
   const agendaOptions = (meeting.data?.agenda?.items ?? []).flatMap((item) => [

@@ -6,6 +6,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatDate, useDocumentLabels, useLanguageName, type DocumentItem } from './queries';
 import { FallbackMark, Localized } from '../../ui/localized';
 import classes from './documents.module.css';
+import listing from '../../ui/listing.module.css';
 
 export { FallbackMark, Localized };
 
@@ -37,9 +38,9 @@ export function DocumentsTable({ items, caption }: { items: DocumentItem[]; capt
   const to = useLocalPath();
   const labels = useDocumentLabels();
   return (
-    <div className={classes.scroll}>
-      <Table withTableBorder verticalSpacing="sm" className={classes.table}>
-        <caption className={classes.caption}>{caption}</caption>
+    <div className={listing.scroll}>
+      <Table withTableBorder verticalSpacing="sm" className={listing.table}>
+        <caption className={listing.caption}>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('documents.symbol')}</Table.Th>

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { inLanguage } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
 import { StateName } from '../states/StateName';
 import { DecisionAlert, useStateNameOf } from './parts';
-import { formatInZone, localized, meetingsInSessionQuery, useDraftLabels, viewerZone, type AdoptionProposal, type Draft } from './queries';
+import { formatInZone, meetingsInSessionQuery, useDraftLabels, viewerZone, type AdoptionProposal, type Draft } from './queries';
 
 /**
  * Adoption in a meeting: the chair proposes adoption of the latest revision in a meeting in session;
@@ -63,7 +64,7 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
               label={t('drafts.adoption.meeting')}
               value={chosen}
               onChange={(e) => setMeetingId(e.currentTarget.value)}
-              data={items.map((m) => ({ value: m.id, label: `${localized(m.title, lang).text} (${formatInZone(m.startsAt, m.timeZone, lang)})` }))}
+              data={items.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatInZone(m.startsAt, m.timeZone, lang)})` }))}
             />
             <Button onClick={() => propose.mutate(chosen)} loading={propose.isPending}>
               {t('drafts.adoption.propose', { revision: labels.revision(draft.latest.number) })}

@@ -9,6 +9,7 @@ import { DraftHeader } from './DraftPage';
 import { DecisionAlert, DraftLinks, StateNames } from './parts';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** The chair's compilation: every proposal, paragraph by paragraph, with its sponsors and whether a revision took it up. */
 export default function CompilationPage() {
@@ -31,7 +32,7 @@ function Compilation({ draft }: { draft: Draft }) {
     <Stack gap="lg">
       <DraftHeader draft={draft} title={t('drafts.compilation.title')} />
       <DraftLinks id={draft.id} />
-      <Text className={classes.intro}>{t('drafts.compilation.intro', { revision: labels.revision(draft.latest.number) })}</Text>
+      <Text className={listing.intro}>{t('drafts.compilation.intro', { revision: labels.revision(draft.latest.number) })}</Text>
       <Text role="status">{t('drafts.compilation.count', { count: total })}</Text>
       {draft.latest.paragraphs.map((p) => (
         <section key={p.key} aria-labelledby={`comp-${p.key}`} data-paragraph={p.label}>
@@ -61,7 +62,7 @@ function ProposalTable({ caption, proposals }: { caption: string; proposals: Ame
   const labels = useDraftLabels();
   if (proposals.length === 0) return <Text size="sm">{t('drafts.noProposals')}</Text>;
   return (
-    <div className={classes.scroll}>
+    <div className={listing.scroll}>
       <Table withTableBorder verticalSpacing="xs">
         <caption className={classes.visuallyHidden}>{caption}</caption>
         <Table.Thead>

@@ -15,6 +15,7 @@ import { DecisionAlert, DraftLinks, DraftStatusBadge } from './parts';
 import { draftQuery, formatDay, useBodyName, useDraftLabels, type Draft } from './queries';
 import { SilencePanel } from './SilencePanel';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function DraftPage() {
   const { t } = useTranslation();
@@ -151,7 +152,7 @@ function DraftView({ draft }: { draft: Draft }) {
         <Title order={2} size="h3" id="revisions-title" mb="sm">
           {t('drafts.revisions')}
         </Title>
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder verticalSpacing="sm">
             <caption className={classes.visuallyHidden}>{t('drafts.revisionsCaption')}</caption>
             <Table.Thead>
@@ -229,7 +230,6 @@ function ChairTools({ draft }: { draft: Draft }) {
           </Button>
         ) : null}
       </Group>
-      <DecisionAlert error={transmit.error} />
       <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('drafts.transmit')} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
         <Stack>
           <Text>{t('drafts.transmitConfirm', { revision: labels.revision(draft.latest.number) })}</Text>

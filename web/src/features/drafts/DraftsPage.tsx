@@ -8,6 +8,7 @@ import { useSearchParam } from '../../ui/search-params';
 import { DecisionAlert, DraftStatusBadge } from './parts';
 import { draftsQuery, formatDay, useBodyName, useDraftLabels, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 const STATUSES: DraftStatus[] = ['negotiating', 'adopted', 'withdrawn'];
 const isStatus = (v: string | null): v is DraftStatus => STATUSES.includes(v as DraftStatus);
@@ -26,7 +27,7 @@ export default function DraftsPage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('drafts.title')}</PageHeading>
-      <Text className={classes.intro}>{t('drafts.intro')}</Text>
+      <Text className={listing.intro}>{t('drafts.intro')}</Text>
       <Group>
         <NativeSelect
           label={t('drafts.filterStatus')}
@@ -49,7 +50,7 @@ export default function DraftsPage() {
         <>
           <Text role="status">{t('drafts.count', { count: drafts.data.items.length })}</Text>
           {drafts.data.items.length ? (
-            <div className={classes.scroll}>
+            <div className={listing.scroll}>
               <Table withTableBorder verticalSpacing="sm">
                 <caption className={classes.visuallyHidden}>{t('drafts.tableCaption')}</caption>
                 <Table.Thead>

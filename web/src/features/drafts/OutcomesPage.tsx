@@ -7,6 +7,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { DecisionAlert } from './parts';
 import { formatDay, outcomesQuery, useDraftLabels } from './queries';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** The public record of adopted outcomes. */
 export default function OutcomesPage() {
@@ -18,7 +19,7 @@ export default function OutcomesPage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('outcomes.title')}</PageHeading>
-      <Text className={classes.intro}>{t('outcomes.intro')}</Text>
+      <Text className={listing.intro}>{t('outcomes.intro')}</Text>
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : query.isError ? (
@@ -27,7 +28,7 @@ export default function OutcomesPage() {
         <>
           <Text role="status">{t('outcomes.count', { count: query.data.items.length })}</Text>
           {query.data.items.length ? (
-            <div className={classes.scroll}>
+            <div className={listing.scroll}>
               <Table withTableBorder verticalSpacing="sm">
                 <caption className={classes.visuallyHidden}>{t('outcomes.caption')}</caption>
                 <Table.Thead>

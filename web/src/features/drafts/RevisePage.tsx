@@ -12,6 +12,7 @@ import { DraftHeader } from './DraftPage';
 import { DecisionAlert, DraftLinks } from './parts';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 interface EditedParagraph {
   /** Local identity in this form. */
@@ -118,7 +119,7 @@ function ReviseForm({ draft, etag }: { draft: Draft; etag: string | null }) {
     <Stack gap="lg">
       <DraftHeader draft={draft} title={t('drafts.revise.title', { revision: next })} />
       <DraftLinks id={draft.id} />
-      <Text className={classes.intro}>{t('drafts.revise.intro', { revision: labels.revision(draft.latest.number) })}</Text>
+      <Text className={listing.intro}>{t('drafts.revise.intro', { revision: labels.revision(draft.latest.number) })}</Text>
       <form onSubmit={submit} noValidate>
         <Stack>
           <DecisionAlert error={issue.error} />

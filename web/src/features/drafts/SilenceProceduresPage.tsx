@@ -8,6 +8,7 @@ import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline, useStateNameOf } from './parts';
 import { silenceQuery } from './queries';
 import classes from './drafts.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** Open silence procedures, soonest deadline first; a State's focal point may break silence for its State. */
 export default function SilenceProceduresPage() {
@@ -18,7 +19,7 @@ export default function SilenceProceduresPage() {
   return (
     <Stack gap="lg">
       <PageHeading>{t('silence.title')}</PageHeading>
-      <Text className={classes.intro}>{t('silence.intro')}</Text>
+      <Text className={listing.intro}>{t('silence.intro')}</Text>
       {query.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : query.isError ? (

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
+import { inLanguage } from '../../ui/localized';
+import { allGroupsQuery } from '../groups/queries';
 import { problemMessage } from '../../ui/problems';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
@@ -66,25 +68,16 @@ export const meetingsInSessionQuery = () => ({
   staleTime: 15_000,
 });
 
-const groupsQuery = () => ({
-  queryKey: ['decisions', 'groups'] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/groups', { params: { query: {} } })),
-  staleTime: 5 * 60_000,
-});
 
-type Localized = { en: string } & Partial<Record<Language, string>>;
-/** A title in the page's language, or in English when there is none. */
-export const localized = (text: Localized, lang: Language): { text: string; lang: Language; fallback: boolean } =>
-  text[lang] ? { text: text[lang]!, lang, fallback: false } : { text: text.en, lang: 'en', fallback: lang !== 'en' };
 
 /** The name of the body a draft is before: the plenary, or a working group. */
 export function useBodyName(): (body: string) => string {
   const { t, i18n } = useTranslation();
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(allGroupsQuery());
   return (body) => {
     if (body === 'plenary') return t('drafts.plenary');
     const group = groups.data?.items.find((g) => g.id === body);
-    return group ? localized(group.name, i18n.language as Language).text : t('drafts.workingGroup');
+    return group ? inLanguage(group.name, i18n.language as Language).text : t('drafts.workingGroup');
   };
 }
 

@@ -8,12 +8,14 @@ import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
+import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
 import { FrameworkLinks } from './FrameworkLinks';
-import { Citation, ElementText, FallbackMark, StatusBadge } from './parts';
+import { Citation, ElementText, StatusBadge } from './parts';
 import { elementQuery, formatDate, useFrameworkLabels, type ElementDetail } from './queries';
 import classes from './framework.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function ElementPage() {
   const { t } = useTranslation();
@@ -49,7 +51,7 @@ export default function ElementPage() {
         </PageHeading>
         <Group gap="xs">
           <StatusBadge status={shown.display.status} />
-          <FallbackMark display={shown.display} />
+          <FallbackMark show={shown.display.fallback} />
           <Text size="sm">{t('framework.versionOf', { version: shown.version, date: formatDate(shown.effectiveOn, lang) })}</Text>
           <Button variant="outline" size="compact-sm" onClick={() => window.print()} className={classes.noPrint}>
             {t('framework.print')}
@@ -98,7 +100,7 @@ export default function ElementPage() {
         <Title order={2} size="h3" id="element-history" mb="sm">
           {t('framework.history')}
         </Title>
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>

@@ -5,12 +5,14 @@ import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
-import { Citation, DateField, ElementText, FallbackMark, StatusBadge } from './parts';
+import { Citation, DateField, ElementText, StatusBadge } from './parts';
 import { formatDate, frameworkQuery, isDate, isPillar, PILLARS, today, useFrameworkLabels, type Pillar } from './queries';
 import { FrameworkLinks } from './FrameworkLinks';
 import classes from './framework.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function FrameworkPage() {
   const { t } = useTranslation();
@@ -35,7 +37,7 @@ export default function FrameworkPage() {
   return (
     <Stack gap="md">
       <PageHeading>{t('framework.title')}</PageHeading>
-      <Text className={classes.intro}>{t('framework.intro')}</Text>
+      <Text className={listing.intro}>{t('framework.intro')}</Text>
       <FrameworkLinks current="browse" />
 
       <Group align="flex-end" gap="md" className={classes.noPrint}>
@@ -102,7 +104,7 @@ export default function FrameworkPage() {
                   {v.grouping ? ` · ${v.grouping}` : ''}
                 </Text>
                 <StatusBadge status={v.display.status} />
-                <FallbackMark display={v.display} />
+                <FallbackMark show={v.display.fallback} />
               </Group>
               <ElementText display={v.display} />
               <Citation version={v} />

@@ -5,12 +5,14 @@ import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
-import { DateField, FallbackMark, Fragments, StatusBadge } from './parts';
+import { DateField, Fragments, StatusBadge } from './parts';
 import { formatDate, isDate, isKind, KINDS, searchQuery, today, useFrameworkLabels } from './queries';
 import classes from './framework.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function SearchPage() {
   const { t } = useTranslation();
@@ -29,10 +31,10 @@ export default function SearchPage() {
   return (
     <Stack gap="md">
       <PageHeading>{t('framework.search.title')}</PageHeading>
-      <Text className={classes.intro}>{t('framework.search.intro')}</Text>
+      <Text className={listing.intro}>{t('framework.search.intro')}</Text>
       <FrameworkLinks current="search" />
-      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters}>
-        <TextInput type="search" label={t('framework.search.field')} description={t('framework.search.help')} value={text} onChange={(e) => setText(e.currentTarget.value)} className={classes.search} autoComplete="off" />
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={listing.filters}>
+        <TextInput type="search" label={t('framework.search.field')} description={t('framework.search.help')} value={text} onChange={(e) => setText(e.currentTarget.value)} className={listing.search} autoComplete="off" />
         <NativeSelect
           label={t('framework.search.kind')}
           value={kind ?? ''}
@@ -71,7 +73,7 @@ export default function SearchPage() {
                   {labels.kind(hit.kind)}
                 </Text>
                 <StatusBadge status={hit.display.status} />
-                <FallbackMark display={hit.display} />
+                <FallbackMark show={hit.display.fallback} />
               </Group>
               <Fragments hit={hit} />
               <Text size="sm" mt={4}>

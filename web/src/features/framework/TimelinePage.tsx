@@ -5,12 +5,14 @@ import { Link } from 'react-router';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
-import { Citation, DateField, ElementText, FallbackMark, StatusBadge } from './parts';
+import { Citation, DateField, ElementText, StatusBadge } from './parts';
 import { changesQuery, formatDate, isDate, today, useFrameworkLabels, type Change } from './queries';
 import classes from './framework.module.css';
+import listing from '../../ui/listing.module.css';
 
 const GROUPS: Change['change'][] = ['added', 'changed', 'removed'];
 
@@ -32,7 +34,7 @@ export default function TimelinePage() {
   return (
     <Stack gap="md">
       <PageHeading>{t('framework.timeline.title')}</PageHeading>
-      <Text className={classes.intro}>{t('framework.timeline.intro')}</Text>
+      <Text className={listing.intro}>{t('framework.timeline.intro')}</Text>
       <FrameworkLinks current="timeline" />
 
       <Group align="flex-end" gap="md" className={classes.noPrint}>
@@ -87,7 +89,7 @@ export default function TimelinePage() {
                           {labels.kind(c.kind)} · {t('framework.effectiveOnDate', { date: formatDate(v.effectiveOn, lang) })}
                         </Text>
                         <StatusBadge status={v.display.status} />
-                        <FallbackMark display={v.display} />
+                        <FallbackMark show={v.display.fallback} />
                       </Group>
                       <ElementText display={v.display} />
                       <Citation version={v} />

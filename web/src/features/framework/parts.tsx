@@ -20,16 +20,6 @@ export function StatusBadge({ status }: { status: DisplayText['status'] }) {
   );
 }
 
-/** Shown when the page's language has no text yet, so the English one is shown instead. */
-export function FallbackMark({ display }: { display: DisplayText }) {
-  const { t } = useTranslation();
-  if (!display.fallback) return null;
-  return (
-    <Badge variant="outline" color="#9c3a00" data-fallback="true" className={classes.badge}>
-      {t('framework.fallback')}
-    </Badge>
-  );
-}
 
 /**
  * An element's text: a verbatim text is quoted, a summary is plainly our own words (never a quotation).

@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { inLanguage, useLanguageName } from '../documents/queries';
 import { NotFound } from '../errors/NotFoundPage';
 import { statesQuery } from '../states/queries';
-import { CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
+import { allGroupsQuery, CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
 import classes from './groups.module.css';
 
 type Texts = Partial<Record<Language, string>>;
@@ -82,7 +82,7 @@ export default function GroupFormPage() {
   const me = useMe();
   const signedIn = !!me.data?.account;
   const existing = useQuery({ ...groupQuery(id ?? ''), enabled: !!id && signedIn });
-  const list = useQuery({ queryKey: ['groups', 'can'] as const, queryFn: () => unwrap(api.GET('/api/v1/groups')), enabled: !id && signedIn });
+  const list = useQuery({ ...allGroupsQuery(), enabled: !id && signedIn });
 
   if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!signedIn) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;

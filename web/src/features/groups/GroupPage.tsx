@@ -16,6 +16,7 @@ import { NotFound } from '../errors/NotFoundPage';
 import { StateName } from '../states/StateName';
 import { formatDay, formatMeetingTime, groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
 import classes from './groups.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function GroupPage() {
   const { t } = useTranslation();
@@ -150,9 +151,9 @@ export default function GroupPage() {
         {g.meetings.length === 0 ? (
           <Text>{t('groups.noMeetings')}</Text>
         ) : (
-          <div className={classes.scroll}>
-            <Table withTableBorder verticalSpacing="sm" className={classes.table}>
-              <caption className={classes.caption}>{t('groups.meetingsCaption')}</caption>
+          <div className={listing.scroll}>
+            <Table withTableBorder verticalSpacing="sm" className={listing.table}>
+              <caption className={listing.caption}>{t('groups.meetingsCaption')}</caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('groups.meeting')}</Table.Th>
@@ -230,9 +231,9 @@ function Members({ group }: { group: GroupPageData }) {
         {t('groups.memberCount', { count: states.length })}
       </Text>
       {states.length === 0 ? null : (
-        <div className={classes.scroll}>
-          <Table withTableBorder verticalSpacing="xs" className={classes.table} data-testid="member-states">
-            <caption className={classes.caption}>{t('groups.membersCaption')}</caption>
+        <div className={listing.scroll}>
+          <Table withTableBorder verticalSpacing="xs" className={listing.table} data-testid="member-states">
+            <caption className={listing.caption}>{t('groups.membersCaption')}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('groups.state')}</Table.Th>

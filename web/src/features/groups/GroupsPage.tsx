@@ -10,6 +10,7 @@ import { Localized } from '../documents/parts';
 import { inLanguage } from '../documents/queries';
 import { groupsQuery, isGroupStatus, useGroupLabels } from './queries';
 import classes from './groups.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** The first sentence of a mandate, or its first 220 characters: the list shows a summary, the page the whole. */
 function summaryOf(text: string): string {
@@ -39,9 +40,9 @@ export default function GroupsPage() {
           </Button>
         ) : null}
       </Group>
-      <Text className={classes.intro}>{t('groups.intro')}</Text>
-      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters}>
-        <TextInput type="search" label={t('groups.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} className={classes.search} autoComplete="off" />
+      <Text className={listing.intro}>{t('groups.intro')}</Text>
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={listing.filters}>
+        <TextInput type="search" label={t('groups.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} className={listing.search} autoComplete="off" />
         <NativeSelect
           label={t('groups.status')}
           value={status ?? ''}
@@ -51,7 +52,7 @@ export default function GroupsPage() {
             { value: 'active', label: labels.status('active') },
             { value: 'closed', label: labels.status('closed') },
           ]}
-          className={classes.filter}
+          className={listing.filter}
         />
       </form>
       <Group gap="xs" mih={28}>
@@ -67,9 +68,9 @@ export default function GroupsPage() {
       ) : groups.data.items.length === 0 ? (
         <Text>{q || status ? t('groups.noneFound') : t('groups.noneYet')}</Text>
       ) : (
-        <div className={classes.scroll}>
-          <Table withTableBorder verticalSpacing="sm" className={classes.table}>
-            <caption className={classes.caption}>{t('groups.caption')}</caption>
+        <div className={listing.scroll}>
+          <Table withTableBorder verticalSpacing="sm" className={listing.table}>
+            <caption className={listing.caption}>{t('groups.caption')}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('groups.name')}</Table.Th>

@@ -20,6 +20,9 @@ export const groupsQuery = ({ q, status }: { q: string; status: GroupStatus | un
   staleTime: 30_000,
 });
 
+/** Every working group: one cache entry for all the pages that name or list groups. */
+export const allGroupsQuery = () => groupsQuery({ q: '', status: undefined });
+
 export const groupKey = (id: string) => ['groups', 'one', id] as const;
 
 /** A group's page, with its ETag for the Secretariat's changes (If-Match). */

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
+import { Localized } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import classes from './HomePage.module.css';
 
@@ -46,7 +47,7 @@ export function NowSection() {
           {meetings.map((m) => (
             <li key={m.id}>
               <Anchor component={Link} to={to(`/meetings/${m.id}`)}>
-                {m.title[lang] ?? m.title.en}
+                <Localized text={m.title} />
               </Anchor>
               <Text size="sm" c="dimmed">
                 {inZone(lang, m.startsAt, m.timeZone, false)}

@@ -14,6 +14,7 @@ import { frameworkQuery, today } from '../framework/queries';
 import { draftOf, emptyLocalized, formatInZone, localizedBody, LocalizedFields, titleText, type LocalizedDraft } from './parts';
 import { agendaQuery, meetingQuery, type AgendaData, type AgendaVersion, type MeetingPage } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 interface Entry {
   /** Kept across revisions, so statements and documents stay attached to their item. */
@@ -84,7 +85,7 @@ function Versions({ agenda, meeting }: { agenda: AgendaData; meeting: MeetingPag
   const lang = useLang();
   if (agenda.versions.length === 0) return <Text>{t('meetings.agenda.none')}</Text>;
   return (
-    <div className={classes.scroll}>
+    <div className={listing.scroll}>
       <Table withTableBorder verticalSpacing="xs" data-testid="agenda-versions">
         <Table.Caption className={classes.caption}>{t('meetings.agenda.versions')}</Table.Caption>
         <Table.Thead>
@@ -215,7 +216,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
         <Title order={2} size="h3" id="agenda-editor" mb="xs">
           {agenda.versions.length ? t('meetings.agenda.newRevision', { version: agenda.versions.length + 1 }) : t('meetings.agenda.first')}
         </Title>
-        <Text size="sm" mb="md" className={classes.intro}>
+        <Text size="sm" mb="md" className={listing.intro}>
           {t('meetings.agenda.editorIntro')}
         </Text>
         <Stack gap="md">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInZone } from './parts';
 import { privateFeedQuery } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** `https://…/meetings.ics` → `webcal://…/meetings.ics`: calendar applications subscribe on a click. */
 export const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
@@ -27,9 +28,13 @@ function FeedUrl({ url, label }: { url: string; label: string }) {
       <Group gap="sm">
         <CopyButton value={url}>
           {({ copied, copy }) => (
-            <Button size="compact-sm" variant="outline" onClick={copy} aria-label={`${t('calendar.copyLink')}: ${label}`}>
-              {copied ? t('calendar.copied') : t('calendar.copyLink')}
-            </Button>
+            <>
+              <Button size="compact-sm" variant="outline" onClick={copy} aria-label={`${t('calendar.copyLink')}: ${label}`}>
+                {copied ? t('calendar.copied') : t('calendar.copyLink')}
+              </Button>
+              {/* The button's name stays the same; that the link was copied is said here. */}
+              <VisuallyHidden role="status">{copied ? t('calendar.copied') : ''}</VisuallyHidden>
+            </>
           )}
         </CopyButton>
         <Anchor href={webcal(url)}>{t('calendar.subscribe')}</Anchor>
@@ -51,7 +56,7 @@ export function CalendarFeeds({ publicUrl }: { publicUrl: string | null }) {
       <Title order={2} size="h3" id="calendar-feeds" mb="xs">
         {t('calendar.feeds.title')}
       </Title>
-      <Text mb="sm" className={classes.intro}>
+      <Text mb="sm" className={listing.intro}>
         {t('calendar.feeds.intro')}
       </Text>
       <Stack gap="md">
@@ -93,7 +98,7 @@ function PrivateFeed() {
       <Text size="sm" fw={600}>
         {t('calendar.feeds.private')}
       </Text>
-      <Text size="sm" className={classes.intro}>
+      <Text size="sm" className={listing.intro}>
         {t('calendar.feeds.privateIntro')}
       </Text>
       <ProblemAlert error={create.error ?? revoke.error} />

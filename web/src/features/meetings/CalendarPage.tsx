@@ -10,8 +10,10 @@ import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { CalendarFeeds } from './CalendarFeeds';
 import { MonthView } from './MonthView';
 import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge } from './parts';
-import { calendarQuery, groupsQuery, isKind, isStatus, KINDS, localized, meetingsQuery, STATUSES, useMeetingLabels, type CalendarData, type Group as WorkingGroup, type Meeting } from './queries';
+import { calendarQuery, isKind, isStatus, KINDS, localized, meetingsQuery, STATUSES, useMeetingLabels, type CalendarData, type Group as WorkingGroup, type Meeting } from './queries';
+import { allGroupsQuery } from '../groups/queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 type When = 'upcoming' | 'past';
 
@@ -30,7 +32,7 @@ export default function CalendarPage() {
   const when: When = params.get('when') === 'past' ? 'past' : 'upcoming';
   const view = params.get('view') === 'month' ? 'month' : 'list';
 
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(allGroupsQuery());
   const group = body && body !== 'plenary' ? body : undefined;
   const meetings = useQuery({ ...meetingsQuery({ kind, status, group, q: q || undefined }), placeholderData: keepPreviousData });
   const calendar = useQuery(calendarQuery());
@@ -50,7 +52,7 @@ export default function CalendarPage() {
   return (
     <Stack gap="md">
       <PageHeading>{t('calendar.title')}</PageHeading>
-      <Text className={classes.intro}>{t('calendar.intro')}</Text>
+      <Text className={listing.intro}>{t('calendar.intro')}</Text>
 
       {meetings.data?.can.schedule ? (
         <Group>

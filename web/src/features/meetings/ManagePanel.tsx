@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInZone } from './parts';
 import { NEXT_STATUS, registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 type Pending = { kind: 'status'; status: MeetingStatus } | { kind: 'publish'; what: 'participants' | 'statements'; value: boolean } | null;
 
@@ -164,7 +165,7 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
       ) : registrations.data.items.length === 0 ? (
         <Text size="sm">{t('meetings.manage.noRegistrations')}</Text>
       ) : (
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder verticalSpacing="xs" data-testid="registrations">
             <Table.Caption className={classes.caption}>{t('meetings.manage.registrationsCaption')}</Table.Caption>
             <Table.Thead>

@@ -11,7 +11,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
 import { draftOf, emptyLocalized, localizedBody, LocalizedFields, MeetingDates, TimeZoneSelect, titleText, zoneName, type LocalizedDraft } from './parts';
-import { FORMATS, GROUP_KINDS, groupsQuery, KINDS, meetingQuery, meetingsQuery, PLENARY_KINDS, useMeetingLabels, type MeetingFormat, type MeetingKind, type MeetingPage } from './queries';
+import { FORMATS, GROUP_KINDS, KINDS, meetingQuery, meetingsQuery, PLENARY_KINDS, useMeetingLabels, type MeetingFormat, type MeetingKind, type MeetingPage } from './queries';
+import { allGroupsQuery } from '../groups/queries';
 
 interface Draft {
   kind: MeetingKind;
@@ -101,7 +102,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
   const navigate = useNavigate();
   const labels = useMeetingLabels();
   const queryClient = useQueryClient();
-  const groups = useQuery(groupsQuery());
+  const groups = useQuery(allGroupsQuery());
   const [d, setD] = useState<Draft>(existing ? draftOfMeeting(existing) : emptyDraft());
   const [version, setVersion] = useState(existing?.version ?? 0);
   const [theirs, setTheirs] = useState<MeetingPage | null>(null);

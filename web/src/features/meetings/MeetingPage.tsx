@@ -11,9 +11,12 @@ import { NotFound } from '../errors/NotFoundPage';
 import { ManagePanel } from './ManagePanel';
 import { ParticipantsSection } from './ParticipantsSection';
 import { FallbackMark, formatInZone, LocalizedText, MeetingDates, MeetingStatusBadge, titleText, zoneName } from './parts';
-import { flattenAgenda, groupsQuery, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
+import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
+import { useDocumentLabels } from '../documents/queries';
+import { allGroupsQuery } from '../groups/queries';
 import { StatementsSection } from './StatementsSection';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function MeetingPage() {
   const { t } = useTranslation();
@@ -33,7 +36,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
   const lang = useLang();
   const to = useLocalPath();
   const labels = useMeetingLabels();
-  const groups = useQuery({ ...groupsQuery(), enabled: m.body.kind === 'group' });
+  const groups = useQuery({ ...allGroupsQuery(), enabled: m.body.kind === 'group' });
   const title = localized(m.title, lang);
   const group = m.body.kind === 'group' ? groups.data?.items.find((g) => g.id === (m.body as { groupId: string }).groupId) : undefined;
 
@@ -107,7 +110,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
 
       {m.can.manage ? <ManagePanel meeting={m} /> : null}
 
-      <AgendaSection agenda={m.agenda} meetingId={m.id} canManage={m.can.manage} />
+      <AgendaSection timeZone={m.timeZone} agenda={m.agenda} meetingId={m.id} canManage={m.can.manage} />
       <DocumentsSection documents={m.documents} agenda={m.agenda} />
       <ParticipantsSection meeting={m} />
       <StatementsSection meeting={m} />
@@ -115,7 +118,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
   );
 }
 
-function AgendaSection({ agenda, meetingId, canManage }: { agenda: AgendaVersion | null; meetingId: string; canManage: boolean }) {
+function AgendaSection({ agenda, meetingId, timeZone, canManage }: { agenda: AgendaVersion | null; meetingId: string; timeZone: string; canManage: boolean }) {
   const { t } = useTranslation();
   const to = useLocalPath();
   const lang = useLang();
@@ -128,7 +131,7 @@ function AgendaSection({ agenda, meetingId, canManage }: { agenda: AgendaVersion
         {agenda ? (
           <Text size="sm" data-testid="agenda-status">
             {agenda.status === 'adopted'
-              ? t('meetings.agenda.adoptedOn', { version: agenda.version, date: formatInZone(agenda.adoptedAt ?? agenda.createdAt, 'UTC', lang, false) })
+              ? t('meetings.agenda.adoptedOn', { version: agenda.version, date: formatInZone(agenda.adoptedAt ?? agenda.createdAt, timeZone, lang, false) })
               : t('meetings.agenda.provisional', { version: agenda.version })}
           </Text>
         ) : null}
@@ -195,7 +198,7 @@ function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[];
   const { t } = useTranslation();
   const lang = useLang();
   const to = useLocalPath();
-  const labels = useMeetingLabels();
+  const documentLabels = useDocumentLabels();
   const names = new Intl.DisplayNames([lang], { type: 'language' });
   const items = agenda ? flattenAgenda(agenda.items) : [];
   return (
@@ -206,7 +209,7 @@ function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[];
       {documents.length === 0 ? (
         <Text>{t('meetings.documents.none')}</Text>
       ) : (
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder verticalSpacing="sm" data-testid="documents">
             <Table.Caption className={classes.caption}>{t('meetings.documents.caption')}</Table.Caption>
             <Table.Thead>
@@ -232,7 +235,7 @@ function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[];
                     <Table.Td>
                       <LocalizedText text={d.title} />
                     </Table.Td>
-                    <Table.Td>{labels.docType(d.type)}</Table.Td>
+                    <Table.Td>{documentLabels.type(d.type)}</Table.Td>
                     <Table.Td>{item ? item.number : d.agendaItem ? d.agendaItem : '—'}</Table.Td>
                     <Table.Td>
                       {files.size === 0 ? (

@@ -5,6 +5,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useSearchParam } from '../../ui/search-params';
 import { localized, type Meeting } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 const isMonth = (v: string | null): v is string => !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,7 +69,7 @@ export function MonthView({ meetings }: { meetings: Meeting[] }) {
           {t('calendar.nextMonth')}
         </Anchor>
       </Group>
-      <div className={classes.scroll}>
+      <div className={listing.scroll}>
         <table className={classes.monthGrid}>
           <caption className={classes.caption}>{label}</caption>
           <thead>

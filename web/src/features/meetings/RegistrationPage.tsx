@@ -14,6 +14,7 @@ import { NotFound } from '../errors/NotFoundPage';
 import { formatInZone, MeetingDates, titleText } from './parts';
 import { meetingQuery, ORGANISATION_ROLES, ROLES, useMeetingLabels, type MeetingPage, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 type Delegation = { kind: 'state'; iso3: string } | { kind: 'organisation'; id: string; name: string };
 
@@ -379,7 +380,7 @@ function Preview({ rows, delegationName, contactEmail }: { rows: Row[]; delegati
       <Text size="sm" mb="xs">
         {t('meetings.registration.previewPublic')}
       </Text>
-      <div className={classes.scroll}>
+      <div className={listing.scroll}>
         <Table withTableBorder verticalSpacing="xs" data-testid="preview-public">
           <Table.Caption className={classes.caption}>{t('meetings.registration.publicCaption')}</Table.Caption>
           <Table.Thead>

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInZone, titleText } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** Statements, States' apart from stakeholders', per agenda item; and, for a delegation, the form to submit one. */
 export function StatementsSection({ meeting: m }: { meeting: MeetingPage }) {
@@ -165,7 +166,7 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
       <Title order={3} size="h4" id="submit-statement" mb="xs">
         {t('meetings.statements.submitTitle')}
       </Title>
-      <Text size="sm" mb="sm" className={classes.intro}>
+      <Text size="sm" mb="sm" className={listing.intro}>
         {m.statementsPublished ? t('meetings.statements.submitPublic') : t('meetings.statements.submitPrivate')}
       </Text>
       <Stack gap="sm">

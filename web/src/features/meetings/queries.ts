@@ -104,12 +104,6 @@ export const statementsQuery = (id: string) => ({
   queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}/statements', { params: { path: { id }, query: {} } })),
 });
 
-export const groupsQuery = () => ({
-  queryKey: ['meetings', 'groups'] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/groups', { params: { query: {} } })),
-  staleTime: 5 * 60_000,
-});
-
 export const privateFeedQuery = () => ({
   queryKey: ['meetings', 'private-feed'] as const,
   queryFn: () => unwrap(api.GET('/api/v1/calendar/private-feed', {})),
@@ -166,17 +160,6 @@ const REGISTRATION_STATUS_KEYS = {
   withdrawn: 'meetings.registration.statuses.withdrawn',
 } as const;
 
-const DOC_TYPE_KEYS = {
-  agenda: 'meetings.docTypes.agenda',
-  report: 'meetings.docTypes.report',
-  'working-paper': 'meetings.docTypes.working-paper',
-  'conference-room-paper': 'meetings.docTypes.conference-room-paper',
-  'information-note': 'meetings.docTypes.information-note',
-  statement: 'meetings.docTypes.statement',
-  draft: 'meetings.docTypes.draft',
-  outcome: 'meetings.docTypes.outcome',
-} as const;
-
 export function useMeetingLabels() {
   const { t } = useTranslation();
   return {
@@ -186,6 +169,5 @@ export function useMeetingLabels() {
     format: (f: MeetingFormat) => t(FORMAT_KEYS[f]),
     role: (r: ParticipantRole) => t(ROLE_KEYS[r]),
     registrationStatus: (s: Registration['status']) => t(REGISTRATION_STATUS_KEYS[s]),
-    docType: (d: DocumentType) => t(DOC_TYPE_KEYS[d]),
   };
 }

@@ -10,10 +10,12 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
 import { useGroupLabel } from '../states/labels';
-import { allStatesQuery, analysisQuery, codeOf, cycleQuery, cyclesQuery, formatPeriod, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
+import { analysisQuery, codeOf, cycleQuery, cyclesQuery, formatPeriod, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
+import { statesQuery } from '../states/queries';
 import { WorldMap } from './WorldMap';
 import './styles';
 import classes from './reporting.module.css';
+import listing from '../../ui/listing.module.css';
 
 export const STATUS_COLOURS = {
   implemented: '#1a5632',
@@ -30,7 +32,7 @@ export default function AnalysisPage() {
   const { id = '' } = useParams();
   const analysis = useQuery(analysisQuery(id));
   const cycle = useQuery(cycleQuery(id));
-  const states = useQuery(allStatesQuery());
+  const states = useQuery(statesQuery({}));
 
   const error = analysis.error ?? cycle.error ?? states.error;
   if (error) {
@@ -60,7 +62,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
       <div>
         <Text size="sm">{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</Text>
         <PageHeading>{t('reporting.analysis.heading', { cycle: cycle.title })}</PageHeading>
-        <Text className={classes.intro}>{t('reporting.analysis.intro')}</Text>
+        <Text className={listing.intro}>{t('reporting.analysis.intro')}</Text>
       </div>
 
       <section aria-labelledby="participation">
@@ -98,7 +100,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
         </ul>
         <details>
           <summary>{t('reporting.analysis.mapTable')}</summary>
-          <div className={classes.scroll}>
+          <div className={listing.scroll}>
             <Table withTableBorder data-testid="participation-table">
               <caption>{t('reporting.analysis.mapTableCaption')}</caption>
               <Table.Thead>
@@ -137,7 +139,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
             </BarChart>
           </ResponsiveContainer>
         </figure>
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder data-testid="group-table">
             <caption>{t('reporting.analysis.byGroupCaption')}</caption>
             <Table.Thead>
@@ -227,7 +229,7 @@ function StatusPart({ id, title, rows, cycle }: { id: string; title: string; row
           </BarChart>
         </ResponsiveContainer>
       </figure>
-      <div className={classes.scroll}>
+      <div className={listing.scroll}>
         <Table withTableBorder data-testid={`${id}-table`}>
           <caption>{t('reporting.analysis.statusCaption', { part: title })}</caption>
           <Table.Thead>
@@ -285,7 +287,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
       <Title order={2} size="h3" id="over-cycles" mb="xs">
         {t('reporting.analysis.overCycles')}
       </Title>
-      <div className={classes.scroll}>
+      <div className={listing.scroll}>
         <Table withTableBorder data-testid="over-cycles-table">
           <caption>{t('reporting.analysis.overCyclesCaption')}</caption>
           <Table.Thead>
@@ -335,7 +337,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
         {t('reporting.analysis.challengesAndNeeds')}
       </Title>
       <Stack gap="md">
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder data-testid="challenges-table">
             <caption>{t('reporting.analysis.challengesCaption')}</caption>
             <Table.Thead>
@@ -362,7 +364,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
             </Table.Tbody>
           </Table>
         </div>
-        <div className={classes.scroll}>
+        <div className={listing.scroll}>
           <Table withTableBorder data-testid="needs-table">
             <caption>{t('reporting.analysis.needsCaption', { n: analysis.needs.needs })}</caption>
             <Table.Thead>

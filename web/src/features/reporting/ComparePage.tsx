@@ -10,9 +10,11 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
 import { NotFound } from '../errors/NotFoundPage';
 import { AnswerView } from './parts';
-import { allStatesQuery, codeOf, compareQuery, cycleQuery, useSectionTitle } from './queries';
+import { codeOf, compareQuery, cycleQuery, useSectionTitle } from './queries';
+import { statesQuery } from '../states/queries';
 import './styles';
 import classes from './reporting.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** Up to three States side by side, section by section, from what the viewer may see. */
 export default function ComparePage() {
@@ -27,7 +29,7 @@ export default function ComparePage() {
     .filter((s) => /^[A-Z]{3}$/.test(s))
     .slice(0, 3);
   const cycle = useQuery(cycleQuery(id));
-  const states = useQuery(allStatesQuery());
+  const states = useQuery(statesQuery({}));
   const comparison = useQuery({ ...compareQuery(id, chosen), enabled: chosen.length > 0 });
   const sectionTitle = useSectionTitle();
   const names = useMemo(() => new Map((states.data?.items ?? []).map((s) => [s.iso3, s.names[lang] || s.names.en])), [states.data, lang]);
@@ -40,6 +42,7 @@ export default function ComparePage() {
     if (cycle.error instanceof ApiProblem && (cycle.error.status === 404 || cycle.error.status === 400)) return <NotFound />;
     return <ProblemAlert error={cycle.error} />;
   }
+  if (states.error) return <ProblemAlert error={states.error} />;
   if (!cycle.data || !states.data) return <Loader aria-label={t('common.loading')} />;
   const rows = (comparison.data?.sections ?? []).filter((s) => s.states.some((x) => x.answer));
 
@@ -48,7 +51,7 @@ export default function ComparePage() {
       <div>
         <Text size="sm">{cycle.data.title}</Text>
         <PageHeading>{t('reporting.compare.title')}</PageHeading>
-        <Text className={classes.intro}>{t('reporting.compare.intro')}</Text>
+        <Text className={listing.intro}>{t('reporting.compare.intro')}</Text>
         <Anchor component={Link} to={to(`/reporting/cycles/${id}/analysis`)}>
           {t('reporting.compare.backToAnalysis')}
         </Anchor>
@@ -69,7 +72,7 @@ export default function ComparePage() {
         <>
           <Text role="status">{t('reporting.compare.sectionsShown', { n: rows.length })}</Text>
           {rows.length > 0 ? (
-            <div className={classes.scroll}>
+            <div className={listing.scroll}>
               <Table withTableBorder verticalSpacing="sm" data-testid="compare-table">
                 <caption>{t('reporting.compare.caption', { states: chosen.map((c) => names.get(c) ?? c).join(', ') })}</caption>
                 <Table.Thead>

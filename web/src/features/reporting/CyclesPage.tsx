@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { cyclesQuery, formatDeadline, formatInstant, formatPeriod, type CycleItem } from './queries';
 import './styles';
 import classes from './reporting.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function CyclesPage() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export default function CyclesPage() {
     <Stack gap="lg">
       <div>
         <PageHeading>{t('reporting.cycles.title')}</PageHeading>
-        <Text className={classes.intro}>{t('reporting.cycles.intro')}</Text>
+        <Text className={listing.intro}>{t('reporting.cycles.intro')}</Text>
       </div>
       {cycles.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {cycles.isError ? <ProblemAlert error={cycles.error} /> : null}
@@ -168,7 +169,7 @@ function OpenCycleForm() {
       <Title order={2} size="h3" id="open-cycle" mb="xs">
         {t('reporting.open.title')}
       </Title>
-      <Text size="sm" mb="sm" className={classes.intro}>
+      <Text size="sm" mb="sm" className={listing.intro}>
         {t('reporting.open.help')}
       </Text>
       <form onSubmit={submit} noValidate>

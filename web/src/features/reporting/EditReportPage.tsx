@@ -34,6 +34,7 @@ import {
 } from './queries';
 import './styles';
 import classes from './reporting.module.css';
+import listing from '../../ui/listing.module.css';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
 interface Saved {
@@ -116,7 +117,7 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
         <Text size="sm">{cycle.title}</Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
         <Text size="sm">{t('reporting.edit.deadline', { deadline: formatDeadline(cycle.deadlineAt, cycle.deadlineZone, lang) })}</Text>
-        <Text size="sm" className={classes.intro}>
+        <Text size="sm" className={listing.intro}>
           {t('reporting.edit.intro')}
         </Text>
         {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
@@ -614,7 +615,7 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
       ) : null}
       {report.can.submit ? (
         <>
-          <Text size="sm" mt="sm" className={classes.intro}>
+          <Text size="sm" mt="sm" className={listing.intro}>
             {t('reporting.edit.submitHelp')}
           </Text>
           <Group mt="sm">

@@ -12,6 +12,7 @@ import { AnswerView, SectionTitle, VisibilityBadge } from './parts';
 import { cycleQuery, formatInstant, formatPeriod, reportQuery, useReportingLabels, type Answer, type Visibility } from './queries';
 import './styles';
 import classes from './reporting.module.css';
+import listing from '../../ui/listing.module.css';
 
 /** A State's report as a printable page: only what the viewer may see, with its submissions and receipts. */
 export default function ReportPage() {
@@ -107,7 +108,7 @@ export default function ReportPage() {
         {r.submissions.length === 0 ? (
           <Text>{t('reporting.edit.notSubmittedYet')}</Text>
         ) : (
-          <div className={classes.scroll}>
+          <div className={listing.scroll}>
             <Table withTableBorder>
               <caption className={classes.visuallyHidden}>{t('reporting.report.submissionsCaption')}</caption>
               <Table.Thead>

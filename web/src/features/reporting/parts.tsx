@@ -2,7 +2,8 @@ import { Badge, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { directionOf } from '../../app/languages';
-import { ElementText, FallbackMark } from '../framework/parts';
+import { FallbackMark } from '../../ui/localized';
+import { ElementText } from '../framework/parts';
 import { textIn, useReportingLabels, useSectionTitle, type Answer, type Section, type Visibility } from './queries';
 import classes from './reporting.module.css';
 
@@ -26,7 +27,7 @@ export function SectionTitle({ section, order = 2 }: { section: Section; order?:
           {title.title}
         </span>
       </Title>
-      {title.fallback ? <FallbackMark display={{ title: title.title, text: '', status: 'summary', language: title.language, fallback: true }} /> : null}
+      <FallbackMark show={title.fallback} />
     </Group>
   );
 }
@@ -47,7 +48,7 @@ export function FrameworkTexts({ section }: { section: Section }) {
                 {display.title}
               </Text>
             ) : null}
-            <FallbackMark display={display} />
+            <FallbackMark show={display.fallback} />
             <ElementText display={display} />
             <Text size="xs" lang="en" dir="ltr">
               <cite>{e.citation}</cite>
@@ -68,7 +69,7 @@ export function FrameworkTexts({ section }: { section: Section }) {
                   <span lang={display.language} dir={directionOf(display.language)}>
                     {display.title}
                   </span>{' '}
-                  <FallbackMark display={display} />{' '}
+                  <FallbackMark show={display.fallback} />{' '}
                   <Text span size="xs" lang="en" dir="ltr">
                     (<cite>{r.citation}</cite>)
                   </Text>

@@ -55,11 +55,6 @@ export const compareQuery = (id: string, states: string[]) => ({
   queryFn: () => unwrap(api.GET('/api/v1/reporting/cycles/{id}/compare', { params: { path: { id }, query: { states: states.join(',') } } })),
 });
 
-export const allStatesQuery = () => ({
-  queryKey: ['states', null, ''] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/states', { params: { query: {} } })),
-  staleTime: 5 * 60_000,
-});
 
 /** A framework text in the page's language, or the English one marked as a fallback. */
 export function textIn(texts: Texts, lang: Language): { title: string; text: string; status: 'verbatim' | 'summary'; language: Language; fallback: boolean } {

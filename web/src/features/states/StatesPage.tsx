@@ -12,6 +12,7 @@ import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { fold, useGroupLabel } from './labels';
 import { GROUPS, isGroup, statesQuery } from './queries';
 import classes from './states.module.css';
+import listing from '../../ui/listing.module.css';
 
 export default function StatesPage() {
   const { t } = useTranslation();
@@ -36,17 +37,17 @@ export default function StatesPage() {
   return (
     <div>
       <PageHeading>{t('states.title')}</PageHeading>
-      <Text mb="lg" className={classes.intro}>
+      <Text mb="lg" className={listing.intro}>
         {t('states.intro')}
       </Text>
-      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters}>
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={listing.filters}>
         <TextInput
           type="search"
           label={t('states.search')}
           description={t('states.searchHelp')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          className={classes.search}
+          className={listing.search}
           autoComplete="off"
         />
         <NativeSelect
@@ -72,9 +73,9 @@ export default function StatesPage() {
       ) : rows.length === 0 ? (
         <Text>{t('states.none')}</Text>
       ) : (
-        <div className={classes.scroll}>
-          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" className={classes.table}>
-            <Table.Caption className={classes.caption}>{t('states.caption')}</Table.Caption>
+        <div className={listing.scroll}>
+          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" className={listing.table}>
+            <Table.Caption className={listing.caption}>{t('states.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('states.name')}</Table.Th>
