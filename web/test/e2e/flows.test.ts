@@ -238,6 +238,9 @@ describe('by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/en$/);
     await header(page).getByRole('link', { name: claire.name }).waitFor();
+    // The home page's heading takes the focus once it is shown; tabbing starts from there, not
+    // from wherever the focus was before (otherwise Enter may land on the heading, not the link).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 
     await tabUntil(page, (el) => el.tag === 'a' && el.href === '/en/states');
     await page.keyboard.press('Enter');
