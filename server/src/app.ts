@@ -11,7 +11,7 @@ import { decisionsRoutes, draftsOfBody } from './modules/decisions/index.js';
 import { reportingRoutes } from './modules/reporting/index.js';
 import { documentsRoutes } from './modules/documents/index.js';
 import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
-import { groupsRoutes } from './modules/groups/index.js';
+import { groupsRoutes, workingGroups } from './modules/groups/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -34,7 +34,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   accountsRoutes(app, ctx);
   statesRoutes(app, ctx);
   frameworkRoutes(app, ctx);
-  decisionsRoutes(app, ctx, meetingRoll);
+  decisionsRoutes(app, ctx, { roll: meetingRoll, groups: workingGroups });
   reportingRoutes(app, ctx);
   documentsRoutes(app, ctx);
   meetingsRoutes(app, ctx);

@@ -66,6 +66,26 @@ describe('negotiating a draft', () => {
     expect(draft.headers.etag).toBe('"0"');
   });
 
+  it('a draft is tabled before the plenary or an active working group, and the list says who may table one', async () => {
+    expect((await anon().get('/api/v1/drafts')).body.can).toEqual({ table: false });
+    expect((await chl.get('/api/v1/drafts')).body.can).toEqual({ table: false });
+    expect((await chair.get('/api/v1/drafts')).body.can).toEqual({ table: true });
+    const unknown = await chair.post('/api/v1/drafts', { ...zero, body: randomUUID() });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'body.body', message: 'unknown or closed working group' }]);
+    const secretariat = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+    const group = await secretariat.post('/api/v1/groups', { name: { en: 'Working group on capacity-building' }, mandate: { en: 'To take forward capacity-building.' }, chairs: [], workProgramme: [], stakeholderObservers: false });
+    expect(group.status).toBe(201);
+    const before = (await anon().get('/api/v1/drafts')).body.items.length;
+    const tabled = await chair.post('/api/v1/drafts', { ...zero, body: group.body.id });
+    expect(tabled.status).toBe(201);
+    expect((await anon().get(`/api/v1/drafts?body=${group.body.id}`)).body.items.map((d: { id: string }) => d.id)).toEqual([tabled.body.id]);
+    const closing = await secretariat.patch(`/api/v1/groups/${group.body.id}`, { status: 'closed' }, { 'if-match': String(group.headers.etag) });
+    expect(closing.status).toBe(200);
+    expect((await chair.post('/api/v1/drafts', { ...zero, body: group.body.id })).status).toBe(400);
+    expect((await anon().get('/api/v1/drafts')).body.items.length).toBe(before + 1);
+  });
+
   it('a State proposes an amendment for itself only; an organisation never does', async () => {
     const draft = (await anon().get(`/api/v1/drafts/${draftId}`)).body;
     const op1 = draft.latest.paragraphs[1].key as string;

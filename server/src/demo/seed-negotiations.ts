@@ -5,6 +5,7 @@ import { jobHandlers } from '../jobs.js';
 import { createDraft, issueRevision, proposeAmendment, cosponsorAmendment } from '../modules/decisions/drafting.js';
 import { breakSilence, openSilenceProcedure } from '../modules/decisions/adoption.js';
 import { draftWithRecord } from '../modules/decisions/reading.js';
+import { workingGroups } from '../modules/groups/index.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
 
 const pick = (accounts: DemoAccount[], email: string) => actorOf(accounts.find((a) => a.email === email)!);
@@ -22,7 +23,7 @@ export async function seedNegotiations(ctx: PlatformContext, accounts: DemoAccou
   const kenya = pick(accounts, 'focal.ken@poa.demo');
 
   // 1. A recommendation for national implementation, adopted.
-  const rec = await createDraft(db, {
+  const rec = await createDraft(db, workingGroups, {
     actor: chair,
     title: 'Recommendations on the protection of critical infrastructure',
     body: 'plenary',
@@ -64,7 +65,7 @@ export async function seedNegotiations(ctx: PlatformContext, accounts: DemoAccou
   while (await runOneJob(db, jobHandlers(ctx)));
 
   // 2. A decision under negotiation, open under silence for a few minutes.
-  const decision = await createDraft(db, {
+  const decision = await createDraft(db, workingGroups, {
     actor: chair,
     title: 'Decision on the establishment of a technical working group on capacity-building',
     body: 'plenary',

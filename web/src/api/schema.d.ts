@@ -1039,6 +1039,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                /** @description May table a zero draft (a chair or the Secretariat) */
+                                table: boolean;
+                            };
                             items: {
                                 /** @description Amendment proposals on the draft */
                                 amendments: number;
@@ -8342,10 +8346,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A report as JSON: its submissions and the latest one, as far as you may see it */
+        /** A report as JSON: its receipts and one submitted version (the latest unless `version` is given), as far as you may see it */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    version?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -8368,7 +8374,9 @@ export interface paths {
                                 title: string;
                             };
                             id: string;
-                            latest: {
+                            state: string;
+                            submission: {
+                                contentHash: string;
                                 number: number;
                                 sections: {
                                     answer: {
@@ -8387,8 +8395,14 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "states" | "secretariat";
                                 }[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                supersededBy: {
+                                    number: number;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                } | null;
                             } | null;
-                            state: string;
                             submissions: {
                                 contentHash: string;
                                 number: number;
@@ -8506,6 +8520,75 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting/reports/{id}/submissions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One submitted version of a report, as far as you may see it: never more widely than it, or a later version, allowed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentHash: string;
+                            cycleId: string;
+                            id: string;
+                            number: number;
+                            sections: {
+                                answer: {
+                                    challenges?: string;
+                                    contacts?: string;
+                                    measures?: string;
+                                    needs?: {
+                                        codes: string[];
+                                        description: string;
+                                    }[];
+                                    noChangeSinceLastReport?: boolean;
+                                    /** @enum {string} */
+                                    status?: "implemented" | "in-progress" | "planned" | "not-started" | "not-applicable";
+                                };
+                                key: string;
+                                /** @enum {string} */
+                                visibility: "public" | "states" | "secretariat";
+                            }[];
+                            state: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supersededBy: {
+                                number: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -37,6 +37,7 @@ const MeetingRegistrationPage = page(() => import('../features/meetings/Registra
 const MeetingAgendaPage = page(() => import('../features/meetings/AgendaPage'));
 const DraftsPage = page(() => import('../features/drafts/DraftsPage'));
 const DraftPage = page(() => import('../features/drafts/DraftPage'));
+const NewDraftPage = page(() => import('../features/drafts/NewDraftPage'));
 const DraftComparePage = page(() => import('../features/drafts/ComparePage'));
 const DraftCompilationPage = page(() => import('../features/drafts/CompilationPage'));
 const DraftRevisePage = page(() => import('../features/drafts/RevisePage'));
@@ -70,6 +71,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^reporting\/cycles\/[^/]+\/analysis$/, ReportingAnalysisPage],
   [/^reporting\/cycles\/[^/]+\/compare$/, ReportingComparePage],
   [/^drafts$/, DraftsPage],
+  [/^drafts\/new$/, NewDraftPage],
   [/^drafts\/[^/]+$/, DraftPage],
   [/^drafts\/[^/]+\/compare$/, DraftComparePage],
   [/^drafts\/[^/]+\/compilation$/, DraftCompilationPage],
@@ -149,6 +151,7 @@ export const router = createBrowserRouter([
           { path: 'meetings/:id/registration', element: <MeetingRegistrationPage /> },
           { path: 'meetings/:id/agenda', element: <MeetingAgendaPage /> },
           { path: 'drafts', element: <DraftsPage /> },
+          { path: 'drafts/new', element: <NewDraftPage /> },
           { path: 'drafts/:id', element: <DraftPage /> },
           { path: 'drafts/:id/compare', element: <DraftComparePage /> },
           { path: 'drafts/:id/compilation', element: <DraftCompilationPage /> },

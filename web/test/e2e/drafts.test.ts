@@ -408,9 +408,98 @@ describe('silence procedures', () => {
   });
 });
 
+describe('tabling a zero draft', () => {
+  it('the chair tables a recommendation before a working group from the form; an incomplete form says what is missing and tables nothing', async () => {
+    const { page } = await as('chair@poa.demo');
+    const groups = (await call(visitor.context, 'GET', '/api/v1/groups')).body.items as { id: string; name: { en: string }; status: string }[];
+    const group = groups.find((g) => g.status === 'active' && g.name.en === 'Technical working group on confidence-building measures')!;
+    const before = (await call(visitor.context, 'GET', '/api/v1/drafts')).body.items.length as number;
+    await open(page, '/en/drafts');
+    await main(page).getByRole('link', { name: 'Table a zero draft' }).click();
+    await page.waitForURL(/\/en\/drafts\/new$/);
+    const form = main(page);
+    await form.locator('ol li').first().waitFor();
+
+    // Nothing filled in: the form lists what is missing, and nothing is sent.
+    await form.getByRole('radio', { name: 'Recommendation for national implementation' }).check();
+    await form.getByRole('button', { name: 'Table the zero draft' }).click();
+    const problems = form.getByRole('alert');
+    await problems.getByText('Give the draft a title.').waitFor();
+    await problems.getByText('Write at least one paragraph, and leave none empty.').waitFor();
+    await problems.getByText('A recommendation names at least one framework element it implements.').waitFor();
+    expect((await call(visitor.context, 'GET', '/api/v1/drafts')).body.items.length).toBe(before);
+
+    const title = `Recommendations on points of contact for incidents ${stamp}`;
+    await form.getByRole('textbox', { name: 'Title' }).fill(title);
+    await form.getByRole('combobox', { name: 'Before' }).selectOption(group.id);
+    await form.getByLabel('Framework elements it implements').fill('13g');
+    await page.getByRole('option', { name: /^norm-13g/ }).click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('textbox', { name: 'Text of paragraph 1' }).fill('Recalling norm 13(g) on the protection of critical infrastructure,');
+    await form.getByRole('textbox', { name: 'Text of paragraph 2' }).fill('Recommends that States designate a point of contact for incidents affecting critical infrastructure;');
+    await form.getByRole('button', { name: 'Add a paragraph at the end' }).click();
+    // The new paragraph's text has the focus, ready to be written.
+    await page.waitForFunction(() => (document.activeElement as HTMLTextAreaElement | null)?.labels?.[0]?.textContent?.startsWith('Text of paragraph 3'));
+    await page.keyboard.type('Encourages States to keep that contact reachable at all times.');
+    await form.getByRole('button', { name: 'Table the zero draft' }).click();
+
+    await page.waitForURL((url) => /\/en\/drafts\/[0-9a-f-]{36}$/.test(url.pathname));
+    await main(page).locator('h1').filter({ hasText: title }).waitFor();
+    expect(await main(page).locator('[data-paragraph]').evaluateAll((els) => els.map((e) => e.getAttribute('data-paragraph')))).toEqual(['PP1', 'OP1', 'OP2']);
+    await main(page).getByText('Technical working group on confidence-building measures').first().waitFor();
+    const id = page.url().split('/').pop()!;
+    const tabled = await draft(id);
+    expect(tabled).toMatchObject({ title, body: group.id, kind: 'recommendation', implementsCodes: ['norm-13g'], status: 'negotiating', latest: { number: 0 } });
+    expect(tabled.latest.paragraphs.map((p: { text: string }) => p.text)).toEqual([
+      'Recalling norm 13(g) on the protection of critical infrastructure,',
+      'Recommends that States designate a point of contact for incidents affecting critical infrastructure;',
+      'Encourages States to keep that contact reachable at all times.',
+    ]);
+    expect((await call(visitor.context, 'GET', '/api/v1/drafts')).body.items.length).toBe(before + 1);
+    // The group's page lists it among its drafts.
+    expect((await call(visitor.context, 'GET', `/api/v1/groups/${group.id}`)).body.drafts.map((d: { id: string }) => d.id)).toContain(id);
+  });
+
+  it('a change to the framework adds a norm whose text is one of its paragraphs', async () => {
+    const { page } = await as('secretariat@poa.demo');
+    await open(page, '/en/drafts/new');
+    const form = main(page);
+    const code = `norm-x${stamp}`;
+    await form.getByRole('textbox', { name: 'Title' }).fill(`Decision adding a norm on incident severity ${stamp}`);
+    await form.getByRole('radio', { name: 'Change to the framework' }).check();
+    await form.getByRole('textbox', { name: 'Text of paragraph 1' }).fill('Recognizing the value of a shared understanding of incident severity,');
+    await form.getByRole('textbox', { name: 'Text of paragraph 2' }).fill('States should use a common scale when they describe the severity of ICT incidents to each other.');
+    await form.getByRole('button', { name: 'Add an element' }).click();
+    await form.getByRole('textbox', { name: 'Code of the new element (change 1)' }).fill('Not A Code');
+    await form.getByRole('button', { name: 'Table the zero draft' }).click();
+    // The field keeps what can be a code (lower case, no spaces); what is left is still refused.
+    await form.getByRole('alert').getByText('is not an element code', { exact: false }).waitFor();
+    await form.getByRole('textbox', { name: 'Code of the new element (change 1)' }).fill(code);
+    await form.getByRole('textbox', { name: 'Title of the new element (change 1)' }).fill('Common scale of incident severity');
+    await form.getByRole('combobox', { name: 'Its text is paragraph (change 1)' }).selectOption('2');
+    await form.getByRole('button', { name: 'Table the zero draft' }).click();
+    await page.waitForURL((url) => /\/en\/drafts\/[0-9a-f-]{36}$/.test(url.pathname));
+    const tabled = await draft(page.url().split('/').pop()!);
+    expect(tabled.kind).toBe('framework-change');
+    expect(tabled.frameworkEffects).toEqual([{ action: 'add', code, kind: 'norm', title: 'Common scale of incident severity', paragraphKey: tabled.latest.paragraphs[1].key }]);
+  });
+
+  it('a State, a stakeholder and the public have no form: no button, and the page says it is not theirs', async () => {
+    for (const who of ['focal.chl@poa.demo', 'stakeholder@poa.demo', null] as const) {
+      const { page } = who ? await as(who) : visitor;
+      await open(page, '/en/drafts');
+      expect(await main(page).getByRole('link', { name: 'Table a zero draft' }).count(), who ?? 'public').toBe(0);
+      await open(page, '/en/drafts/new');
+      await main(page).getByRole('alert').waitFor();
+      expect(await main(page).getByRole('button', { name: 'Table the zero draft' }).count()).toBe(0);
+    }
+  });
+});
+
 describe.each(LANGUAGES)('the negotiation pages in %s pass axe (WCAG 2.2 A and AA)', (lang: Lang) => {
-  const pages: [string, 'visitor' | 'chile', () => string][] = [
+  const pages: [string, 'visitor' | 'chile' | 'chair', () => string][] = [
     ['the list of drafts', 'visitor', () => '/drafts'],
+    ['the form to table a zero draft', 'chair', () => '/drafts/new'],
     ['a draft, as a State sees it', 'chile', () => `/drafts/${axeDraftId}`],
     ['the comparison of revisions', 'visitor', () => `/drafts/${axeDraftId}/compare?from=0&to=1`],
     ['the compilation of proposals', 'visitor', () => `/drafts/${axeDraftId}/compilation`],
@@ -419,7 +508,7 @@ describe.each(LANGUAGES)('the negotiation pages in %s pass axe (WCAG 2.2 A and A
     ['an outcome, verified', 'visitor', () => `/outcomes/${axeOutcomeId}`],
   ];
   it.each(pages)('%s', async (_name, who, path) => {
-    const session = who === 'chile' ? await as('focal.chl@poa.demo') : visitor;
+    const session = who === 'chile' ? await as('focal.chl@poa.demo') : who === 'chair' ? await as('chair@poa.demo') : visitor;
     await open(session.page, `/${lang}${path()}`);
     expect(await session.page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     expect(await session.page.locator('h1').count(), `${path()}: one h1`).toBe(1);

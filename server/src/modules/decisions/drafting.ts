@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../../platform/db/database.js';
+import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
@@ -59,8 +59,13 @@ export interface CreateDraftInput {
   paragraphs: ParagraphInput[];
 }
 
-/** The chair or the Secretariat tables a zero draft. */
-export async function createDraft(db: Db, input: CreateDraftInput) {
+/** The working groups a draft may be tabled before, besides the plenary: the groups module knows them. */
+export interface WorkingGroups {
+  isActive(db: Executor, id: string): Promise<boolean>;
+}
+
+/** The chair or the Secretariat tables a zero draft, before the plenary or an active working group. */
+export async function createDraft(db: Db, groups: WorkingGroups, input: CreateDraftInput) {
   authorize(input.actor, decisionsPolicy.chair, undefined);
   if (input.kind === 'recommendation' && input.implementsCodes.length === 0) {
     throw badRequest('A recommendation for national implementation names the framework elements it implements.', [{ field: 'body.implementsCodes', message: 'required' }]);
@@ -69,6 +74,9 @@ export async function createDraft(db: Db, input: CreateDraftInput) {
     throw badRequest('Only a framework-change draft changes the framework.', [{ field: 'body.frameworkEffects', message: 'not allowed for this kind' }]);
   }
   return db.transaction(async (tx) => {
+    if (input.body !== 'plenary' && !(await groups.isActive(tx, input.body))) {
+      throw badRequest('A draft is tabled before the plenary or an active working group; this one does not exist or is closed.', [{ field: 'body.body', message: 'unknown or closed working group' }]);
+    }
     await checkFrameworkCodes(tx, input.implementsCodes, 'body.implementsCodes');
     await checkFrameworkCodes(tx, input.frameworkEffects.filter((e) => e.action === 'supersede').map((e) => e.code), 'body.frameworkEffects');
     if (input.supersedesOutcome) {

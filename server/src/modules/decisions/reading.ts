@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEvents } from '../../platform/audit/tables.js';
@@ -26,15 +26,19 @@ export async function listDrafts(db: Executor, filter: { body?: string | undefin
     .orderBy(desc(drafts.createdAt));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // The latest revision of each draft, and the count of proposals, computed by the database.
   const revisions = await db
-    .select({ draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
+    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
     .from(draftRevisions)
     .where(inArray(draftRevisions.draftId, ids))
-    .orderBy(asc(draftRevisions.number));
-  const latest = new Map<string, (typeof revisions)[number]>();
-  for (const r of revisions) latest.set(r.draftId, r);
-  const counts = new Map<string, number>();
-  for (const a of await db.select({ draftId: amendments.draftId }).from(amendments).where(inArray(amendments.draftId, ids))) counts.set(a.draftId, (counts.get(a.draftId) ?? 0) + 1);
+    .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
+  const latest = new Map(revisions.map((r) => [r.draftId, r]));
+  const proposalCounts = await db
+    .select({ draftId: amendments.draftId, count: count() })
+    .from(amendments)
+    .where(inArray(amendments.draftId, ids))
+    .groupBy(amendments.draftId);
+  const counts = new Map(proposalCounts.map((c) => [c.draftId, c.count]));
   return rows.map((d) => {
     const rev = latest.get(d.id)!;
     return {

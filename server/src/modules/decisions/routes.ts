@@ -13,7 +13,7 @@ import {
   proposeAdoption,
   type MeetingRoll,
 } from './adoption.js';
-import { cosponsorAmendment, createDraft, issueRevision, proposeAmendment, transmitDraft } from './drafting.js';
+import { cosponsorAmendment, createDraft, issueRevision, proposeAmendment, transmitDraft, type WorkingGroups } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
 import {
   BrokenSilence,
@@ -55,8 +55,11 @@ const FrameworkEffect = z.discriminatedUnion('action', [
 ]);
 
 /** HTTP for negotiation and adoption. Rules live in the use cases; this maps requests to them. */
-/** `roll` comes from the meetings module: without it, adoption in a meeting is not offered. */
-export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRoll | null): void {
+/**
+ * `roll` comes from the meetings module: without it, adoption in a meeting is not offered.
+ * `groups` comes from the groups module: the working groups a draft may be tabled before.
+ */
+export function decisionsRoutes(app: App, ctx: PlatformContext, { roll, groups }: { roll: MeetingRoll | null; groups: WorkingGroups }): void {
   const { db } = ctx.database;
   const tags = ['decisions'];
   const read = { policy: guard(decisionsPolicy.read) };
@@ -66,7 +69,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
   app.get(
     '/api/v1/drafts',
     { config: read, schema: { tags, querystring: z.object({ body: z.string().max(60).optional(), status: z.enum(['negotiating', 'adopted', 'withdrawn']).optional() }), response: { 200: DraftList } } },
-    async (request) => ({ items: await listDrafts(db, request.query) }),
+    async (request) => ({ items: await listDrafts(db, request.query), can: { table: decisionsPolicy.chair.allows(request.actor) } }),
   );
 
   app.post(
@@ -90,7 +93,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, roll: MeetingRol
         response: { 201: CreatedDraft },
       },
     },
-    async (request, reply) => reply.code(201).send(await createDraft(db, { actor: request.actor!, ...request.body })),
+    async (request, reply) => reply.code(201).send(await createDraft(db, groups, { actor: request.actor!, ...request.body })),
   );
 
   app.get(

@@ -34,7 +34,7 @@ export const DraftListItem = z.object({
   latest: z.object({ number: z.number().int(), label: z.string(), issuedAt: z.date() }),
   amendments: z.number().int().describe('Amendment proposals on the draft'),
 });
-export const DraftList = z.object({ items: z.array(DraftListItem) });
+export const DraftList = z.object({ items: z.array(DraftListItem), can: z.object({ table: z.boolean().describe('May table a zero draft (a chair or the Secretariat)') }) });
 
 export const AmendmentOut = z.object({
   id: z.string(),

@@ -19,6 +19,17 @@ export async function groupRow(db: Executor, id: string): Promise<GroupRow> {
   return row;
 }
 
+/**
+ * What the decisions module asks before a draft is tabled before a working group: whether the group
+ * exists and is active (a closed group takes no new drafts).
+ */
+export const workingGroups = {
+  async isActive(db: Executor, id: string): Promise<boolean> {
+    const [row] = await db.select({ status: groups.status }).from(groups).where(eq(groups.id, id));
+    return row?.status === 'active';
+  },
+};
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listGroups(db: Executor, filter: { q?: string | undefined; status?: 'active' | 'closed' | undefined }) {

@@ -2,12 +2,10 @@ import { Anchor, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
+import { Loaded } from '../../ui/Loaded';
 import { useSearchParam } from '../../ui/search-params';
-import { NotFound } from '../errors/NotFoundPage';
 import { AmendmentCard } from './AmendmentCard';
-import { DraftHeader } from './DraftPage';
-import { DecisionAlert, DraftLinks } from './parts';
+import { DecisionAlert, DraftHeader } from './parts';
 import { compareQuery, draftQuery, useDraftLabels, type Amendment, type Comparison, type Draft } from './queries';
 import classes from './drafts.module.css';
 
@@ -18,15 +16,13 @@ const revisionParam = (value: string | null, fallback: number, max: number) => {
 
 /** Any two revisions compared paragraph by paragraph, word by word, with the proposals on each paragraph beside it. */
 export default function ComparePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const draft = useQuery(draftQuery(id));
-  if (draft.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (draft.isError) {
-    if (draft.error instanceof ApiProblem && (draft.error.status === 404 || draft.error.status === 400)) return <NotFound />;
-    return <DecisionAlert error={draft.error} />;
-  }
-  return <Compare draft={draft.data.draft} />;
+  const query = useQuery(draftQuery(id));
+  return (
+    <Loaded query={query} problem={(error) => <DecisionAlert error={error} />}>
+      {({ draft }) => <Compare draft={draft} />}
+    </Loaded>
+  );
 }
 
 function Compare({ draft }: { draft: Draft }) {
@@ -47,7 +43,6 @@ function Compare({ draft }: { draft: Draft }) {
   return (
     <Stack gap="lg">
       <DraftHeader draft={draft} title={t('drafts.compare.title')} />
-      <DraftLinks id={draft.id} />
       <Group align="flex-end">
         <NativeSelect label={t('drafts.compare.from')} value={String(from)} onChange={(e) => update('from', e.currentTarget.value)} data={options} />
         <NativeSelect label={t('drafts.compare.to')} value={String(to)} onChange={(e) => update('to', e.currentTarget.value)} data={options} />

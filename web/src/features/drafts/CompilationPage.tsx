@@ -1,27 +1,23 @@
-import { Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
-import { NotFound } from '../errors/NotFoundPage';
+import { Loaded } from '../../ui/Loaded';
 import { StateName } from '../states/StateName';
-import { DraftHeader } from './DraftPage';
-import { DecisionAlert, DraftLinks, StateNames } from './parts';
+import { DecisionAlert, DraftHeader, StateNames } from './parts';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 
 /** The chair's compilation: every proposal, paragraph by paragraph, with its sponsors and whether a revision took it up. */
 export default function CompilationPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
-  const draft = useQuery(draftQuery(id));
-  if (draft.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (draft.isError) {
-    if (draft.error instanceof ApiProblem && (draft.error.status === 404 || draft.error.status === 400)) return <NotFound />;
-    return <DecisionAlert error={draft.error} />;
-  }
-  return <Compilation draft={draft.data.draft} />;
+  const query = useQuery(draftQuery(id));
+  return (
+    <Loaded query={query} problem={(error) => <DecisionAlert error={error} />}>
+      {({ draft }) => <Compilation draft={draft} />}
+    </Loaded>
+  );
 }
 
 function Compilation({ draft }: { draft: Draft }) {
@@ -31,7 +27,6 @@ function Compilation({ draft }: { draft: Draft }) {
   return (
     <Stack gap="lg">
       <DraftHeader draft={draft} title={t('drafts.compilation.title')} />
-      <DraftLinks id={draft.id} />
       <Text className={listing.intro}>{t('drafts.compilation.intro', { revision: labels.revision(draft.latest.number) })}</Text>
       <Text role="status">{t('drafts.compilation.count', { count: total })}</Text>
       {draft.latest.paragraphs.map((p) => (

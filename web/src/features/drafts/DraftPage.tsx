@@ -1,77 +1,36 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
-import { PageHeading } from '../../ui/PageHeading';
-import { NotFound } from '../errors/NotFoundPage';
+import { useHashTarget } from '../../ui/hash-target';
+import { Loaded } from '../../ui/Loaded';
 import { AdoptionPanel } from './AdoptionPanel';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
-import { DecisionAlert, DraftLinks, DraftStatusBadge } from './parts';
+import { DecisionAlert, DraftHeader } from './parts';
 import { draftQuery, formatDay, useBodyName, useDraftLabels, type Draft } from './queries';
 import { SilencePanel } from './SilencePanel';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 
 export default function DraftPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useQuery({ ...draftQuery(id), refetchInterval: (q) => (q.state.data?.draft.adoptionProposals.some((p) => p.status === 'open') ? 5000 : false) });
-  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (query.isError) {
-    if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 400)) return <NotFound />;
-    return <DecisionAlert error={query.error} />;
-  }
-  return <DraftView draft={query.data.draft} />;
-}
-
-/** The heading block shared by the draft's pages. */
-export function DraftHeader({ draft, title }: { draft: Draft; title?: string }) {
-  const { t } = useTranslation();
-  const to = useLocalPath();
-  const labels = useDraftLabels();
-  const bodyName = useBodyName();
   return (
-    <div>
-      <Group gap="xs">
-        <Anchor component={Link} to={to('/drafts')} size="sm">
-          {t('drafts.title')}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {labels.kind(draft.kind)} · {bodyName(draft.body)}
-        </Text>
-      </Group>
-      <PageHeading title={title ?? draft.title}>
-        {title ? (
-          <>
-            {title}
-            <Text component="span" display="block" size="lg" dir="auto">
-              {draft.title}
-            </Text>
-          </>
-        ) : (
-          <span dir="auto">{draft.title}</span>
-        )}
-      </PageHeading>
-      <Group gap="xs">
-        <DraftStatusBadge status={draft.status} />
-        <Text size="sm">{t('drafts.latestIs', { revision: labels.revision(draft.latest.number) })}</Text>
-        {draft.outcome ? (
-          <Anchor component={Link} to={to(`/outcomes/${draft.outcome.id}`)} size="sm">
-            {t('drafts.adoption.seeOutcome', { symbol: draft.outcome.symbol })}
-          </Anchor>
-        ) : null}
-      </Group>
-    </div>
+    <Loaded query={query} problem={(error) => <DecisionAlert error={error} />}>
+      {({ draft }) => <DraftView draft={draft} />}
+    </Loaded>
   );
 }
 
 function DraftView({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
+  // A link to a paragraph (`#p-…`) lands on it once the text is shown.
+  useHashTarget(true);
   const lang = useLang();
   const to = useLocalPath();
   const labels = useDraftLabels();
@@ -79,7 +38,6 @@ function DraftView({ draft }: { draft: Draft }) {
   return (
     <Stack gap="lg">
       <DraftHeader draft={draft} />
-      <DraftLinks id={draft.id} />
       {draft.transmittedAt ? <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text> : null}
       {draft.implementsCodes.length ? (
         <Text>

@@ -1,4 +1,4 @@
-import { Anchor, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -41,6 +41,11 @@ export default function DraftsPage() {
         <Anchor component={Link} to={to('/outcomes')}>
           {t('drafts.adoptedOutcomes')}
         </Anchor>
+        {drafts.data?.can.table ? (
+          <Button component={Link} to={to('/drafts/new')}>
+            {t('drafts.new.title')}
+          </Button>
+        ) : null}
       </Group>
       {drafts.isPending ? (
         <Loader aria-label={t('common.loading')} />

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
-import { NotFound } from '../errors/NotFoundPage';
+import { Loaded } from '../../ui/Loaded';
 import { StateName } from '../states/StateName';
 import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
@@ -15,15 +15,13 @@ import { formatDay, formatInZone, outcomeQuery, useDraftLabels, viewerZone, type
 import classes from './drafts.module.css';
 
 export default function OutcomePage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useQuery(outcomeQuery(id));
-  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (query.isError) {
-    if (query.error instanceof ApiProblem && (query.error.status === 404 || query.error.status === 400)) return <NotFound />;
-    return <DecisionAlert error={query.error} />;
-  }
-  return <OutcomeView outcome={query.data} />;
+  return (
+    <Loaded query={query} problem={(error) => <DecisionAlert error={error} />}>
+      {(outcome) => <OutcomeView outcome={outcome} />}
+    </Loaded>
+  );
 }
 
 function OutcomeView({ outcome: o }: { outcome: Outcome }) {

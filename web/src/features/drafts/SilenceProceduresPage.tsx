@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
+import { useHashTarget } from '../../ui/hash-target';
 import { PageHeading } from '../../ui/PageHeading';
 import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline, useStateNameOf } from './parts';
@@ -16,6 +17,7 @@ export default function SilenceProceduresPage() {
   const to = useLocalPath();
   const query = useQuery({ ...silenceQuery(), refetchInterval: 30_000 });
   const state = useStateNameOf(query.data?.actingFor ?? null);
+  useHashTarget(query.isSuccess);
   return (
     <Stack gap="lg">
       <PageHeading>{t('silence.title')}</PageHeading>

@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Badge, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { StateName, stateQuery } from '../states/StateName';
-import { formatInZone, useDecisionProblem, useDraftLabels, viewerZone, type DraftStatus } from './queries';
+import { PageHeading } from '../../ui/PageHeading';
+import { formatInZone, useBodyName, useDecisionProblem, useDraftLabels, viewerZone, type Draft, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
 
 /** A problem from the API, the server's refusals said plainly in the page's language. */
@@ -41,6 +42,48 @@ export function StateNames({ codes }: { codes: readonly string[] }) {
         </span>
       ))}
     </>
+  );
+}
+
+/** The heading block shared by the draft's pages, with the links between them. */
+export function DraftHeader({ draft, title, links = true }: { draft: Draft; title?: string; links?: boolean }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const labels = useDraftLabels();
+  const bodyName = useBodyName();
+  return (
+    <div>
+      <Group gap="xs">
+        <Anchor component={Link} to={to('/drafts')} size="sm">
+          {t('drafts.title')}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {labels.kind(draft.kind)} · {bodyName(draft.body)}
+        </Text>
+      </Group>
+      <PageHeading title={title ?? draft.title}>
+        {title ? (
+          <>
+            {title}
+            <Text component="span" display="block" size="lg" dir="auto">
+              {draft.title}
+            </Text>
+          </>
+        ) : (
+          <span dir="auto">{draft.title}</span>
+        )}
+      </PageHeading>
+      <Group gap="xs">
+        <DraftStatusBadge status={draft.status} />
+        <Text size="sm">{t('drafts.latestIs', { revision: labels.revision(draft.latest.number) })}</Text>
+        {draft.outcome ? (
+          <Anchor component={Link} to={to(`/outcomes/${draft.outcome.id}`)} size="sm">
+            {t('drafts.adoption.seeOutcome', { symbol: draft.outcome.symbol })}
+          </Anchor>
+        ) : null}
+      </Group>
+      {links ? <DraftLinks id={draft.id} /> : null}
+    </div>
   );
 }
 
