@@ -26,13 +26,17 @@ describe('the demo', () => {
     expect((await c.get(`/api/v1/meetings/${annual.id}/statements`)).body).toEqual({ published: false, states: [], stakeholders: [] });
   });
 
-  it('has a working group with members, an observer and an intersessional meeting in Geneva', async () => {
+  it('has a working group with members, an observer, an intersessional meeting in Geneva and a draft of its own', async () => {
     const c = new Client(p.app);
     const [group] = (await c.get('/api/v1/groups')).body.items;
     expect(group).toMatchObject({ memberCount: 3, observerCount: 1 });
     const page = (await c.get(`/api/v1/groups/${group.id}`)).body;
     expect(page.meetings).toHaveLength(1);
     expect(page.meetings[0].timeZone).toBe('Europe/Zurich');
+    expect(page.drafts).toEqual([expect.objectContaining({ title: 'Recommendations on keeping the global directory of points of contact up to date', revision: 'Zero draft', status: 'negotiating' })]);
+    const draft = (await c.get(`/api/v1/drafts/${page.drafts[0].id}`)).body;
+    expect(draft).toMatchObject({ body: group.id, kind: 'recommendation', implementsCodes: ['global-cbm-1'] });
+    expect(draft.latest.paragraphs[2].amendments).toEqual([expect.objectContaining({ proposerState: 'FRA', action: 'replace' })]);
     const ics = await p.app.inject({ method: 'GET', url: '/api/v1/calendar/meetings.ics' });
     const events = new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent');
     expect(events).toHaveLength(2);

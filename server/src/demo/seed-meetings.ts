@@ -1,6 +1,8 @@
 import type { PlatformContext } from '../platform/context.js';
 import { createFileStorage, issueDocument, uploadLanguageVersion } from '../modules/documents/index.js';
-import { createGroup, joinGroup } from '../modules/groups/index.js';
+import { createDraft, proposeAmendment } from '../modules/decisions/drafting.js';
+import { draftWithRecord } from '../modules/decisions/reading.js';
+import { createGroup, joinGroup, workingGroups } from '../modules/groups/index.js';
 import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, submitStatement } from '../modules/meetings/index.js';
 import { toLocal } from '../modules/meetings/times.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
@@ -57,6 +59,30 @@ export async function seedMeetings(ctx: PlatformContext, accounts: DemoAccount[]
     await joinGroup(db, { actor: actorOf(account), groupId: group.id, who: { kind: 'state', state: account.state! }, as: 'member' });
   }
   await joinGroup(db, { actor: actorOf(stakeholder), groupId: group.id, who: { kind: 'organisation', organisationId: stakeholder.organisationId! }, as: 'observer' });
+  // The group's own draft, under negotiation: recommendations it will transmit to the plenary.
+  const groupDraft = await createDraft(db, workingGroups, {
+    actor: actorOf(pick(accounts, 'chair@poa.demo')),
+    title: 'Recommendations on keeping the global directory of points of contact up to date',
+    body: group.id,
+    kind: 'recommendation',
+    implementsCodes: ['global-cbm-1'],
+    frameworkEffects: [],
+    paragraphs: [
+      { kind: 'preambular', text: 'Recalling the establishment of the global, intergovernmental points of contact directory,' },
+      { kind: 'operative', text: 'Recommends that States review their diplomatic and technical points of contact at least once a year;' },
+      { kind: 'operative', text: 'Recommends that States answer communication checks within the time agreed in the directory.' },
+    ],
+  });
+  const checks = (await draftWithRecord(db, groupDraft.id)).latest.paragraphs[2]!;
+  await proposeAmendment(db, {
+    actor: actorOf(franceFocal),
+    draftId: groupDraft.id,
+    revisionNumber: 0,
+    action: 'replace',
+    paragraphKey: checks.key,
+    text: 'Recommends that States answer communication checks within the time agreed in the directory, and inform the Secretariat when they cannot.',
+    reason: 'A check that goes unanswered should not be left without explanation.',
+  });
   const geneva = 'Europe/Zurich';
   await scheduleMeeting(db, {
     actor: secretariat,
