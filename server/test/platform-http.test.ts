@@ -89,6 +89,11 @@ describe('HTTP shell', () => {
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/states', '/api/v1/states/{iso3}', '/api/v1/session', '/api/v1/me']));
     expect(doc.body.paths['/api/v1/states'].get.parameters.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['group', 'q']));
+    // Answers without a body are described as such, not as an undocumented 200.
+    const signOut = doc.body.paths['/api/v1/session'].delete.responses;
+    expect(Object.keys(signOut)).toEqual(['204']);
+    expect(signOut['204'].content).toBeUndefined();
+    expect(Object.keys(doc.body.paths['/api/v1/password-resets'].post.responses)).toEqual(['202']);
     const ui = await c.get('/api/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

@@ -15,6 +15,7 @@ import { accountsPolicy } from './policy.js';
 import { listSessions, resolveSession, type NewSession } from './sessions.js';
 import { signIn, signOut, signOutOtherSessions, signOutSession } from './sign-in.js';
 import { randomBytes } from 'node:crypto';
+import { NoContent } from '../../platform/http/responses.js';
 
 const Email = z.string().trim().max(254).email();
 const Password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
@@ -102,7 +103,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
 
   app.delete(
     '/api/v1/session',
-    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], summary: 'Sign out' } },
+    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: NoContent } } },
     async (request, reply) => {
       await signOut(db, request.actor!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -194,7 +195,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/password-resets',
     {
       config: { policy: guard(accountsPolicy.open), ...strictRate },
-      schema: { tags: ['accounts'], summary: 'Ask for a password reset link by email', body: z.object({ email: Email }) },
+      schema: { tags: ['accounts'], summary: 'Ask for a password reset link by email', body: z.object({ email: Email }), response: { 202: z.undefined().describe('Accepted: a link is sent if the address belongs to an account (the answer is the same either way)') } },
     },
     async (request, reply) => {
       await requestPasswordReset(ctx, request.body.email);
@@ -206,7 +207,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/password-resets/:token',
     {
       config: { policy: guard(accountsPolicy.open), ...strictRate },
-      schema: { tags: ['accounts'], params: InvitationParams, body: z.object({ password: Password }) },
+      schema: { tags: ['accounts'], summary: 'Set a new password from a reset link', params: InvitationParams, body: z.object({ password: Password }), response: { 204: NoContent } },
     },
     async (request, reply) => {
       await resetPassword(db, request.params.token, request.body.password);
@@ -218,7 +219,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/me/password',
     {
       config: { policy: guard(accountsPolicy.self), ...strictRate },
-      schema: { tags: ['accounts'], body: z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password }) },
+      schema: { tags: ['accounts'], summary: 'Change my password (signs out my other sessions)', body: z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password }), response: { 204: NoContent } },
     },
     async (request, reply) => {
       await changePassword(db, request.actor!, request.body.currentPassword, request.body.newPassword);
@@ -230,7 +231,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/me/language',
     {
       config: { policy: guard(accountsPolicy.self) },
-      schema: { tags: ['accounts'], summary: 'Choose the language of my emails and of the links in them', body: z.object({ language: Language }) },
+      schema: { tags: ['accounts'], summary: 'Choose the language of my emails and of the links in them', body: z.object({ language: Language }), response: { 204: NoContent } },
     },
     async (request, reply) => {
       await chooseMailLanguage(db, request.actor!, request.body.language);
@@ -269,7 +270,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
 
   app.delete(
     '/api/v1/me/sessions/:id',
-    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], params: z.object({ id: z.string().uuid() }) } },
+    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], summary: 'Sign out one of my sessions', params: z.object({ id: z.string().uuid() }), response: { 204: NoContent } } },
     async (request, reply) => {
       const actor = request.actor!;
       const closed = await signOutSession(db, actor, request.params.id);
@@ -281,7 +282,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
 
   app.delete(
     '/api/v1/me/sessions',
-    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], summary: 'Sign out every other session' } },
+    { config: { policy: guard(accountsPolicy.self) }, schema: { tags: ['accounts'], summary: 'Sign out every other session', response: { 204: NoContent } } },
     async (request, reply) => {
       await signOutOtherSessions(db, request.actor!);
       return reply.code(204).send();

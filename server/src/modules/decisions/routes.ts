@@ -33,6 +33,7 @@ import {
   Transmitted,
 } from './schemas.js';
 import { compareDraftRevisions, draftWithRecord, listDrafts, listOutcomes, openSilenceProcedures, outcomeWithRecord } from './reading.js';
+import { NoContent } from '../../platform/http/responses.js';
 
 const Id = z.string().uuid();
 const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'an element code');
@@ -171,7 +172,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, { roll, groups }
 
   app.post(
     '/api/v1/amendments/:id/sponsors',
-    { config: forState, schema: { tags, summary: 'Join an amendment as co-sponsor, for your State', params: z.object({ id: Id }) } },
+    { config: forState, schema: { tags, summary: 'Join an amendment as co-sponsor, for your State', params: z.object({ id: Id }), response: { 204: NoContent } } },
     async (request, reply) => {
       await cosponsorAmendment(db, { actor: request.actor!, amendmentId: request.params.id });
       return reply.code(204).send();

@@ -7,6 +7,7 @@ import { nextReviewConference } from './meeting-rules.js';
 import { meetingsPolicy } from './policy.js';
 import { listMeetings, toMeetingView } from './reading.js';
 import { Meeting } from './schemas.js';
+import { NoContent } from '../../platform/http/responses.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -104,7 +105,7 @@ export function calendarRoutes(app: App, ctx: PlatformContext): void {
 
   app.delete(
     '/api/v1/calendar/private-feed',
-    { config: { policy: guard(meetingsPolicy.calendarFeed) }, schema: { tags, summary: 'Revoke my private calendar feed' } },
+    { config: { policy: guard(meetingsPolicy.calendarFeed) }, schema: { tags, summary: 'Revoke my private calendar feed', response: { 204: NoContent } } },
     async (request, reply) => {
       await revokePrivateFeed(db, { actor: request.actor! });
       return reply.code(204).send();
