@@ -177,7 +177,7 @@ describe('submission and visibility', () => {
     const pub = await anon().get(`/api/v1/reporting/reports/${reportId}/export`);
     expect(pub.status).toBe(200);
     expect(pub.headers['content-disposition']).toMatch(/attachment; filename="poa-report-CHL-2026-01-01-2026-12-31.json"/);
-    expect(pub.body.latest.sections.map((s: { key: string }) => s.key).sort()).toEqual(['international-law', 'norm:norm-13a']);
+    expect(pub.body.submission.sections.map((s: { key: string }) => s.key).sort()).toEqual(['international-law', 'norm:norm-13a']);
     expect(pub.body.submissions).toHaveLength(2);
     expect(JSON.stringify(pub.body)).not.toMatch(/Attribution capacity|Training for the national PoC|draft|history/);
     const states = await argFp.get(`/api/v1/reporting/reports/${reportId}/export`);

@@ -172,8 +172,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -420,8 +420,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4998,8 +4998,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5023,6 +5023,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change my password (signs out my other sessions) */
         post: {
             parameters: {
                 query?: never;
@@ -5039,8 +5040,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5146,8 +5147,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5170,6 +5171,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Sign out one of my sessions */
         delete: {
             parameters: {
                 query?: never;
@@ -5181,8 +5183,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7621,8 +7623,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Accepted: a link is sent if the address belongs to an account (the answer is the same either way) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7645,6 +7647,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a new password from a reset link */
         post: {
             parameters: {
                 query?: never;
@@ -7662,8 +7665,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8328,8 +8331,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8665,8 +8668,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };

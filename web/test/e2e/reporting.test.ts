@@ -57,6 +57,56 @@ async function currentCycle(context: BrowserContext): Promise<Cycle> {
   return body.items.find((c) => c.title === 'First reporting cycle of the PoA')!;
 }
 
+/** A request with the CSRF token the API expects (for PUT and PATCH, which the harness has no helper for). */
+async function apiSend(context: BrowserContext, method: 'PUT' | 'PATCH', url: string, data: unknown, headers: Record<string, string> = {}): Promise<number> {
+  const me = await context.request.get('/api/v1/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const res = await context.request.fetch(url, { method, headers: { 'x-csrf-token': csrfToken, ...headers }, data });
+  return res.status();
+}
+
+const V1_TEXT = 'Position on international law published by decree (first version).';
+const V2_TEXT = 'Position on international law published by decree and presented to Parliament (corrected).';
+const STATES_TEXT = 'Exchange of threat indicators with neighbouring States only.';
+const CONTACTS_TEXT = 'National CERT duty desk, reachable through the Ministry switchboard.';
+
+/**
+ * Jordan's report in a round of its own: version 1 (public, one section for States only, its contacts
+ * public), then a corrected version 2 that rewrites the position on international law and closes the
+ * contacts to the Secretariat. Made once per run, through the API, for the tests that read it.
+ */
+let versioned: Promise<{ id: string; receipts: { number: number; contentHash: string }[] }> | undefined;
+function versionedReport() {
+  versioned ??= (async () => {
+    const sec = await as('secretariat@poa.demo');
+    const year = new Date().getUTCFullYear();
+    const cycle = await apiPost(sec.context, '/api/v1/reporting/cycles', {
+      title: `Reporting round with a correction ${Date.now()}`,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      deadlineLocal: `${year + 1}-06-30T12:00`,
+      zone: 'Europe/Zurich',
+    });
+    expect(cycle.status).toBe(201);
+    const { context } = await as('focal.jor@poa.demo');
+    const started = await apiPost(context, `/api/v1/reporting/cycles/${(cycle.body as { id: string }).id}/reports`, { visibility: 'public' });
+    expect(started.status).toBe(201);
+    const id = (started.body as { id: string }).id;
+    const save = (key: string, version: number, body: unknown) => apiSend(context, 'PUT', `/api/v1/reporting/reports/${id}/sections/${key}`, body, { 'if-match': `"${version}"` });
+    expect(await save('international-law', 0, { answer: { status: 'implemented', measures: V1_TEXT } })).toBe(200);
+    expect(await save('norm:norm-13c', 0, { answer: { status: 'in-progress', measures: STATES_TEXT }, visibility: 'states' })).toBe(200);
+    expect(await save('contacts', 0, { answer: { contacts: CONTACTS_TEXT } })).toBe(200);
+    expect((await apiPost(context, `/api/v1/reporting/reports/${id}/submissions`, {})).status).toBe(201);
+    expect(await save('international-law', 1, { answer: { status: 'implemented', measures: V2_TEXT } })).toBe(200);
+    expect(await save('contacts', 1, { answer: { contacts: CONTACTS_TEXT }, visibility: 'secretariat' })).toBe(200);
+    expect((await apiPost(context, `/api/v1/reporting/reports/${id}/submissions`, {})).status).toBe(201);
+    const { body } = await getJson<ReportBody>(context, `/api/v1/reporting/reports/${id}`);
+    expect(body.submissions.map((s) => s.number)).toEqual([1, 2]);
+    return { id, receipts: body.submissions };
+  })();
+  return versioned;
+}
+
 const SAVED = /Saved at/;
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 
@@ -250,6 +300,77 @@ describe('who sees what of a report', () => {
   });
 });
 
+describe('an earlier submitted version of a report', () => {
+  it('is opened from the list of submissions, labelled with its receipt and what superseded it, and exported', async () => {
+    const { id, receipts } = await versionedReport();
+    const { page, context, errors } = await as('focal.jor@poa.demo');
+    await open(page, `/en/reporting/reports/${id}`);
+    const status = main(page).getByTestId('version-label');
+    await expect.poll(() => status.textContent()).toMatch(/^Version 2 submitted on .+: the latest version\.$/);
+    expect(await main(page).getByTestId('version-hash').textContent()).toBe(receipts[1]!.contentHash);
+    expect(await main(page).textContent()).toContain(V2_TEXT);
+
+    // Version 1, from its row in the list of submissions.
+    await main(page).getByTestId('submissions-table').locator('tr[data-version="1"]').getByRole('link', { name: 'View version 1' }).click();
+    await page.waitForURL(/\?version=1$/);
+    await expect.poll(() => status.textContent()).toMatch(/^Version 1 submitted on .+, superseded by version 2 \(submitted on .+\)\.$/);
+    expect(await main(page).getByTestId('version-hash').textContent()).toBe(receipts[0]!.contentHash);
+    const text = (await main(page).textContent()) ?? '';
+    expect(text).toContain(V1_TEXT);
+    expect(text).not.toContain(V2_TEXT);
+    // Jordan itself sees its contacts, with who may read them now: the Secretariat only, as version 2 decided.
+    const contacts = main(page).locator('section[data-section="contacts"]');
+    expect(await contacts.textContent()).toContain(CONTACTS_TEXT);
+    expect(await contacts.locator('[data-visibility]').getAttribute('data-visibility')).toBe('secretariat');
+    expect(await main(page).getByTestId('submissions-table').locator('tr[aria-current="true"]').getAttribute('data-version')).toBe('1');
+
+    // The JSON export of the version shown.
+    const href = await main(page).getByTestId('json-export').getAttribute('href');
+    expect(href).toBe(`/api/v1/reporting/reports/${id}/export?version=1`);
+    expect(await main(page).getByTestId('json-export').textContent()).toBe('Download version 1 as JSON');
+    const exported = await getJson<{ submission: { number: number; contentHash: string; supersededBy: { number: number } } }>(context, href!);
+    expect(exported.body.submission).toMatchObject({ number: 1, contentHash: receipts[0]!.contentHash, supersededBy: { number: 2 } });
+    expect(exported.text).toContain(V1_TEXT);
+
+    // Back to the latest with the version chooser.
+    await main(page).getByLabel('Version shown').selectOption('2');
+    await expect.poll(() => status.textContent()).toContain('Version 2 submitted on');
+    expect(page.url()).not.toContain('version=');
+    expect(await main(page).textContent()).toContain(V2_TEXT);
+
+    // A version that does not exist says so.
+    await open(page, `/en/reporting/reports/${id}?version=7`);
+    expect(await main(page).getByTestId('version-missing').textContent()).toContain('There is no version 7 of this report that you may see.');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the public and a stakeholder no section that is not public, nor one the correction closed; another State sees its States-only part', async () => {
+    const { id } = await versionedReport();
+    const expectations: [string, boolean][] = [
+      ['public', false],
+      ['stakeholder@poa.demo', false],
+      ['delegate.fra@poa.demo', true],
+    ];
+    for (const [who, statesOnly] of expectations) {
+      const { page, context, errors } = await as(who);
+      await open(page, `/en/reporting/reports/${id}?version=1`);
+      await main(page).locator('section[data-section="international-law"]').waitFor();
+      expect(await main(page).getByTestId('version-label').textContent(), who).toMatch(/^Version 1 submitted on .+, superseded by version 2 /);
+      const text = (await main(page).textContent()) ?? '';
+      expect(text, who).toContain(V1_TEXT);
+      expect(text.includes(STATES_TEXT), `${who}: States-only section`).toBe(statesOnly);
+      expect(text, `${who}: contacts closed by version 2`).not.toContain(CONTACTS_TEXT);
+      expect(await main(page).locator('section[data-section="contacts"]').count()).toBe(0);
+      const exported = await getJson<unknown>(context, `/api/v1/reporting/reports/${id}/export?version=1`);
+      expect(exported.status).toBe(200);
+      expect(exported.text).toContain(V1_TEXT);
+      expect(exported.text.includes(STATES_TEXT), `${who}: export, States-only`).toBe(statesOnly);
+      expect(exported.text).not.toContain(CONTACTS_TEXT);
+      expect(errors).toEqual([]);
+    }
+  });
+});
+
 describe('the analysis of a cycle', () => {
   it('shows the map (a path per country, coloured from what the viewer may see) and the charts with their tables', async () => {
     const { page, context, errors } = await as('public');
@@ -288,6 +409,66 @@ describe('the analysis of a cycle', () => {
     expect(errors).toEqual([]);
   });
 
+  /** Where the chart's parts stand: the value axis, the category ticks by their text, the legend items in order. */
+  async function chartLayout(page: Page, testId: string) {
+    const figure = main(page).getByTestId(testId);
+    await figure.locator('.recharts-bar-rectangle').first().waitFor();
+    const box = (await figure.boundingBox())!;
+    // Recharts draws tick labels in a layer of their own, named after their axis.
+    const yAxis = (await figure.locator('.recharts-yAxis-tick-labels').boundingBox())!;
+    const ticks = await figure.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent ?? '', x: el.getBoundingClientRect().left + el.getBoundingClientRect().width / 2 })),
+    );
+    const legend = await figure.locator('.recharts-legend-item').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', x: el.getBoundingClientRect().left })));
+    return { middle: box.x + box.width / 2, yAxisX: yAxis.x + yAxis.width / 2, ticks, legend, direction: await figure.getAttribute('data-direction') };
+  }
+
+  it('charts implementation over the cycles for a chosen norm, beside its table, and mirrors the charts in Arabic', async () => {
+    const { page, context, errors } = await as('public');
+    const cycle = await currentCycle(context);
+    const year = new Date().getUTCFullYear();
+    const lastYear = (await getJson<{ items: Cycle[] }>(context, '/api/v1/reporting/cycles')).body.items.find((c) => c.title === `Reporting cycle ${year - 1}`)!;
+    await open(page, `/en/reporting/cycles/${cycle.id}/analysis`);
+    const chooser = main(page).getByLabel('Norm or confidence-building measure');
+    await chooser.selectOption('norm:norm-13g');
+    await page.waitForURL(/element=norm%3Anorm-13g/);
+    const chart = main(page).getByTestId('over-cycles-element-chart');
+    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(/^Stacked bar chart\. norm-13g .+: share of the States that answered/);
+    // The table beside it: a row per cycle, a column per status; last year, of three public answers on
+    // norm 13 (g), two were "in progress" and one "planned" (France's was for States only).
+    const table = main(page).getByTestId('over-cycles-element-table');
+    expect(await table.locator('caption').textContent()).toMatch(/^norm-13g .+: States giving each status/);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Cycle', 'Implemented', 'In progress', 'Planned', 'Not started', 'Not applicable', 'States that answered']);
+    expect(await table.locator('tbody tr').count()).toBe(2);
+    expect(await table.locator('tbody tr').first().getAttribute('data-row')).toBe(lastYear.id);
+    expect(await table.locator(`tr[data-row="${lastYear.id}"] td`).allTextContents()).toEqual(['0 (0%)', '2 (67%)', '1 (33%)', '0 (0%)', '0 (0%)', '3']);
+    // The chart draws the same: shares on a 0–100 % axis, a bar per status present, oldest cycle first.
+    const ltr = await chartLayout(page, 'over-cycles-element-chart');
+    expect(await chart.locator('.recharts-yAxis-tick-labels').textContent()).toContain('100%');
+    expect(ltr.direction).toBe('ltr');
+    expect(ltr.ticks.map((t) => t.text)).toEqual([String(year - 1), String(year)]);
+    expect(ltr.ticks[0]!.x).toBeLessThan(ltr.ticks[1]!.x);
+    expect(ltr.yAxisX).toBeLessThan(ltr.middle);
+    expect(ltr.legend.map((l) => l.text)).toEqual(['Implemented', 'In progress', 'Planned', 'Not started', 'Not applicable']);
+    expect(ltr.legend[0]!.x).toBeLessThan(ltr.legend[1]!.x);
+    expect(await main(page).getByTestId('over-cycles-table').locator('caption').count()).toBe(1);
+
+    // In Arabic every chart mirrors: categories from the right, the value axis on the right, the legend read from the right.
+    await open(page, `/ar/reporting/cycles/${cycle.id}/analysis?element=norm:norm-13g`);
+    for (const testId of ['over-cycles-element-chart', 'norms-chart', 'group-chart']) {
+      const rtl = await chartLayout(page, testId);
+      expect(rtl.direction, testId).toBe('rtl');
+      expect(rtl.yAxisX, `${testId}: value axis on the right`).toBeGreaterThan(rtl.middle);
+      expect(rtl.ticks[0]!.x, `${testId}: first category on the right`).toBeGreaterThan(rtl.ticks.at(-1)!.x);
+      expect(rtl.legend[0]!.x, `${testId}: legend read from the right`).toBeGreaterThan(rtl.legend[1]!.x);
+    }
+    const overAr = await chartLayout(page, 'over-cycles-element-chart');
+    expect(overAr.ticks.map((t) => t.text)).toEqual([String(year - 1), String(year)]);
+    // The legend keeps the order of the statuses, whatever their names sort as in Arabic.
+    expect(overAr.legend.map((l) => l.text)).toEqual(['منفَّذ', 'قيد التنفيذ', 'مخطَّط له', 'لم يبدأ', 'لا ينطبق']);
+    expect(errors).toEqual([]);
+  });
+
   it('compares up to three States side by side, from what the viewer may see', async () => {
     const { page, context } = await as('public');
     const cycle = await currentCycle(context);
@@ -301,7 +482,7 @@ describe('the analysis of a cycle', () => {
   });
 });
 
-const AXE_PAGES = ['cycle list', 'questionnaire, first step', 'questionnaire, a norm', 'report page', 'analysis page'] as const;
+const AXE_PAGES = ['cycle list', 'questionnaire, first step', 'questionnaire, a norm', 'report page', 'earlier version of a report', 'analysis page'] as const;
 
 describe.each(LANGUAGES)('the reporting pages in %s pass axe (WCAG 2.2 A and AA)', (lang: Lang) => {
   it.each(AXE_PAGES)('%s', async (which) => {
@@ -314,7 +495,9 @@ describe.each(LANGUAGES)('the reporting pages in %s pass axe (WCAG 2.2 A and AA)
       'questionnaire, first step': [`/reporting/reports/${kenya}/edit?section=international-law`, 'section[data-section="international-law"]'],
       'questionnaire, a norm': [`/reporting/reports/${kenya}/edit?section=norm:norm-13g`, 'section[data-section="norm:norm-13g"] textarea'],
       'report page': [`/reporting/reports/${chileId}`, 'section[data-section="international-law"]'],
-      'analysis page': [`/reporting/cycles/${cycle.id}/analysis`, 'svg[data-testid="world-map"]'],
+      'earlier version of a report': [`/reporting/reports/${(await versionedReport()).id}?version=1`, '[data-testid="version-status"]'],
+      // Ready when the last chart, over the cycles, is drawn.
+      'analysis page': [`/reporting/cycles/${cycle.id}/analysis?element=norm:norm-13g`, '[data-testid="over-cycles-element-chart"] .recharts-bar-rectangle'],
     };
     const [path, ready] = pages[which];
     await open(page, `/${lang}${path}`);

@@ -45,6 +45,16 @@ export function buildQuestionnaire(framework: readonly FrameworkItem[]): Questio
   ];
 }
 
+/**
+ * The fields of an answer, in the order they are asked: the one list that history, schemas and
+ * exports take them from.
+ */
+export const ANSWER_FIELDS = ['status', 'measures', 'challenges', 'needs', 'noChangeSinceLastReport', 'contacts'] as const satisfies readonly (keyof SectionAnswer)[];
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+// The list names every field of an answer: a field added to SectionAnswer and not to the list fails here.
+const everyFieldListed: [Exclude<keyof SectionAnswer, AnswerField>] extends [never] ? true : never = true;
+void everyFieldListed;
+
 /** An answer to one section. No question is mandatory. */
 export interface SectionAnswer {
   status?: ImplementationStatus | undefined;
@@ -57,6 +67,18 @@ export interface SectionAnswer {
   contacts?: string | undefined;
 }
 
+/** An answer's field as one line of text, for a spreadsheet: a status's code, needs joined by " | ", "yes" for no change. */
+export function answerFieldText(answer: SectionAnswer, field: AnswerField): string {
+  switch (field) {
+    case 'needs':
+      return (answer.needs ?? []).map((n) => n.description).join(' | ');
+    case 'noChangeSinceLastReport':
+      return answer.noChangeSinceLastReport ? 'yes' : '';
+    default:
+      return answer[field] ?? '';
+  }
+}
+
 // ---- visibility --------------------------------------------------------------------------------
 
 export const VISIBILITIES = ['public', 'states', 'secretariat'] as const;
@@ -66,6 +88,32 @@ const RANK: Record<Visibility, number> = { public: 0, states: 1, secretariat: 2 
 /** A section can only narrow the report's visibility, never widen it. */
 export const effectiveVisibility = (report: Visibility, section: Visibility | null): Visibility =>
   section && RANK[section] > RANK[report] ? section : report;
+
+/** The narrower of two visibilities: the one fewer people see. */
+const narrower = (a: Visibility, b: Visibility): Visibility => (RANK[b] > RANK[a] ? b : a);
+
+/** A submitted version's visibilities: the report's, and each section's (already narrowed by the report's). */
+export interface VersionVisibility {
+  visibility: Visibility;
+  sections: { key: string; visibility: Visibility }[];
+}
+
+/**
+ * The visibilities that stand for one version of a report, given every later version: a version is
+ * never shown more widely than it was submitted, nor more widely than a later version narrowed it.
+ * A section the State closed in a corrected version stays closed in the versions before it, so that a
+ * correction cannot be read around by opening an earlier version.
+ */
+export function standingVisibility<V extends VersionVisibility>(version: V, later: readonly VersionVisibility[]): V {
+  let visibility = version.visibility;
+  for (const v of later) visibility = narrower(visibility, v.visibility);
+  const sections = version.sections.map((s) => {
+    let seen = s.visibility;
+    for (const v of later) seen = narrower(seen, v.sections.find((x) => x.key === s.key)?.visibility ?? v.visibility);
+    return seen === s.visibility ? s : { ...s, visibility: seen };
+  }) as V['sections'];
+  return { ...version, visibility, sections };
+}
 
 /** Who is looking: the reporting State itself, the Secretariat, another State, a stakeholder, or the public. */
 export type Viewer = { kind: 'own-state' } | { kind: 'secretariat' } | { kind: 'state' } | { kind: 'stakeholder' } | { kind: 'public' };

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
 import { notFound } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/index.js';
-import { effectiveVisibility, sees, type SectionAnswer, type Viewer } from './questionnaire.js';
+import { ANSWER_FIELDS, effectiveVisibility, sees, standingVisibility, type AnswerField, type SectionAnswer, type Viewer } from './questionnaire.js';
 import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
 
 /** Who the actor is to a State's report. */
@@ -37,14 +37,13 @@ export async function listCycles(db: Executor, state: string | null) {
   return cycles.map((c) => ({ ...c, status: cycleStatus(c.deadlineAt), myReport: mine.get(c.id) ?? null }));
 }
 
-const ANSWER_FIELDS = ['status', 'measures', 'challenges', 'needs', 'noChangeSinceLastReport', 'contacts'] as const;
 /** The fields of an answer one version changed from the one before it. */
 export function changedFields(
   before: { answer: SectionAnswer; visibility: string | null } | undefined,
   after: { answer: SectionAnswer; visibility: string | null },
-): (typeof ANSWER_FIELDS[number] | 'visibility')[] {
+): (AnswerField | 'visibility')[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  const fields: (typeof ANSWER_FIELDS[number] | 'visibility')[] = ANSWER_FIELDS.filter((f) => !same(before?.answer[f], after.answer[f]) && !(before === undefined && (after.answer[f] === undefined || after.answer[f] === '')));
+  const fields: (AnswerField | 'visibility')[] = ANSWER_FIELDS.filter((f) => !same(before?.answer[f], after.answer[f]) && !(before === undefined && (after.answer[f] === undefined || after.answer[f] === '')));
   if (before ? before.visibility !== after.visibility : after.visibility !== null) fields.push('visibility');
   return fields;
 }
@@ -57,6 +56,16 @@ export async function cycleWithQuestionnaire(db: Executor, cycleId: string) {
     .where(eq(reportingCycles.id, cycleId));
   if (!row) throw notFound('The reporting cycle');
   return { ...row.cycle, questionnaire: { id: row.questionnaire.id, builtOn: row.questionnaire.builtOn, sections: row.questionnaire.sections } };
+}
+
+/** A cycle's title and period, without its questionnaire. */
+export async function cycleOf(db: Executor, cycleId: string) {
+  const [cycle] = await db
+    .select({ id: reportingCycles.id, title: reportingCycles.title, periodStart: reportingCycles.periodStart, periodEnd: reportingCycles.periodEnd })
+    .from(reportingCycles)
+    .where(eq(reportingCycles.id, cycleId));
+  if (!cycle) throw notFound('The reporting cycle');
+  return cycle;
 }
 
 /** Only what the viewer may see of a submission: null when nothing of it is theirs to see. */
@@ -114,6 +123,57 @@ export async function reportForViewer(db: Executor, actor: Actor | null, reportI
     submissions: receipts,
     latest: { number: visible.number, sections: visible.sections },
     can: { edit: false, submit: false },
+  };
+}
+
+/**
+ * One submitted version of a report (the latest when no number is given) as the actor may see it, with
+ * every receipt and what superseded it. The version is cut by the visibilities that stand for it now
+ * (standingVisibility): what the State narrowed in a later version stays narrowed in the earlier ones.
+ * A report, or a version, with nothing open to the actor is not found. Only what it needs is read: the
+ * report's State, the receipts, and the versions from the one asked for onwards.
+ */
+export async function submissionForViewer(db: Executor, actor: Actor | null, reportId: string, number?: number) {
+  const [report] = await db.select({ id: nationalReports.id, cycleId: nationalReports.cycleId, state: nationalReports.state }).from(nationalReports).where(eq(nationalReports.id, reportId));
+  if (!report) throw notFound('The report');
+  const viewer = viewerOf(actor, report.state);
+  const receipts = await db
+    .select({ number: reportSubmissions.number, submittedAt: reportSubmissions.submittedAt, contentHash: reportSubmissions.contentHash })
+    .from(reportSubmissions)
+    .where(eq(reportSubmissions.reportId, report.id))
+    .orderBy(asc(reportSubmissions.number));
+  const last = receipts.at(-1)?.number;
+  if (last === undefined) {
+    // Nothing submitted yet: the State's own people and the Secretariat learn that; nobody else learns the report exists.
+    if (viewer.kind !== 'own-state' && viewer.kind !== 'secretariat') throw notFound('The report');
+    if (number !== undefined) throw notFound(`Version ${number} of the report`);
+    return { report, receipts, submission: null };
+  }
+  const wanted = number ?? last;
+  const versions = await db
+    .select({ number: reportSubmissions.number, submittedAt: reportSubmissions.submittedAt, contentHash: reportSubmissions.contentHash, visibility: reportSubmissions.visibility, sections: reportSubmissions.sections })
+    .from(reportSubmissions)
+    .where(and(eq(reportSubmissions.reportId, report.id), gte(reportSubmissions.number, Math.min(wanted, last))))
+    .orderBy(asc(reportSubmissions.number));
+  // Others see nothing of a report whose latest version is closed to them, as on the report's page.
+  if (!visibleSubmission(viewer, versions.at(-1)!)) throw notFound('The report');
+  const at = versions.findIndex((v) => v.number === wanted);
+  if (at < 0) throw notFound(`Version ${wanted} of the report`);
+  const version = versions[at]!;
+  const later = versions.slice(at + 1);
+  const visible = visibleSubmission(viewer, standingVisibility(version, later));
+  if (!visible) throw notFound(`Version ${wanted} of the report`);
+  const next = later[0];
+  return {
+    report,
+    receipts,
+    submission: {
+      number: visible.number,
+      submittedAt: visible.submittedAt,
+      contentHash: visible.contentHash,
+      supersededBy: next ? { number: next.number, submittedAt: next.submittedAt } : null,
+      sections: visible.sections,
+    },
   };
 }
 

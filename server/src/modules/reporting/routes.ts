@@ -9,11 +9,12 @@ import { CalendarDate } from '../../platform/calendar-date.js';
 import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
-import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
-import { cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
-import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
+import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
+import { cycleOf, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
+import { NoContent } from '../../platform/http/responses.js';
 
 const Id = z.string().uuid();
 const Visibility = z.enum(VISIBILITIES);
@@ -26,7 +27,7 @@ const Answer = z
     needs: z.array(z.object({ description: z.string().trim().min(1).max(5000), codes: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).max(20) })).max(50).optional(),
     noChangeSinceLastReport: z.boolean().optional(),
     contacts: Text.optional(),
-  })
+  } satisfies Record<AnswerField, z.ZodType>)
   .strict();
 const Iso3 = z.string().regex(/^[A-Z]{3}$/);
 
@@ -97,23 +98,43 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
   );
 
   app.get(
+    '/api/v1/reporting/reports/:id/submissions/:number',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One submitted version of a report, as far as you may see it: never more widely than it, or a later version, allowed',
+        params: z.object({ id: Id, number: z.coerce.number().int().min(1).max(100_000) }),
+        response: { 200: ReportSubmission },
+      },
+    },
+    async (request, reply) => {
+      const { report, submission } = await submissionForViewer(db, request.actor, request.params.id, request.params.number);
+      reply.header('cache-control', 'private, no-store');
+      return { id: report.id, cycleId: report.cycleId, state: report.state, ...submission! };
+    },
+  );
+
+  app.get(
     '/api/v1/reporting/reports/:id/export',
     {
       config: read,
-      schema: { tags, summary: 'A report as JSON: its submissions and the latest one, as far as you may see it', params: z.object({ id: Id }), response: { 200: ReportExport } },
+      schema: {
+        tags,
+        summary: 'A report as JSON: its receipts and one submitted version (the latest unless `version` is given), as far as you may see it',
+        params: z.object({ id: Id }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() }),
+        response: { 200: ReportExport },
+      },
     },
     async (request, reply) => {
-      const report = await reportForViewer(db, request.actor, request.params.id);
-      const cycle = await cycleWithQuestionnaire(db, report.cycleId);
+      const { version } = request.query;
+      const { report, receipts, submission } = await submissionForViewer(db, request.actor, request.params.id, version);
+      const cycle = await cycleOf(db, report.cycleId);
       reply.header('cache-control', 'private, no-store');
-      reply.header('content-disposition', `attachment; filename="poa-report-${report.state}-${cycle.periodStart}-${cycle.periodEnd}.json"`);
-      return {
-        id: report.id,
-        cycle: { id: cycle.id, title: cycle.title, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd },
-        state: report.state,
-        submissions: report.submissions,
-        latest: report.latest,
-      };
+      const name = `poa-report-${report.state}-${cycle.periodStart}-${cycle.periodEnd}${version === undefined ? '' : `-v${version}`}.json`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      return { id: report.id, cycle, state: report.state, submissions: receipts, submission };
     },
   );
 
@@ -138,7 +159,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
 
   app.patch(
     '/api/v1/reporting/reports/:id',
-    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Choose who may read the report (focal point)', params: z.object({ id: Id }), body: z.object({ visibility: Visibility }).strict() } },
+    { config: { policy: guard(reportingPolicy.submitSomething) }, schema: { tags, summary: 'Choose who may read the report (focal point)', params: z.object({ id: Id }), body: z.object({ visibility: Visibility }).strict(), response: { 204: NoContent } } },
     async (request, reply) => {
       await setReportVisibility(db, { actor: request.actor!, reportId: request.params.id, visibility: request.body.visibility });
       return reply.code(204).send();
@@ -218,9 +239,10 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       const name = `poa-reports-${cycle.periodStart}-${cycle.periodEnd}-${scope}`;
       reply.header('cache-control', 'private, no-store');
       if (format === 'csv') {
-        const rows = reports.flatMap((r) => r.sections.map((s) => [r.state, r.number, s.key, s.answer.status ?? '', s.answer.noChangeSinceLastReport ? 'yes' : '', s.answer.measures ?? '', s.answer.challenges ?? '', (s.answer.needs ?? []).map((n) => n.description).join(' | ')]));
+        // A column per field of an answer, named as in the JSON.
+        const rows = reports.flatMap((r) => r.sections.map((s) => [r.state, r.number, s.key, ...ANSWER_FIELDS.map((f) => answerFieldText(s.answer, f))]));
         reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([['state', 'submission', 'section', 'status', 'no_change', 'measures', 'challenges', 'needs'], ...rows]));
+        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([['state', 'submission', 'section', ...ANSWER_FIELDS], ...rows]));
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
       return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ cycle: { id: cycle.id, title: cycle.title, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd }, scope, reports });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ELEMENT_KINDS } from '../framework/index.js';
-import { IMPLEMENTATION_STATUSES, VISIBILITIES } from './questionnaire.js';
+import { ANSWER_FIELDS, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
 
 /**
  * What the reporting routes answer. The serializer keeps only what is declared here, so a field the
@@ -27,6 +27,7 @@ export const SectionOut = z.object({
   recommendations: z.array(z.object({ code: z.string(), texts: TextsOut, citation: z.string() })),
 });
 
+/** An answer as read: every field of ANSWER_FIELDS, no other (the object is checked against the list). */
 export const AnswerOut = z.object({
   status: StatusSchema.optional(),
   measures: z.string().optional(),
@@ -34,7 +35,7 @@ export const AnswerOut = z.object({
   needs: z.array(z.object({ description: z.string(), codes: z.array(z.string()) })).optional(),
   noChangeSinceLastReport: z.boolean().optional(),
   contacts: z.string().optional(),
-});
+} satisfies Record<AnswerField, z.ZodType>);
 
 const MyReport = z.object({ id: z.string(), submissions: z.number().int(), lastSubmittedAt: z.date().nullable() }).nullable();
 
@@ -102,7 +103,7 @@ export const ReportOut = z.object({
         editedByName: z.string(),
         editedAt: z.date(),
         /** The answer's fields this version changed from the one before it. */
-        changed: z.array(z.enum(['status', 'measures', 'challenges', 'needs', 'noChangeSinceLastReport', 'contacts', 'visibility'])),
+        changed: z.array(z.enum([...ANSWER_FIELDS, 'visibility'])),
       }),
     )
     .nullable(),
@@ -134,10 +135,24 @@ export const CompareOut = z.object({
   sections: z.array(z.object({ key: z.string(), states: z.array(z.object({ iso3: z.string(), answer: AnswerOut.nullable() })) })),
 });
 
+/** One submitted version as a viewer may see it, with its receipt and what superseded it. */
+export const SubmissionOut = z.object({
+  number: z.number().int(),
+  submittedAt: z.date(),
+  contentHash: z.string(),
+  /** The version that replaced this one, or null for the latest. */
+  supersededBy: z.object({ number: z.number().int(), submittedAt: z.date() }).nullable(),
+  /** The sections the viewer may see, each with who may read it now. */
+  sections: z.array(SubmittedSectionOut),
+});
+
+export const ReportSubmission = SubmissionOut.extend({ id: z.string(), cycleId: z.string(), state: z.string() });
+
 export const ReportExport = z.object({
   id: z.string(),
   cycle: z.object({ id: z.string(), title: z.string(), periodStart: z.string(), periodEnd: z.string() }),
   state: z.string(),
   submissions: z.array(Receipt),
-  latest: z.object({ number: z.number().int(), sections: z.array(SubmittedSectionOut) }).nullable(),
+  /** The version exported (the latest unless one was asked for); null before the first submission. */
+  submission: SubmissionOut.nullable(),
 });

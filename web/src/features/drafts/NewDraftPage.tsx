@@ -21,6 +21,7 @@ const DRAFT_KINDS: DraftKind[] = ['decision', 'recommendation', 'framework-chang
 /** The kinds of element a framework change may add: a recommendation comes from its own kind of draft. */
 const ADDABLE_KINDS: Exclude<ElementKind, 'recommendation'>[] = ['international-law', 'norm', 'cbm', 'cbm-tool', 'capacity-building-principle', 'threat'];
 const CODE = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const KIND_HELP = { decision: 'drafts.new.kindHelp.decision', recommendation: 'drafts.new.kindHelp.recommendation', 'framework-change': 'drafts.new.kindHelp.framework-change' } as const;
 
 /** A change the draft makes to the framework once adopted: an element added (from one of its paragraphs), or one superseded. */
 type Effect =
@@ -166,7 +167,7 @@ function NewDraftForm() {
         <Radio.Group label={t('drafts.new.kind')} value={kind} onChange={(v) => setKind(DRAFT_KINDS.find((k) => k === v) ?? 'decision')}>
           <Stack gap="xs" mt="xs">
             {DRAFT_KINDS.map((k) => (
-              <Radio key={k} value={k} label={labels.kind(k)} description={t(`drafts.new.kindHelp.${k}`)} />
+              <Radio key={k} value={k} label={labels.kind(k)} description={t(KIND_HELP[k])} />
             ))}
           </Stack>
         </Radio.Group>

@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
-import { Anchor, Button, Group, Loader, MultiSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ApiProblem, type RegionalGroupId } from '../../api/client';
+import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useSearchParam } from '../../ui/search-params';
 import { NotFound } from '../errors/NotFoundPage';
 import { useGroupLabel } from '../states/labels';
 import { analysisQuery, codeOf, cycleQuery, cyclesQuery, formatPeriod, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
@@ -55,7 +57,10 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
   const byM49 = new Map(states.map((s) => [s.m49, s]));
   const collator = new Intl.Collator(lang);
   const sorted = [...states].sort((a, b) => collator.compare(a.names[lang] || a.names.en, b.names[lang] || b.names.en));
-  const groups = p.byGroup.map((g) => ({ name: groupLabel(g.group === 'none' ? null : (g.group as RegionalGroupId)), reported: g.reported, notReported: g.states - g.reported, states: g.states }));
+  const groups = p.byGroup.map((g) => {
+    const name = groupLabel(g.group === 'none' ? null : (g.group as RegionalGroupId));
+    return { id: g.group, axis: name, heading: name, values: { reported: g.reported, notReported: g.states - g.reported }, states: g.states };
+  });
 
   return (
     <Stack gap="xl">
@@ -126,40 +131,21 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
         <Title order={3} size="h4" mt="lg" mb="xs">
           {t('reporting.analysis.byGroup')}
         </Title>
-        <figure className={classes.chart} role="img" aria-label={t('reporting.analysis.byGroupChart')} data-testid="group-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={groups} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="reported" stackId="g" fill={REPORTED} name={t('reporting.analysis.reported')} isAnimationActive={false} />
-              <Bar dataKey="notReported" stackId="g" fill={NOT_REPORTED} name={t('reporting.analysis.notReported')} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </figure>
-        <div className={listing.scroll}>
-          <Table withTableBorder data-testid="group-table">
-            <caption>{t('reporting.analysis.byGroupCaption')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reporting.analysis.group')}</Table.Th>
-                <Table.Th scope="col">{t('reporting.analysis.reported')}</Table.Th>
-                <Table.Th scope="col">{t('reporting.analysis.statesInGroup')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {groups.map((g) => (
-                <Table.Tr key={g.name}>
-                  <Table.Th scope="row">{g.name}</Table.Th>
-                  <Table.Td>{g.reported}</Table.Td>
-                  <Table.Td>{g.states}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <ChartWithTable
+          id="group"
+          label={t('reporting.analysis.byGroupChart')}
+          caption={t('reporting.analysis.byGroupCaption')}
+          rowHeader={t('reporting.analysis.group')}
+          rows={groups}
+          series={[
+            { key: 'reported', label: t('reporting.analysis.reported'), colour: REPORTED },
+            { key: 'notReported', label: t('reporting.analysis.notReported'), colour: NOT_REPORTED },
+          ]}
+          columns={[
+            { key: 'reported', label: t('reporting.analysis.reported'), cell: (g) => g.values.reported },
+            { key: 'states', label: t('reporting.analysis.statesInGroup'), cell: (g) => g.states },
+          ]}
+        />
       </section>
 
       <StatusPart id="norms" title={t('reporting.analysis.norms')} rows={analysis.norms} cycle={cycle} />
@@ -201,119 +187,268 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
   );
 }
 
-function StatusPart({ id, title, rows, cycle }: { id: string; title: string; rows: SectionStatus[]; cycle: CycleDetail }) {
-  const { t } = useTranslation();
-  const labels = useReportingLabels();
+/** A column of a count table: its header and the cell it gives each row. */
+interface Column<R> {
+  key: string;
+  label: string;
+  cell: (row: R) => ReactNode;
+}
+
+/** A row of a count table: its id and the header cell that names it. */
+interface CountRow {
+  id: string;
+  heading: ReactNode;
+}
+
+/** A table of counts: a header cell naming each row, a cell per column, and a line saying when there is no row. */
+function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, rows, empty }: { testId: string; caption: string; rowHeader: string; columns: Column<R>[]; rows: R[]; empty?: string }) {
+  return (
+    <div className={listing.scroll}>
+      <Table withTableBorder data-testid={testId}>
+        <caption>{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{rowHeader}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th scope="col" key={c.key}>
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && empty ? (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length + 1}>{empty}</Table.Td>
+            </Table.Tr>
+          ) : (
+            rows.map((r) => (
+              <Table.Tr key={r.id} data-row={r.id}>
+                <Table.Th scope="row">{r.heading}</Table.Th>
+                {columns.map((c) => (
+                  <Table.Td key={c.key}>{c.cell(r)}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))
+          )}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** One coloured part of a stacked bar: a key of the rows' values, its name and colour. */
+interface Series {
+  key: string;
+  label: string;
+  colour: string;
+}
+
+/** A row of a chart with its table: the category's short name on the axis, and a value per series. */
+interface ChartRow extends CountRow {
+  axis: string;
+  values: Record<string, number>;
+}
+
+/**
+ * A stacked bar chart and the table that gives the same data, for those who cannot see the chart. In a
+ * right-to-left language the chart mirrors: categories run from the right, the value axis stands on the
+ * right, and the legend reads from the right, in the order of the series.
+ */
+function ChartWithTable<R extends ChartRow>({
+  id,
+  label,
+  caption,
+  rowHeader,
+  rows,
+  series,
+  columns,
+  share = false,
+  tilt = false,
+}: {
+  id: string;
+  label: string;
+  caption: string;
+  rowHeader: string;
+  rows: R[];
+  series: Series[];
+  /** The table's columns; by default one per series, with its value. */
+  columns?: Column<R>[];
+  /** The values are shares in per cent (0–100), not counts. */
+  share?: boolean;
+  /** Long category names: written at a slant. */
+  tilt?: boolean;
+}) {
+  const lang = useLang();
+  const rtl = directionOf(lang) === 'rtl';
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const format = (v: number) => (share ? percent.format(v / 100) : String(v));
+  const order = new Map(series.map((s, i) => [s.key, i]));
+  const data = rows.map((r) => ({ axis: r.axis, ...r.values }));
+  const slant = tilt ? { angle: rtl ? 30 : -30, textAnchor: rtl ? ('start' as const) : ('end' as const), height: 70, fontSize: 11 } : {};
+  return (
+    <>
+      <figure className={classes.chart} role="img" aria-label={label} data-testid={`${id}-chart`} data-direction={rtl ? 'rtl' : 'ltr'}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="axis" reversed={rtl} interval={0} {...slant} />
+            <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} {...(share ? { domain: [0, 100] } : {})} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
+            <Legend itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} formatter={(value: string) => <span className={classes.legendLabel}>{value}</span>} />
+            {series.map((s) => (
+              <Bar key={s.key} dataKey={s.key} stackId="s" fill={s.colour} name={s.label} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <CountTable testId={`${id}-table`} caption={caption} rowHeader={rowHeader} rows={rows} columns={columns ?? series.map((s) => ({ key: s.key, label: s.label, cell: (r: R) => format(r.values[s.key] ?? 0) }))} />
+    </>
+  );
+}
+
+/** A framework element's title in the cycle's questionnaire (by section key), or the key itself. */
+function useTitleOf(cycle: CycleDetail): (key: string) => string {
   const sectionTitle = useSectionTitle();
-  const titleOf = (key: string) => {
+  return (key) => {
     const s = cycle.questionnaire.sections.find((x) => x.key === key);
     return s ? sectionTitle(s).title : key;
   };
-  const data = rows.map((r) => ({ code: codeOf(r.key), title: titleOf(r.key), ...r.counts }));
+}
+
+/** A row header: the element's code, then its title. */
+const ElementHeading = ({ code, title }: { code: string; title: string }) => (
+  <>
+    <span className={classes.code}>{code}</span> {title}
+  </>
+);
+
+function StatusPart({ id, title, rows, cycle }: { id: string; title: string; rows: SectionStatus[]; cycle: CycleDetail }) {
+  const { t } = useTranslation();
+  const labels = useReportingLabels();
+  const titleOf = useTitleOf(cycle);
+  const data = rows.map((r) => ({ id: r.key, axis: codeOf(r.key), heading: <ElementHeading code={codeOf(r.key)} title={titleOf(r.key)} />, values: r.counts, answered: r.answered }));
   return (
     <section aria-labelledby={id}>
       <Title order={2} size="h3" id={id} mb="xs">
         {title}
       </Title>
-      <figure className={classes.chart} role="img" aria-label={t('reporting.analysis.statusChart', { part: title })} data-testid={`${id}-chart`}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="code" interval={0} angle={-30} textAnchor="end" height={70} fontSize={11} />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            {STATUSES.map((s) => (
-              <Bar key={s} dataKey={s} stackId="s" fill={STATUS_COLOURS[s]} name={labels.status(s)} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </figure>
-      <div className={listing.scroll}>
-        <Table withTableBorder data-testid={`${id}-table`}>
-          <caption>{t('reporting.analysis.statusCaption', { part: title })}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reporting.analysis.element')}</Table.Th>
-              {STATUSES.map((s) => (
-                <Table.Th scope="col" key={s}>
-                  {labels.status(s)}
-                </Table.Th>
-              ))}
-              <Table.Th scope="col">{t('reporting.analysis.answered')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.key}>
-                <Table.Th scope="row">
-                  <span className={classes.code}>{codeOf(r.key)}</span> {titleOf(r.key)}
-                </Table.Th>
-                {STATUSES.map((s) => (
-                  <Table.Td key={s}>{r.counts[s]}</Table.Td>
-                ))}
-                <Table.Td>{r.answered}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <ChartWithTable
+        id={id}
+        label={t('reporting.analysis.statusChart', { part: title })}
+        caption={t('reporting.analysis.statusCaption', { part: title })}
+        rowHeader={t('reporting.analysis.element')}
+        rows={data}
+        series={STATUSES.map((s) => ({ key: s, label: labels.status(s), colour: STATUS_COLOURS[s] }))}
+        columns={[...STATUSES.map((s) => ({ key: s, label: labels.status(s), cell: (r: (typeof data)[number]) => r.values[s] })), { key: 'answered', label: t('reporting.analysis.answered'), cell: (r) => r.answered }]}
+        tilt
+      />
     </section>
   );
 }
 
-/** How many States reported each norm and CBM as implemented, cycle by cycle (from what the viewer may see). */
+/** A cycle's period in a few characters, for an axis: "2025", or "2025–2026". */
+function shortPeriod(start: string, end: string): string {
+  const [a, b] = [start.slice(0, 4), end.slice(0, 4)];
+  return a === b ? a : `${a}–${b}`;
+}
+
+/**
+ * Implementation over the cycles, from what the viewer may see: for one norm or CBM (chosen, kept in the
+ * address), the share of the States that answered giving each status, cycle by cycle, as a chart with
+ * its table; then every norm and CBM, implemented of answered, per cycle.
+ */
 function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const sectionTitle = useSectionTitle();
+  const labels = useReportingLabels();
+  const titleOf = useTitleOf(cycle);
+  const [params, setParam] = useSearchParam();
   const cycles = useQuery(cyclesQuery());
   // The list is newest first: this cycle and up to four before it, shown oldest first.
   const items = cycles.data?.items ?? [];
-  const shown = items.slice(Math.max(0, items.findIndex((c) => c.id === cycle.id)), items.findIndex((c) => c.id === cycle.id) + 5).reverse();
+  const here = Math.max(0, items.findIndex((c) => c.id === cycle.id));
+  const shown = items.slice(here, here + 5).reverse();
   const analyses = useQueries({ queries: shown.map((c) => analysisQuery(c.id)) });
   if (cycles.isPending || analyses.some((a) => a.isPending)) return <Loader aria-label={t('common.loading')} />;
   if (cycles.isError) return <ProblemAlert error={cycles.error} />;
   const failed = analyses.find((a) => a.isError);
   if (failed) return <ProblemAlert error={failed.error} />;
-  const rows = cycle.questionnaire.sections.filter((s) => s.part === 'norms' || s.part === 'cbms');
-  const cell = (i: number, key: string) => {
+  const elements = cycle.questionnaire.sections.filter((s) => s.part === 'norms' || s.part === 'cbms');
+  const statusIn = (i: number, key: string) => {
     const a = analyses[i]!.data!;
-    const r = [...a.norms, ...a.cbms].find((x) => x.key === key);
-    return r ? t('reporting.analysis.implementedOf', { n: r.counts.implemented, total: r.answered }) : '—';
+    return [...a.norms, ...a.cbms].find((x) => x.key === key) ?? null;
   };
+  const asked = params.get('element') ?? '';
+  const chosen = elements.find((s) => s.key === asked) ?? elements[0];
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const rows = chosen
+    ? shown.map((c, i) => {
+        const r = statusIn(i, chosen.key);
+        const share = (n: number) => (r && r.answered > 0 ? (n / r.answered) * 100 : 0);
+        return {
+          id: c.id,
+          axis: shortPeriod(c.periodStart, c.periodEnd),
+          heading: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          values: Object.fromEntries(STATUSES.map((s) => [s, share(r?.counts[s] ?? 0)])),
+          status: r,
+        };
+      })
+    : [];
+  const elementName = chosen ? `${codeOf(chosen.key)} ${titleOf(chosen.key)}` : '';
   return (
     <section aria-labelledby="over-cycles">
       <Title order={2} size="h3" id="over-cycles" mb="xs">
         {t('reporting.analysis.overCycles')}
       </Title>
-      <div className={listing.scroll}>
-        <Table withTableBorder data-testid="over-cycles-table">
-          <caption>{t('reporting.analysis.overCyclesCaption')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('reporting.analysis.element')}</Table.Th>
-              {shown.map((c) => (
-                <Table.Th scope="col" key={c.id}>
-                  {c.title} ({formatPeriod(c.periodStart, c.periodEnd, lang)})
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((s) => (
-              <Table.Tr key={s.key}>
-                <Table.Th scope="row">
-                  <span className={classes.code}>{codeOf(s.key)}</span> {sectionTitle(s).title}
-                </Table.Th>
-                {shown.map((c, i) => (
-                  <Table.Td key={c.id}>{cell(i, s.key)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      {chosen ? (
+        <>
+          <NativeSelect
+            label={t('reporting.analysis.overCyclesElement')}
+            description={t('reporting.analysis.overCyclesElementHelp')}
+            data={elements.map((s) => ({ value: s.key, label: `${codeOf(s.key)} — ${titleOf(s.key)}` }))}
+            value={chosen.key}
+            onChange={(e) => setParam('element', e.currentTarget.value)}
+            maw="40rem"
+            mb="sm"
+            data-testid="over-cycles-element"
+          />
+          <ChartWithTable
+            id="over-cycles-element"
+            label={t('reporting.analysis.overCyclesChart', { element: elementName })}
+            caption={t('reporting.analysis.overCyclesElementCaption', { element: elementName })}
+            rowHeader={t('reporting.analysis.cycle')}
+            rows={rows}
+            series={STATUSES.map((s) => ({ key: s, label: labels.status(s), colour: STATUS_COLOURS[s] }))}
+            columns={[
+              ...STATUSES.map((s) => ({
+                key: s,
+                label: labels.status(s),
+                cell: (r: (typeof rows)[number]) => (r.status && r.status.answered > 0 ? `${r.status.counts[s]} (${percent.format(r.status.counts[s] / r.status.answered)})` : '—'),
+              })),
+              { key: 'answered', label: t('reporting.analysis.answered'), cell: (r) => r.status?.answered ?? '—' },
+            ]}
+            share
+          />
+        </>
+      ) : null}
+      <Title order={3} size="h4" mt="lg" mb="xs">
+        {t('reporting.analysis.overCyclesAll')}
+      </Title>
+      <CountTable
+        testId="over-cycles-table"
+        caption={t('reporting.analysis.overCyclesCaption')}
+        rowHeader={t('reporting.analysis.element')}
+        rows={elements.map((s) => ({ id: s.key, heading: <ElementHeading code={codeOf(s.key)} title={titleOf(s.key)} /> }))}
+        columns={shown.map((c, i) => ({
+          key: c.id,
+          label: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          cell: (row) => {
+            const r = statusIn(i, row.id);
+            return r ? t('reporting.analysis.implementedOf', { n: r.counts.implemented, total: r.answered }) : '—';
+          },
+        }))}
+      />
     </section>
   );
 }
@@ -321,10 +456,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
 function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: CycleDetail }) {
   const { t } = useTranslation();
   const sectionTitle = useSectionTitle();
-  const titleOfKey = (key: string) => {
-    const s = cycle.questionnaire.sections.find((x) => x.key === key);
-    return s ? sectionTitle(s).title : key;
-  };
+  const titleOfKey = useTitleOf(cycle);
   const titleOfCode = (code: string) => {
     const s = cycle.questionnaire.sections.find((x) => x.elements.some((e) => e.code === code) || x.key === code);
     const e = s?.elements.find((x) => x.code === code);
@@ -337,60 +469,22 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
         {t('reporting.analysis.challengesAndNeeds')}
       </Title>
       <Stack gap="md">
-        <div className={listing.scroll}>
-          <Table withTableBorder data-testid="challenges-table">
-            <caption>{t('reporting.analysis.challengesCaption')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reporting.analysis.element')}</Table.Th>
-                <Table.Th scope="col">{t('reporting.analysis.statesReporting')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {challenges.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={2}>{t('reporting.analysis.noneReported')}</Table.Td>
-                </Table.Tr>
-              ) : (
-                challenges.map((r) => (
-                  <Table.Tr key={r.key}>
-                    <Table.Th scope="row">
-                      <span className={classes.code}>{codeOf(r.key)}</span> {titleOfKey(r.key)}
-                    </Table.Th>
-                    <Table.Td>{r.statesReportingChallenges}</Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </div>
-        <div className={listing.scroll}>
-          <Table withTableBorder data-testid="needs-table">
-            <caption>{t('reporting.analysis.needsCaption', { n: analysis.needs.needs })}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('reporting.analysis.element')}</Table.Th>
-                <Table.Th scope="col">{t('reporting.analysis.statesReporting')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {analysis.needs.byElement.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={2}>{t('reporting.analysis.noneReported')}</Table.Td>
-                </Table.Tr>
-              ) : (
-                analysis.needs.byElement.map((n) => (
-                  <Table.Tr key={n.code}>
-                    <Table.Th scope="row">
-                      <span className={classes.code}>{n.code}</span> {titleOfCode(n.code)}
-                    </Table.Th>
-                    <Table.Td>{n.states}</Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <CountTable
+          testId="challenges-table"
+          caption={t('reporting.analysis.challengesCaption')}
+          rowHeader={t('reporting.analysis.element')}
+          rows={challenges.map((r) => ({ id: r.key, heading: <ElementHeading code={codeOf(r.key)} title={titleOfKey(r.key)} />, states: r.statesReportingChallenges }))}
+          columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
+          empty={t('reporting.analysis.noneReported')}
+        />
+        <CountTable
+          testId="needs-table"
+          caption={t('reporting.analysis.needsCaption', { n: analysis.needs.needs })}
+          rowHeader={t('reporting.analysis.element')}
+          rows={analysis.needs.byElement.map((n) => ({ id: n.code, heading: <ElementHeading code={n.code} title={titleOfCode(n.code)} />, states: n.states }))}
+          columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
+          empty={t('reporting.analysis.noneReported')}
+        />
       </Stack>
     </section>
   );

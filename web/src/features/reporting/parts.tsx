@@ -87,7 +87,8 @@ export function FrameworkTexts({ section }: { section: Section }) {
 export function AnswerView({ answer }: { answer: Answer }) {
   const { t } = useTranslation();
   const labels = useReportingLabels();
-  const empty = !answer.status && !answer.measures && !answer.challenges && !answer.needs?.length && !answer.contacts && !answer.noChangeSinceLastReport;
+  // Empty when no field holds anything: no text, no choice, no need (whatever fields an answer has).
+  const empty = Object.values(answer).every((v) => (Array.isArray(v) ? v.length === 0 : !v));
   if (empty) return <Text c="dimmed">{t('reporting.report.noAnswer')}</Text>;
   return (
     <dl className={classes.facts}>

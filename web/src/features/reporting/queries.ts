@@ -18,6 +18,7 @@ export type Answer = DraftSection['answer'];
 export type Visibility = DraftSection['effectiveVisibility'];
 export type ImplementationStatus = NonNullable<Answer['status']>;
 export type Need = NonNullable<Answer['needs']>[number];
+export type ReportVersion = Json<'/api/v1/reporting/reports/{id}/submissions/{number}', 'get'>;
 export type Analysis = Json<'/api/v1/reporting/cycles/{id}/analysis', 'get'>;
 export type SectionStatus = Analysis['norms'][number];
 export type Comparison = Json<'/api/v1/reporting/cycles/{id}/compare', 'get'>;
@@ -43,6 +44,12 @@ export const cycleQuery = (id: string) => ({
 export const reportQuery = (id: string) => ({
   queryKey: ['reporting', 'report', id] as const,
   queryFn: () => unwrap(api.GET('/api/v1/reporting/reports/{id}', { params: { path: { id } } })),
+});
+
+/** One submitted version of a report, as the viewer may see it. */
+export const reportVersionQuery = (id: string, number: number) => ({
+  queryKey: ['reporting', 'report', id, 'version', number] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/reporting/reports/{id}/submissions/{number}', { params: { path: { id, number } } })),
 });
 
 export const analysisQuery = (id: string) => ({
