@@ -19,7 +19,7 @@ export function FallbackMark({ show }: { show: boolean }) {
   const { t } = useTranslation();
   if (!show) return null;
   return (
-    <Badge variant="outline" color="#9c3a00" data-fallback="true" className={classes.fallbackMark}>
+    <Badge variant="outline" color="#9c3a00" data-fallback="true" className={classes.badge}>
       {t('common.fallback')}
     </Badge>
   );

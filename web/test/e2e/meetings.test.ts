@@ -100,8 +100,7 @@ describe('the Secretariat sets up a meeting', () => {
     await main(page).getByText(/Other languages/).click();
     await main(page).getByLabel('Title in French').fill(`Séance d’information sur les tests de communication`);
     await main(page).getByLabel('Session number').fill('2');
-    await main(page).getByLabel('Time zone of the meeting').fill('Europe/Vienna');
-    await page.getByRole('option', { name: /^Europe\/Vienna/ }).click();
+    await main(page).getByLabel('Time zone of the meeting').selectOption('Europe/Vienna');
     await main(page).getByLabel('Starts').fill(`${day(90)}T09:30`);
     await main(page).getByLabel('Ends').fill(`${day(90)}T13:00`);
     await main(page).getByLabel('Registration deadline').fill(`${day(80)}T17:00`);
@@ -169,13 +168,27 @@ describe('the Secretariat sets up a meeting', () => {
     const sub = item(1).locator('[data-sub-item="0"]');
     await sub.getByLabel('Title in English').fill('Critical infrastructure');
     await sub.getByLabel('Framework elements').fill('norm-13f');
-    await page.getByRole('option', { name: /^norm-13f ·/ }).click();
+    await page.getByRole('option', { name: /^norm-13f / }).click();
     await main(page).getByRole('button', { name: 'Add an item' }).click();
     await item(2).getByLabel('Title in English').first().fill('Adoption of the report');
-    // Reorder: the report goes before the norms, then back.
-    await item(2).getByRole('button', { name: 'Move up' }).last().click();
+    // Reorder with the keyboard: the report goes before the norms, then back. The focus stays on the
+    // moved item's button (on its other one at the bottom, where "Move down" is disabled), and the move is said.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { item: el?.closest('[data-agenda-item]')?.getAttribute('data-agenda-item') ?? null, text: el?.textContent?.trim() ?? '' };
+      });
+    await item(2).getByRole('button', { name: 'Move up' }).last().focus();
+    await page.keyboard.press('Enter');
     expect(await item(1).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
-    await item(1).getByRole('button', { name: 'Move down' }).last().click();
+    await expect.poll(focused).toEqual({ item: '1', text: 'Move up' });
+    await main(page).getByRole('status').filter({ hasText: 'Moved. Item 2 is now “Adoption of the report”.' }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ item: '1', text: 'Move down' });
+    await page.keyboard.press('Enter');
+    expect(await item(2).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
+    await expect.poll(focused).toEqual({ item: '2', text: 'Move up' });
+    await main(page).getByRole('status').filter({ hasText: 'Moved. Item 3 is now “Adoption of the report”.' }).waitFor({ state: 'attached' });
     await main(page).getByRole('button', { name: 'Save as a new version' }).click();
     await main(page).getByTestId('agenda-versions').getByText('Provisional agenda').waitFor();
 
@@ -320,6 +333,30 @@ describe('registration of delegations', () => {
     const csv = await call(visitor.context, 'GET', `/api/v1/meetings/${fixture.id}/participants?format=csv`);
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain('Wanjiru Kamau');
+
+    // The printable list is in the page's language: from the meeting page, then in Arabic, right to left.
+    await list.getByRole('link', { name: 'Printable list' }).click();
+    await page.locator('h1', { hasText: 'List of participants' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?view=participants');
+    await open(page, `/ar/meetings/${fixture.id}?view=participants`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.locator('h1').textContent()).toBe('قائمة المشاركين');
+    const printable = main(page).getByTestId('printable-participants');
+    const kenyaRows = printable.locator('[data-delegation="KEN"]');
+    await kenyaRows.waitFor();
+    const printed = (await printable.textContent()) ?? '';
+    expect(printed).toContain('Wanjiru Kamau');
+    expect(printed).toContain('الدول الأعضاء');
+    expect(printed).not.toContain('Member States');
+    expect(printed).not.toContain('otieno.private@example.ke');
+    expect(await printable.locator('th[scope="col"]').allTextContents()).toEqual(['الوفد', 'الصفة', 'الاسم', 'اللقب أو الوظيفة']);
+    // Printed: the list alone, without the site's header, footer and the page's buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await page.locator('footer').first().isVisible()).toBe(false);
+    expect(await printable.getByRole('button').isVisible()).toBe(false);
+    expect(await kenyaRows.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     expect(errors).toEqual([]);
   });
 });
@@ -418,6 +455,7 @@ describe.each(LANGUAGES)('the meeting pages in %s pass axe (WCAG 2.2 A and AA)',
     ['the Secretariat’s new meeting form', () => secretariat, () => '/meetings/new'],
     ['the Secretariat’s edit form', () => secretariat, () => `/meetings/${fixture.id}/edit`],
     ['the agenda editor', () => secretariat, () => `/meetings/${fixture.id}/agenda`],
+    ['the printable list of participants', () => secretariat, () => `/meetings/${fixture.id}?view=participants`],
   ];
   it.each(pages)('%s', async (_name, who, path) => {
     const { page, errors } = who();

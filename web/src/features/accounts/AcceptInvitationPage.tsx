@@ -5,8 +5,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, type Invitation } from '../../api/client';
-import { useLocalPath } from '../../app/paths';
+import { useLang, useLocalPath } from '../../app/paths';
 import { replaceMe } from '../../app/session';
+import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states/StateName';
@@ -15,6 +16,7 @@ import { useRoleLabel } from './labels';
 import { RecoveryCodes } from './RecoveryCodes';
 import { looksLikeOtp, normaliseOtp } from './validation';
 import classes from './accounts.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -66,6 +68,7 @@ function AcceptForm({
   onAccepted: (codes: string[]) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const roleLabel = useRoleLabel();
   const passwordError = useNewPasswordError();
   const queryClient = useQueryClient();
@@ -126,13 +129,13 @@ function AcceptForm({
     <Stack gap="lg">
       <Text>{t('invitation.welcome', { name: invitation.name })}</Text>
       <Paper withBorder p="lg">
-        <dl className={classes.dl}>
+        <dl className={ui.facts}>
           <dt>{t('forms.email')}</dt>
-          <dd dir="ltr" className={classes.secret}>
+          <dd className={ui.code}>
             {invitation.email}
           </dd>
           <dt>{t('account.roles')}</dt>
-          <dd>{invitation.roles.map(roleLabel).join(', ')}</dd>
+          <dd>{formatList(invitation.roles.map(roleLabel), lang)}</dd>
           {invitation.state ? (
             <>
               <dt>{t('account.state')}</dt>
@@ -205,7 +208,7 @@ function AcceptForm({
                     </div>
                     <Text size="sm">
                       {t('invitation.manualEntry')}{' '}
-                      <code className={classes.secret} data-testid="totp-secret">
+                      <code className={ui.code} data-testid="totp-secret">
                         {offer.data.secret}
                       </code>
                     </Text>

@@ -8,6 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { LANGUAGES, NATIVE_NAMES, type Language } from '../../app/languages';
 import { ME_KEY, useMe } from '../../app/session';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states/StateName';
@@ -16,6 +17,7 @@ import { useRoleLabel } from './labels';
 import { RecoveryCodes } from './RecoveryCodes';
 import { describeUserAgent } from './user-agent';
 import classes from './accounts.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -54,18 +56,19 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function Profile({ account }: { account: Account }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const roleLabel = useRoleLabel();
   return (
     <Section id="account-profile" title={t('account.profile')}>
-      <dl className={classes.dl}>
+      <dl className={ui.facts}>
         <dt>{t('account.name')}</dt>
         <dd>{account.name}</dd>
         <dt>{t('forms.email')}</dt>
-        <dd dir="ltr" className={classes.secret}>
+        <dd className={ui.code}>
           {account.email}
         </dd>
         <dt>{t('account.roles')}</dt>
-        <dd>{account.roles.map(roleLabel).join(', ') || '—'}</dd>
+        <dd>{formatList(account.roles.map(roleLabel), lang) || '—'}</dd>
         {account.state ? (
           <>
             <dt>{t('account.state')}</dt>

@@ -9,6 +9,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import ui from '../../ui/ui.module.css';
 import { NotFound } from '../errors/NotFoundPage';
 import { Localized } from './parts';
 import {
@@ -16,15 +17,15 @@ import {
   formatDate,
   formatInstant,
   formatSize,
-  groupNameQuery,
   historyQuery,
   inLanguage,
-  meetingQuery,
   settingsQuery,
   useDocumentLabels,
   useLanguageName,
   type DocumentDetail,
 } from './queries';
+import { groupQuery } from '../groups/queries';
+import { meetingQuery } from '../meetings/queries';
 import { ACCEPT_ATTRIBUTE, hasAcceptedExtension, uploadVersion } from './upload';
 import classes from './documents.module.css';
 import listing from '../../ui/listing.module.css';
@@ -50,15 +51,13 @@ export default function DocumentPage() {
         <Text className={classes.preview} dir="ltr" data-testid="document-symbol">
           {d.symbol}
         </Text>
-        <PageHeading title={`${d.symbol} · ${title.text}`}>
+        <PageHeading title={`${d.symbol} ${title.text}`}>
           <Localized text={d.title} />
         </PageHeading>
       </div>
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         <dt>{t('documents.symbol')}</dt>
-        <dd className={classes.code} dir="ltr">
-          {d.symbol}
-        </dd>
+        <dd className={ui.code}>{d.symbol}</dd>
         <dt>{t('documents.type')}</dt>
         <dd>{labels.type(d.type)}</dd>
         <dt>{t('documents.date')}</dt>
@@ -78,9 +77,10 @@ function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem
   const { t } = useTranslation();
   const to = useLocalPath();
   const meeting = useQuery(meetingQuery(meetingId));
+  const agenda = meeting.data?.meeting.agenda;
   const item = (() => {
-    if (!agendaItem || !meeting.data?.agenda) return null;
-    for (const top of meeting.data.agenda.items) {
+    if (!agendaItem || !agenda) return null;
+    for (const top of agenda.items) {
       if (top.key === agendaItem) return top;
       const sub = top.items.find((s) => s.key === agendaItem);
       if (sub) return sub;
@@ -92,7 +92,7 @@ function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem
       <dt>{t('documents.meeting')}</dt>
       <dd>
         <Anchor component={Link} to={to(`/meetings/${meetingId}`)}>
-          {meeting.data ? <Localized text={meeting.data.title} /> : t('documents.openMeeting')}
+          {meeting.data ? <Localized text={meeting.data.meeting.title} /> : t('documents.openMeeting')}
         </Anchor>
       </dd>
       {agendaItem ? (
@@ -104,7 +104,7 @@ function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem
                 {t('documents.itemNumber', { number: item.number })} <Localized text={item.title} />
               </>
             ) : (
-              <span className={classes.code}>{agendaItem}</span>
+              <span className={ui.code}>{agendaItem}</span>
             )}
           </dd>
         </>
@@ -116,13 +116,13 @@ function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem
 function GroupFact({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const to = useLocalPath();
-  const group = useQuery(groupNameQuery(groupId));
+  const group = useQuery(groupQuery(groupId));
   return (
     <>
       <dt>{t('documents.group')}</dt>
       <dd>
         <Anchor component={Link} to={to(`/groups/${groupId}`)}>
-          {group.data ? <Localized text={group.data.name} /> : t('documents.openGroup')}
+          {group.data ? <Localized text={group.data.group.name} /> : t('documents.openGroup')}
         </Anchor>
       </dd>
     </>
@@ -219,7 +219,7 @@ function History({ id }: { id: string }) {
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>
-                  <Table.Td dir="ltr" className={classes.code}>
+                  <Table.Td className={ui.code}>
                     {h.filename} ({h.format.toUpperCase()}, {formatSize(h.size, lang)})
                   </Table.Td>
                   <Table.Td>

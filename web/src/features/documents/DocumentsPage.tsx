@@ -7,7 +7,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { DocumentsTable } from './parts';
-import { DOCUMENT_TYPES, documentsQuery, inLanguage, isDocumentType, isUuid, isYear, meetingsQuery, useDocumentLabels } from './queries';
+import { meetingsQuery } from '../meetings/queries';
+import { DOCUMENT_TYPES, documentsQuery, inLanguage, isDocumentType, isUuid, isYear, useDocumentLabels } from './queries';
 import listing from '../../ui/listing.module.css';
 
 /** The years offered in the filter: from the PoA's first documents to next year. */
@@ -33,7 +34,7 @@ export default function DocumentsPage() {
   const year = isYear(yearParam) ? yearParam : undefined;
 
   const results = useQuery({ ...documentsQuery({ q, type, meeting, year }), placeholderData: keepPreviousData });
-  const meetings = useQuery(meetingsQuery());
+  const meetings = useQuery(meetingsQuery({}));
   const filtered = !!(q || type || meeting || year);
 
   return (

@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
-import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { allGroupsQuery } from '../groups/queries';
-import { DOCUMENT_TYPES, inLanguage, meetingQuery, meetingsQuery, nextSymbolQuery, useDocumentLabels, useLanguageName, type DocumentType } from './queries';
+import { agendaItemLabel } from '../meetings/parts';
+import { meetingQuery, meetingsQuery } from '../meetings/queries';
+import { DOCUMENT_TYPES, inLanguage, nextSymbolQuery, useDocumentLabels, type DocumentType } from './queries';
 import classes from './documents.module.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -57,9 +59,8 @@ function IssueForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const labels = useDocumentLabels();
-  const name = useLanguageName(lang);
   const [type, setType] = useState<DocumentType>('working-paper');
-  const [titles, setTitles] = useState<Partial<Record<Language, string>>>({});
+  const [titles, setTitles] = useState<LocalizedDraft>({});
   const [date, setDate] = useState(today());
   // Opened from a meeting's or a group's page: that meeting or group is already chosen.
   const [params] = useSearchParams();
@@ -70,19 +71,19 @@ function IssueForm() {
   const [symbol, setSymbol] = useState('');
   const [errors, setErrors] = useState<Record<string, string | null>>({});
 
-  const meetings = useQuery(meetingsQuery());
+  const meetings = useQuery(meetingsQuery({}));
   const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
   const groups = useQuery(allGroupsQuery());
   const preview = useQuery({ ...nextSymbolQuery(type, date), enabled: isDate(date) && !symbol.trim() });
 
-  const agendaOptions = (meeting.data?.agenda?.items ?? []).flatMap((item) => [
-    { value: item.key, label: `${item.number}. ${inLanguage(item.title, lang).text}` },
-    ...item.items.map((sub) => ({ value: sub.key, label: `${sub.number}. ${inLanguage(sub.title, lang).text}` })),
+  const agendaOptions = (meeting.data?.meeting.agenda?.items ?? []).flatMap((item) => [
+    { value: item.key, label: agendaItemLabel(item, lang) },
+    ...item.items.map((sub) => ({ value: sub.key, label: agendaItemLabel(sub, lang) })),
   ]);
 
   const issue = useMutation({
     mutationFn: () => {
-      const title = Object.fromEntries(LANGUAGES.flatMap((l) => (titles[l]?.trim() ? [[l, titles[l]!.trim()]] : []))) as { en: string } & Partial<Record<Language, string>>;
+      const title = localizedBody(titles);
       const body = { type, title, date, ...(symbol.trim() ? { symbol: symbol.trim() } : {}) };
       if (meetingId) return unwrap(api.POST('/api/v1/meetings/{id}/documents', { params: { path: { id: meetingId } }, body: { ...body, ...(agendaItem ? { agendaItem } : {}) } }));
       if (groupId) return unwrap(api.POST('/api/v1/groups/{id}/documents', { params: { path: { id: groupId } }, body }));
@@ -118,7 +119,6 @@ function IssueForm() {
 
   // A refusal about one field is shown on that field; any other, above the form.
   const shownError = issue.error instanceof ApiProblem && Object.values(errors).some(Boolean) ? null : issue.error;
-  const order: Language[] = ['en', ...LANGUAGES.filter((l) => l !== 'en')];
 
   return (
     <>
@@ -153,26 +153,7 @@ function IssueForm() {
             dir="ltr"
             autoComplete="off"
           />
-          <Fieldset legend={t('documents.issue.titles')}>
-            <Stack gap="sm">
-              {order.map((l) => (
-                <TextInput
-                  key={l}
-                  label={l === 'en' ? t('documents.issue.titleEnglish') : t('documents.issue.titleIn', { language: name(l) })}
-                  value={titles[l] ?? ''}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    setTitles((current) => ({ ...current, [l]: value }));
-                  }}
-                  error={l === 'en' ? errors['title.en'] : null}
-                  required={l === 'en'}
-                  lang={l}
-                  dir={directionOf(l)}
-                  maxLength={500}
-                />
-              ))}
-            </Stack>
-          </Fieldset>
+          <LocalizedFields label={t('documents.issue.titles')} value={titles} onChange={setTitles} error={errors['title.en']} maxLength={500} />
           <NativeSelect
             label={t('documents.meeting')}
             description={t('documents.issue.meetingHelp')}

@@ -10,7 +10,6 @@ export type DocumentDetail = Json<'/api/v1/documents/{id}', 'get'>;
 export type DocumentType = DocumentItem['type'];
 export type LocalizedText = DocumentItem['title'];
 export type HistoryItem = Json<'/api/v1/documents/{id}/history', 'get'>['items'][number];
-export type MeetingItem = Json<'/api/v1/meetings', 'get'>['items'][number];
 export type UploadSettings = Json<'/api/v1/documents/settings', 'get'>;
 
 export const DOCUMENT_TYPES: DocumentType[] = ['agenda', 'report', 'working-paper', 'conference-room-paper', 'information-note', 'statement', 'draft', 'outcome'];
@@ -45,24 +44,6 @@ export const settingsQuery = () => ({
   queryKey: ['documents', 'settings'] as const,
   queryFn: () => unwrap(api.GET('/api/v1/documents/settings')),
   staleTime: 10 * 60_000,
-});
-
-export const meetingsQuery = () => ({
-  queryKey: ['documents', 'meetings'] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/meetings', { params: { query: { limit: 500 } } })),
-  staleTime: 60_000,
-});
-
-export const meetingQuery = (id: string) => ({
-  queryKey: ['documents', 'meeting', id] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
-  staleTime: 60_000,
-});
-
-export const groupNameQuery = (id: string) => ({
-  queryKey: ['documents', 'group', id] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/groups/{id}', { params: { path: { id } } })),
-  staleTime: 60_000,
 });
 
 export const nextSymbolQuery = (type: DocumentType, date: string) => ({

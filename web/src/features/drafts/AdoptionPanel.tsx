@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { inLanguage } from '../../ui/localized';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
+import { formatInZone, viewerZone } from '../../ui/time-zones';
 import { StateName } from '../states/StateName';
 import { DecisionAlert, useStateNameOf } from './parts';
-import { formatInZone, meetingsInSessionQuery, useDraftLabels, viewerZone, type AdoptionProposal, type Draft } from './queries';
+import { meetingsInSessionQuery, useDraftLabels, type AdoptionProposal, type Draft } from './queries';
 
 /**
  * Adoption in a meeting: the chair proposes adoption of the latest revision in a meeting in session;
@@ -64,7 +66,7 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
               label={t('drafts.adoption.meeting')}
               value={chosen}
               onChange={(e) => setMeetingId(e.currentTarget.value)}
-              data={items.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatInZone(m.startsAt, m.timeZone, lang)})` }))}
+              data={items.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatInZone(m.startsAt, m.timeZone, lang, { named: false })})` }))}
             />
             <Button onClick={() => propose.mutate(chosen)} loading={propose.isPending}>
               {t('drafts.adoption.propose', { revision: labels.revision(draft.latest.number) })}
@@ -151,31 +153,23 @@ function ProposalCard({ draft, proposal: p }: { draft: Draft; proposal: Adoption
         ) : null}
         <DecisionAlert error={declare.error} />
       </Stack>
-      <Modal opened={objecting} onClose={() => setObjecting(false)} title={t('drafts.adoption.objectTitle', { state })} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim().length < 3) return setReasonError(t('drafts.amend.reasonRequired'));
-            setReasonError(null);
-            object.mutate();
-          }}
-        >
-          <Stack>
-            <Text size="sm">{t('drafts.adoption.objectWarning')}</Text>
-            <Textarea label={t('drafts.adoption.objectReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} required autosize minRows={3} data-autofocus />
-            <DecisionAlert error={object.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setObjecting(false)}>
-                {t('drafts.cancel')}
-              </Button>
-              <Button type="submit" color="red.9" loading={object.isPending}>
-                {t('drafts.adoption.objectConfirm', { state })}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <ConfirmDialog
+        opened={objecting}
+        onClose={() => setObjecting(false)}
+        title={t('drafts.adoption.objectTitle', { state })}
+        message={t('drafts.adoption.objectWarning')}
+        confirmLabel={t('drafts.adoption.objectConfirm', { state })}
+        danger
+        loading={object.isPending}
+        onConfirm={() => {
+          if (reason.trim().length < 3) return setReasonError(t('drafts.amend.reasonRequired'));
+          setReasonError(null);
+          object.mutate();
+        }}
+      >
+        <Textarea label={t('drafts.adoption.objectReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} required autosize minRows={3} data-autofocus />
+        <DecisionAlert error={object.error} />
+      </ConfirmDialog>
     </Paper>
   );
 }

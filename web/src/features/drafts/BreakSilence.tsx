@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { DecisionAlert, useStateNameOf } from './parts';
 
@@ -36,41 +37,33 @@ export function BreakSilence({ procedureId, title, actingFor }: { procedureId: s
         {t('silence.breakFor', { state })}
       </Button>
       {send.error && !open ? <DecisionAlert error={send.error} /> : null}
-      <Modal opened={open} onClose={close} title={t('silence.confirmTitle', { state })} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const found = {
-              reason: reason.trim().length < 3 ? t('drafts.amend.reasonRequired') : null,
-              confirmed: confirmed ? null : t('silence.confirmRequired'),
-            };
-            setErrors(found);
-            if (found.reason || found.confirmed) return;
-            send.mutate();
-          }}
-        >
-          <Stack>
-            <Text size="sm" dir="auto" fw={600}>
-              {title}
-            </Text>
-            <Alert color="red.9" variant="light">
-              {t('silence.warning')}
-            </Alert>
-            <Textarea label={t('silence.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={3} data-autofocus />
-            <Checkbox label={t('silence.confirm', { state })} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} error={errors.confirmed} />
-            <DecisionAlert error={send.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('drafts.cancel')}
-              </Button>
-              <Button type="submit" color="red.9" loading={send.isPending}>
-                {t('silence.send', { state })}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <ConfirmDialog
+        opened={open}
+        onClose={close}
+        title={t('silence.confirmTitle', { state })}
+        confirmLabel={t('silence.send', { state })}
+        danger
+        loading={send.isPending}
+        onConfirm={() => {
+          const found = {
+            reason: reason.trim().length < 3 ? t('drafts.amend.reasonRequired') : null,
+            confirmed: confirmed ? null : t('silence.confirmRequired'),
+          };
+          setErrors(found);
+          if (found.reason || found.confirmed) return;
+          send.mutate();
+        }}
+      >
+        <Text size="sm" dir="auto" fw={600}>
+          {title}
+        </Text>
+        <Alert color="red.9" variant="light">
+          {t('silence.warning')}
+        </Alert>
+        <Textarea label={t('silence.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={3} data-autofocus />
+        <Checkbox label={t('silence.confirm', { state })} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} error={errors.confirmed} />
+        <DecisionAlert error={send.error} />
+      </ConfirmDialog>
     </>
   );
 }

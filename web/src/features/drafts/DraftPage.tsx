@@ -16,6 +16,7 @@ import { draftQuery, formatDay, useBodyName, useDraftLabels, type Draft } from '
 import { SilencePanel } from './SilencePanel';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function DraftPage() {
   const { id = '' } = useParams();
@@ -45,7 +46,7 @@ function DraftView({ draft }: { draft: Draft }) {
           {draft.implementsCodes.map((c, i) => (
             <span key={c}>
               {i > 0 ? ', ' : ''}
-              <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+              <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
                 {c}
               </Anchor>
             </span>

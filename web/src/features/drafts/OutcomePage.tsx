@@ -13,6 +13,7 @@ import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
 import { formatDay, formatInZone, outcomeQuery, useDraftLabels, viewerZone, type Outcome } from './queries';
 import classes from './drafts.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function OutcomePage() {
   const { id = '' } = useParams();
@@ -41,7 +42,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           </Text>
         </Group>
         <PageHeading title={`${o.symbol} · ${o.title}`}>
-          <span className={classes.code}>{o.symbol}</span>
+          <span className={ui.code}>{o.symbol}</span>
           <Text component="span" display="block" size="xl" fw={600} dir="auto">
             {o.title}
           </Text>
@@ -51,7 +52,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
 
       {o.supersededBy ? (
         <Alert color="un" variant="light" title={t('outcomes.superseded')}>
-          <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={classes.code}>
+          <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={ui.code}>
             {o.supersededBy.symbol}
           </Anchor>
         </Alert>
@@ -78,12 +79,12 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
 
       <Verify outcome={o} />
 
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         {o.supersedes ? (
           <>
             <dt>{t('outcomes.supersedes')}</dt>
             <dd>
-              <Anchor component={Link} to={to(`/outcomes/${o.supersedes.id}`)} className={classes.code}>
+              <Anchor component={Link} to={to(`/outcomes/${o.supersedes.id}`)} className={ui.code}>
                 {o.supersedes.symbol}
               </Anchor>
             </dd>
@@ -96,7 +97,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
               {o.implementsCodes.map((c, i) => (
                 <span key={c}>
                   {i > 0 ? ', ' : ''}
-                  <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+                  <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
                     {c}
                   </Anchor>
                 </span>
@@ -139,13 +140,13 @@ function Verify({ outcome: o }: { outcome: Outcome }) {
       <Text size="sm" mb="sm">
         {t('outcomes.verify.intro')}
       </Text>
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         <dt>{t('outcomes.verify.published')}</dt>
-        <dd className={classes.code} data-testid="published-hash">
+        <dd className={ui.code} data-testid="published-hash">
           {o.contentHash}
         </dd>
         <dt>{t('outcomes.verify.computed')}</dt>
-        <dd className={classes.code} data-testid="computed-hash">
+        <dd className={ui.code} data-testid="computed-hash">
           {result && 'hash' in result ? result.hash : '…'}
         </dd>
         <dt>{t('outcomes.verify.chain')}</dt>

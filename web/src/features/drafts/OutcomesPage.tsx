@@ -8,6 +8,7 @@ import { DecisionAlert } from './parts';
 import { formatDay, outcomesQuery, useDraftLabels } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** The public record of adopted outcomes. */
 export default function OutcomesPage() {
@@ -44,7 +45,7 @@ export default function OutcomesPage() {
                   {query.data.items.map((o) => (
                     <Table.Tr key={o.id} data-outcome={o.symbol}>
                       <Table.Th scope="row">
-                        <Anchor component={Link} to={to(`/outcomes/${o.id}`)} className={classes.code}>
+                        <Anchor component={Link} to={to(`/outcomes/${o.id}`)} className={ui.code}>
                           {o.symbol}
                         </Anchor>
                       </Table.Th>
@@ -54,7 +55,7 @@ export default function OutcomesPage() {
                         {o.supersededBy ? (
                           <Text size="sm">
                             {t('outcomes.supersededBy')}{' '}
-                            <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={classes.code}>
+                            <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={ui.code}>
                               {o.supersededBy.symbol}
                             </Anchor>
                           </Text>

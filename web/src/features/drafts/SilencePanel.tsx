@@ -1,5 +1,5 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
@@ -8,20 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
+import { formatInZone, TimeZoneSelect, viewerZone } from '../../ui/time-zones';
 import { StateName } from '../states/StateName';
 import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline } from './parts';
-import { formatInZone, useDraftLabels, viewerZone, type Draft } from './queries';
+import { useDraftLabels, type Draft } from './queries';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
-
-const COMMON_ZONES = ['America/New_York', 'Europe/Zurich', 'Europe/Vienna', 'Africa/Nairobi', 'UTC'];
-
-function zones(): string[] {
-  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return [...COMMON_ZONES, ...all.filter((z) => !COMMON_ZONES.includes(z))];
-}
 
 /** Silence procedures on a draft: the chair opens one; a State's focal point may break silence. */
 export function SilencePanel({ draft }: { draft: Draft }) {
@@ -68,7 +62,6 @@ function OpenSilence({ draft }: { draft: Draft }) {
   const lang = useLang();
   const labels = useDraftLabels();
   const queryClient = useQueryClient();
-  const zoneList = useMemo(zones, []);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('12:00');
   const [zone, setZone] = useState('America/New_York');
@@ -99,11 +92,11 @@ function OpenSilence({ draft }: { draft: Draft }) {
         <Group align="flex-start" grow>
           <TextInput type="date" label={t('silence.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date ?? serverError('deadlineLocal')} required />
           <TextInput type="time" label={t('silence.time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} required />
-          <NativeSelect label={t('silence.zone')} value={zone} onChange={(e) => setZone(e.currentTarget.value)} data={zoneList} error={serverError('zone')} />
+          <TimeZoneSelect label={t('silence.zone')} value={zone} onChange={setZone} error={serverError('zone')} />
         </Group>
         {preview && preview.isValid() ? (
           <Text size="sm" role="status">
-            {t('silence.preview', { time: formatInZone(preview.toDate(), zone, lang), zone, mine: formatInZone(preview.toDate(), viewerZone(), lang), myZone: viewerZone() })}
+            {t('silence.preview', { time: formatInZone(preview.toDate(), zone, lang, { named: false }), zone, mine: formatInZone(preview.toDate(), viewerZone(), lang, { named: false }), myZone: viewerZone() })}
           </Text>
         ) : null}
         <DecisionAlert error={open.error} />

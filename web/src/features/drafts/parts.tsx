@@ -8,6 +8,7 @@ import { StateName, stateQuery } from '../states/StateName';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatInZone, useBodyName, useDecisionProblem, useDraftLabels, viewerZone, type Draft, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** A problem from the API, the server's refusals said plainly in the page's language. */
 export function DecisionAlert({ error }: { error: unknown }) {
@@ -25,7 +26,7 @@ export function DecisionAlert({ error }: { error: unknown }) {
 export function DraftStatusBadge({ status }: { status: DraftStatus }) {
   const labels = useDraftLabels();
   return (
-    <Badge variant={status === 'negotiating' ? 'outline' : 'filled'} color={status === 'adopted' ? 'un' : 'dark'} className={classes.badge} data-status={status}>
+    <Badge variant={status === 'negotiating' ? 'outline' : 'filled'} color={status === 'adopted' ? 'un' : 'dark'} className={ui.badge} data-status={status}>
       {labels.status(status)}
     </Badge>
   );

@@ -16,6 +16,7 @@ import { Citation, ElementText, StatusBadge } from './parts';
 import { elementQuery, formatDate, useFrameworkLabels, type ElementDetail } from './queries';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function ElementPage() {
   const { t } = useTranslation();
@@ -77,7 +78,7 @@ export default function ElementPage() {
 
       <ElementText display={shown.display} long />
       <Citation version={shown} />
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         <dt>{t('framework.sourceDocument')}</dt>
         <dd lang="en" dir="ltr">
           {shown.source.title} ({shown.source.body}, {formatDate(shown.source.date, lang)})
@@ -87,10 +88,10 @@ export default function ElementPage() {
           {shown.source.paragraph ?? '—'} · {shown.source.paragraphConfirmed ? t('framework.paragraphConfirmed') : t('framework.paragraphToConfirm')}
         </dd>
         <dt>{t('framework.code')}</dt>
-        <dd className={classes.code}>{e.code}</dd>
+        <dd className={ui.code}>{e.code}</dd>
         <dt>{t('framework.permalink')}</dt>
         <dd>
-          <Anchor component={Link} to={to(`/framework/${e.code}/v/${shown.version}`)} className={classes.code}>
+          <Anchor component={Link} to={to(`/framework/${e.code}/v/${shown.version}`)} className={ui.code}>
             {`/${lang}/framework/${e.code}/v/${shown.version}`}
           </Anchor>
         </dd>

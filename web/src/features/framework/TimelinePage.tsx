@@ -13,6 +13,7 @@ import { Citation, DateField, ElementText, StatusBadge } from './parts';
 import { changesQuery, formatDate, isDate, today, useFrameworkLabels, type Change } from './queries';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 const GROUPS: Change['change'][] = ['added', 'changed', 'removed'];
 
@@ -82,7 +83,7 @@ export default function TimelinePage() {
                         </Anchor>
                       </Title>
                       <Group gap="xs" my={4}>
-                        <Badge variant="light" color="un" className={classes.badge}>
+                        <Badge variant="light" color="un" className={ui.badge}>
                           {labels.change(c.change)}
                         </Badge>
                         <Text size="sm" c="dimmed">

@@ -5,16 +5,17 @@ import { directionOf } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { isDate, type DisplayText, type ElementVersion, type SearchHit } from './queries';
 import classes from './framework.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** Whether a text is the official wording or our summary, said in words, never by colour alone. */
 export function StatusBadge({ status }: { status: DisplayText['status'] }) {
   const { t } = useTranslation();
   return status === 'verbatim' ? (
-    <Badge variant="light" color="un" data-status="verbatim" className={classes.badge}>
+    <Badge variant="light" color="un" data-status="verbatim" className={ui.badge}>
       {t('framework.status.verbatim')}
     </Badge>
   ) : (
-    <Badge variant="outline" color="dark" data-status="summary" className={classes.badge}>
+    <Badge variant="outline" color="dark" data-status="summary" className={ui.badge}>
       {t('framework.status.summary')}
     </Badge>
   );

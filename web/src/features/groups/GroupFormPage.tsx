@@ -3,20 +3,22 @@ import { Alert, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, Paper, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
-import { directionOf, LANGUAGES, type Language } from '../../app/languages';
+import { api, ApiProblem, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { formatList } from '../../ui/lists';
+import { inLanguage } from '../../ui/localized';
+import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
+import ui from '../../ui/ui.module.css';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { inLanguage, useLanguageName } from '../documents/queries';
+import { outcomesQuery } from '../drafts/queries';
 import { NotFound } from '../errors/NotFoundPage';
 import { statesQuery } from '../states/queries';
 import { allGroupsQuery, CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
 import classes from './groups.module.css';
 
-type Texts = Partial<Record<Language, string>>;
 interface ChairRow {
   name: string;
   role: ChairRole;
@@ -28,8 +30,8 @@ interface WorkRow {
   description: string;
 }
 interface Fields {
-  name: Texts;
-  mandate: Texts;
+  name: LocalizedDraft;
+  mandate: LocalizedDraft;
   mandateSource: string;
   mandateOutcomeId: string;
   chairs: ChairRow[];
@@ -39,7 +41,6 @@ interface Fields {
 }
 
 const EMPTY: Fields = { name: {}, mandate: {}, mandateSource: '', mandateOutcomeId: '', chairs: [], workProgramme: [], stakeholderObservers: true, status: 'active' };
-const ORDER: Language[] = ['en', ...LANGUAGES.filter((l) => l !== 'en')];
 
 function fieldsOf(g: GroupPage): Fields {
   return {
@@ -54,12 +55,10 @@ function fieldsOf(g: GroupPage): Fields {
   };
 }
 
-const texts = (t: Texts) => Object.fromEntries(LANGUAGES.flatMap((l) => (t[l]?.trim() ? [[l, t[l]!.trim()]] : []))) as { en: string } & Texts;
-
 function bodyOf(f: Fields, original: GroupPage | null) {
   return {
-    name: texts(f.name),
-    mandate: texts(f.mandate),
+    name: localizedBody(f.name),
+    mandate: localizedBody(f.mandate),
     mandateSource: f.mandateSource.trim() || null,
     mandateOutcomeId: f.mandateOutcomeId || null,
     chairs: f.chairs.map((c) => ({ name: c.name.trim(), role: c.role, state: c.state || null })),
@@ -117,13 +116,12 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const labels = useGroupLabels();
-  const languageName = useLanguageName(lang);
   const [f, setF] = useState<Fields>(original ? fieldsOf(original) : EMPTY);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   // When another person changed the group meanwhile: their version, to show and to re-apply on.
   const [theirs, setTheirs] = useState<{ group: GroupPage; etag: string | null } | null>(null);
   const states = useQuery(statesQuery({}));
-  const outcomes = useQuery({ queryKey: ['groups', 'outcomes'] as const, queryFn: () => unwrap(api.GET('/api/v1/outcomes')), staleTime: 60_000 });
+  const outcomes = useQuery(outcomesQuery());
 
   const stateOptions = useMemo(() => {
     const collator = new Intl.Collator(lang);
@@ -208,11 +206,11 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
                 <strong>{t('groups.form.theirName')}</strong> {inLanguage(theirs.group.name, lang).text}
               </Text>
               <Text size="sm">
-                <strong>{t('groups.form.theirChairs')}</strong> {theirs.group.chairs.map((c) => `${c.name} (${labels.chairRole(c.role)})`).join('; ') || '—'}
+                <strong>{t('groups.form.theirChairs')}</strong> {formatList(theirs.group.chairs.map((c) => t('groups.form.chairAs', { name: c.name, role: labels.chairRole(c.role) })), lang) || '—'}
               </Text>
-              <Text size="sm">
-                <strong>{t('groups.form.theirModalities')}</strong>{' '}
-                {theirs.group.stakeholderObservers ? t('groups.modalities.observersAdmitted') : t('groups.modalities.observersNotAdmitted')} · {labels.status(theirs.group.status)}
+              <Text size="sm" component="div" className={ui.parts}>
+                <strong>{t('groups.form.theirModalities')}</strong> <span>{theirs.group.stakeholderObservers ? t('groups.modalities.observersAdmitted') : t('groups.modalities.observersNotAdmitted')}</span>{' '}
+                <span>{labels.status(theirs.group.status)}</span>
               </Text>
               <Group>
                 <Button size="compact-sm" type="submit">
@@ -236,41 +234,11 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
         ) : null}
         {!stale && !fieldErrorShown ? <ProblemAlert error={save.error} /> : null}
 
-        <Fieldset legend={t('groups.form.names')}>
-          <Stack gap="sm">
-            {ORDER.map((l) => (
-              <TextInput
-                key={l}
-                label={l === 'en' ? t('groups.form.nameEnglish') : t('groups.form.nameIn', { language: languageName(l) })}
-                value={f.name[l] ?? ''}
-                onChange={(e) => set('name', { ...f.name, [l]: e.currentTarget.value })}
-                error={l === 'en' ? errors['name.en'] : null}
-                required={l === 'en'}
-                lang={l}
-                dir={directionOf(l)}
-                maxLength={500}
-              />
-            ))}
-          </Stack>
-        </Fieldset>
+        <LocalizedFields label={t('groups.form.names')} value={f.name} onChange={(name) => set('name', name)} error={errors['name.en']} maxLength={500} />
 
-        <Fieldset legend={t('groups.form.mandates')}>
-          <Stack gap="sm">
-            {ORDER.map((l) => (
-              <Textarea
-                key={l}
-                label={l === 'en' ? t('groups.form.mandateEnglish') : t('groups.form.mandateIn', { language: languageName(l) })}
-                value={f.mandate[l] ?? ''}
-                onChange={(e) => set('mandate', { ...f.mandate, [l]: e.currentTarget.value })}
-                error={l === 'en' ? errors['mandate.en'] : null}
-                required={l === 'en'}
-                autosize
-                minRows={l === 'en' ? 3 : 1}
-                lang={l}
-                dir={directionOf(l)}
-                maxLength={5000}
-              />
-            ))}
+        <LocalizedFields label={t('groups.form.mandates')} value={f.mandate} onChange={(mandate) => set('mandate', mandate)} error={errors['mandate.en']} multiline maxLength={5000} />
+
+        <Stack gap="sm">
             <TextInput label={t('groups.mandateSource')} description={t('groups.form.mandateSourceHelp')} value={f.mandateSource} onChange={(e) => set('mandateSource', e.currentTarget.value)} maxLength={200} />
             <NativeSelect
               label={t('groups.mandateOutcome')}
@@ -278,12 +246,11 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
               onChange={(e) => set('mandateOutcomeId', e.currentTarget.value)}
               data={[
                 { value: '', label: t('groups.form.noOutcome') },
-                ...(outcomes.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.symbol} — ${o.title}` })),
+                ...(outcomes.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.symbol} ${o.title}` })),
                 ...(f.mandateOutcomeId && !outcomes.data?.items.some((o) => o.id === f.mandateOutcomeId) ? [{ value: f.mandateOutcomeId, label: f.mandateOutcomeId }] : []),
               ]}
             />
-          </Stack>
-        </Fieldset>
+        </Stack>
 
         <Fieldset legend={t('groups.chairs')}>
           <Stack gap="sm">

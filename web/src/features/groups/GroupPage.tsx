@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,13 +10,16 @@ import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { DocumentsTable, FallbackMark, Localized } from '../documents/parts';
-import { inLanguage } from '../documents/queries';
+import { FallbackMark, inLanguage, Localized } from '../../ui/localized';
+import { DocumentsTable } from '../documents/parts';
 import { NotFound } from '../errors/NotFoundPage';
 import { StateName } from '../states/StateName';
-import { formatDay, formatMeetingTime, groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
+import { formatDay, groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
 import classes from './groups.module.css';
 import listing from '../../ui/listing.module.css';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
 
 export default function GroupPage() {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ export default function GroupPage() {
           <Localized text={g.name} />
         </PageHeading>
         <Group gap="xs" mt="xs">
-          <Badge variant={g.status === 'active' ? 'light' : 'outline'} color={g.status === 'active' ? 'un' : 'dark'} className={classes.badge} data-status={g.status}>
+          <Badge variant={g.status === 'active' ? 'light' : 'outline'} color={g.status === 'active' ? 'un' : 'dark'} className={ui.badge} data-status={g.status}>
             {labels.status(g.status)}
           </Badge>
           <Text size="sm">{g.stakeholderObservers ? t('groups.modalities.observersAdmitted') : t('groups.modalities.observersNotAdmitted')}</Text>
@@ -72,7 +75,7 @@ export default function GroupPage() {
           {mandate.text}
         </p>
         {mandate.fallback ? <FallbackMark show /> : null}
-        <dl className={classes.facts} style={{ marginBlockStart: 'var(--mantine-spacing-sm)' }}>
+        <dl className={ui.facts} style={{ marginBlockStart: 'var(--mantine-spacing-sm)' }}>
           {g.mandateSource ? (
             <>
               <dt>{t('groups.mandateSource')}</dt>
@@ -106,13 +109,14 @@ export default function GroupPage() {
           <ul className={classes.plain}>
             {g.chairs.map((c, i) => (
               <li key={`${c.name}-${i}`}>
-                <strong>{c.name}</strong> · {labels.chairRole(c.role)}
-                {c.state ? (
-                  <>
-                    {' '}
-                    (<StateName iso3={c.state} />)
-                  </>
-                ) : null}
+                <span className={ui.parts}>
+                  <strong>{c.name}</strong> <span>{labels.chairRole(c.role)}</span>{' '}
+                  {c.state ? (
+                    <span className={classes.dimmed}>
+                      <StateName iso3={c.state} />
+                    </span>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>
@@ -129,8 +133,14 @@ export default function GroupPage() {
           <ol className={classes.list}>
             {g.workProgramme.map((w, i) => (
               <li key={i}>
-                <Localized text={w.title} />
-                {w.period ? <Text span c="dimmed" size="sm">{` · ${w.period}`}</Text> : null}
+                <span className={ui.parts}>
+                  <Localized text={w.title} />{' '}
+                  {w.period ? (
+                    <Text span c="dimmed" size="sm">
+                      {w.period}
+                    </Text>
+                  ) : null}
+                </span>
                 {w.description ? (
                   <Text size="sm" lang="en">
                     {w.description}
@@ -170,7 +180,7 @@ export default function GroupPage() {
                         <Localized text={m.title} />
                       </Anchor>
                     </Table.Th>
-                    <Table.Td>{formatMeetingTime(m.startsAt, m.timeZone, lang)}</Table.Td>
+                    <Table.Td>{formatInZone(m.startsAt, m.timeZone, lang)}</Table.Td>
                     <Table.Td lang="en">{m.venue ?? '—'}</Table.Td>
                     <Table.Td>{labels.meetingStatus(m.status)}</Table.Td>
                   </Table.Tr>
@@ -198,12 +208,17 @@ export default function GroupPage() {
           <ul className={classes.plain}>
             {g.drafts.map((d) => (
               <li key={d.id}>
-                <Anchor component={Link} to={to(`/drafts/${d.id}`)} lang="en">
-                  {d.title}
-                </Anchor>{' '}
-                <Text span size="sm" c="dimmed">
-                  ({d.revision} · {labels.draftStatus(d.status)})
-                </Text>
+                <span className={ui.parts}>
+                  <Anchor component={Link} to={to(`/drafts/${d.id}`)} lang="en">
+                    {d.title}
+                  </Anchor>{' '}
+                  <Text span size="sm" c="dimmed">
+                    {d.revision}
+                  </Text>{' '}
+                  <Text span size="sm" c="dimmed">
+                    {labels.draftStatus(d.status)}
+                  </Text>
+                </span>
               </li>
             ))}
           </ul>
@@ -410,25 +425,16 @@ function Participation({ group }: { group: GroupPageData }) {
         ) : null}
         {body}
       </Stack>
-      <Modal
+      <ConfirmDialog
         opened={confirm !== null}
         onClose={() => setConfirm(null)}
         title={confirm === 'leave' ? t('groups.join.leaveConfirmTitle') : t('groups.join.stopObservingConfirmTitle')}
-        withCloseButton={false}
-        centered
-      >
-        <Stack>
-          <Text>{confirm === 'leave' ? t('groups.join.leaveConfirm') : t('groups.join.stopObservingConfirm')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(null)}>
-              {t('groups.join.cancel')}
-            </Button>
-            <Button color="red.9" loading={act.isPending} onClick={() => confirm && act.mutate(confirm)} data-action="confirm">
-              {confirm === 'leave' ? t('groups.join.leaveConfirmButton') : t('groups.join.stopObservingConfirmButton')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        message={confirm === 'leave' ? t('groups.join.leaveConfirm') : t('groups.join.stopObservingConfirm')}
+        confirmLabel={confirm === 'leave' ? t('groups.join.leaveConfirmButton') : t('groups.join.stopObservingConfirmButton')}
+        danger
+        loading={act.isPending}
+        onConfirm={() => confirm && act.mutate(confirm)}
+      />
     </Paper>
   );
 }

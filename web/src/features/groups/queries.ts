@@ -72,16 +72,6 @@ export function useGroupLabels() {
   };
 }
 
-/**
- * A meeting's start in the time zone it was set in, with the zone named:
- * `15 March 2027, 10:00 Central European Standard Time (Europe/Zurich)`.
- */
-export function formatMeetingTime(at: string, timeZone: string, lang: Language): string {
-  // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are given one by one.
-  const text = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'long' }).format(new Date(at));
-  return `${text} (${timeZone})`;
-}
-
 /** An instant as a date in the page's language. */
 export function formatDay(at: string, lang: Language): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(at));

@@ -3,20 +3,17 @@ import { Anchor, Card, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { Localized } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { outcomesQuery, silenceQuery } from '../drafts/queries';
+import { calendarQuery } from '../meetings/queries';
+import { cyclesQuery } from '../reporting/queries';
 import classes from './HomePage.module.css';
 
 const SHOWN = 3;
-
-/** A date (and time) as people read it where it was set: in its own time zone, named. */
-function inZone(lang: Language, at: string, zone: string, withTime: boolean): string {
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: zone });
-  return `${format.format(new Date(at))}${withTime ? ` (${zone})` : ''}`;
-}
 
 /**
  * What the PoA is doing now, from the public record: the next meetings, the procedures open for
@@ -27,10 +24,10 @@ export function NowSection() {
   const { t } = useTranslation();
   const lang = useLang();
   const to = useLocalPath();
-  const calendar = useQuery({ queryKey: ['home', 'calendar'], queryFn: () => unwrap(api.GET('/api/v1/calendar')), staleTime: 60_000 });
-  const silence = useQuery({ queryKey: ['home', 'silence'], queryFn: () => unwrap(api.GET('/api/v1/silence-procedures')), staleTime: 60_000 });
-  const cycles = useQuery({ queryKey: ['home', 'cycles'], queryFn: () => unwrap(api.GET('/api/v1/reporting/cycles')), staleTime: 60_000 });
-  const outcomes = useQuery({ queryKey: ['home', 'outcomes'], queryFn: () => unwrap(api.GET('/api/v1/outcomes')), staleTime: 60_000 });
+  const calendar = useQuery(calendarQuery());
+  const silence = useQuery(silenceQuery());
+  const cycles = useQuery(cyclesQuery());
+  const outcomes = useQuery(outcomesQuery());
 
   const meetings = (calendar.data?.items ?? []).slice(0, SHOWN);
   const open = silence.data?.items ?? [];
@@ -49,9 +46,9 @@ export function NowSection() {
               <Anchor component={Link} to={to(`/meetings/${m.id}`)}>
                 <Localized text={m.title} />
               </Anchor>
-              <Text size="sm" c="dimmed">
-                {inZone(lang, m.startsAt, m.timeZone, false)}
-                {m.venue ? ` · ${m.venue}` : ''}
+              <Text component="ul" size="sm" c="dimmed" className={ui.inlineList}>
+                <li>{formatInZone(m.startsAt, m.timeZone, lang, { time: false, named: false })}</li>
+                {m.venue ? <li>{m.venue}</li> : null}
               </Text>
             </li>
           ))}
@@ -69,7 +66,7 @@ export function NowSection() {
                 {p.title}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {t('home.now.silenceUntil', { deadline: inZone(lang, p.deadlineAt, p.deadlineZone, true) })}
+                {t('home.now.silenceUntil', { deadline: formatInZone(p.deadlineAt, p.deadlineZone, lang) })}
               </Text>
             </li>
           ))}
@@ -81,7 +78,7 @@ export function NowSection() {
                 {c.title}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {t('home.now.reportsDue', { deadline: inZone(lang, c.deadlineAt, c.deadlineZone, true) })}
+                {t('home.now.reportsDue', { deadline: formatInZone(c.deadlineAt, c.deadlineZone, lang) })}
               </Text>
             </li>
           ))}
@@ -90,7 +87,7 @@ export function NowSection() {
           {latest.map((o) => (
             <li key={o.id}>
               <Anchor component={Link} to={to(`/outcomes/${o.id}`)}>
-                <span dir="ltr">{o.symbol}</span> — {o.title}
+                <span className={ui.code}>{o.symbol}</span> {o.title}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t('home.now.adoptedOn', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(o.adoptedAt)) })}

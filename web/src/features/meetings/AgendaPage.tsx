@@ -1,17 +1,21 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Modal, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
 import { frameworkQuery, today } from '../framework/queries';
-import { draftOf, emptyLocalized, formatInZone, localizedBody, LocalizedFields, titleText, type LocalizedDraft } from './parts';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { titleText } from './parts';
 import { agendaQuery, meetingQuery, type AgendaData, type AgendaVersion, type MeetingPage } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -32,7 +36,7 @@ let uids = 0;
 const uid = () => ++uids;
 const entryOf = (e: { key: string; title: AgendaVersion['items'][number]['title']; elements: string[] }): Entry => ({ key: e.key, uid: uid(), title: draftOf(e.title), elements: [...e.elements] });
 const itemsOf = (v: AgendaVersion | null): Item[] =>
-  v ? v.items.map((i) => ({ ...entryOf(i), items: i.items.map(entryOf) })) : [{ uid: uid(), title: emptyLocalized(), elements: [], items: [] }];
+  v ? v.items.map((i) => ({ ...entryOf(i), items: i.items.map(entryOf) })) : [{ uid: uid(), title: {}, elements: [], items: [] }];
 
 /** The Secretariat revises the agenda (ordered items, sub-items, framework elements) and records its adoption. */
 export default function AgendaPage() {
@@ -126,7 +130,8 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
   const [theirs, setTheirs] = useState<AgendaVersion | null>(null);
 
   const elementOptions = useMemo(
-    () => (framework.data?.items ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.display.title}` })),
+    // The code, then the element's title: one option, searchable by either.
+    () => (framework.data?.items ?? []).map((v) => ({ value: v.code, label: `${v.code} ${v.display.title}` })),
     [framework.data],
   );
   const change = (f: (items: Item[]) => Item[]) => {
@@ -190,9 +195,9 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     event.preventDefault();
     const found: Record<string, string | null> = {};
     items.forEach((i, n) => {
-      if (!i.title.en.trim()) found[`items.${n}.title`] = t('forms.required');
+      if (!i.title.en?.trim()) found[`items.${n}.title`] = t('forms.required');
       i.items.forEach((s, k) => {
-        if (!s.title.en.trim()) found[`items.${n}.items.${k}.title`] = t('forms.required');
+        if (!s.title.en?.trim()) found[`items.${n}.items.${k}.title`] = t('forms.required');
       });
     });
     setErrors(found);
@@ -205,6 +210,31 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     const [x] = next.splice(from, 1);
     next.splice(to, 0, x!);
     return next;
+  };
+
+  // A move keeps the focus on the moved entry's same button (or its other one, at the top or the
+  // bottom, where the same is disabled), and says where the entry is now.
+  const [moved, setMoved] = useState<{ uid: number; direction: 'up' | 'down'; message: string } | null>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const button = (direction: string) => document.querySelector<HTMLButtonElement>(`[data-move="${moved.uid}-${direction}"]`);
+    const same = button(moved.direction);
+    (same && !same.disabled ? same : button(moved.direction === 'up' ? 'down' : 'up'))?.focus();
+  }, [moved]);
+  const nameOf = (title: LocalizedDraft) => title[lang]?.trim() || title.en?.trim() || '—';
+  const moveItem = (n: number, to: number) => {
+    const entry = items[n]!;
+    change((xs) => move(xs, n, to));
+    setMoved({ uid: entry.uid, direction: to < n ? 'up' : 'down', message: t('meetings.agenda.moved', { position: t('meetings.agenda.itemN', { n: to + 1 }), title: nameOf(entry.title) }) });
+  };
+  const moveSubItem = (n: number, k: number, to: number) => {
+    const entry = items[n]!.items[k]!;
+    change((xs) => xs.map((x, j) => (j === n ? { ...x, items: move(x.items, k, to) } : x)));
+    setMoved({
+      uid: entry.uid,
+      direction: to < k ? 'up' : 'down',
+      message: t('meetings.agenda.moved', { position: t('meetings.agenda.subItemN', { n: n + 1, letter: String.fromCharCode(97 + to) }), title: nameOf(entry.title) }),
+    });
   };
 
   const problem = save.error instanceof ApiProblem && (save.error.status === 412 || (save.error.status === 400 && save.error.errors.length > 0)) ? null : save.error;
@@ -224,14 +254,24 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
           {theirs ? (
             <Alert color="#8a3a00" variant="light" role="alert" title={t('meetings.agenda.staleTitle')} data-testid="stale">
               <Text size="sm">{t('meetings.agenda.stale', { version: theirs.version })}</Text>
-              <ul className={classes.list}>
+              <ol className={classes.agenda}>
                 {theirs.items.map((i) => (
                   <li key={i.key}>
-                    {i.number}. {titleText(i.title, lang)}
-                    {i.items.length ? ` (${i.items.map((s) => s.number).join(', ')})` : ''}
+                    <span className={classes.number}>{i.number}</span>
+                    {titleText(i.title, lang)}
+                    {i.items.length ? (
+                      <ol>
+                        {i.items.map((s) => (
+                          <li key={s.key}>
+                            <span className={classes.number}>{s.number}</span>
+                            {titleText(s.title, lang)}
+                          </li>
+                        ))}
+                      </ol>
+                    ) : null}
                   </li>
                 ))}
-              </ul>
+              </ol>
               <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setItems(itemsOf(theirs)), setTheirs(null), setDirty(false))}>
                 {t('meetings.agenda.loadTheirs')}
               </Button>
@@ -242,10 +282,11 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
               {t('meetings.form.fixFields')}
             </Alert>
           ) : null}
+          <VisuallyHidden role="status">{moved?.message ?? ''}</VisuallyHidden>
           <ol className={classes.list}>
             {items.map((item, n) => (
               <li key={item.uid} className={classes.agendaItem} data-agenda-item={n}>
-                <fieldset className={classes.localized} style={{ border: 0, padding: 0, margin: 0 }}>
+                <fieldset className={ui.localized} style={{ border: 0, padding: 0, margin: 0 }}>
                   <legend>
                     <Text component="span" fw={600}>
                       {t('meetings.agenda.itemN', { n: n + 1 })}
@@ -256,7 +297,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
                     value={item.title}
                     onChange={(title) => change((xs) => xs.map((x, j) => (j === n ? { ...x, title } : x)))}
                     error={errors[`items.${n}.title`]}
-                    idPrefix={`item-${item.uid}`}
+                    folded
                   />
                   <MultiSelect
                     label={t('meetings.agenda.elementsLabel')}
@@ -283,7 +324,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
                           value={sub.title}
                           onChange={(title) => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: x.items.map((s, q) => (q === k ? { ...s, title } : s)) } : x)))}
                           error={errors[`items.${n}.items.${k}.title`]}
-                          idPrefix={`item-${sub.uid}`}
+                          folded
                         />
                         <MultiSelect
                           label={t('meetings.agenda.elementsLabel')}
@@ -298,10 +339,10 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
                           mt="xs"
                         />
                         <Group gap="xs" mt="xs">
-                          <Button size="compact-sm" variant="subtle" disabled={k === 0} onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: move(x.items, k, k - 1) } : x)))}>
+                          <Button size="compact-sm" variant="subtle" disabled={k === 0} onClick={() => moveSubItem(n, k, k - 1)} data-move={`${sub.uid}-up`}>
                             {t('meetings.agenda.moveUp')}
                           </Button>
-                          <Button size="compact-sm" variant="subtle" disabled={k === item.items.length - 1} onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: move(x.items, k, k + 1) } : x)))}>
+                          <Button size="compact-sm" variant="subtle" disabled={k === item.items.length - 1} onClick={() => moveSubItem(n, k, k + 1)} data-move={`${sub.uid}-down`}>
                             {t('meetings.agenda.moveDown')}
                           </Button>
                           <Button size="compact-sm" variant="subtle" color="#a51d1d" onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: x.items.filter((_, q) => q !== k) } : x)))}>
@@ -312,13 +353,13 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
                     ))}
                   </div>
                   <Group gap="xs" mt="xs">
-                    <Button size="compact-sm" variant="outline" onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: [...x.items, { uid: uid(), title: emptyLocalized(), elements: [] }] } : x)))} disabled={item.items.length >= 26}>
+                    <Button size="compact-sm" variant="outline" onClick={() => change((xs) => xs.map((x, j) => (j === n ? { ...x, items: [...x.items, { uid: uid(), title: {}, elements: [] }] } : x)))} disabled={item.items.length >= 26}>
                       {t('meetings.agenda.addSubItem', { n: n + 1 })}
                     </Button>
-                    <Button size="compact-sm" variant="subtle" disabled={n === 0} onClick={() => change((xs) => move(xs, n, n - 1))}>
+                    <Button size="compact-sm" variant="subtle" disabled={n === 0} onClick={() => moveItem(n, n - 1)} data-move={`${item.uid}-up`}>
                       {t('meetings.agenda.moveUp')}
                     </Button>
-                    <Button size="compact-sm" variant="subtle" disabled={n === items.length - 1} onClick={() => change((xs) => move(xs, n, n + 1))}>
+                    <Button size="compact-sm" variant="subtle" disabled={n === items.length - 1} onClick={() => moveItem(n, n + 1)} data-move={`${item.uid}-down`}>
                       {t('meetings.agenda.moveDown')}
                     </Button>
                     {items.length > 1 ? (
@@ -332,7 +373,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
             ))}
           </ol>
           <div>
-            <Button variant="outline" onClick={() => change((xs) => [...xs, { uid: uid(), title: emptyLocalized(), elements: [], items: [] }])} disabled={items.length >= 60}>
+            <Button variant="outline" onClick={() => change((xs) => [...xs, { uid: uid(), title: {}, elements: [], items: [] }])} disabled={items.length >= 60}>
               {t('meetings.agenda.addItem')}
             </Button>
           </div>
@@ -342,7 +383,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
               description={t('meetings.optional')}
               value={documentId}
               onChange={(e) => (setDocumentId(e.currentTarget.value), setDirty(true))}
-              data={[{ value: '', label: '—' }, ...agendaDocs.map((d) => ({ value: d.id, label: `${d.symbol} · ${titleText(d.title, lang)}` }))]}
+              data={[{ value: '', label: '—' }, ...agendaDocs.map((d) => ({ value: d.id, label: `${d.symbol} ${titleText(d.title, lang)}` }))]}
               error={errors.documentId}
             />
           ) : null}
@@ -370,17 +411,15 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
         </Paper>
       ) : null}
 
-      <Modal opened={adopting} onClose={() => setAdopting(false)} title={t('meetings.agenda.adoptTitle')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
-        <Text mb="md">{t('meetings.agenda.adoptQuestion', { version: agenda.versions[0]?.version ?? 1 })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setAdopting(false)}>
-            {t('meetings.cancel')}
-          </Button>
-          <Button loading={adopt.isPending} onClick={() => adopt.mutate()} data-testid="confirm-adopt">
-            {t('meetings.agenda.adopt')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={adopting}
+        onClose={() => setAdopting(false)}
+        title={t('meetings.agenda.adoptTitle')}
+        message={t('meetings.agenda.adoptQuestion', { version: agenda.versions[0]?.version ?? 1 })}
+        confirmLabel={t('meetings.agenda.adopt')}
+        onConfirm={() => adopt.mutate()}
+        loading={adopt.isPending}
+      />
     </>
   );
 }

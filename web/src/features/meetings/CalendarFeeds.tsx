@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, CopyButton, Group, Loader, Modal, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, CopyButton, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from './parts';
+import { formatInZone, viewerZone } from '../../ui/time-zones';
 import { privateFeedQuery } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -29,7 +30,7 @@ function FeedUrl({ url, label }: { url: string; label: string }) {
         <CopyButton value={url}>
           {({ copied, copy }) => (
             <>
-              <Button size="compact-sm" variant="outline" onClick={copy} aria-label={`${t('calendar.copyLink')}: ${label}`}>
+              <Button size="compact-sm" variant="outline" onClick={copy} aria-label={t('calendar.copyLinkOf', { feed: label })}>
                 {copied ? t('calendar.copied') : t('calendar.copyLink')}
               </Button>
               {/* The button's name stays the same; that the link was copied is said here. */}
@@ -110,7 +111,7 @@ function PrivateFeed() {
           </Text>
         </Alert>
       ) : active && status.data.createdAt ? (
-        <Text size="sm">{t('calendar.feeds.active', { date: formatInZone(status.data.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang, false) })}</Text>
+        <Text size="sm">{t('calendar.feeds.active', { date: formatInZone(status.data.createdAt, viewerZone(), lang, { time: false, named: false }) })}</Text>
       ) : null}
       <Group gap="sm">
         {active ? (
@@ -118,7 +119,7 @@ function PrivateFeed() {
             <Button variant="outline" onClick={() => setConfirm('replace')}>
               {t('calendar.feeds.replace')}
             </Button>
-            <Button variant="outline" color="#a51d1d" onClick={() => setConfirm('revoke')}>
+            <Button variant="outline" color={DANGER_COLOR} onClick={() => setConfirm('revoke')}>
               {t('calendar.feeds.revoke')}
             </Button>
           </>
@@ -128,17 +129,16 @@ function PrivateFeed() {
           </Button>
         )}
       </Group>
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
-        <Text mb="md">{confirm === 'revoke' ? t('calendar.feeds.revokeWarning') : t('calendar.feeds.replaceWarning')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setConfirm(null)}>
-            {t('meetings.cancel')}
-          </Button>
-          <Button color={confirm === 'revoke' ? '#a51d1d' : undefined} loading={create.isPending || revoke.isPending} onClick={() => (confirm === 'revoke' ? revoke.mutate() : create.mutate())}>
-            {confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')}
+        message={confirm === 'revoke' ? t('calendar.feeds.revokeWarning') : t('calendar.feeds.replaceWarning')}
+        confirmLabel={confirm === 'revoke' ? t('calendar.feeds.revoke') : t('calendar.feeds.replace')}
+        danger={confirm === 'revoke'}
+        loading={create.isPending || revoke.isPending}
+        onConfirm={() => (confirm === 'revoke' ? revoke.mutate() : create.mutate())}
+      />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { calendarQuery, isKind, isStatus, KINDS, localized, meetingsQuery, STATU
 import { allGroupsQuery } from '../groups/queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 type When = 'upcoming' | 'past';
 
@@ -64,15 +65,17 @@ export default function CalendarPage() {
 
       <NextReview calendar={calendar.data} />
 
-      <form role="search" onSubmit={(e) => e.preventDefault()} className={classes.filters} aria-label={t('calendar.filters')}>
-        <TextInput type="search" label={t('calendar.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} autoComplete="off" />
+      <form role="search" onSubmit={(e) => e.preventDefault()} className={listing.filters} aria-label={t('calendar.filters')}>
+        <TextInput type="search" label={t('calendar.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} autoComplete="off" className={listing.search} />
         <NativeSelect
+          className={listing.filter}
           label={t('calendar.kind')}
           value={kind ?? ''}
           onChange={(e) => update('kind', e.currentTarget.value)}
           data={[{ value: '', label: t('calendar.allKinds') }, ...KINDS.map((k) => ({ value: k, label: labels.kind(k) }))]}
         />
         <NativeSelect
+          className={listing.filter}
           label={t('calendar.body')}
           value={body}
           onChange={(e) => update('body', e.currentTarget.value)}
@@ -83,6 +86,7 @@ export default function CalendarPage() {
           ]}
         />
         <NativeSelect
+          className={listing.filter}
           label={t('calendar.status')}
           value={status ?? ''}
           onChange={(e) => update('status', e.currentTarget.value)}
@@ -209,11 +213,10 @@ function MeetingItem({ meeting: m, groupName }: { meeting: Meeting; groupName: (
   const labels = useMeetingLabels();
   return (
     <li className={classes.item} data-meeting={m.id}>
-      <Text size="sm" c="dimmed">
-        {labels.kind(m.kind)}
-        {m.sessionNumber ? ` · ${t('meetings.session', { number: m.sessionNumber })}` : ''}
-        {' · '}
-        {m.body.kind === 'plenary' ? t('meetings.plenary') : groupName(m.body.groupId)}
+      <Text component="ul" size="sm" c="dimmed" className={ui.inlineList}>
+        <li>{labels.kind(m.kind)}</li>
+        {m.sessionNumber ? <li>{t('meetings.session', { number: m.sessionNumber })}</li> : null}
+        <li>{m.body.kind === 'plenary' ? t('meetings.plenary') : groupName(m.body.groupId)}</li>
       </Text>
       <Title order={3} size="h4">
         <Anchor component={Link} to={to(`/meetings/${m.id}`)}>
@@ -225,9 +228,9 @@ function MeetingItem({ meeting: m, groupName }: { meeting: Meeting; groupName: (
         <MeetingDates meeting={m} />
         <MeetingStatusBadge status={m.status} />
       </div>
-      <Text size="sm" mt={4}>
-        {labels.format(m.format)}
-        {m.venue ? ` · ${m.venue}` : ''}
+      <Text component="ul" size="sm" mt={4} className={ui.inlineList}>
+        <li>{labels.format(m.format)}</li>
+        {m.venue ? <li>{m.venue}</li> : null}
       </Text>
     </li>
   );

@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from './parts';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { ParticipantEntry } from './parts';
 import { NEXT_STATUS, registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -77,7 +80,7 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
           ) : (
             <Group gap="sm" mt="xs">
               {next.map((s) => (
-                <Button key={s} variant={s === 'closed' ? 'outline' : 'filled'} color={s === 'closed' ? '#a51d1d' : undefined} onClick={() => setPending({ kind: 'status', status: s })}>
+                <Button key={s} variant={s === 'closed' ? 'outline' : 'filled'} color={s === 'closed' ? DANGER_COLOR : undefined} onClick={() => setPending({ kind: 'status', status: s })}>
                   {labels.moveTo(s)}
                 </Button>
               ))}
@@ -106,21 +109,16 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
         <Registrations meeting={m} />
       </Stack>
 
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('meetings.manage.confirmTitle')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
-        {pending ? (
-          <>
-            <Text mb="md">{question(pending)}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending(null)}>
-                {t('meetings.cancel')}
-              </Button>
-              <Button loading={act.isPending} onClick={() => act.mutate(pending)} data-testid="confirm-action">
-                {t('meetings.confirm')}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
+      <ConfirmDialog
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={t('meetings.manage.confirmTitle')}
+        message={pending ? question(pending) : null}
+        confirmLabel={t('meetings.confirm')}
+        danger={pending?.kind === 'status' && pending.status === 'closed'}
+        loading={act.isPending}
+        onConfirm={() => pending && act.mutate(pending)}
+      />
     </Paper>
   );
 }
@@ -187,13 +185,12 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
                     <ul className={classes.list}>
                       {r.participants.map((p) => (
                         <li key={p.id}>
-                          {p.name}
-                          {p.title ? `, ${p.title}` : ''} ({labels.role(p.role)})
+                          <ParticipantEntry name={p.name} title={p.title} role={labels.role(p.role)} />
                         </li>
                       ))}
                     </ul>
                   </Table.Td>
-                  <Table.Td className={classes.code}>{r.contactEmail}</Table.Td>
+                  <Table.Td className={ui.code}>{r.contactEmail}</Table.Td>
                   <Table.Td>{formatInZone(r.submittedAt, m.timeZone, lang)}</Table.Td>
                   <Table.Td>
                     {r.can.confirm ? (
@@ -210,21 +207,15 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
           </Table>
         </div>
       )}
-      <Modal opened={toConfirm !== null} onClose={() => setToConfirm(null)} title={t('meetings.manage.confirmRegistration')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
-        {toConfirm ? (
-          <>
-            <Text mb="md">{t('meetings.manage.confirmRegistrationQuestion', { delegation: toConfirm.delegationName, count: toConfirm.participants.length })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setToConfirm(null)}>
-                {t('meetings.cancel')}
-              </Button>
-              <Button loading={confirm.isPending} onClick={() => confirm.mutate(toConfirm)} data-testid="confirm-registration">
-                {t('meetings.confirm')}
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Modal>
+      <ConfirmDialog
+        opened={toConfirm !== null}
+        onClose={() => setToConfirm(null)}
+        title={t('meetings.manage.confirmRegistration')}
+        message={toConfirm ? t('meetings.manage.confirmRegistrationQuestion', { delegation: toConfirm.delegationName, count: toConfirm.participants.length }) : null}
+        confirmLabel={t('meetings.confirm')}
+        loading={confirm.isPending}
+        onConfirm={() => toConfirm && confirm.mutate(toConfirm)}
+      />
     </section>
   );
 }

@@ -10,7 +10,10 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
-import { draftOf, emptyLocalized, localizedBody, LocalizedFields, MeetingDates, TimeZoneSelect, titleText, zoneName, type LocalizedDraft } from './parts';
+import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
+import { TimeZoneSelect, zoneName } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { MeetingDates, titleText } from './parts';
 import { FORMATS, GROUP_KINDS, KINDS, meetingQuery, meetingsQuery, PLENARY_KINDS, useMeetingLabels, type MeetingFormat, type MeetingKind, type MeetingPage } from './queries';
 import { allGroupsQuery } from '../groups/queries';
 
@@ -47,7 +50,7 @@ const draftOfMeeting = (m: MeetingPage): Draft => ({
 const emptyDraft = (): Draft => ({
   kind: 'annual-meeting',
   body: 'plenary',
-  title: emptyLocalized(),
+  title: {},
   sessionNumber: '',
   startsAt: '',
   endsAt: '',
@@ -161,7 +164,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string | null> = {
-      title: d.title.en.trim() ? null : t('forms.required'),
+      title: d.title.en?.trim() ? null : t('forms.required'),
       startsAt: LOCAL.test(d.startsAt) ? null : t('meetings.form.timeRequired'),
       endsAt: !LOCAL.test(d.endsAt) ? t('meetings.form.timeRequired') : d.endsAt <= d.startsAt ? t('meetings.form.endBeforeStart') : null,
       registrationDeadline: d.registrationDeadline && !LOCAL.test(d.registrationDeadline) ? t('meetings.form.timeRequired') : d.registrationDeadline && d.registrationDeadline > d.startsAt ? t('meetings.form.deadlineAfterStart') : null,
@@ -192,9 +195,9 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
             <Text size="sm">
               <MeetingDates meeting={theirs} />
             </Text>
-            <Text size="sm">
-              {labels.format(theirs.format)}
-              {theirs.venue ? ` · ${theirs.venue}` : ''}
+            <Text component="ul" size="sm" className={ui.inlineList}>
+              <li>{labels.format(theirs.format)}</li>
+              {theirs.venue ? <li>{theirs.venue}</li> : null}
             </Text>
             <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setD(draftOfMeeting(theirs)), setTheirs(null))}>
               {t('meetings.form.takeTheirs')}
@@ -216,19 +219,21 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
             <NativeSelect label={t('meetings.form.kind')} value={d.kind} onChange={(e) => set({ kind: e.currentTarget.value as MeetingKind })} data={kinds.map((k) => ({ value: k, label: labels.kind(k) }))} />
           </SimpleGrid>
         ) : (
-          <Text>
-            {labels.kind(existing.kind)} ·{' '}
-            {existing.body.kind === 'plenary' ? (
-              t('meetings.plenary')
-            ) : (
-              <Anchor component={Link} to={to(`/groups/${existing.body.groupId}`)}>
-                {t('meetings.workingGroup')}
-              </Anchor>
-            )}
+          <Text component="ul" className={ui.inlineList}>
+            <li>{labels.kind(existing.kind)}</li>
+            <li>
+              {existing.body.kind === 'plenary' ? (
+                t('meetings.plenary')
+              ) : (
+                <Anchor component={Link} to={to(`/groups/${existing.body.groupId}`)}>
+                  {t('meetings.workingGroup')}
+                </Anchor>
+              )}
+            </li>
           </Text>
         )}
 
-        <LocalizedFields label={t('meetings.form.title')} value={d.title} onChange={(title) => set({ title })} error={errors.title} idPrefix="meeting-title" />
+        <LocalizedFields label={t('meetings.form.title')} value={d.title} onChange={(title) => set({ title })} error={errors.title} folded />
         <NumberInput
           label={t('meetings.form.sessionNumber')}
           description={t('meetings.optional')}
@@ -241,7 +246,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
           maw={240}
         />
 
-        <TimeZoneSelect value={d.timeZone} onChange={(timeZone) => set({ timeZone })} error={errors.timeZone} />
+        <TimeZoneSelect label={t('meetings.form.timeZone')} description={t('meetings.form.timeZoneHelp')} value={d.timeZone} onChange={(timeZone) => set({ timeZone })} error={errors.timeZone} />
         <Text size="sm" id="times-help">
           {t('meetings.form.timesHelp', { zone, id: d.timeZone || '—' })}
         </Text>

@@ -1,16 +1,18 @@
 import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../errors/NotFoundPage';
 import { ManagePanel } from './ManagePanel';
-import { ParticipantsSection } from './ParticipantsSection';
-import { FallbackMark, formatInZone, LocalizedText, MeetingDates, MeetingStatusBadge, titleText, zoneName } from './parts';
+import { ParticipantsSection, PrintableParticipants } from './ParticipantsSection';
+import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge, titleText } from './parts';
 import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
 import { useDocumentLabels } from '../documents/queries';
 import { allGroupsQuery } from '../groups/queries';
@@ -21,6 +23,7 @@ import listing from '../../ui/listing.module.css';
 export default function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
   const meeting = useQuery(meetingQuery(id));
 
   if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -28,6 +31,7 @@ export default function MeetingPage() {
     if (meeting.error instanceof ApiProblem && (meeting.error.status === 404 || meeting.error.status === 400)) return <NotFound />;
     return <ProblemAlert error={meeting.error} />;
   }
+  if (params.get('view') === 'participants') return <PrintableParticipants meeting={meeting.data.meeting} />;
   return <MeetingView meeting={meeting.data.meeting} />;
 }
 
@@ -43,13 +47,13 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
   return (
     <Stack gap="lg">
       <div>
-        <Group gap="xs">
+        <Group gap="md">
           <Anchor component={Link} to={to('/meetings')} size="sm">
             {t('calendar.title')}
           </Anchor>
-          <Text size="sm" c="dimmed">
-            {labels.kind(m.kind)}
-            {m.sessionNumber ? ` · ${t('meetings.session', { number: m.sessionNumber })}` : ''}
+          <Text component="ul" size="sm" c="dimmed" className={ui.inlineList}>
+            <li>{labels.kind(m.kind)}</li>
+            {m.sessionNumber ? <li>{t('meetings.session', { number: m.sessionNumber })}</li> : null}
           </Text>
         </Group>
         <PageHeading title={title.text}>
@@ -62,7 +66,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
         </Group>
       </div>
 
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         <dt>{t('meetings.dates')}</dt>
         <dd>
           <MeetingDates meeting={m} />
@@ -70,10 +74,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
         {m.registrationDeadline ? (
           <>
             <dt>{t('meetings.registrationDeadline')}</dt>
-            <dd>
-              {formatInZone(m.registrationDeadline, m.timeZone, lang)}{' '}
-              <span className={classes.zone}>{t('calendar.zone', { zone: zoneName(m.timeZone, lang, new Date(m.registrationDeadline)), id: m.timeZone })}</span>
-            </dd>
+            <dd>{formatInZone(m.registrationDeadline, m.timeZone, lang)}</dd>
           </>
         ) : null}
         <dt>{t('meetings.venue')}</dt>
@@ -131,7 +132,7 @@ function AgendaSection({ agenda, meetingId, timeZone, canManage }: { agenda: Age
         {agenda ? (
           <Text size="sm" data-testid="agenda-status">
             {agenda.status === 'adopted'
-              ? t('meetings.agenda.adoptedOn', { version: agenda.version, date: formatInZone(agenda.adoptedAt ?? agenda.createdAt, timeZone, lang, false) })
+              ? t('meetings.agenda.adoptedOn', { version: agenda.version, date: formatInZone(agenda.adoptedAt ?? agenda.createdAt, timeZone, lang, { time: false, named: false }) })
               : t('meetings.agenda.provisional', { version: agenda.version })}
           </Text>
         ) : null}
@@ -174,7 +175,7 @@ function AgendaSection({ agenda, meetingId, timeZone, canManage }: { agenda: Age
       <ul className={classes.elements} aria-label={t('meetings.agenda.elements')}>
         {codes.map((c) => (
           <li key={c}>
-            <Anchor component={Link} to={to(`/framework/${c}`)} className={classes.code}>
+            <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
               {c}
             </Anchor>
           </li>
@@ -228,7 +229,7 @@ function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[];
                 return (
                   <Table.Tr key={d.id} data-document={d.id}>
                     <Table.Th scope="row">
-                      <Anchor component={Link} to={to(`/documents/${d.id}`)} className={classes.code}>
+                      <Anchor component={Link} to={to(`/documents/${d.id}`)} className={ui.code}>
                         {d.symbol}
                       </Anchor>
                     </Table.Th>
@@ -248,7 +249,7 @@ function DocumentsSection({ documents, agenda }: { documents: MeetingDocument[];
                               <li key={l}>
                                 <Anchor href={f.url} download={f.filename} aria-label={t('meetings.documents.download', { language: names.of(l) ?? l, symbol: d.symbol, format: f.format.toUpperCase() })}
                                   lang={lang}>
-                                  {names.of(l) ?? l} ({f.format.toUpperCase()})
+                                  {names.of(l) ?? l} <span className={classes.format}>{f.format.toUpperCase()}</span>
                                 </Anchor>
                               </li>
                             );

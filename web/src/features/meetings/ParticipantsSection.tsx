@@ -1,9 +1,14 @@
-import { Alert, Anchor, Group, Loader, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLang, useLocalPath } from '../../app/paths';
+import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { participantsQuery, useMeetingLabels, type MeetingPage } from './queries';
-import classes from './meetings.module.css';
+import ui from '../../ui/ui.module.css';
+import listing from '../../ui/listing.module.css';
+import { MeetingDates, ParticipantsTable } from './parts';
+import { localized, participantsQuery, type MeetingPage, type ParticipantsList } from './queries';
 
 const STANDING_KEYS = {
   member: 'meetings.participants.members',
@@ -11,13 +16,32 @@ const STANDING_KEYS = {
   organisation: 'meetings.participants.organisations',
 } as const;
 
+/** The list's tables: member States, observer States, organisations, each delegation with who is on it. */
+function Delegations({ list }: { list: ParticipantsList }) {
+  const { t } = useTranslation();
+  if (list.delegations.length === 0) return <Text>{t('meetings.participants.none')}</Text>;
+  return (
+    <>
+      {(['member', 'observer', 'organisation'] as const).map((standing) => {
+        const delegations = list.delegations.filter((d) => d.standing === standing);
+        if (!delegations.length) return null;
+        return (
+          <div key={standing} className={listing.scroll}>
+            <ParticipantsTable caption={t(STANDING_KEYS[standing])} delegations={delegations} />
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * The list of participants: name, title and delegation only. Public once the Secretariat publishes
  * it; before, the Secretariat alone sees it (the API's `can.readParticipants` says which).
  */
 export function ParticipantsSection({ meeting: m }: { meeting: MeetingPage }) {
   const { t } = useTranslation();
-  const labels = useMeetingLabels();
+  const to = useLocalPath();
   const list = useQuery({ ...participantsQuery(m.id), enabled: m.can.readParticipants });
 
   return (
@@ -32,55 +56,78 @@ export function ParticipantsSection({ meeting: m }: { meeting: MeetingPage }) {
       ) : list.isError ? (
         <ProblemAlert error={list.error} />
       ) : (
-        <>
+        <Stack gap="sm">
           {!list.data.published ? (
-            <Alert color="#8a3a00" variant="light" mb="sm" title={t('meetings.participants.previewTitle')}>
+            <Alert color="#8a3a00" variant="light" title={t('meetings.participants.previewTitle')}>
               {t('meetings.participants.preview')}
             </Alert>
           ) : null}
-          <Group gap="md" mb="sm">
+          <Group gap="md">
             <Anchor href={`/api/v1/meetings/${m.id}/participants?format=csv`} download>
               {t('meetings.participants.csv')}
             </Anchor>
-            <Anchor href={`/api/v1/meetings/${m.id}/participants?format=html`} target="_blank" rel="noopener">
+            <Anchor component={Link} to={to(`/meetings/${m.id}?view=participants`)}>
               {t('meetings.participants.printable')}
             </Anchor>
           </Group>
-          {list.data.delegations.length === 0 ? (
-            <Text>{t('meetings.participants.none')}</Text>
-          ) : (
-            (['member', 'observer', 'organisation'] as const).map((standing) => {
-              const delegations = list.data.delegations.filter((d) => d.standing === standing);
-              if (!delegations.length) return null;
-              return (
-                <div key={standing}>
-                  <Title order={3} size="h4" mt="md" mb="xs">
-                    {t(STANDING_KEYS[standing])}
-                  </Title>
-                  {delegations.map((d) => (
-                    <div key={`${d.kind}-${d.id}`} data-delegation={d.id}>
-                      <Title order={4} size="h5" mt="xs">
-                        {d.name}
-                      </Title>
-                      <ul className={classes.list}>
-                        {d.participants.map((p, i) => (
-                          <li key={i}>
-                            <Text span fw={600}>
-                              {labels.role(p.role)}:
-                            </Text>{' '}
-                            {p.name}
-                            {p.title ? `, ${p.title}` : ''}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  ))}
-                </div>
-              );
-            })
-          )}
-        </>
+          <Delegations list={list.data} />
+        </Stack>
       )}
     </section>
+  );
+}
+
+/**
+ * The list of participants to print (`/meetings/:id?view=participants`): the meeting, its dates and
+ * venue, and the list, in the page's language and direction, without the site's header and footer.
+ */
+export function PrintableParticipants({ meeting: m }: { meeting: MeetingPage }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const list = useQuery({ ...participantsQuery(m.id), enabled: m.can.readParticipants });
+  const title = localized(m.title, lang);
+
+  return (
+    <Stack gap="md" data-testid="printable-participants">
+      <Group gap="md" className={ui.noPrint}>
+        <Anchor component={Link} to={to(`/meetings/${m.id}`)}>
+          {t('meetings.participants.backToMeeting')}
+        </Anchor>
+        <Button variant="outline" onClick={() => window.print()} disabled={!list.data}>
+          {t('meetings.participants.print')}
+        </Button>
+      </Group>
+      <div>
+        <PageHeading title={t('meetings.participants.documentTitle', { meeting: title.text })}>{t('meetings.participants.title')}</PageHeading>
+        <Text fw={600} size="lg" lang={title.language}>
+          {title.text}
+        </Text>
+      </div>
+      <dl className={ui.facts}>
+        <dt>{t('meetings.dates')}</dt>
+        <dd>
+          <MeetingDates meeting={m} />
+        </dd>
+        <dt>{t('meetings.venue')}</dt>
+        <dd>{m.venue ?? t('meetings.noVenue')}</dd>
+      </dl>
+      {!m.can.readParticipants ? (
+        <Text data-testid="participants-unpublished">{t('meetings.participants.notPublished')}</Text>
+      ) : list.isPending ? (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      ) : list.isError ? (
+        <ProblemAlert error={list.error} />
+      ) : (
+        <>
+          {!list.data.published ? (
+            <Alert color="#8a3a00" variant="light" title={t('meetings.participants.previewTitle')}>
+              {t('meetings.participants.preview')}
+            </Alert>
+          ) : null}
+          <Delegations list={list.data} />
+        </>
+      )}
+    </Stack>
   );
 }

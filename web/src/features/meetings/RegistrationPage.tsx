@@ -1,17 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, type Account } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { looksLikeEmail } from '../accounts/validation';
 import { NotFound } from '../errors/NotFoundPage';
-import { formatInZone, MeetingDates, titleText } from './parts';
+import { formatInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { MeetingDates, ParticipantsTable, titleText } from './parts';
 import { meetingQuery, ORGANISATION_ROLES, ROLES, useMeetingLabels, type MeetingPage, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -82,7 +85,7 @@ function Heading({ meeting: m }: { meeting: MeetingPage }) {
       </Text>
       {m.registrationDeadline ? (
         <Text size="sm">
-          {t('meetings.registration.deadline', { date: formatInZone(m.registrationDeadline, m.timeZone, lang) })} <span className={classes.zone}>({m.timeZone})</span>
+          {t('meetings.registration.deadline', { date: formatInZone(m.registrationDeadline, m.timeZone, lang) })}
         </Text>
       ) : null}
     </div>
@@ -234,9 +237,10 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
       <Text fw={600}>{t('meetings.registration.for', { delegation: delegationLabel })}</Text>
       {current ? (
         <Alert color={current.status === 'confirmed' ? '#1e6b30' : current.status === 'withdrawn' ? '#495057' : 'un'} variant="light" role="status" title={t('meetings.registration.statusTitle')} data-testid="registration-status">
-          <Text size="sm" data-status={current.status}>
+          <Text size="sm" fw={600} data-status={current.status}>
             {labels.registrationStatus(current.status)}
-            {' — '}
+          </Text>
+          <Text size="sm">
             {current.status === 'confirmed' && current.confirmedAt
               ? t('meetings.registration.confirmedOn', { date: formatInZone(current.confirmedAt, m.timeZone, lang) })
               : current.status === 'submitted'
@@ -257,14 +261,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
           <Text size="sm" mb="xs">
             {t('meetings.registration.stale')}
           </Text>
-          <ul className={classes.list}>
-            {theirs.participants.map((p) => (
-              <li key={p.id}>
-                {labels.role(p.role)}: {p.name}
-                {p.title ? `, ${p.title}` : ''}
-              </li>
-            ))}
-          </ul>
+          <ParticipantsTable caption={t('meetings.registration.theirList')} delegations={[{ id: theirs.id, name: theirs.delegationName, participants: theirs.participants }]} />
           <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setRows(rowsOf(theirs)), setContactEmail(theirs.contactEmail), setTheirs(null))}>
             {t('meetings.registration.takeTheirs')}
           </Button>
@@ -295,7 +292,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
               dir="ltr"
             />
             {errors.participants ? (
-              <Text c="#a51d1d" size="sm" role="alert">
+              <Text c={DANGER_COLOR} size="sm" role="alert">
                 {errors.participants}
               </Text>
             ) : null}
@@ -320,7 +317,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
                 <Group justify="space-between" mt="xs">
                   <Checkbox label={t('meetings.registration.self')} checked={r.self} onChange={(e) => update(i, { self: e.currentTarget.checked })} />
                   {rows.length > 1 ? (
-                    <Button variant="subtle" color="#a51d1d" size="compact-sm" onClick={() => remove(i)} aria-label={t('meetings.registration.removeN', { n: i + 1, name: r.name || '—' })}>
+                    <Button variant="subtle" color={DANGER_COLOR} size="compact-sm" onClick={() => remove(i)} aria-label={t('meetings.registration.removeN', { n: i + 1, name: r.name || '—' })}>
                       {t('meetings.registration.remove')}
                     </Button>
                   ) : null}
@@ -340,7 +337,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
                 {current && current.status !== 'withdrawn' ? t('meetings.registration.saveChanges') : t('meetings.registration.submit')}
               </Button>
               {current && current.status !== 'withdrawn' ? (
-                <Button variant="outline" color="#a51d1d" onClick={() => setWithdrawing(true)}>
+                <Button variant="outline" color={DANGER_COLOR} onClick={() => setWithdrawing(true)}>
                   {t('meetings.registration.withdraw')}
                 </Button>
               ) : null}
@@ -352,17 +349,16 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
       ) : null}
 
       <ProblemAlert error={withdraw.error} />
-      <Modal opened={withdrawing} onClose={() => setWithdrawing(false)} title={t('meetings.registration.withdraw')} closeButtonProps={{ 'aria-label': t('meetings.close') }}>
-        <Text mb="md">{t('meetings.registration.withdrawQuestion')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setWithdrawing(false)}>
-            {t('meetings.cancel')}
-          </Button>
-          <Button color="#a51d1d" loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
-            {t('meetings.registration.withdraw')}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={withdrawing}
+        onClose={() => setWithdrawing(false)}
+        title={t('meetings.registration.withdraw')}
+        message={t('meetings.registration.withdrawQuestion')}
+        confirmLabel={t('meetings.registration.withdraw')}
+        danger
+        loading={withdraw.isPending}
+        onConfirm={() => withdraw.mutate()}
+      />
     </Stack>
   );
 }
@@ -370,8 +366,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
 /** What will become public (name, title, role, delegation) and what stays private, before it is sent. */
 function Preview({ rows, delegationName, contactEmail }: { rows: Row[]; delegationName: string; contactEmail: string }) {
   const { t } = useTranslation();
-  const labels = useMeetingLabels();
   const named = rows.filter((r) => r.name.trim());
+  const reached = named.filter((r) => r.email.trim() || r.phone.trim());
   return (
     <section aria-labelledby="registration-preview" className={classes.feed} data-testid="preview">
       <Title order={3} size="h4" id="registration-preview" mb="xs">
@@ -381,49 +377,27 @@ function Preview({ rows, delegationName, contactEmail }: { rows: Row[]; delegati
         {t('meetings.registration.previewPublic')}
       </Text>
       <div className={listing.scroll}>
-        <Table withTableBorder verticalSpacing="xs" data-testid="preview-public">
-          <Table.Caption className={classes.caption}>{t('meetings.registration.publicCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('meetings.registration.delegation')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.registration.role')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.registration.name')}</Table.Th>
-              <Table.Th scope="col">{t('meetings.registration.personTitle')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {named.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={4}>{t('meetings.registration.nobodyYet')}</Table.Td>
-              </Table.Tr>
-            ) : (
-              named.map((r, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{delegationName}</Table.Td>
-                  <Table.Td>{labels.role(r.role)}</Table.Td>
-                  <Table.Th scope="row">{r.name.trim()}</Table.Th>
-                  <Table.Td>{r.title.trim() || '—'}</Table.Td>
-                </Table.Tr>
-              ))
-            )}
-          </Table.Tbody>
-        </Table>
+        <ParticipantsTable
+          caption={t('meetings.registration.publicCaption')}
+          delegations={named.length ? [{ id: 'preview', name: delegationName, participants: named.map((r) => ({ role: r.role, name: r.name.trim(), title: r.title.trim() })) }] : []}
+          empty={t('meetings.registration.nobodyYet')}
+          testId="preview-public"
+        />
       </div>
-      <Text size="sm" mt="sm" fw={600}>
+      <Text size="sm" mt="sm" fw={600} id="registration-private">
         {t('meetings.registration.previewPrivate')}
       </Text>
-      <ul data-testid="preview-private">
-        <li>
-          {t('meetings.registration.contactEmail')}: <span dir="ltr">{contactEmail.trim() || '—'}</span>
-        </li>
-        {named
-          .filter((r) => r.email.trim() || r.phone.trim())
-          .map((r, i) => (
-            <li key={i}>
-              {r.name.trim()}: <span dir="ltr">{[r.email.trim(), r.phone.trim()].filter(Boolean).join(' · ')}</span>
-            </li>
-          ))}
-      </ul>
+      <dl className={ui.facts} data-testid="preview-private" aria-labelledby="registration-private">
+        <dt>{t('meetings.registration.contactEmail')}</dt>
+        <dd className={ui.code}>{contactEmail.trim() || '—'}</dd>
+        {reached.map((r, i) => (
+          <div key={i} className={classes.contents}>
+            <dt>{r.name.trim()}</dt>
+            {r.email.trim() ? <dd className={ui.code}>{r.email.trim()}</dd> : null}
+            {r.phone.trim() ? <dd className={ui.code}>{r.phone.trim()}</dd> : null}
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { useLang } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone, titleText } from './parts';
+import { formatInZone } from '../../ui/time-zones';
+import { agendaItemLabel } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -63,24 +64,19 @@ function StatementGroup({ heading, statements, items, meeting, testId }: { headi
         return (
           <div key={key}>
             <Title order={4} size="h5" mt="sm" mb={4}>
-              {item ? `${item.number} ${titleText(item.title, lang)}` : key}
+              {item ? agendaItemLabel(item, lang) : key}
             </Title>
             <ul className={classes.list}>
               {statements
                 .filter((s) => s.agendaItem.key === key)
                 .map((s) => (
                   <li key={s.id} className={classes.item} data-statement={s.id}>
-                    <Text fw={600}>
-                      {s.delegationName}
-                      {s.title ? (
-                        <>
-                          {': '}
-                          <span lang={s.language} dir={directionOf(s.language)}>
-                            {s.title}
-                          </span>
-                        </>
-                      ) : null}
-                    </Text>
+                    <Text fw={600}>{s.delegationName}</Text>
+                    {s.title ? (
+                      <Text fw={600} lang={s.language} dir={directionOf(s.language)}>
+                        {s.title}
+                      </Text>
+                    ) : null}
                     <Text size="sm" c="dimmed">
                       {t('meetings.statements.meta', { language: names.of(s.language) ?? s.language, date: formatInZone(s.submittedAt, meeting.timeZone, lang) })}
                     </Text>
@@ -180,7 +176,7 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
           label={t('meetings.statements.agendaItem')}
           value={agendaItem}
           onChange={(e) => setAgendaItem(e.currentTarget.value)}
-          data={items.map((i) => ({ value: i.key, label: `${i.number} ${titleText(i.title, lang)}` }))}
+          data={items.map((i) => ({ value: i.key, label: agendaItemLabel(i, lang) }))}
           required
         />
         <NativeSelect

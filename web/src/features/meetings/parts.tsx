@@ -1,44 +1,17 @@
-import { useMemo } from 'react';
-import { Badge, Select, TextInput } from '@mantine/core';
+import { Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { directionOf, LANGUAGES, type Language } from '../../app/languages';
+import type { Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
-import { localized, useMeetingLabels, type Localized, type Meeting, type MeetingStatus } from './queries';
-import classes from './meetings.module.css';
 import { FallbackMark, Localized as LocalizedText } from '../../ui/localized';
+import { formatRangeInZone } from '../../ui/time-zones';
+import ui from '../../ui/ui.module.css';
+import { localized, useMeetingLabels, type Localized, type Meeting, type MeetingStatus, type ParticipantRole } from './queries';
+import classes from './meetings.module.css';
 
-/** The zone's name in the page's language ("Eastern Time", "heure de l’Est") at an instant. */
-export function zoneName(timeZone: string, lang: Language, at: Date = new Date()): string {
-  try {
-    const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
-}
-
-/** An instant shown as the wall-clock time of a zone, in the page's language. */
-export function formatInZone(instant: string | Date, timeZone: string, lang: Language, withTime = true): string {
-  const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short', hourCycle: 'h23' as const } : {}), timeZone }).format(d);
-}
-
-/** From start to end, in the meeting's own time zone. */
-export function formatMeetingRange(m: Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone'>, lang: Language): string {
-  const f = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone: m.timeZone });
-  return f.formatRange(new Date(m.startsAt), new Date(m.endsAt));
-}
-
-/** "12 March 2027, 10:00 – 16 March 2027, 18:00" and, beside it, the zone named: "Eastern Time (America/New_York)". */
+/** "12 March 2027, 10:00 – 16 March 2027, 18:00 (Eastern Time, time zone America/New_York)": in the meeting's own zone. */
 export function MeetingDates({ meeting }: { meeting: Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone'> }) {
-  const { t } = useTranslation();
   const lang = useLang();
-  return (
-    <span data-testid="meeting-dates">
-      <span>{formatMeetingRange(meeting, lang)}</span>{' '}
-      <span className={classes.zone}>{t('calendar.zone', { zone: zoneName(meeting.timeZone, lang, new Date(meeting.startsAt)), id: meeting.timeZone })}</span>
-    </span>
-  );
+  return <span data-testid="meeting-dates">{formatRangeInZone(meeting.startsAt, meeting.endsAt, meeting.timeZone, lang)}</span>;
 }
 
 /** A meeting's status in words (never by colour alone). */
@@ -46,7 +19,7 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const labels = useMeetingLabels();
   const color = status === 'registration-open' ? '#1e6b30' : status === 'in-session' ? 'un.9' : status === 'closed' ? 'gray.8' : 'dark';
   return (
-    <Badge variant={status === 'planned' ? 'outline' : 'filled'} color={color} className={classes.badge} data-status={status}>
+    <Badge variant={status === 'planned' ? 'outline' : 'filled'} color={color} className={ui.badge} data-status={status}>
       {labels.status(status)}
     </Badge>
   );
@@ -54,85 +27,77 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
 
 export { FallbackMark, LocalizedText };
 
-
-export type LocalizedDraft = Record<Language, string>;
-export const emptyLocalized = (): LocalizedDraft => ({ ar: '', zh: '', en: '', fr: '', ru: '', es: '' });
-export const draftOf = (text: Localized): LocalizedDraft => ({ ...emptyLocalized(), ...Object.fromEntries(Object.entries(text).filter(([, v]) => typeof v === 'string')) });
-/** The texts given, English always; empty languages left out. */
-export const localizedBody = (d: LocalizedDraft): Localized => {
-  const out: Localized = { en: d.en.trim() };
-  for (const l of LANGUAGES) if (l !== 'en' && d[l].trim()) out[l] = d[l].trim();
-  return out;
-};
-
-/**
- * A text in the six languages: English required (the platform's fallback), the others optional,
- * in a disclosure so that a short form stays short.
- */
-export function LocalizedFields({ label, value, onChange, error, idPrefix }: { label: string; value: LocalizedDraft; onChange: (v: LocalizedDraft) => void; error?: string | null; idPrefix: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const names = new Intl.DisplayNames([lang], { type: 'language' });
-  const others = LANGUAGES.filter((l) => l !== 'en');
-  const filled = others.filter((l) => value[l].trim()).length;
-  return (
-    <div className={classes.localized}>
-      <TextInput
-        id={`${idPrefix}-en`}
-        label={t('meetings.form.inLanguage', { label, language: names.of('en') ?? 'en' })}
-        required
-        value={value.en}
-        onChange={(e) => onChange({ ...value, en: e.currentTarget.value })}
-        error={error}
-        lang="en"
-        dir="ltr"
-      />
-      <details className={classes.translations}>
-        <summary>{t('meetings.form.translations', { count: filled })}</summary>
-        {others.map((l) => (
-          <TextInput
-            key={l}
-            id={`${idPrefix}-${l}`}
-            label={t('meetings.form.inLanguage', { label, language: names.of(l) ?? l })}
-            value={value[l]}
-            onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
-            lang={l}
-            dir={directionOf(l)}
-            mt="xs"
-          />
-        ))}
-      </details>
-    </div>
-  );
-}
-
-/** Every IANA time zone the browser knows, searchable; each named in the page's language. */
-export function TimeZoneSelect({ value, onChange, error }: { value: string; onChange: (tz: string) => void; error?: string | null }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const data = useMemo(() => {
-    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'America/New_York', 'Europe/Zurich', 'Europe/Vienna', 'Africa/Nairobi'];
-    const all = zones.includes('UTC') ? zones : ['UTC', ...zones];
-    return all.map((z) => ({ value: z, label: `${z} · ${zoneName(z, lang)}` }));
-  }, [lang]);
-  return (
-    <Select
-      label={t('meetings.form.timeZone')}
-      description={t('meetings.form.timeZoneHelp')}
-      required
-      searchable
-      data={data}
-      value={value}
-      onChange={(v) => onChange(v ?? '')}
-      error={error}
-      nothingFoundMessage={t('meetings.form.noZone')}
-      limit={50}
-      comboboxProps={{ withinPortal: true }}
-    />
-  );
+/** An agenda item as a line or an option: its number, then its title ("2 (a) Points of contact"). */
+export function agendaItemLabel(item: { number: string; title: Localized }, lang: Language): string {
+  return `${item.number} ${titleText(item.title, lang)}`;
 }
 
 /** A meeting's title as plain text in the page's language (for document titles and labels). */
 export function titleText(text: Localized, lang: Language): string {
   return localized(text, lang).text;
+}
+
+/**
+ * A participant in a line: the name, then the title and the role, set apart by space and weight
+ * (a separator would be punctuation of one language only).
+ */
+export function ParticipantEntry({ name, title, role }: { name: string; title: string | null | undefined; role: string }) {
+  return (
+    <span className={ui.parts}>
+      <strong>{name}</strong> {title ? <span>{title}</span> : null} <span className={classes.role}>{role}</span>
+    </span>
+  );
+}
+
+/** A delegation in a list of participants: its name, and who is on it. */
+export interface ListedDelegation {
+  /** The State's ISO code or the organisation's id. */
+  id: string;
+  name: string;
+  participants: readonly { role: ParticipantRole; name: string; title?: string | null | undefined }[];
+}
+
+/**
+ * The list of participants as a table (delegation, role, name, title), one row group per
+ * delegation: on the meeting page, in the preview before registering, and printed.
+ */
+export function ParticipantsTable({ caption, delegations, empty, testId }: { caption: string; delegations: readonly ListedDelegation[]; empty?: string; testId?: string }) {
+  const { t } = useTranslation();
+  const labels = useMeetingLabels();
+  return (
+    <Table withTableBorder verticalSpacing="xs" data-testid={testId} className={classes.participants}>
+      <Table.Caption className={classes.caption}>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('meetings.registration.delegation')}</Table.Th>
+          <Table.Th scope="col">{t('meetings.registration.role')}</Table.Th>
+          <Table.Th scope="col">{t('meetings.registration.name')}</Table.Th>
+          <Table.Th scope="col">{t('meetings.registration.personTitle')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      {delegations.length === 0 && empty ? (
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td colSpan={4}>{empty}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      ) : null}
+      {delegations.map((d) => (
+        <Table.Tbody key={d.id} data-delegation={d.id}>
+          {d.participants.map((p, i) => (
+            <Table.Tr key={i}>
+              {i === 0 ? (
+                <Table.Th scope="rowgroup" rowSpan={d.participants.length}>
+                  {d.name}
+                </Table.Th>
+              ) : null}
+              <Table.Td>{labels.role(p.role)}</Table.Td>
+              <Table.Th scope="row">{p.name}</Table.Th>
+              <Table.Td>{p.title || '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      ))}
+    </Table>
+  );
 }

@@ -18,6 +18,7 @@ import { WorldMap } from './WorldMap';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export const STATUS_COLOURS = {
   implemented: '#1a5632',
@@ -319,7 +320,7 @@ function useTitleOf(cycle: CycleDetail): (key: string) => string {
 /** A row header: the element's code, then its title. */
 const ElementHeading = ({ code, title }: { code: string; title: string }) => (
   <>
-    <span className={classes.code}>{code}</span> {title}
+    <span className={ui.code}>{code}</span> {title}
   </>
 );
 

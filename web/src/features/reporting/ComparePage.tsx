@@ -13,8 +13,8 @@ import { AnswerView } from './parts';
 import { codeOf, compareQuery, cycleQuery, useSectionTitle } from './queries';
 import { statesQuery } from '../states/queries';
 import './styles';
-import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** Up to three States side by side, section by section, from what the viewer may see. */
 export default function ComparePage() {
@@ -91,7 +91,7 @@ export default function ComparePage() {
                     return (
                       <Table.Tr key={row.key}>
                         <Table.Th scope="row">
-                          <span className={classes.code}>{codeOf(row.key)}</span> {section ? sectionTitle(section).title : ''}
+                          <span className={ui.code}>{codeOf(row.key)}</span> {section ? sectionTitle(section).title : ''}
                         </Table.Th>
                         {row.states.map((s) => (
                           <Table.Td key={s.iso3} data-state={s.iso3}>

@@ -1,5 +1,5 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,10 +8,12 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { TimeZoneSelect } from '../../ui/time-zones';
 import { cyclesQuery, formatDeadline, formatInstant, formatPeriod, type CycleItem } from './queries';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function CyclesPage() {
   const { t } = useTranslation();
@@ -63,11 +65,11 @@ function CycleCard({ cycle, canStart, hasPrevious }: { cycle: CycleItem; canStar
         <Title order={2} size="h3" id={headingId}>
           {cycle.title}
         </Title>
-        <Badge variant={cycle.status === 'open' ? 'filled' : 'outline'} color={cycle.status === 'open' ? 'un' : 'dark'} className={classes.badge}>
+        <Badge variant={cycle.status === 'open' ? 'filled' : 'outline'} color={cycle.status === 'open' ? 'un' : 'dark'} className={ui.badge}>
           {cycle.status === 'open' ? t('reporting.cycles.open') : t('reporting.cycles.closed')}
         </Badge>
       </Group>
-      <dl className={classes.facts}>
+      <dl className={ui.facts}>
         <dt>{t('reporting.cycles.period')}</dt>
         <dd>{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</dd>
         <dt>{t('reporting.cycles.deadline')}</dt>
@@ -114,11 +116,6 @@ function CycleCard({ cycle, canStart, hasPrevious }: { cycle: CycleItem; canStar
   );
 }
 
-function zones(): string[] {
-  const supported = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return supported.length ? supported : ['America/New_York', 'Europe/Zurich', 'UTC'];
-}
-
 function OpenCycleForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -130,7 +127,6 @@ function OpenCycleForm() {
   const [deadlineTime, setDeadlineTime] = useState('12:00');
   const [zone, setZone] = useState('America/New_York');
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const zoneOptions = useMemo(zones, []);
   const open = useMutation({
     mutationFn: () =>
       unwrap(
@@ -182,7 +178,7 @@ function OpenCycleForm() {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput type="date" label={t('reporting.open.deadlineDate')} required value={deadlineDate} onChange={(e) => setDeadlineDate(e.currentTarget.value)} error={errors.deadline} />
             <TextInput type="time" label={t('reporting.open.deadlineTime')} required value={deadlineTime} onChange={(e) => setDeadlineTime(e.currentTarget.value)} />
-            <NativeSelect label={t('reporting.open.zone')} description={t('reporting.open.zoneHelp')} required data={zoneOptions} value={zone} onChange={(e) => setZone(e.currentTarget.value)} error={errors.zone} />
+            <TimeZoneSelect label={t('reporting.open.zone')} description={t('reporting.open.zoneHelp')} value={zone} onChange={setZone} error={errors.zone} />
           </SimpleGrid>
           <Alert variant="light" color="un">
             {t('reporting.open.questionnaireNote')}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiProblem, toProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { problemMessage } from '../../ui/problems';
@@ -35,6 +36,7 @@ import {
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
 interface Saved {
@@ -592,7 +594,7 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
         <ul>
           {report.submissions.map((s) => (
             <li key={s.number}>
-              {t('reporting.report.receipt', { number: s.number, time: formatInstant(s.submittedAt, lang) })} <span className={classes.code}>{s.contentHash}</span>
+              {t('reporting.report.receipt', { number: s.number, time: formatInstant(s.submittedAt, lang) })} <span className={ui.code}>{s.contentHash}</span>
             </li>
           ))}
         </ul>
@@ -601,13 +603,13 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
       )}
       {receipt ? (
         <Alert color="green" variant="light" title={t('reporting.edit.receiptTitle')} role="status" data-testid="receipt" mt="sm">
-          <dl className={classes.facts}>
+          <dl className={ui.facts}>
             <dt>{t('reporting.report.version')}</dt>
             <dd>{receipt.number}</dd>
             <dt>{t('reporting.edit.receivedAt')}</dt>
             <dd>{formatInstant(receipt.submittedAt, lang)}</dd>
             <dt>{t('reporting.edit.contentHash')}</dt>
-            <dd className={classes.code} data-testid="receipt-hash">
+            <dd className={ui.code} data-testid="receipt-hash">
               {receipt.contentHash}
             </dd>
           </dl>
@@ -624,20 +626,17 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
             </Button>
             {busy ? <Text size="sm">{t('reporting.edit.waitForSave')}</Text> : null}
           </Group>
-          <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('reporting.edit.confirmTitle')} closeButtonProps={{ 'aria-label': t('reporting.edit.cancel') }}>
-            <Stack>
-              <Text>{t('reporting.edit.confirmText')}</Text>
-              <ProblemAlert error={submit.error} />
-              <Group justify="flex-end">
-                <Button variant="outline" onClick={() => setConfirming(false)}>
-                  {t('reporting.edit.cancel')}
-                </Button>
-                <Button onClick={() => submit.mutate()} loading={submit.isPending}>
-                  {t('reporting.edit.confirmSubmit')}
-                </Button>
-              </Group>
-            </Stack>
-          </Modal>
+          <ConfirmDialog
+            opened={confirming}
+            onClose={() => setConfirming(false)}
+            title={t('reporting.edit.confirmTitle')}
+            message={t('reporting.edit.confirmText')}
+            confirmLabel={t('reporting.edit.confirmSubmit')}
+            loading={submit.isPending}
+            onConfirm={() => submit.mutate()}
+          >
+            <ProblemAlert error={submit.error} />
+          </ConfirmDialog>
         </>
       ) : (
         <Text size="sm" mt="sm">

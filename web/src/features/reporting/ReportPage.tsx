@@ -14,6 +14,7 @@ import { cycleQuery, formatInstant, formatPeriod, reportQuery, reportVersionQuer
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** A version number from the address (`?version=2`), or null. */
 const versionIn = (value: string | null): number | null => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
@@ -139,7 +140,7 @@ export default function ReportPage() {
           </Text>
           <Text size="sm">
             {t('reporting.report.receiptHash')}{' '}
-            <span className={classes.code} data-testid="version-hash">
+            <span className={ui.code} data-testid="version-hash">
               {receipt.contentHash}
             </span>
           </Text>
@@ -198,7 +199,7 @@ export default function ReportPage() {
                   <Table.Tr key={s.number} data-version={s.number} aria-current={s.number === shownNumber ? 'true' : undefined}>
                     <Table.Th scope="row">{s.number}</Table.Th>
                     <Table.Td>{formatInstant(s.submittedAt, lang)}</Table.Td>
-                    <Table.Td className={classes.code}>{s.contentHash}</Table.Td>
+                    <Table.Td className={ui.code}>{s.contentHash}</Table.Td>
                     <Table.Td className={classes.noPrint}>
                       {s.number === shownNumber ? (
                         <Text span fw={600}>

@@ -6,12 +6,13 @@ import { FallbackMark } from '../../ui/localized';
 import { ElementText } from '../framework/parts';
 import { textIn, useReportingLabels, useSectionTitle, type Answer, type Section, type Visibility } from './queries';
 import classes from './reporting.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** Who may read something, in words. */
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   const labels = useReportingLabels();
   return (
-    <Badge variant="outline" color={visibility === 'public' ? 'un' : 'dark'} className={classes.badge} data-visibility={visibility}>
+    <Badge variant="outline" color={visibility === 'public' ? 'un' : 'dark'} className={ui.badge} data-visibility={visibility}>
       {labels.visibility(visibility)}
     </Badge>
   );
@@ -91,7 +92,7 @@ export function AnswerView({ answer }: { answer: Answer }) {
   const empty = Object.values(answer).every((v) => (Array.isArray(v) ? v.length === 0 : !v));
   if (empty) return <Text c="dimmed">{t('reporting.report.noAnswer')}</Text>;
   return (
-    <dl className={classes.facts}>
+    <dl className={ui.facts}>
       {answer.noChangeSinceLastReport ? (
         <>
           <dt>{t('reporting.fields.noChange')}</dt>
@@ -135,7 +136,7 @@ export function AnswerView({ answer }: { answer: Answer }) {
                   {n.codes.length ? (
                     <>
                       {' '}
-                      (<span className={classes.code}>{n.codes.join(', ')}</span>)
+                      (<span className={ui.code}>{n.codes.join(', ')}</span>)
                     </>
                   ) : null}
                 </li>

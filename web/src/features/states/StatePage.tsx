@@ -13,6 +13,7 @@ import { NotFound } from '../errors/NotFoundPage';
 import { useGroupLabel, useGroupOfficialName } from './labels';
 import { stateQuery } from './StateName';
 import classes from './states.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function StatePage() {
   const { t } = useTranslation();
@@ -38,9 +39,9 @@ export default function StatePage() {
       </Anchor>
       <div>
         <PageHeading>{s.names[lang]}</PageHeading>
-        <Text className={classes.subtitle}>
-          {s.status === 'member' ? t('states.memberLong') : t('states.observerLong')}
-          {s.regionalGroup ? ` · ${groupLabel(s.regionalGroup)}` : ''}
+        <Text component="ul" className={`${classes.subtitle} ${ui.inlineList}`}>
+          <li>{s.status === 'member' ? t('states.memberLong') : t('states.observerLong')}</li>
+          {s.regionalGroup ? <li>{groupLabel(s.regionalGroup)}</li> : null}
         </Text>
       </div>
 
@@ -67,11 +68,11 @@ export default function StatePage() {
           <Title order={2} size="h3" id="state-facts" mb="md">
             {t('states.factsTitle')}
           </Title>
-          <dl className={classes.facts}>
+          <dl className={ui.facts}>
             <dt>{t('states.iso3')}</dt>
-            <dd className={classes.code}>{s.iso3}</dd>
+            <dd className={ui.code}>{s.iso3}</dd>
             <dt>{t('states.m49')}</dt>
-            <dd className={classes.code}>{s.m49}</dd>
+            <dd className={ui.code}>{s.m49}</dd>
             <dt>{t('states.status')}</dt>
             <dd>{s.status === 'member' ? t('states.member') : t('states.observer')}</dd>
             <dt>{t('states.group')}</dt>

@@ -13,6 +13,7 @@ import { fold, useGroupLabel } from './labels';
 import { GROUPS, isGroup, statesQuery } from './queries';
 import classes from './states.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function StatesPage() {
   const { t } = useTranslation();
@@ -93,7 +94,7 @@ export default function StatesPage() {
                     </Anchor>
                     <MatchedName state={s} q={q} lang={lang} display={display} />
                   </Table.Th>
-                  <Table.Td className={classes.code}>{s.iso3}</Table.Td>
+                  <Table.Td className={ui.code}>{s.iso3}</Table.Td>
                   <Table.Td>{groupLabel(s.regionalGroup)}</Table.Td>
                   <Table.Td>{s.status === 'member' ? t('states.member') : t('states.observer')}</Table.Td>
                 </Table.Tr>
