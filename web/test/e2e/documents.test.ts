@@ -186,24 +186,26 @@ describe('anyone finds documents by symbol and by title', () => {
 });
 
 describe.each(LANGUAGES)('the document pages in %s pass axe (WCAG 2.2 A and AA)', (lang: Lang) => {
-  it('search, document page, and the Secretariat’s forms', async () => {
-    for (const [session, path] of [
-      [visitor, '/documents'],
-      [visitor, `/documents?q=${encodeURIComponent(word)}`],
-      [visitor, `/documents/${documentId}`],
-      [secretariat, '/documents/new'],
-      [secretariat, `/documents/${documentId}`],
-    ] as const) {
-      const { page, errors } = session;
-      await open(page, `/${lang}${path}`);
-      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-      expect(await page.locator('h1').count(), `${path}: one h1`).toBe(1);
-      await main(page).locator('table, form').first().waitFor();
-      await expectAccessible(page, `/${lang}${path}`);
-      expect(errors).toEqual([]);
-    }
-    // The refusal of a file, as the Secretariat sees it.
+  // One test per page, so that a slow machine times out on one page, not on five in a row.
+  it.each([
+    ['the list', 'visitor', () => '/documents'],
+    ['a search', 'visitor', () => `/documents?q=${encodeURIComponent(word)}`],
+    ['a document, as the public sees it', 'visitor', () => `/documents/${documentId}`],
+    ['the form to issue a document', 'secretariat', () => '/documents/new'],
+    ['a document, as the Secretariat sees it', 'secretariat', () => `/documents/${documentId}`],
+  ] as [string, 'visitor' | 'secretariat', () => string][])('%s', async (_name, who, path) => {
+    const { page, errors } = who === 'secretariat' ? secretariat : visitor;
+    await open(page, `/${lang}${path()}`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+    expect(await page.locator('h1').count(), `${path()}: one h1`).toBe(1);
+    await main(page).locator('table, form').first().waitFor();
+    await expectAccessible(page, `/${lang}${path()}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('the refusal of a file, as the Secretariat sees it', async () => {
     const { page } = secretariat;
+    await open(page, `/${lang}/documents/${documentId}`);
     await main(page).locator('input[type="file"]').setInputFiles({ name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
     await main(page).locator('form button[type="submit"]').click();
     await main(page).getByTestId('upload-refused').waitFor();

@@ -460,6 +460,30 @@ describe('tabling a zero draft', () => {
     expect((await call(visitor.context, 'GET', `/api/v1/groups/${group.id}`)).body.drafts.map((d: { id: string }) => d.id)).toContain(id);
   });
 
+  it("the group's chair transmits its finished draft to the plenary, after confirming", async () => {
+    const groups = (await call(visitor.context, 'GET', '/api/v1/groups')).body.items as { id: string; name: { en: string }; status: string }[];
+    const group = groups.find((g) => g.status === 'active' && g.name.en === 'Technical working group on confidence-building measures')!;
+    const chair = await as('chair@poa.demo');
+    const tabled = await call(chair.context, 'POST', '/api/v1/drafts', { title: `Recommendations on communication checks ${stamp}`, body: group.id, kind: 'decision', paragraphs: [{ kind: 'operative', text: 'Recommends regular communication checks between points of contact.' }] });
+    expect(tabled.status).toBe(201);
+    const { page } = chair;
+    await open(page, `/en/drafts/${tabled.body.id}`);
+    await main(page).getByRole('button', { name: 'Transmit to the plenary' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Transmit to the plenary' });
+    await dialog.getByText('Transmit Zero draft of this draft to the plenary?', { exact: false }).waitFor();
+    // Cancel first: nothing is sent.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await draft(tabled.body.id)).body).toBe(group.id);
+    await main(page).getByRole('button', { name: 'Transmit to the plenary' }).click();
+    await page.getByRole('dialog', { name: 'Transmit to the plenary' }).getByRole('button', { name: 'Transmit now' }).click();
+    await main(page).getByText('Transmitted to the plenary on', { exact: false }).waitFor();
+    const transmitted = await draft(tabled.body.id);
+    expect(transmitted.body).toBe('plenary');
+    expect(transmitted.transmittedAt).toBeTruthy();
+    expect(await main(page).getByRole('button', { name: 'Transmit to the plenary' }).count()).toBe(0);
+  });
+
   it('a change to the framework adds a norm whose text is one of its paragraphs', async () => {
     const { page } = await as('secretariat@poa.demo');
     await open(page, '/en/drafts/new');

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { useHashTarget } from '../../ui/hash-target';
 import { Loaded } from '../../ui/Loaded';
@@ -189,20 +190,17 @@ function ChairTools({ draft }: { draft: Draft }) {
           </Button>
         ) : null}
       </Group>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('drafts.transmit')} closeButtonProps={{ 'aria-label': t('drafts.close') }}>
-        <Stack>
-          <Text>{t('drafts.transmitConfirm', { revision: labels.revision(draft.latest.number) })}</Text>
-          <DecisionAlert error={transmit.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(false)}>
-              {t('drafts.cancel')}
-            </Button>
-            <Button onClick={() => transmit.mutate()} loading={transmit.isPending} data-autofocus>
-              {t('drafts.transmitSend')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={confirm}
+        onClose={() => setConfirm(false)}
+        title={t('drafts.transmit')}
+        message={t('drafts.transmitConfirm', { revision: labels.revision(draft.latest.number) })}
+        confirmLabel={t('drafts.transmitSend')}
+        onConfirm={() => transmit.mutate()}
+        loading={transmit.isPending}
+      >
+        <DecisionAlert error={transmit.error} />
+      </ConfirmDialog>
     </Paper>
   );
 }
