@@ -58,6 +58,23 @@ export async function cycleWithQuestionnaire(db: Executor, cycleId: string) {
   return { ...row.cycle, questionnaire: { id: row.questionnaire.id, builtOn: row.questionnaire.builtOn, sections: row.questionnaire.sections } };
 }
 
+/**
+ * A cycle's sections (key and part), in the questionnaire's order. A cycle keeps the questionnaire it
+ * opened with, and a questionnaire is never changed: the list is read once per cycle and kept, instead
+ * of reading and parsing the whole questionnaire (every framework text in it) on each analysis.
+ */
+const sectionsOfCycle = new Map<string, Promise<{ key: string; part: string }[]>>();
+export function cycleSections(db: Executor, cycleId: string): Promise<{ key: string; part: string }[]> {
+  let sections = sectionsOfCycle.get(cycleId);
+  if (!sections) {
+    sections = cycleWithQuestionnaire(db, cycleId).then((c) => c.questionnaire.sections.map((s) => ({ key: s.key, part: s.part })));
+    sectionsOfCycle.set(cycleId, sections);
+    // A cycle that does not exist (yet) is asked again next time.
+    sections.catch(() => sectionsOfCycle.delete(cycleId));
+  }
+  return sections;
+}
+
 /** A cycle's title and period, without its questionnaire. */
 export async function cycleOf(db: Executor, cycleId: string) {
   const [cycle] = await db

@@ -10,7 +10,7 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingPolicy } from './policy.js';
 import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
-import { cycleOf, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
@@ -172,10 +172,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => reply.code(201).send(await submitReport(db, { actor: request.actor!, reportId: request.params.id })),
   );
 
-  const sectionKeys = async (cycleId: string, part?: 'norms' | 'cbms') => {
-    const cycle = await cycleWithQuestionnaire(db, cycleId);
-    return cycle.questionnaire.sections.filter((s) => !part || s.part === part).map((s) => s.key);
-  };
+  const sectionKeys = async (cycleId: string, part?: 'norms' | 'cbms') => (await cycleSections(db, cycleId)).filter((s) => !part || s.part === part).map((s) => s.key);
 
   app.get(
     '/api/v1/reporting/cycles/:id/analysis',
