@@ -30,6 +30,8 @@ export interface ZoneFormat {
   seconds?: boolean;
   /** With the zone named after it: "… (Central European Time, time zone Europe/Zurich)" (the default). */
   named?: boolean;
+  /** With the day of the week ("Friday 15 March 2027"): a deadline people count days to. */
+  weekday?: boolean;
 }
 
 const toDate = (at: string | Date) => (typeof at === 'string' ? new Date(at) : at);
@@ -46,9 +48,9 @@ function named(time: string, zone: string, lang: Language, at: Date): string {
  * An instant as the clocks show it in a time zone, in the page's language, and by default with the
  * zone named: "15 March 2027 at 12:00 (Central European Time, time zone Europe/Zurich)".
  */
-export function formatInZone(at: string | Date, zone: string, lang: Language, { time = true, seconds = false, named: withName = true }: ZoneFormat = {}): string {
+export function formatInZone(at: string | Date, zone: string, lang: Language, { time = true, seconds = false, named: withName = true, weekday = false }: ZoneFormat = {}): string {
   const date = toDate(at);
-  const wall = new Intl.DateTimeFormat(lang, { dateStyle: 'long', ...(time ? { timeStyle: seconds ? 'medium' : 'short', hourCycle: 'h23' as const } : {}), timeZone: zone }).format(date);
+  const wall = new Intl.DateTimeFormat(lang, { dateStyle: weekday ? 'full' : 'long', ...(time ? { timeStyle: seconds ? 'medium' : 'short', hourCycle: 'h23' as const } : {}), timeZone: zone }).format(date);
   return withName ? named(wall, zone, lang, date) : wall;
 }
 

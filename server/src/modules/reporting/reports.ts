@@ -12,6 +12,7 @@ import { scheduleJob } from '../../platform/jobs/runner.js';
 import { frameworkSnapshot } from '../framework/index.js';
 import { buildQuestionnaire, effectiveVisibility, type SectionAnswer, type Visibility } from './questionnaire.js';
 import { reportingPolicy } from './policy.js';
+import { cycleSections } from './reading.js';
 import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
 
 export const REMINDER_JOB = 'report-reminder';
@@ -77,16 +78,6 @@ export async function openCycle(
   });
 }
 
-async function cycleWithQuestionnaire(db: Db, cycleId: string) {
-  const [row] = await db
-    .select({ cycle: reportingCycles, sections: questionnaires.sections })
-    .from(reportingCycles)
-    .innerJoin(questionnaires, eq(questionnaires.id, reportingCycles.questionnaireId))
-    .where(eq(reportingCycles.id, cycleId));
-  if (!row) throw notFound('The reporting cycle');
-  return row;
-}
-
 /**
  * A focal point or delegate starts the State's report for a cycle, empty or from the State's previous
  * submitted report, section by section for the sections the new questionnaire still has.
@@ -94,8 +85,9 @@ async function cycleWithQuestionnaire(db: Db, cycleId: string) {
 export async function startReport(db: Db, input: { actor: Actor; cycleId: string; fromPrevious: boolean; visibility: Visibility }) {
   authorize(input.actor, reportingPolicy.draftSomething, undefined);
   const state = input.actor.state!;
-  const { cycle, sections } = await cycleWithQuestionnaire(db, input.cycleId);
-  const keys = new Set(sections.map((s) => s.key));
+  const [cycle] = await db.select({ id: reportingCycles.id, createdAt: reportingCycles.createdAt }).from(reportingCycles).where(eq(reportingCycles.id, input.cycleId));
+  if (!cycle) throw notFound('The reporting cycle');
+  const keys = new Set((await cycleSections(db, cycle.id)).map((s) => s.key));
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycle.id), eq(nationalReports.state, state)));
     if (existing) throw conflict(`Your State already has a report in this cycle (${existing.id}).`, 'report-exists');
@@ -156,8 +148,7 @@ export async function saveSection(
 ) {
   const report = await reportFor(db, input.reportId);
   checkOnReport(input.actor, reportingPolicy.draft, report.state);
-  const { sections } = await cycleWithQuestionnaire(db, report.cycleId);
-  if (!sections.some((s) => s.key === input.key)) throw notFound(`The section ${input.key}`);
+  if (!(await cycleSections(db, report.cycleId)).some((s) => s.key === input.key)) throw notFound(`The section ${input.key}`);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(reportSections).where(and(eq(reportSections.reportId, report.id), eq(reportSections.key, input.key))).for('update');
     const currentVersion = current?.version ?? 0;

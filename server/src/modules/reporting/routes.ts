@@ -232,7 +232,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       if (scope === 'secretariat' && !reportingPolicy.exportSummary.allows(request.actor)) throw badRequest('Only the Secretariat exports its full summary.', [{ field: 'query.scope', message: 'not for you' }]);
       // Published data is what the public sees, whoever asks; the summary is what the Secretariat sees.
       const reports = await visibleLatestSubmissions(db, scope === 'secretariat' ? request.actor : null, request.params.id);
-      const cycle = await cycleWithQuestionnaire(db, request.params.id);
+      const cycle = await cycleOf(db, request.params.id);
       const name = `poa-reports-${cycle.periodStart}-${cycle.periodEnd}-${scope}`;
       reply.header('cache-control', 'private, no-store');
       if (format === 'csv') {
@@ -242,7 +242,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([['state', 'submission', 'section', ...ANSWER_FIELDS], ...rows]));
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
-      return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ cycle: { id: cycle.id, title: cycle.title, periodStart: cycle.periodStart, periodEnd: cycle.periodEnd }, scope, reports });
+      return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ cycle, scope, reports });
     },
   );
 }

@@ -29,6 +29,7 @@ import { meetingQuery } from '../meetings/queries';
 import { ACCEPT_ATTRIBUTE, hasAcceptedExtension, uploadVersion } from './upload';
 import classes from './documents.module.css';
 import listing from '../../ui/listing.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export default function DocumentPage() {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export default function DocumentPage() {
 
   if (doc.isPending) return <Loader aria-label={t('common.loading')} />;
   if (doc.isError) {
-    if (doc.error instanceof ApiProblem && (doc.error.status === 404 || doc.error.status === 400)) return <NotFound />;
+    if (namesNothing(doc.error)) return <NotFound />;
     return <ProblemAlert error={doc.error} />;
   }
   const d = doc.data;

@@ -11,7 +11,8 @@ import { Loaded } from '../../ui/Loaded';
 import { StateName } from '../states/StateName';
 import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
-import { formatDay, formatInZone, outcomeQuery, useDraftLabels, viewerZone, type Outcome } from './queries';
+import { formatInZone, viewerZone } from '../../ui/time-zones';
+import { formatDay, outcomeQuery, useDraftLabels, type Outcome } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
 
@@ -258,7 +259,7 @@ function History({ outcome: o }: { outcome: Outcome }) {
             {o.silenceProcedures.map((p) => (
               <li key={p.id}>
                 {t('silence.procedureOn', { revision: labels.revision(p.revision) })} — {labels.silenceStatus(p.status)} ·{' '}
-                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang), zone: p.deadlineZone })}
+                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: p.deadlineZone })}
                 {p.breaks.map((b) => (
                   <Text size="sm" key={b.state} data-break-by={b.state}>
                     {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>

@@ -6,7 +6,8 @@ import { Link, useLocation } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { StateName, stateQuery } from '../states/StateName';
 import { PageHeading } from '../../ui/PageHeading';
-import { formatInZone, useBodyName, useDecisionProblem, useDraftLabels, viewerZone, type Draft, type DraftStatus } from './queries';
+import { formatInZone, viewerZone } from '../../ui/time-zones';
+import { useBodyName, useDecisionProblem, useDraftLabels, type Draft, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
 
@@ -131,11 +132,11 @@ export function Deadline({ at, zone }: { at: string; zone: string }) {
   return (
     <>
       <Text component="span" fw={600} data-testid="deadline-stated">
-        {t('silence.deadlineIn', { time: formatInZone(at, zone, lang), zone })}
+        {t('silence.deadlineIn', { time: formatInZone(at, zone, lang, { named: false, weekday: true }), zone })}
       </Text>
       {mine !== zone ? (
         <Text component="span" size="sm" display="block" data-testid="deadline-viewer">
-          {t('silence.deadlineYours', { time: formatInZone(at, mine, lang), zone: mine })}
+          {t('silence.deadlineYours', { time: formatInZone(at, mine, lang, { named: false, weekday: true }), zone: mine })}
         </Text>
       ) : null}
     </>

@@ -132,16 +132,7 @@ export function useDecisionProblem(): (error: unknown) => string | null {
   };
 }
 
-/** A date and time in a given zone, in the page's language. */
-export function formatInZone(at: string | Date, zone: string, lang: Language, withSeconds = false): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: withSeconds ? 'medium' : 'short', timeZone: zone }).format(date);
-}
-
 /** A calendar date in the page's language (UTC). */
 export function formatDay(at: string, lang: Language): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(at));
 }
-
-/** The viewer's own time zone, as the browser knows it. */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

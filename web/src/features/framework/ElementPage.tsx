@@ -17,6 +17,7 @@ import { elementQuery, formatDate, useFrameworkLabels, type ElementDetail } from
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export default function ElementPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export default function ElementPage() {
 
   if (element.isPending) return <Loader aria-label={t('common.loading')} />;
   if (element.isError) {
-    if (element.error instanceof ApiProblem && (element.error.status === 404 || element.error.status === 400)) return <NotFound />;
+    if (namesNothing(element.error)) return <NotFound />;
     return <ProblemAlert error={element.error} />;
   }
   const e = element.data.element;
@@ -54,7 +55,7 @@ export default function ElementPage() {
           <StatusBadge status={shown.display.status} />
           <FallbackMark show={shown.display.fallback} />
           <Text size="sm">{t('framework.versionOf', { version: shown.version, date: formatDate(shown.effectiveOn, lang) })}</Text>
-          <Button variant="outline" size="compact-sm" onClick={() => window.print()} className={classes.noPrint}>
+          <Button variant="outline" size="compact-sm" onClick={() => window.print()} className={ui.noPrint}>
             {t('framework.print')}
           </Button>
         </Group>
@@ -209,7 +210,7 @@ function RecordText({ element, etag }: { element: ElementDetail; etag: string | 
   const stale = save.error instanceof ApiProblem && save.error.status === 412;
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="element-record" className={classes.noPrint}>
+    <Paper withBorder p="lg" component="section" aria-labelledby="element-record" className={ui.noPrint}>
       <Title order={2} size="h3" id="element-record" mb="xs">
         {t('framework.record.title')}
       </Title>

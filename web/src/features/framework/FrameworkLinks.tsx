@@ -2,7 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
-import classes from './framework.module.css';
+import ui from '../../ui/ui.module.css';
 
 /** The framework's own pages: browse, timeline, search. */
 export function FrameworkLinks({ current }: { current: 'browse' | 'timeline' | 'search' | null }) {
@@ -14,7 +14,7 @@ export function FrameworkLinks({ current }: { current: 'browse' | 'timeline' | '
     </Anchor>
   );
   return (
-    <Group gap="lg" component="p" className={classes.noPrint}>
+    <Group gap="lg" component="p" className={ui.noPrint}>
       {link('browse', '/framework', t('framework.browse'))}
       {link('timeline', '/framework/timeline', t('framework.timeline.title'))}
       {link('search', '/framework/search', t('framework.search.title'))}

@@ -13,6 +13,7 @@ import { formatDate, frameworkQuery, isDate, isPillar, PILLARS, today, useFramew
 import { FrameworkLinks } from './FrameworkLinks';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
+import ui from '../../ui/ui.module.css';
 
 export default function FrameworkPage() {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export default function FrameworkPage() {
       <Text className={listing.intro}>{t('framework.intro')}</Text>
       <FrameworkLinks current="browse" />
 
-      <Group align="flex-end" gap="md" className={classes.noPrint}>
+      <Group align="flex-end" gap="md" className={ui.noPrint}>
         <DateField
           label={t('framework.asOf')}
           description={t('framework.asOfHelp')}
@@ -62,7 +63,7 @@ export default function FrameworkPage() {
         {t('framework.asOfShown', { date: formatDate(asOf, lang) })}
       </Text>
 
-      <nav aria-label={t('framework.pillarsLabel')} className={classes.noPrint}>
+      <nav aria-label={t('framework.pillarsLabel')} className={ui.noPrint}>
         <ul className={classes.pillars}>
           {PILLARS.map((p) => {
             const count = framework.data?.items.filter((v) => v.pillar === p).length;

@@ -38,7 +38,7 @@ export default function TimelinePage() {
       <Text className={listing.intro}>{t('framework.timeline.intro')}</Text>
       <FrameworkLinks current="timeline" />
 
-      <Group align="flex-end" gap="md" className={classes.noPrint}>
+      <Group align="flex-end" gap="md" className={ui.noPrint}>
         <DateField label={t('framework.timeline.from')} value={from} onChange={(d) => set('from', d)} />
         <DateField label={t('framework.timeline.to')} value={until} onChange={(d) => set('to', d)} />
         <Anchor component={Link} to={`${to('/framework')}?asOf=${from}`}>

@@ -65,7 +65,7 @@ export function Citation({ version }: { version: Pick<ElementVersion, 'source'> 
       </Text>
       <CopyButton value={citation}>
         {({ copied, copy }) => (
-          <Button size="compact-xs" variant="subtle" onClick={copy} className={classes.noPrint} aria-label={`${t('framework.copyCitation')}: ${citation}`}>
+          <Button size="compact-xs" variant="subtle" onClick={copy} className={ui.noPrint} aria-label={`${t('framework.copyCitation')}: ${citation}`}>
             {copied ? t('framework.copied') : t('framework.copy')}
           </Button>
         )}

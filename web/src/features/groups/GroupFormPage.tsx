@@ -18,6 +18,7 @@ import { NotFound } from '../errors/NotFoundPage';
 import { statesQuery } from '../states/queries';
 import { allGroupsQuery, CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
 import classes from './groups.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 interface ChairRow {
   name: string;
@@ -88,7 +89,7 @@ export default function GroupFormPage() {
   const title = id ? t('groups.form.editTitle') : t('groups.form.createTitle');
   const pending = id ? existing.isPending : list.isPending;
   const error = id ? existing.error : list.error;
-  if (id && existing.error instanceof ApiProblem && (existing.error.status === 404 || existing.error.status === 400)) return <NotFound />;
+  if (id && namesNothing(existing.error)) return <NotFound />;
   const allowed = id ? existing.data?.group.can.manage : list.data?.can.create;
 
   return (

@@ -20,6 +20,7 @@ import listing from '../../ui/listing.module.css';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export default function GroupPage() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export default function GroupPage() {
 
   if (group.isPending) return <Loader aria-label={t('common.loading')} />;
   if (group.isError) {
-    if (group.error instanceof ApiProblem && (group.error.status === 404 || group.error.status === 400)) return <NotFound />;
+    if (namesNothing(group.error)) return <NotFound />;
     return <ProblemAlert error={group.error} />;
   }
   const g = group.data.group;

@@ -19,6 +19,7 @@ import { titleText } from './parts';
 import { agendaQuery, meetingQuery, type AgendaData, type AgendaVersion, type MeetingPage } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 interface Entry {
   /** Kept across revisions, so statements and documents stay attached to their item. */
@@ -53,7 +54,7 @@ export default function AgendaPage() {
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   const failed = meeting.error ?? agenda.error;
   if (failed) {
-    if (failed instanceof ApiProblem && (failed.status === 404 || failed.status === 400)) return <NotFound />;
+    if (namesNothing(failed)) return <NotFound />;
     return <ProblemAlert error={failed} />;
   }
   const m = meeting.data!.meeting;

@@ -16,6 +16,7 @@ import ui from '../../ui/ui.module.css';
 import { MeetingDates, titleText } from './parts';
 import { FORMATS, GROUP_KINDS, KINDS, meetingQuery, meetingsQuery, PLENARY_KINDS, useMeetingLabels, type MeetingFormat, type MeetingKind, type MeetingPage } from './queries';
 import { allGroupsQuery } from '../groups/queries';
+import { namesNothing } from '../../ui/Loaded';
 
 interface Draft {
   kind: MeetingKind;
@@ -76,7 +77,7 @@ export default function MeetingFormPage() {
   if (id) {
     if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
     if (meeting.isError) {
-      if (meeting.error instanceof ApiProblem && (meeting.error.status === 404 || meeting.error.status === 400)) return <NotFound />;
+      if (namesNothing(meeting.error)) return <NotFound />;
       return <ProblemAlert error={meeting.error} />;
     }
   } else if (list.isPending) return <Loader aria-label={t('common.loading')} />;

@@ -2,7 +2,6 @@ import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
@@ -19,6 +18,7 @@ import { allGroupsQuery } from '../groups/queries';
 import { StatementsSection } from './StatementsSection';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export default function MeetingPage() {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export default function MeetingPage() {
 
   if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
   if (meeting.isError) {
-    if (meeting.error instanceof ApiProblem && (meeting.error.status === 404 || meeting.error.status === 400)) return <NotFound />;
+    if (namesNothing(meeting.error)) return <NotFound />;
     return <ProblemAlert error={meeting.error} />;
   }
   if (params.get('view') === 'participants') return <PrintableParticipants meeting={meeting.data.meeting} />;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -36,32 +37,44 @@ function Delegations({ list }: { list: ParticipantsList }) {
 }
 
 /**
+ * The list as the viewer may read it: not published yet, loading, its problem, or the delegations,
+ * marked as a preview while the Secretariat alone sees it; `links` go above the tables.
+ */
+function Participants({ meeting: m, links }: { meeting: MeetingPage; links?: ReactNode }) {
+  const { t } = useTranslation();
+  const list = useQuery({ ...participantsQuery(m.id), enabled: m.can.readParticipants });
+  if (!m.can.readParticipants) return <Text data-testid="participants-unpublished">{t('meetings.participants.notPublished')}</Text>;
+  if (list.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (list.isError) return <ProblemAlert error={list.error} />;
+  return (
+    <Stack gap="sm">
+      {!list.data.published ? (
+        <Alert color="#8a3a00" variant="light" title={t('meetings.participants.previewTitle')}>
+          {t('meetings.participants.preview')}
+        </Alert>
+      ) : null}
+      {links}
+      <Delegations list={list.data} />
+    </Stack>
+  );
+}
+
+/**
  * The list of participants: name, title and delegation only. Public once the Secretariat publishes
  * it; before, the Secretariat alone sees it (the API's `can.readParticipants` says which).
  */
 export function ParticipantsSection({ meeting: m }: { meeting: MeetingPage }) {
   const { t } = useTranslation();
   const to = useLocalPath();
-  const list = useQuery({ ...participantsQuery(m.id), enabled: m.can.readParticipants });
 
   return (
     <section aria-labelledby="meeting-participants" data-testid="participants">
       <Title order={2} size="h3" id="meeting-participants" mb="sm">
         {t('meetings.participants.title')}
       </Title>
-      {!m.can.readParticipants ? (
-        <Text data-testid="participants-unpublished">{t('meetings.participants.notPublished')}</Text>
-      ) : list.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} />
-      ) : (
-        <Stack gap="sm">
-          {!list.data.published ? (
-            <Alert color="#8a3a00" variant="light" title={t('meetings.participants.previewTitle')}>
-              {t('meetings.participants.preview')}
-            </Alert>
-          ) : null}
+      <Participants
+        meeting={m}
+        links={
           <Group gap="md">
             <Anchor href={`/api/v1/meetings/${m.id}/participants?format=csv`} download>
               {t('meetings.participants.csv')}
@@ -70,9 +83,8 @@ export function ParticipantsSection({ meeting: m }: { meeting: MeetingPage }) {
               {t('meetings.participants.printable')}
             </Anchor>
           </Group>
-          <Delegations list={list.data} />
-        </Stack>
-      )}
+        }
+      />
     </section>
   );
 }
@@ -112,22 +124,7 @@ export function PrintableParticipants({ meeting: m }: { meeting: MeetingPage }) 
         <dt>{t('meetings.venue')}</dt>
         <dd>{m.venue ?? t('meetings.noVenue')}</dd>
       </dl>
-      {!m.can.readParticipants ? (
-        <Text data-testid="participants-unpublished">{t('meetings.participants.notPublished')}</Text>
-      ) : list.isPending ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} />
-      ) : (
-        <>
-          {!list.data.published ? (
-            <Alert color="#8a3a00" variant="light" title={t('meetings.participants.previewTitle')}>
-              {t('meetings.participants.preview')}
-            </Alert>
-          ) : null}
-          <Delegations list={list.data} />
-        </>
-      )}
+      <Participants meeting={m} />
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { MeetingDates, ParticipantsTable, titleText } from './parts';
 import { meetingQuery, ORGANISATION_ROLES, ROLES, useMeetingLabels, type MeetingPage, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 type Delegation = { kind: 'state'; iso3: string } | { kind: 'organisation'; id: string; name: string };
 
@@ -50,7 +51,7 @@ export default function RegistrationPage() {
   if (me.isPending || meeting.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   if (meeting.isError) {
-    if (meeting.error instanceof ApiProblem && (meeting.error.status === 404 || meeting.error.status === 400)) return <NotFound />;
+    if (namesNothing(meeting.error)) return <NotFound />;
     return <ProblemAlert error={meeting.error} />;
   }
   const delegation = delegationOf(me.data.account);

@@ -4,7 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ApiProblem, type RegionalGroupId } from '../../api/client';
+import type { RegionalGroupId } from '../../api/client';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
@@ -19,6 +19,7 @@ import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export const STATUS_COLOURS = {
   implemented: '#1a5632',
@@ -39,7 +40,7 @@ export default function AnalysisPage() {
 
   const error = analysis.error ?? cycle.error ?? states.error;
   if (error) {
-    if (error instanceof ApiProblem && (error.status === 404 || error.status === 400)) return <NotFound />;
+    if (namesNothing(error)) return <NotFound />;
     return <ProblemAlert error={error} />;
   }
   if (!analysis.data || !cycle.data || !states.data) return <Loader aria-label={t('common.loading')} />;

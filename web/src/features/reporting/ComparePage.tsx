@@ -3,7 +3,6 @@ import { Anchor, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -15,6 +14,7 @@ import { statesQuery } from '../states/queries';
 import './styles';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 /** Up to three States side by side, section by section, from what the viewer may see. */
 export default function ComparePage() {
@@ -39,7 +39,7 @@ export default function ComparePage() {
   }, [names, lang]);
 
   if (cycle.error) {
-    if (cycle.error instanceof ApiProblem && (cycle.error.status === 404 || cycle.error.status === 400)) return <NotFound />;
+    if (namesNothing(cycle.error)) return <NotFound />;
     return <ProblemAlert error={cycle.error} />;
   }
   if (states.error) return <ProblemAlert error={states.error} />;

@@ -9,7 +9,8 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect } from '../../ui/time-zones';
-import { cyclesQuery, formatDeadline, formatInstant, formatPeriod, type CycleItem } from './queries';
+import { formatInZone } from '../../ui/time-zones';
+import { cyclesQuery, formatInstant, formatPeriod, type CycleItem } from './queries';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
@@ -73,7 +74,7 @@ function CycleCard({ cycle, canStart, hasPrevious }: { cycle: CycleItem; canStar
         <dt>{t('reporting.cycles.period')}</dt>
         <dd>{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</dd>
         <dt>{t('reporting.cycles.deadline')}</dt>
-        <dd>{formatDeadline(cycle.deadlineAt, cycle.deadlineZone, lang)}</dd>
+        <dd>{formatInZone(cycle.deadlineAt, cycle.deadlineZone, lang)}</dd>
         {mine ? (
           <>
             <dt>{t('reporting.cycles.ourReport')}</dt>

@@ -15,7 +15,6 @@ import { stateQuery } from '../states/StateName';
 import { AnswerView, FrameworkTexts, SectionTitle, VisibilityBadge } from './parts';
 import {
   cycleQuery,
-  formatDeadline,
   formatInstant,
   formatTime,
   narrowerThan,
@@ -37,6 +36,8 @@ import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatInZone } from '../../ui/time-zones';
+import { namesNothing } from '../../ui/Loaded';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
 interface Saved {
@@ -55,7 +56,7 @@ export default function EditReportPage() {
   const cycle = useQuery({ ...cycleQuery(cycleId ?? ''), enabled: !!cycleId });
 
   if (report.isError) {
-    if (report.error instanceof ApiProblem && (report.error.status === 404 || report.error.status === 400)) return <NotFound />;
+    if (namesNothing(report.error)) return <NotFound />;
     return <ProblemAlert error={report.error} />;
   }
   if (cycle.isError) return <ProblemAlert error={cycle.error} />;
@@ -118,7 +119,7 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
       <div>
         <Text size="sm">{cycle.title}</Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
-        <Text size="sm">{t('reporting.edit.deadline', { deadline: formatDeadline(cycle.deadlineAt, cycle.deadlineZone, lang) })}</Text>
+        <Text size="sm">{t('reporting.edit.deadline', { deadline: formatInZone(cycle.deadlineAt, cycle.deadlineZone, lang) })}</Text>
         <Text size="sm" className={listing.intro}>
           {t('reporting.edit.intro')}
         </Text>

@@ -2,7 +2,6 @@ import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text,
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiProblem } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -15,6 +14,7 @@ import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 /** A version number from the address (`?version=2`), or null. */
 const versionIn = (value: string | null): number | null => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
@@ -41,7 +41,7 @@ export default function ReportPage() {
   const state = useQuery({ ...stateQuery(report.data?.state ?? 'xxx'), enabled: !!report.data });
 
   if (report.isError) {
-    if (report.error instanceof ApiProblem && (report.error.status === 404 || report.error.status === 400)) return <NotFound />;
+    if (namesNothing(report.error)) return <NotFound />;
     return <ProblemAlert error={report.error} />;
   }
   if (cycle.isError) return <ProblemAlert error={cycle.error} />;
@@ -49,7 +49,7 @@ export default function ReportPage() {
   const r = report.data;
   const c = cycle.data;
   const stateName = state.data?.state.names[lang] || r.state;
-  const missing = earlier && version.error instanceof ApiProblem && version.error.status === 404;
+  const missing = earlier && namesNothing(version.error);
   if (earlier && version.isError && !missing) return <ProblemAlert error={version.error} />;
 
   // What is shown: the version asked for; else the latest submission; for the State's own people before any submission, the draft.
@@ -76,7 +76,7 @@ export default function ReportPage() {
           {c.title} · {formatPeriod(c.periodStart, c.periodEnd, lang)}
         </Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
-        <Group gap="sm" mt="xs" className={classes.noPrint}>
+        <Group gap="sm" mt="xs" className={ui.noPrint}>
           <Button variant="outline" onClick={() => window.print()}>
             {t('reporting.report.print')}
           </Button>
@@ -106,7 +106,7 @@ export default function ReportPage() {
 
       {r.submissions.length > 1 ? (
         <NativeSelect
-          className={classes.noPrint}
+          className={ui.noPrint}
           label={t('reporting.report.versionShown')}
           data={r.submissions.map((s) => ({
             value: String(s.number),
@@ -147,7 +147,7 @@ export default function ReportPage() {
           {supersededBy && latestNumber !== null ? (
             <Alert color="un" variant="light" mt="xs">
               {t('reporting.report.supersededHelp')}{' '}
-              <Anchor component={Link} to={{ search: '' }} className={classes.noPrint}>
+              <Anchor component={Link} to={{ search: '' }} className={ui.noPrint}>
                 {t('reporting.report.showLatest', { number: latestNumber })}
               </Anchor>
             </Alert>
@@ -189,7 +189,7 @@ export default function ReportPage() {
                   <Table.Th scope="col">{t('reporting.report.version')}</Table.Th>
                   <Table.Th scope="col">{t('reporting.edit.receivedAt')}</Table.Th>
                   <Table.Th scope="col">{t('reporting.edit.contentHash')}</Table.Th>
-                  <Table.Th scope="col" className={classes.noPrint}>
+                  <Table.Th scope="col" className={ui.noPrint}>
                     {t('reporting.report.versionShown')}
                   </Table.Th>
                 </Table.Tr>
@@ -200,7 +200,7 @@ export default function ReportPage() {
                     <Table.Th scope="row">{s.number}</Table.Th>
                     <Table.Td>{formatInstant(s.submittedAt, lang)}</Table.Td>
                     <Table.Td className={ui.code}>{s.contentHash}</Table.Td>
-                    <Table.Td className={classes.noPrint}>
+                    <Table.Td className={ui.noPrint}>
                       {s.number === shownNumber ? (
                         <Text span fw={600}>
                           {t('reporting.report.shown')}

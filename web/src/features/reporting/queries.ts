@@ -72,14 +72,6 @@ export function textIn(texts: Texts, lang: Language): { title: string; text: str
 /** A section's key as a code: `norm:norm-13g` → `norm-13g`. */
 export const codeOf = (key: string): string => (key.includes(':') ? key.slice(key.indexOf(':') + 1) : '');
 
-/** A deadline in the time zone it was set in, named: "15 March 2027, 12:00 New York time (America/New_York)". */
-export function formatDeadline(at: string, zone: string, lang: Language): string {
-  const date = new Date(at);
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(date);
-  const zoneName = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
-  return `${when} ${zoneName ? `${zoneName} ` : ''}(${zone})`;
-}
-
 /** An instant in the reader's own time zone. */
 export const formatInstant = (at: string, lang: Language): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 export const formatTime = (at: Date, lang: Language): string => new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(at);

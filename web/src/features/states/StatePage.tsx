@@ -14,6 +14,7 @@ import { useGroupLabel, useGroupOfficialName } from './labels';
 import { stateQuery } from './StateName';
 import classes from './states.module.css';
 import ui from '../../ui/ui.module.css';
+import { namesNothing } from '../../ui/Loaded';
 
 export default function StatePage() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export default function StatePage() {
 
   if (state.isPending) return <Loader aria-label={t('common.loading')} />;
   if (state.isError) {
-    if (state.error instanceof ApiProblem && (state.error.status === 404 || state.error.status === 400)) return <NotFound />;
+    if (namesNothing(state.error)) return <NotFound />;
     return <ProblemAlert error={state.error} />;
   }
   const s = state.data.state;
