@@ -24,7 +24,7 @@ export interface TestPlatform {
 export async function testDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `poa_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const name = `poa_test_${inject('pgRun')}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
