@@ -8,6 +8,8 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { createMailer } from '../../src/platform/mail/mailer.js';
+import { sendQueuedMail } from '../../src/platform/mail/queue.js';
+import { readOutbox, type OutboxMessage } from '../../src/testing/outbox.js';
 import type { PlatformContext } from '../../src/platform/context.js';
 import type { App, RegisteredRoute } from '../../src/platform/http/server.js';
 import { withDatabase } from './global-setup.js';
@@ -17,6 +19,8 @@ export interface TestPlatform {
   app: App;
   routes: RegisteredRoute[];
   outboxDir: string;
+  /** Sends the mail queued so far (runs the due mail jobs, as the server's job runner would), then reads the outbox, oldest first. */
+  outbox(): Promise<OutboxMessage[]>;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,10 @@ export async function testPlatform(env: Record<string, string> = {}, logger: fal
     app,
     routes,
     outboxDir,
+    outbox: async () => {
+      await sendQueuedMail(database.db, mailer);
+      return readOutbox(outboxDir);
+    },
     close: async () => {
       await app.close();
       await drop();
