@@ -47,13 +47,13 @@ export async function testDatabase(): Promise<{ database: Database; drop: () => 
   return { database, drop: () => database.close() };
 }
 
-/** The whole platform on a clean database, with its mail written to a folder of its own. */
+/** The whole platform on a clean database, with its mail written to a folder of its own (or to SMTP_URL when the test gives one). */
 export async function testPlatform(env: Record<string, string> = {}, logger: false | NodeJS.WritableStream = false): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poa-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://poa.test', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '10000', ...env });
   const { database, drop } = await testDatabase();
   const outboxDir = path.join(dataDir, 'outbox');
-  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, outboxDir });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const ctx: PlatformContext = { config, database, mailer };
   const { app, routes } = await buildApp(ctx, { logger });
   return {
