@@ -78,7 +78,7 @@ describe('an invitation', () => {
     const email = 'kofi.mensah@example.org';
     const invited = await apiPost(secretariat.context, '/api/v1/invitations', { email, name: 'Kofi Mensah', role: 'focal_point', state: 'GHA' });
     expect(invited.status).toBe(201);
-    const link = lastLinkTo(email, '/invitation/');
+    const link = await lastLinkTo(email, '/invitation/');
     await secretariat.context.close();
 
     const { page, errors, context } = await newPage(browser, 'en');
@@ -194,9 +194,9 @@ describe('emails in the reader’s language', () => {
     await language.selectOption('es');
     await page.getByRole('button', { name: 'Envoyer l\'invitation' }).click();
     await page.getByText('Invitation envoyée').waitFor();
-    const mail = lastMailTo('lucia.gomez@cancilleria.example');
+    const mail = await lastMailTo('lucia.gomez@cancilleria.example');
     expect(mail.subject).toBe('Su invitación a la plataforma del PoA');
-    expect(lastLinkTo('lucia.gomez@cancilleria.example', '/invitation/')).toMatch(/^\/es\/invitation\//);
+    expect(await lastLinkTo('lucia.gomez@cancilleria.example', '/invitation/')).toMatch(/^\/es\/invitation\//);
     await context.close();
 
     const delegate = await newPage(browser, 'en');
@@ -269,7 +269,7 @@ async function ownDelegate(name: string, state: string): Promise<DemoAccount> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Date.now()}@example.org`;
   expect((await apiPost(secretariat.context, '/api/v1/invitations', { email, name, role: 'delegate', state })).status).toBe(201);
   await secretariat.context.close();
-  const token = lastLinkTo(email, '/invitation/').split('/').pop()!;
+  const token = (await lastLinkTo(email, '/invitation/')).split('/').pop()!;
   const anonymous = await newPage(browser, 'en');
   const password = 'a delegate password for this test';
   expect((await apiPost(anonymous.context, `/api/v1/invitations/${token}/accept`, { password })).status).toBe(200);
@@ -289,7 +289,7 @@ describe('passwords and sessions', () => {
     await page.getByRole('button', { name: 'Enviar el enlace' }).click();
     await page.getByText('Revise su correo electrónico').waitFor();
 
-    await page.goto(lastLinkTo(diego.email, '/reset-password/').replace('/en/', '/es/'));
+    await page.goto((await lastLinkTo(diego.email, '/reset-password/')).replace('/en/', '/es/'));
     const password = 'una contraseña nueva y larga';
     await field(page, 'Nueva contraseña').fill(password);
     await field(page, 'Confirme la contraseña').fill(password);

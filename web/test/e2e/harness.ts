@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TOTP, Secret } from 'otpauth';
 import { expect, inject } from 'vitest';
-import { readOutbox } from '../../../server/src/testing/outbox.js';
+import { waitForOutbox, type OutboxMessage } from '../../../server/src/testing/outbox.js';
 
 export interface DemoAccount {
   role: 'secretariat' | 'chair' | 'focal_point' | 'delegate' | 'stakeholder';
@@ -115,24 +115,23 @@ export async function apiPost(context: BrowserContext, url: string, data: unknow
   return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** The link in the last message sent to `to`, from the server's mail outbox (decoded as a mail client would). */
-export function lastLinkTo(to: string, pathPart: string): string {
-  const messages = readOutbox(path.join(server().dataDir, 'outbox')).reverse();
-  for (const message of messages) {
-    if (!message.to.toLowerCase().includes(to.toLowerCase())) continue;
-    const match = new RegExp(`https?://\\S+${pathPart}\\S+`).exec(message.text);
-    if (match) return new URL(match[0]).pathname;
-  }
-  throw new Error(`no message to ${to} with a link to ${pathPart}`);
+/**
+ * The link in the last message sent to `to`, from the server's mail outbox (decoded as a mail client
+ * would). Mail leaves a moment after the request that queued it: waits for such a message.
+ */
+export async function lastLinkTo(to: string, pathPart: string): Promise<string> {
+  const linkIn = (text: string) => new RegExp(`https?://\\S+${pathPart}\\S+`).exec(text);
+  const addressed = (m: OutboxMessage) => m.to.toLowerCase().includes(to.toLowerCase());
+  const messages = await waitForOutbox(path.join(server().dataDir, 'outbox'), (m) => addressed(m) && !!linkIn(m.text), `message to ${to} with a link to ${pathPart}`);
+  const match = linkIn(messages.reverse().find((m) => addressed(m) && !!linkIn(m.text))!.text)!;
+  return new URL(match[0]).pathname;
 }
 
-/** The last message sent to `to`: its subject and text, decoded. */
-export function lastMailTo(to: string): { subject: string; text: string } {
-  const found = readOutbox(path.join(server().dataDir, 'outbox'))
-    .reverse()
-    .find((m) => m.to.toLowerCase().includes(to.toLowerCase()));
-  if (!found) throw new Error(`no message to ${to}`);
-  return found;
+/** The last message sent to `to`: its subject and text, decoded. Waits for one, as `lastLinkTo` does. */
+export async function lastMailTo(to: string): Promise<{ subject: string; text: string }> {
+  const addressed = (m: OutboxMessage) => m.to.toLowerCase().includes(to.toLowerCase());
+  const messages = await waitForOutbox(path.join(server().dataDir, 'outbox'), addressed, `message to ${to}`);
+  return messages.reverse().find(addressed)!;
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

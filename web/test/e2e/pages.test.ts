@@ -20,7 +20,7 @@ beforeAll(async () => {
     const email = `axe.${lang}@example.org`;
     const res = await apiPost(secretariat.context, '/api/v1/invitations', { email, name: `Axe ${lang}`, role: 'focal_point', state: 'DEU' });
     expect(res.status).toBe(201);
-    invitations[lang] = lastLinkTo(email, '/invitation/').split('/').pop();
+    invitations[lang] = (await lastLinkTo(email, '/invitation/')).split('/').pop();
   }
 });
 
