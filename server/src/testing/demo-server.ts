@@ -4,8 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import { startPlatform } from '../platform/start.js';
 import { buildApp } from '../app.js';
-import { jobHandlers } from '../jobs.js';
-import { startJobRunner } from '../platform/jobs/runner.js';
+import { startJobRunners } from '../jobs.js';
 import { seedDemo, type DemoAccount } from '../demo/seed-demo.js';
 import { readOutbox } from './outbox.js';
 
@@ -35,7 +34,7 @@ export async function startDemoServer(options: { port?: number; env?: Record<str
   const accounts = await seedDemo(ctx);
   const { app } = await buildApp(ctx, { serveWeb: true, logger: false });
   const address = await app.listen({ port: config.port, host: config.host });
-  const runner = startJobRunner(ctx.database.db, jobHandlers(ctx), { intervalMs: 200 });
+  const runner = startJobRunners(ctx);
   const outboxDir = path.join(dataDir, 'outbox');
   return {
     url: address,
