@@ -4,7 +4,8 @@ import { forbidden, unauthenticated } from './problem.js';
 
 /**
  * One rule of who may do what. Modules declare theirs in `policy.ts`, in one table, and every
- * check, in a route guard, a use case or a `can` flag in a response, goes through `allows`.
+ * check goes through `allows`: a route guard (`guard`), a use case (`authorize`), and a `can` flag
+ * in a response (`canOf`, from the module's table of what each kind of thing's `can` block shows).
  */
 export interface Rule<R = void> {
   readonly action: string;
