@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { ParticipantEntry } from './parts';
-import { NEXT_STATUS, registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
+import { registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 
@@ -44,7 +44,8 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
     },
   });
 
-  const next = NEXT_STATUS[m.status];
+  // Where the meeting may go from here, for this caller: the server's rules say, not a copy of them.
+  const next = m.can.moveTo;
   const question = (p: NonNullable<Pending>) => {
     if (p.kind === 'status') return p.status === 'closed' ? t('meetings.manage.confirmClose') : t('meetings.manage.confirmStatus', { status: labels.status(p.status) });
     if (p.what === 'participants') return p.value ? t('meetings.manage.confirmPublishParticipants') : t('meetings.manage.confirmWithdrawParticipants');

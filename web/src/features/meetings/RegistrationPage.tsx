@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, Si
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { api, ApiProblem, unwrap, type Account } from '../../api/client';
+import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
@@ -15,25 +15,17 @@ import { NotFound } from '../errors/NotFoundPage';
 import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, ParticipantsTable, titleText } from './parts';
-import { meetingQuery, ORGANISATION_ROLES, ROLES, useMeetingLabels, type MeetingPage, type ParticipantRole, type Registration } from './queries';
+import { meetingQuery, useMeetingLabels, type MeetingPage, type OwnDelegation as Delegation, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import { namesNothing } from '../../ui/Loaded';
 
-type Delegation = { kind: 'state'; iso3: string } | { kind: 'organisation'; id: string; name: string };
-
-function delegationOf(account: Account): Delegation | null {
-  if (account.state && (account.roles.includes('focal_point') || account.roles.includes('delegate'))) return { kind: 'state', iso3: account.state };
-  if (account.organisation && account.roles.includes('stakeholder')) return { kind: 'organisation', id: account.organisation.id, name: account.organisation.name };
-  return null;
-}
-
-const registrationKey = (meetingId: string, d: Delegation) => ['meetings', 'registration', meetingId, d.kind === 'state' ? d.iso3 : d.id] as const;
+const registrationKey = (meetingId: string, d: Delegation) => ['meetings', 'registration', meetingId, d.kind === 'state' ? d.state : d.organisationId] as const;
 
 async function readRegistration(meetingId: string, d: Delegation): Promise<Registration | null> {
   try {
-    if (d.kind === 'state') return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: meetingId, iso3: d.iso3 } } }));
-    return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId: d.id } } }));
+    if (d.kind === 'state') return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: meetingId, iso3: d.state } } }));
+    return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId: d.organisationId } } }));
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 404) return null;
     throw error;
@@ -54,7 +46,8 @@ export default function RegistrationPage() {
     if (namesNothing(meeting.error)) return <NotFound />;
     return <ProblemAlert error={meeting.error} />;
   }
-  const delegation = delegationOf(me.data.account);
+  // The delegation the caller acts for, as the server says: the page does not re-decide it from the account's roles.
+  const delegation = meeting.data.meeting.delegation;
   return (
     <Stack gap="md">
       <Heading meeting={meeting.data.meeting} />
@@ -136,15 +129,15 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     document.querySelector<HTMLSelectElement>(`[data-participant="${focusRow}"] select`)?.focus();
     setFocusRow(null);
   }, [focusRow]);
-  const roles = delegation.kind === 'state' ? ROLES : ORGANISATION_ROLES;
+  const roles = delegation.roles;
   const state = useQuery({
-    queryKey: ['states', 'one', delegation.kind === 'state' ? delegation.iso3 : ''],
-    queryFn: () => unwrap(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3: delegation.kind === 'state' ? delegation.iso3 : '' } } })),
+    queryKey: ['states', 'one', delegation.kind === 'state' ? delegation.state : ''],
+    queryFn: () => unwrap(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3: delegation.kind === 'state' ? delegation.state : '' } } })),
     enabled: delegation.kind === 'state',
     staleTime: 5 * 60_000,
   });
   // As the list of participants will name it (in English), and in the page's language for the heading.
-  const delegationName = existing?.delegationName ?? (delegation.kind === 'organisation' ? delegation.name : (state.data?.names.en ?? delegation.iso3));
+  const delegationName = existing?.delegationName ?? delegation.name;
   const delegationLabel = delegation.kind === 'state' ? (state.data?.names[lang] ?? delegationName) : delegationName;
   const key = registrationKey(m.id, delegation);
   const ifMatch = version !== null ? { 'if-match': `"${version}"` } : undefined;
@@ -163,8 +156,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
           ...(r.self ? { self: true } : {}),
         })),
       };
-      if (delegation.kind === 'state') return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.iso3 } }, headers: ifMatch, body }));
-      return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.id } }, headers: ifMatch, body }));
+      if (delegation.kind === 'state') return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers: ifMatch, body }));
+      return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers: ifMatch, body }));
     },
     onSuccess: (r) => {
       setTheirs(null);
@@ -194,8 +187,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const withdraw = useMutation({
     mutationFn: () => {
       const headers = { 'if-match': `"${version}"` };
-      if (delegation.kind === 'state') return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.iso3 } }, headers }));
-      return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.id } }, headers }));
+      if (delegation.kind === 'state') return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers }));
+      return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers }));
     },
     onSuccess: (r) => {
       setWithdrawing(false);
