@@ -57,7 +57,8 @@ beforeAll(async () => {
   await page.locator('h1', { hasText: 'Set up a technical working group' }).waitFor();
   // Sending it empty says what is missing, on the fields.
   await main(page).getByRole('button', { name: 'Set up the group' }).click();
-  await expect.poll(() => main(page).getByText('This field is required.').count()).toBe(2);
+  await main(page).getByText('This field is required.').nth(1).waitFor();
+  expect(await main(page).getByText('This field is required.').count()).toBe(2);
   await main(page).getByLabel('Name in English').fill(groupName);
   await main(page).getByLabel('Name in French (optional)').fill('Groupe de travail E2E sur la sécurité des TIC');
   await main(page).getByLabel('Mandate in English').fill('To exchange views on the security of ICT supply chains. To report to the annual meeting.');
