@@ -20,6 +20,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state the page reaches by itself (a debounced search, an autosave):
+          // its default of one second is too short on a loaded machine, where CI runs.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
