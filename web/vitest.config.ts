@@ -11,6 +11,16 @@ export default defineConfig({
         },
       },
       {
+        // Pages and parts rendered in happy-dom with the app's providers; only `fetch` is faked.
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
