@@ -53,3 +53,24 @@ export const outcomes = (items: OutcomeItem[] = []) => ({ asOf: '2027-01-11', it
 export const drafts = (can: DraftList['can']): DraftList => ({ items: [], can });
 
 export const frameworkElements = (items: FrameworkList['items']): FrameworkList => ({ asOf: '2027-01-11', items, total: items.length });
+
+type ElementVersion = FrameworkList['items'][number];
+
+/** A framework element as it stands, in English. */
+export function element(code: string, kind: ElementVersion['kind'], pillar: ElementVersion['pillar'], title: string, text: string): ElementVersion {
+  return {
+    code,
+    kind,
+    pillar,
+    version: 1,
+    change: 'added',
+    effectiveOn: '2015-07-22',
+    recordedAt: '2026-01-05T10:00:00.000Z',
+    grouping: null,
+    note: null,
+    supersededBy: null,
+    display: { fallback: false, language: 'en', status: 'summary', text, title },
+    texts: { en: { status: 'summary', text, title } },
+    source: { alsoIn: [], body: 'GGE', citation: 'A/70/174, para. 13', date: '2015-07-22', fragment: false, paragraph: '13', paragraphConfirmed: true, symbol: 'A/70/174', title: 'Report of the Group of Governmental Experts' },
+  };
+}
