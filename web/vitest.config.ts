@@ -26,8 +26,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           environment: 'node',
-          // One browser and one server per file; files run one after another on 2 cores.
+          // One browser and one server per file; files run one after another on 2 cores, and only
+          // once the unit and component tests are done (they would otherwise share the cores).
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
