@@ -80,6 +80,8 @@ describe('negotiating a draft', () => {
     const tabled = await chair.post('/api/v1/drafts', { ...zero, body: group.body.id });
     expect(tabled.status).toBe(201);
     expect((await anon().get(`/api/v1/drafts?body=${group.body.id}`)).body.items.map((d: { id: string }) => d.id)).toEqual([tabled.body.id]);
+    // The group's page lists it among its drafts.
+    expect((await anon().get(`/api/v1/groups/${group.body.id}`)).body.drafts.map((d: { id: string }) => d.id)).toEqual([tabled.body.id]);
     const closing = await secretariat.patch(`/api/v1/groups/${group.body.id}`, { status: 'closed' }, { 'if-match': String(group.headers.etag) });
     expect(closing.status).toBe(200);
     expect((await chair.post('/api/v1/drafts', { ...zero, body: group.body.id })).status).toBe(400);
