@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
@@ -10,15 +10,15 @@ import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { looksLikeEmail } from '../accounts/validation';
-import { NotFound } from '../errors/NotFoundPage';
-import { formatInZone } from '../../ui/time-zones';
+import { looksLikeEmail } from '../accounts';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, ParticipantsTable, titleText } from './parts';
 import { meetingQuery, useMeetingLabels, type MeetingPage, type OwnDelegation as Delegation, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatInZone } from '../../ui/dates';
+import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 
 const registrationKey = (meetingId: string, d: Delegation) => ['meetings', 'registration', meetingId, d.kind === 'state' ? d.state : d.organisationId] as const;
 
@@ -40,12 +40,9 @@ export default function RegistrationPage() {
   const me = useMe();
   const meeting = useQuery(meetingQuery(id));
 
-  if (me.isPending || meeting.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
-  if (meeting.isError) {
-    if (namesNothing(meeting.error)) return <NotFound />;
-    return <ProblemAlert error={meeting.error} />;
-  }
+  if (!meeting.isSuccess) return <Loaded query={meeting} />;
   // The delegation the caller acts for, as the server says: the page does not re-decide it from the account's roles.
   const delegation = meeting.data.meeting.delegation;
   return (
@@ -87,10 +84,8 @@ function Heading({ meeting: m }: { meeting: MeetingPage }) {
 }
 
 function RegistrationLoader({ meeting, delegation }: { meeting: MeetingPage; delegation: Delegation }) {
-  const { t } = useTranslation();
   const registration = useQuery({ queryKey: registrationKey(meeting.id, delegation), queryFn: () => readRegistration(meeting.id, delegation) });
-  if (registration.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (registration.isError) return <ProblemAlert error={registration.error} />;
+  if (!registration.isSuccess) return <Loaded query={registration} />;
   return <RegistrationForm key={registration.data?.version ?? 0} meeting={meeting} delegation={delegation} existing={registration.data} />;
 }
 
@@ -118,9 +113,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const queryClient = useQueryClient();
   const [contactEmail, setContactEmail] = useState(existing?.contactEmail ?? '');
   const [rows, setRows] = useState<Row[]>(rowsOf(existing));
-  const [version, setVersion] = useState<number | null>(existing?.version ?? null);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const [theirs, setTheirs] = useState<Registration | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   // A participant just added: the focus goes to its first field, so keyboard users fill it in at once.
@@ -140,10 +133,10 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const delegationName = existing?.delegationName ?? delegation.name;
   const delegationLabel = delegation.kind === 'state' ? (state.data?.names[lang] ?? delegationName) : delegationName;
   const key = registrationKey(m.id, delegation);
-  const ifMatch = version !== null ? { 'if-match': `"${version}"` } : undefined;
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useVersionedSave({
+    etag: existing ? versionTag(existing.version) : null,
+    send: (ifMatch) => {
       const body = {
         contactEmail: contactEmail.trim(),
         participants: rows.map((r) => ({
@@ -159,21 +152,19 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
       if (delegation.kind === 'state') return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers: ifMatch, body }));
       return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers: ifMatch, body }));
     },
+    savedEtag: (r) => versionTag(r.version),
     onSuccess: (r) => {
-      setTheirs(null);
       notifySuccess(t('meetings.registration.saved'));
       queryClient.setQueryData(key, r);
       void queryClient.invalidateQueries({ queryKey: ['meetings', 'one', m.id] });
     },
-    onError: async (error) => {
+    onStale: async () => {
+      // Someone of the delegation changed it meanwhile: show their version; keep this form to re-apply on it.
+      const fresh = await readRegistration(m.id, delegation);
+      return { value: fresh, etag: fresh ? versionTag(fresh.version) : null };
+    },
+    onError: (error) => {
       if (!(error instanceof ApiProblem)) return;
-      if (error.status === 412) {
-        // Someone of the delegation changed it meanwhile: show their version; keep this form to re-apply on it.
-        const fresh = await readRegistration(m.id, delegation);
-        setTheirs(fresh);
-        setVersion(fresh?.version ?? null);
-        return;
-      }
       const found: Record<string, string | null> = {};
       for (const e of error.errors) {
         const field = e.field.replace(/^body\./, '');
@@ -184,18 +175,17 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     },
   });
 
-  const withdraw = useMutation({
-    mutationFn: () => {
-      const headers = { 'if-match': `"${version}"` };
+  const withdraw = useVersionedSave({
+    etag: save.etag,
+    send: (headers) => {
       if (delegation.kind === 'state') return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers }));
       return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers }));
     },
     onSuccess: (r) => {
-      setWithdrawing(false);
       notifySuccess(t('meetings.registration.withdrawn'));
       queryClient.setQueryData(key, r);
     },
-    onError: () => setWithdrawing(false),
+    onSettled: () => setWithdrawing(false),
   });
 
   const update = (i: number, change: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : change.self ? { ...r, self: false } : r)));
@@ -224,7 +214,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
 
   const current = save.data ?? withdraw.data ?? existing;
   const canChange = m.can.register;
-  const problem = save.error instanceof ApiProblem && (save.error.status === 412 || save.error.status === 400) ? null : save.error;
+  const problem = save.stale || (save.error instanceof ApiProblem && save.error.status === 400) ? null : save.error;
+  const { theirs } = save;
 
   return (
     <Stack gap="md">
@@ -256,7 +247,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
             {t('meetings.registration.stale')}
           </Text>
           <ParticipantsTable caption={t('meetings.registration.theirList')} delegations={[{ id: theirs.id, name: theirs.delegationName, participants: theirs.participants }]} />
-          <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setRows(rowsOf(theirs)), setContactEmail(theirs.contactEmail), setTheirs(null))}>
+          <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setRows(rowsOf(theirs)), setContactEmail(theirs.contactEmail), save.dropTheirs())}>
             {t('meetings.registration.takeTheirs')}
           </Button>
         </Alert>

@@ -7,11 +7,11 @@ import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from '../../ui/time-zones';
 import { agendaItemLabel } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatInZone } from '../../ui/dates';
 
 /** Statements, States' apart from stakeholders', per agenda item; and, for a delegation, the form to submit one. */
 export function StatementsSection({ meeting: m }: { meeting: MeetingPage }) {
