@@ -4,7 +4,7 @@ import { makeAccount, signedIn, type Client } from './support/client.js';
 import { meetingBody } from './support/meetings.js';
 import { jobHandlers } from '../src/jobs.js';
 import { runOneJob, startJobRunner } from '../src/platform/jobs/runner.js';
-import { toLocal } from '../src/modules/meetings/times.js';
+import { toLocal } from '../src/kernel/local-time.js';
 import { jobs } from '../src/platform/jobs/tables.js';
 import { like } from 'drizzle-orm';
 

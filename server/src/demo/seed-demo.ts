@@ -1,5 +1,5 @@
 import type { PlatformContext } from '../platform/context.js';
-import type { Actor, Role } from '../platform/http/actor.js';
+import type { Actor, Role } from '../kernel/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';

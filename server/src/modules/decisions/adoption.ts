@@ -4,13 +4,13 @@ import { DateTime } from 'luxon';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
-import { getState, type Language } from '../states/index.js';
+import { getState } from '../states/index.js';
 import { requireDeadline } from '../../platform/deadline.js';
 import { declareConsensus, mayBreakSilence, mayObject, silenceOutcome, type Refusal } from './consensus.js';
 import { latestRevision, negotiableDraft } from './drafting.js';
@@ -18,6 +18,7 @@ import { decisionsPolicy } from './policy.js';
 import { numberParagraphs } from './revisions.js';
 import { silenceAdopted, silenceBroken, silenceOpened, type Notice } from './silence-notices.js';
 import { consensusProposals, draftRevisions, drafts, explanationsOfPosition, objections, outcomes, outcomeSeries, silenceBreaks, silenceProcedures } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 /** What adoption in a meeting needs to know of meetings, asked of the meetings module. */
 export interface MeetingRoll {

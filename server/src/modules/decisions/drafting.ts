@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, notFound, preconditionFailed } from '../../platform/http/problem.js';
 import { existingElementCodes } from '../framework/index.js';

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEvents } from '../../platform/audit/tables.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { decisionsPolicy } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
 import {

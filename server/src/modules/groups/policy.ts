@@ -1,4 +1,4 @@
-import { actsForOrganisation, actsForState, isSecretariat } from '../../platform/http/actor.js';
+import { actsForOrganisation, actsForState, isSecretariat } from '../../kernel/actor.js';
 import { publicRead, rule } from '../../platform/http/policy.js';
 import type { Participant } from './membership.js';
 

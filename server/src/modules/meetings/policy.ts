@@ -1,4 +1,4 @@
-import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { publicRead, rule, signedIn } from '../../platform/http/policy.js';
 import type { Delegation } from './delegations.js';
 

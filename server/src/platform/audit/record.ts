@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/database.js';
 import { digestOf } from './canonical.js';
 import { GENESIS_HASH, firstBrokenLink, linkHash, type AuditLink, type BrokenLink } from './chain.js';
 import { auditEvents, auditHead } from './tables.js';
-import type { Actor } from '../http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 
 /** Who acted, as the chain records it. */
 export type AuditActor = Pick<Actor, 'accountId' | 'state' | 'organisation'>;
