@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startPlatform } from '../platform/start.js';
+import { startPlatform } from '../start.js';
 import { inviteAccount } from '../modules/accounts/index.js';
 
 const usage = `Usage: npm run admin -- create-secretariat --email EMAIL --name "FULL NAME"

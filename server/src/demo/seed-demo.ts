@@ -3,8 +3,7 @@ import type { Actor, Role } from '../kernel/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
-import { acceptInvitation, inviteAccount, offerSecondFactor } from '../modules/accounts/invitations.js';
-import { currentTotp } from '../modules/accounts/credentials.js';
+import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
 export interface DemoAccount {

@@ -1,7 +1,6 @@
 import type { PlatformContext } from '../platform/context.js';
 import { createFileStorage, issueDocument, uploadLanguageVersion } from '../modules/documents/index.js';
-import { createDraft, proposeAmendment } from '../modules/decisions/drafting.js';
-import { draftWithRecord } from '../modules/decisions/reading.js';
+import { createDraft, draftWithRecord, proposeAmendment } from '../modules/decisions/index.js';
 import { createGroup, joinGroup, workingGroups } from '../modules/groups/index.js';
 import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, submitStatement } from '../modules/meetings/index.js';
 import { toLocal } from '../kernel/local-time.js';
