@@ -49,7 +49,7 @@ const MODULE_PLATFORM = {
   'platform/deadline.ts': '*',
   // Durable jobs: scheduling and cancelling one, and the type of a handler; not running them.
   'platform/jobs/runner.ts': ['scheduleJob', 'cancelJob', 'JobHandler'],
-  // Mail is sent after commit, through what the mail folder offers a module.
+  // Mail is sent after commit, through what the mail folder offers a module (not its tables).
   'platform/mail/': '*',
   'platform/reference-folder.ts': '*',
 };
@@ -74,6 +74,8 @@ function resolve(fromFile, specifier) {
 }
 
 function moduleMayUsePlatform(rel, names) {
+  // A module reads and writes only its own tables: the platform's (audit, jobs, mail…) never.
+  if (rel.endsWith('/tables.ts')) return { ok: false };
   const key = Object.keys(MODULE_PLATFORM).find((k) => (k.endsWith('/') ? rel.startsWith(k) : rel === k));
   if (!key) return { ok: false };
   const allowed = MODULE_PLATFORM[key];
