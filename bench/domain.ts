@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../server/src/platform/db/database.js';
-import { loadReferenceData } from '../server/src/platform/start.js';
+import { loadReferenceData } from '../server/src/start.js';
 import { frameworkElements, frameworkVersions } from '../server/src/modules/framework/tables.js';
 import { searchTextOf, type ElementKind, type ElementTexts } from '../server/src/modules/framework/elements.js';
 import { frameworkSnapshot } from '../server/src/modules/framework/index.js';

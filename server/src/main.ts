@@ -4,7 +4,7 @@ import { startJobRunners } from './jobs.js';
 import type { PlatformContext } from './platform/context.js';
 import type { App } from './platform/http/server.js';
 import { loadConfig } from './platform/config.js';
-import { startPlatform } from './platform/start.js';
+import { startPlatform } from './start.js';
 
 /** Serves a started platform over HTTP until SIGINT or SIGTERM. */
 export async function serve(ctx: PlatformContext): Promise<App> {

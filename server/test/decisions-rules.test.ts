@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineInstant } from '../src/platform/deadline.js';
+import { deadlineInstant } from '../src/kernel/deadline.js';
 import {
   declareConsensus,
   mayBreakSilence,

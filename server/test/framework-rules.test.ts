@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeBetween, highlight, inForceOn, isCalendarDate, planSearch, textIn, versionOn, type VersionPoint } from '../src/modules/framework/elements.js';
+import { isCalendarDate } from '../src/kernel/calendar-date.js';
+import { changeBetween, highlight, inForceOn, planSearch, textIn, versionOn, type VersionPoint } from '../src/modules/framework/elements.js';
 
 const v = (version: number, effectiveOn: string, change: VersionPoint['change'] = 'added'): VersionPoint => ({ version, effectiveOn, change });
 

@@ -114,6 +114,9 @@ describe('the Secretariat sets up a meeting', () => {
   it('lists it publicly, and finds it by a word of its title in any language', async () => {
     const list = await c.public.get('/api/v1/meetings?q=premiere');
     expect(list.body.items.map((m: { id: string }) => m.id)).toContain(meetingId);
+    // The title says "Programme d’action" (typographic apostrophe); a keyboard types a straight one.
+    const typed = await c.public.get(`/api/v1/meetings?q=${encodeURIComponent("programme d'action")}`);
+    expect(typed.body.items.map((m: { id: string }) => m.id)).toContain(meetingId);
     expect((await c.public.get('/api/v1/meetings?q=nothing-like-this')).body.items).toEqual([]);
   });
 

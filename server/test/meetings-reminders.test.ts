@@ -5,7 +5,7 @@ import { meetingBody } from './support/meetings.js';
 import { jobHandlers } from '../src/jobs.js';
 import { meetingJobHandlers } from '../src/modules/meetings/index.js';
 import { runOneJob, startJobRunner } from '../src/platform/jobs/runner.js';
-import { toLocal } from '../src/modules/meetings/times.js';
+import { toLocal } from '../src/kernel/local-time.js';
 import { jobs } from '../src/platform/jobs/tables.js';
 import { like } from 'drizzle-orm';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { sampleDocx, sampleOdt, samplePdf, samplePng } from './support/files.js';
 import ICAL from 'ical.js';
-import { fromLocal, isTimeZone, offsetTransitions, toLocal } from '../src/modules/meetings/times.js';
-import { formatOffset, vtimezone } from '../src/modules/meetings/vtimezone.js';
+import { fromLocal, isTimeZone, toLocal } from '../src/kernel/local-time.js';
+import { formatOffset, offsetTransitions, vtimezone } from '../src/modules/meetings/vtimezone.js';
 import { bodyFits, canMoveTo, nextReviewConference, plannedReminders, registrationIsOpen, reminderKey, timeProblems } from '../src/modules/meetings/meeting-rules.js';
 import { agendaLabel, buildAgenda, flattenAgenda, mayRevise, unknownElementErrors } from '../src/modules/meetings/agenda.js';
 import { delegationProblems, inDelegationOrder, inListOrder, publicParticipant, type ListedDelegation } from '../src/modules/meetings/delegations.js';
@@ -11,8 +11,8 @@ import { escapeHtml, participantsCsv, participantsHtml } from '../src/modules/me
 import { meetingsCalendar } from '../src/modules/meetings/calendar.js';
 import { formatSymbol, SERIES_OF } from '../src/modules/documents/symbols.js';
 import { checkFile, detectFormat } from '../src/modules/documents/file-types.js';
-import { inLanguage } from '../src/modules/documents/localized.js';
 import { joinRefusal } from '../src/modules/groups/membership.js';
+import { inLanguage } from '../src/kernel/languages.js';
 
 describe('meeting times', () => {
   it('reads a wall-clock time in the meeting’s zone, and shows an instant in it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../src/platform/http/actor.js';
+import type { Actor, Role } from '../src/kernel/actor.js';
 import { ability, canOf, choices, rule } from '../src/platform/http/policy.js';
 import { meetingsCan } from '../src/modules/meetings/policy.js';
 import type { MeetingFacts } from '../src/modules/meetings/policy.js';

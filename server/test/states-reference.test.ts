@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { LANGUAGES, foldForSearch } from '../src/modules/states/names.js';
 import type { StateRecord } from '../src/modules/states/names.js';
 import { UN_NAME_CORRECTIONS, stateReference } from '../src/modules/states/reference.js';
+import { LANGUAGES } from '../src/kernel/languages.js';
+import { fold } from '../src/kernel/fold.js';
 
 const states = stateReference();
 const byIso3 = new Map(states.map((s) => [s.iso3, s]));
@@ -103,10 +104,10 @@ describe('stateReference', () => {
 
   it('can be searched without accents or typographic apostrophes', () => {
     const civ = state('CIV');
-    expect(foldForSearch(civ.names.fr)).toContain(foldForSearch("cote d'ivoire"));
-    expect(foldForSearch(civ.names.en)).toContain(foldForSearch("cote d'ivoire"));
-    expect(foldForSearch(state('TUR').names.en)).toBe('turkiye');
-    const matches = states.filter((s) => LANGUAGES.some((l) => foldForSearch(s.names[l]).includes(foldForSearch('turkiye'))));
+    expect(fold(civ.names.fr)).toContain(fold("cote d'ivoire"));
+    expect(fold(civ.names.en)).toContain(fold("cote d'ivoire"));
+    expect(fold(state('TUR').names.en)).toBe('turkiye');
+    const matches = states.filter((s) => LANGUAGES.some((l) => fold(s.names[l]).includes(fold('turkiye'))));
     expect(matches.map((s) => s.iso3)).toEqual(['TUR']);
   });
 });

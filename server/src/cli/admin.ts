@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startPlatform } from '../platform/start.js';
+import { startPlatform } from '../start.js';
 import { inviteAccount } from '../modules/accounts/index.js';
 import { sendQueuedMail } from '../platform/mail/queue.js';
 

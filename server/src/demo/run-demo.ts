@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
-import { startPlatform } from '../platform/start.js';
+import { startPlatform } from '../start.js';
 import { serve } from '../main.js';
 import { seedDemo } from './seed-demo.js';
 

@@ -1,10 +1,9 @@
 import type { PlatformContext } from '../platform/context.js';
-import type { Actor, Role } from '../platform/http/actor.js';
+import type { Actor, Role } from '../kernel/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
-import { acceptInvitation, inviteAccount, offerSecondFactor } from '../modules/accounts/invitations.js';
-import { currentTotp } from '../modules/accounts/credentials.js';
+import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
 export interface DemoAccount {

@@ -1,10 +1,9 @@
 import type { PlatformContext } from '../platform/context.js';
 import { createFileStorage, issueDocument, uploadLanguageVersion } from '../modules/documents/index.js';
-import { createDraft, proposeAmendment } from '../modules/decisions/drafting.js';
-import { draftWithRecord } from '../modules/decisions/reading.js';
+import { createDraft, draftWithRecord, proposeAmendment } from '../modules/decisions/index.js';
 import { createGroup, joinGroup, workingGroups } from '../modules/groups/index.js';
 import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, submitStatement } from '../modules/meetings/index.js';
-import { toLocal } from '../modules/meetings/times.js';
+import { toLocal } from '../kernel/local-time.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
 
 const pick = (accounts: DemoAccount[], email: string) => {

@@ -2,9 +2,7 @@ import { DateTime } from 'luxon';
 import type { PlatformContext } from '../platform/context.js';
 import { runOneJob } from '../platform/jobs/runner.js';
 import { jobHandlers } from '../jobs.js';
-import { createDraft, issueRevision, proposeAmendment, cosponsorAmendment } from '../modules/decisions/drafting.js';
-import { breakSilence, openSilenceProcedure } from '../modules/decisions/adoption.js';
-import { draftWithRecord } from '../modules/decisions/reading.js';
+import { breakSilence, cosponsorAmendment, createDraft, draftWithRecord, issueRevision, openSilenceProcedure, proposeAmendment } from '../modules/decisions/index.js';
 import { workingGroups } from '../modules/groups/index.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
 

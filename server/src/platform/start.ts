@@ -3,8 +3,6 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './mail/mailer.js';
 import type { PlatformContext } from './context.js';
-import { loadStateReference } from '../modules/states/index.js';
-import { loadFrameworkReference } from '../modules/framework/index.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -13,17 +11,13 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
     : openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'db') });
 }
 
-/** Config → database → migrations → reference data: what every entry point (server, CLI, demo) needs. */
-export async function startPlatform(config: Config = loadConfig()): Promise<PlatformContext> {
+/**
+ * Config → database → migrations → mail: the platform's part of every start. The modules' reference
+ * data comes after, from the server's entry (`src/start.ts`), since the platform knows no module.
+ */
+export async function openPlatform(config: Config = loadConfig()): Promise<PlatformContext> {
   const database = await openConfiguredDatabase(config);
   await database.migrate();
-  await loadReferenceData(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
   return { config, database, mailer };
-}
-
-/** The reference data every start loads, idempotently: States, then the framework. */
-export async function loadReferenceData(database: Database): Promise<void> {
-  await loadStateReference(database.db);
-  await loadFrameworkReference(database.db);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
-import { startPlatform } from '../platform/start.js';
+import { startPlatform } from '../start.js';
 import { buildApp } from '../app.js';
 import { startJobRunners } from '../jobs.js';
 import { seedDemo, type DemoAccount } from '../demo/seed-demo.js';

@@ -1,6 +1,6 @@
 import type { App } from '../../src/platform/http/server.js';
 import type { PlatformContext } from '../../src/platform/context.js';
-import type { Role } from '../../src/platform/http/actor.js';
+import type { Role } from '../../src/kernel/actor.js';
 import { inviteAccount, currentTotp } from '../../src/modules/accounts/index.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

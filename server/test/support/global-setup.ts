@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { loadReferenceData } from '../../src/platform/start.js';
+import { loadReferenceData } from '../../src/start.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

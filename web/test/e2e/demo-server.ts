@@ -2,7 +2,7 @@
 // accounts (with known passwords and TOTP secrets), and the built web app, on E2E_PORT.
 // Prints one line `E2E_READY {json}` when it listens. Run with `node --import tsx`.
 import { loadConfig } from '../../../server/src/platform/config.js';
-import { startPlatform } from '../../../server/src/platform/start.js';
+import { startPlatform } from '../../../server/src/start.js';
 import { serve } from '../../../server/src/main.js';
 import { seedDemo } from '../../../server/src/demo/seed-demo.js';
 import { openSession } from '../../../server/src/modules/accounts/index.js';

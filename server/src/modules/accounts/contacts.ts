@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import type { Language } from '../states/index.js';
 import { accountRoles, accounts } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 export interface Contact {
   email: string;

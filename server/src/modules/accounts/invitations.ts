@@ -4,16 +4,17 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { queueMail } from '../../platform/mail/queue.js';
-import { ROLES_REQUIRING_SECOND_FACTOR, type Actor, type Role } from '../../platform/http/actor.js';
+import { ROLES_REQUIRING_SECOND_FACTOR, type Actor, type Role } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, gone, notFound } from '../../platform/http/problem.js';
-import { getState, type Language } from '../states/index.js';
+import { getState } from '../states/index.js';
 import { invitationMail } from './mail-texts.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { acceptTotp, hashPassword, newRecoveryCodes, newTokenPair, newTotpSecret, tokenHash, totpUri } from './credentials.js';
 import { accountsPolicy } from './policy.js';
 import { openSession, type NewSession, type SessionRules } from './sessions.js';
 import { accountRoles, accounts, accountTokens, recoveryCodes } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 export const INVITATION_DAYS = 7;
 

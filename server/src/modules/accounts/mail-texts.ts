@@ -1,5 +1,5 @@
-import type { Role } from '../../platform/http/actor.js';
-import type { Language } from '../states/index.js';
+import type { Role } from '../../kernel/actor.js';
+import type { Language } from '../../kernel/languages.js';
 
 /**
  * The emails an account receives, in the six UN languages: each person reads them in the language

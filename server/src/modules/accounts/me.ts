@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { canOf } from '../../platform/http/policy.js';
 import { accountsCan } from './policy.js';

@@ -3,14 +3,14 @@ import type { Db } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { queueMail } from '../../platform/mail/queue.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { badRequest, Problem } from '../../platform/http/problem.js';
 import { hashPassword, newRecoveryCodes, newTokenPair, passwordMatches } from './credentials.js';
 import { usableToken } from './invitations.js';
 import { closeAllSessions, closeOtherSessions } from './sessions.js';
-import type { Language } from '../states/index.js';
 import { passwordResetMail } from './mail-texts.js';
 import { accounts, accountTokens, recoveryCodes } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 export const RESET_MINUTES = 60;
 

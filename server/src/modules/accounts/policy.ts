@@ -1,4 +1,4 @@
-import { isFocalPointOf, isSecretariat, type Role } from '../../platform/http/actor.js';
+import { isFocalPointOf, isSecretariat, type Role } from '../../kernel/actor.js';
 import { ability, publicRead, rule, signedIn } from '../../platform/http/policy.js';
 import { statesPolicy } from '../states/index.js';
 

@@ -5,8 +5,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
-import { ROLES } from '../../platform/http/actor.js';
-import { LANGUAGES } from '../states/index.js';
+import { ROLES } from '../../kernel/actor.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './credentials.js';
 import { acceptInvitation, describeInvitation, inviteAccount, offerSecondFactor } from './invitations.js';
 import { describeMe } from './me.js';
@@ -16,12 +15,12 @@ import { listSessions, resolveSession, type NewSession } from './sessions.js';
 import { signIn, signOut, signOutOtherSessions, signOutSession } from './sign-in.js';
 import { randomBytes } from 'node:crypto';
 import { NoContent } from '../../platform/http/responses.js';
+import { LanguageSchema } from '../../kernel/languages.js';
 
 const Email = z.string().trim().max(254).email();
 const Password = z.string().min(PASSWORD_MIN, `at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a valid link');
 const Role = z.enum(ROLES);
-const Language = z.enum(LANGUAGES);
 
 const Me = z.object({
   account: z
@@ -33,7 +32,7 @@ const Me = z.object({
       state: z.string().nullable(),
       organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
       secondFactor: z.boolean(),
-      language: Language,
+      language: LanguageSchema,
     })
     .nullable(),
   csrfToken: z.string(),
@@ -124,7 +123,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
           role: Role,
           state: z.string().regex(/^[A-Za-z]{3}$/).optional(),
           organisationId: z.string().uuid().optional(),
-          language: Language.optional().describe('The language of the invitation and of the account’s emails; English when not given'),
+          language: LanguageSchema.optional().describe('The language of the invitation and of the account’s emails; English when not given'),
         }),
         response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.date() }) },
       },
@@ -231,7 +230,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/me/language',
     {
       config: { policy: guard(accountsPolicy.self) },
-      schema: { tags: ['accounts'], summary: 'Choose the language of my emails and of the links in them', body: z.object({ language: Language }), response: { 204: NoContent } },
+      schema: { tags: ['accounts'], summary: 'Choose the language of my emails and of the links in them', body: z.object({ language: LanguageSchema }), response: { 204: NoContent } },
     },
     async (request, reply) => {
       await chooseMailLanguage(db, request.actor!, request.body.language);

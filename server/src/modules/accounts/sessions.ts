@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/database.js';
-import type { Actor, Role } from '../../platform/http/actor.js';
+import type { Actor, Role } from '../../kernel/actor.js';
 import { rowsOf } from '../../platform/db/database.js';
 import { newTokenPair, tokenHash } from './credentials.js';
 import { sessions } from './tables.js';

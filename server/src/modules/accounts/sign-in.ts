@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { Problem } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { acceptTotp, afterFailedSignIn, isLocked, passwordMatches, recoveryCodeHash } from './credentials.js';
 import { closeOtherSessions, closeOwnSession, closeSession, openSession, type NewSession, type SessionRules } from './sessions.js';
 import { accounts, recoveryCodes } from './tables.js';

@@ -1,7 +1,7 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { LANGUAGES } from '../states/names.js';
 import { states } from '../states/tables.js';
 import { organisations } from '../stakeholders/tables.js';
+import { LANGUAGES } from '../../kernel/languages.js';
 
 export const accounts = pgTable(
   'accounts',

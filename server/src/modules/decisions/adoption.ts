@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
-import { authorize } from '../../platform/http/policy.js';
 import { conflict, notFound, Problem } from '../../platform/http/problem.js';
-import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
 import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
-import { getState, type Language } from '../states/index.js';
-import { requireDeadline } from '../../platform/deadline.js';
-import { declareConsensus, mayBreakSilence, mayObject, silenceOutcome, type Refusal } from './consensus.js';
-import { latestRevision, negotiableDraft } from './drafting.js';
-import { decisionsPolicy } from './policy.js';
+import type { Refusal } from './consensus.js';
+import { negotiableDraft } from './drafting.js';
 import { numberParagraphs } from './revisions.js';
-import { silenceAdopted, silenceBroken, silenceOpened, type Notice } from './silence-notices.js';
-import { consensusProposals, draftRevisions, drafts, explanationsOfPosition, objections, outcomes, outcomeSeries, silenceBreaks, silenceProcedures } from './tables.js';
+import type { Notice } from './silence-notices.js';
+import { draftRevisions, drafts, outcomes, outcomeSeries } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
+
+/**
+ * What the adoption use cases share: what they ask of meetings, their refusals, the job that ends a
+ * silence procedure, telling the focal points, and adopting a revision as an outcome.
+ */
 
 /** What adoption in a meeting needs to know of meetings, asked of the meetings module. */
 export interface MeetingRoll {
@@ -36,7 +36,7 @@ const REFUSALS: Record<Refusal, string> = {
   'not-present': 'Your State is not registered as present at this meeting.',
   'already-objected': 'Your State has already objected.',
 };
-const refused = (r: Refusal) => new Problem(409, `refused-${r}`, 'Refused', REFUSALS[r]);
+export const refused = (r: Refusal) => new Problem(409, `refused-${r}`, 'Refused', REFUSALS[r]);
 
 const KIND_CODE = { decision: 'DEC', recommendation: 'REC', 'framework-change': 'FWK' } as const;
 
@@ -57,7 +57,7 @@ const slug = (symbol: string) => symbol.toLowerCase().replace(/[^a-z0-9]+/g, '-'
  * Adopts a revision: the outcome gets its symbol, its text is frozen with its content hash, the draft is
  * closed, and what the outcome does to the framework is applied, all in the caller's transaction.
  */
-async function adopt(
+export async function adopt(
   ctx: PlatformContext,
   tx: Tx,
   input: { actor: AuditActor | null; draftId: string; revisionId: string; via: 'meeting' | 'silence'; adoptedBy: string; meetingId: string | null; zone: string },
@@ -123,177 +123,13 @@ async function adopt(
   return outcome;
 }
 
-// ---- adoption in a meeting ---------------------------------------------------------------------
-
-/** The chair proposes adoption of the latest revision in a meeting in session. */
-export async function proposeAdoption(ctx: PlatformContext, roll: MeetingRoll, input: { actor: Actor; draftId: string; meetingId: string }) {
-  authorize(input.actor, decisionsPolicy.chair, undefined);
-  return ctx.database.db.transaction(async (tx) => {
-    const draft = await negotiableDraft(tx, input.draftId);
-    if (!(await roll.inSession(tx, input.meetingId))) throw conflict('The meeting is not in session.', 'meeting-not-in-session');
-    const [open] = await tx.select({ id: consensusProposals.id }).from(consensusProposals).where(and(eq(consensusProposals.draftId, draft.id), eq(consensusProposals.status, 'open')));
-    if (open) throw conflict('Adoption of this draft is already proposed.', 'already-proposed');
-    const [silence] = await tx.select({ id: silenceProcedures.id }).from(silenceProcedures).where(and(eq(silenceProcedures.draftId, draft.id), eq(silenceProcedures.status, 'open')));
-    if (silence) throw conflict('The draft is under a silence procedure.', 'under-silence');
-    const revision = await latestRevision(tx, draft.id);
-    const id = randomUUID();
-    await tx.insert(consensusProposals).values({ id, draftId: draft.id, revisionId: revision.id, meetingId: input.meetingId, status: 'open', proposedBy: input.actor.accountId, proposedAt: new Date() });
-    await recordAudit(tx, { actor: input.actor, action: 'decisions.propose-adoption', subjectType: 'consensus-proposal', subjectId: id, change: { draftId: draft.id, revision: revision.number, contentHash: revision.contentHash, meetingId: input.meetingId } });
-    return { id, revision: revision.number };
-  });
-}
-
-/** A State present objects, with its reason: the text is not adopted and stays a draft. */
-export async function objectToAdoption(ctx: PlatformContext, roll: MeetingRoll, input: { actor: Actor; proposalId: string; reason: string }) {
-  authorize(input.actor, decisionsPolicy.actForState, undefined);
-  const state = input.actor.state!;
-  return ctx.database.db.transaction(async (tx) => {
-    const [proposal] = await tx.select().from(consensusProposals).where(eq(consensusProposals.id, input.proposalId)).for('update');
-    if (!proposal) throw notFound('The proposal');
-    const standing = await getState(tx, state);
-    const objectors = (await tx.select({ state: objections.state }).from(objections).where(eq(objections.proposalId, proposal.id))).map((o) => o.state);
-    const present = await roll.present(tx, proposal.meetingId, state);
-    const refusal = mayObject(proposal, standing, present, ctx.config.rulesOfProcedure, objectors);
-    if (refusal) throw refused(refusal);
-    const at = new Date();
-    await tx.insert(objections).values({ proposalId: proposal.id, state, objectedBy: input.actor.accountId, reason: input.reason, objectedAt: at });
-    await tx.update(consensusProposals).set({ status: 'not-adopted', closedAt: at }).where(eq(consensusProposals.id, proposal.id));
-    await recordAudit(tx, { actor: input.actor, action: 'decisions.object', subjectType: 'consensus-proposal', subjectId: proposal.id, change: { state, reason: input.reason } });
-    return { status: 'not-adopted' as const };
-  });
-}
-
-/** The chair declares consensus: with no objection the outcome is adopted. */
-export async function declareConsensusOn(ctx: PlatformContext, roll: MeetingRoll, input: { actor: Actor; proposalId: string }) {
-  authorize(input.actor, decisionsPolicy.chair, undefined);
-  return ctx.database.db.transaction(async (tx) => {
-    const [proposal] = await tx.select().from(consensusProposals).where(eq(consensusProposals.id, input.proposalId)).for('update');
-    if (!proposal) throw notFound('The proposal');
-    const count = (await tx.select({ state: objections.state }).from(objections).where(eq(objections.proposalId, proposal.id))).length;
-    const result = declareConsensus(proposal, count);
-    if (result === 'not-open') throw refused('not-open');
-    const meeting = await roll.inSession(tx, proposal.meetingId);
-    if (!meeting) throw conflict('The meeting is not in session.', 'meeting-not-in-session');
-    await tx.update(consensusProposals).set({ status: result, closedAt: new Date() }).where(eq(consensusProposals.id, proposal.id));
-    if (result === 'not-adopted') return { status: result, outcome: null };
-    const outcome = await adopt(ctx, tx, { actor: input.actor, draftId: proposal.draftId, revisionId: proposal.revisionId, via: 'meeting', adoptedBy: proposal.id, meetingId: proposal.meetingId, zone: meeting.timeZone });
-    return { status: result, outcome: { id: outcome.id, symbol: outcome.symbol, contentHash: outcome.contentHash } };
-  });
-}
-
-// ---- silence procedure -------------------------------------------------------------------------
-
 export const SILENCE_JOB = 'silence-deadline';
 
 /** Every State's focal point is told, each in the language they read the platform's emails in: after commit. */
-async function tellFocalPoints(tx: Tx, notice: (lang: Language) => Notice) {
+export async function tellFocalPoints(tx: Tx, notice: (lang: Language) => Notice) {
   const messages = (await focalPointContacts(tx)).map((fp) => {
     const { subject, text } = notice(fp.language);
     return { to: fp.email, subject, text: `${fp.name},\n\n${text}\n` };
   });
   await queueMail(tx, messages);
-}
-
-/** The chair circulates the latest revision under silence until a deadline stated in a time zone. */
-export async function openSilenceProcedure(ctx: PlatformContext, input: { actor: Actor; draftId: string; deadlineLocal?: string | undefined; zone: string }) {
-  authorize(input.actor, decisionsPolicy.chair, undefined);
-  const now = new Date();
-  const local =
-    input.deadlineLocal ??
-    DateTime.fromJSDate(new Date(now.getTime() + ctx.config.rulesOfProcedure.defaultSilenceHours * 3_600_000)).setZone(input.zone).toFormat("yyyy-MM-dd'T'HH:mm");
-  const deadline = requireDeadline(local, input.zone, now);
-  return ctx.database.db.transaction(async (tx) => {
-    const draft = await negotiableDraft(tx, input.draftId);
-    const [busy] = await tx
-      .select({ id: silenceProcedures.id })
-      .from(silenceProcedures)
-      .where(and(eq(silenceProcedures.draftId, draft.id), eq(silenceProcedures.status, 'open')));
-    const [proposed] = await tx.select({ id: consensusProposals.id }).from(consensusProposals).where(and(eq(consensusProposals.draftId, draft.id), eq(consensusProposals.status, 'open')));
-    if (busy || proposed) throw conflict('The draft is already before the States for adoption.', 'already-proposed');
-    const revision = await latestRevision(tx, draft.id);
-    const id = randomUUID();
-    const deadlineLocal = `${local}${deadline.offset}`;
-    await tx.insert(silenceProcedures).values({
-      id,
-      draftId: draft.id,
-      revisionId: revision.id,
-      deadlineAt: deadline.at,
-      deadlineZone: input.zone,
-      deadlineLocal,
-      status: 'open',
-      openedBy: input.actor.accountId,
-      openedAt: now,
-    });
-    await scheduleJob(tx, { kind: SILENCE_JOB, key: `${SILENCE_JOB}:${id}`, runAt: deadline.at, payload: { procedureId: id } });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'decisions.open-silence',
-      subjectType: 'silence-procedure',
-      subjectId: id,
-      change: { draftId: draft.id, revision: revision.number, contentHash: revision.contentHash, deadlineAt: deadline.at, zone: input.zone, deadlineLocal },
-    });
-    await tellFocalPoints(tx, (lang) =>
-      silenceOpened(lang, { title: revision.title, revision: revision.number, deadlineAt: deadline.at, zone: input.zone, publicUrl: ctx.config.publicUrl, procedureId: id }),
-    );
-    return { id, deadlineAt: deadline.at, deadlineLocal, zone: input.zone, revision: revision.number };
-  });
-}
-
-/** A State's focal point breaks silence, with a reason, before the deadline: the procedure ends, not adopted. */
-export async function breakSilence(ctx: PlatformContext, input: { actor: Actor; procedureId: string; reason: string; at?: Date }) {
-  authorize(input.actor, decisionsPolicy.breakSilence, undefined);
-  const state = input.actor.state!;
-  const at = input.at ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
-    const [procedure] = await tx.select().from(silenceProcedures).where(eq(silenceProcedures.id, input.procedureId)).for('update');
-    if (!procedure) throw notFound('The silence procedure');
-    const standing = await getState(tx, state);
-    const brokenBy = (await tx.select({ state: silenceBreaks.state }).from(silenceBreaks).where(eq(silenceBreaks.procedureId, procedure.id))).map((b) => b.state);
-    const refusal = mayBreakSilence(procedure, standing, at, ctx.config.rulesOfProcedure, brokenBy);
-    if (refusal) throw refused(refusal);
-    await tx.insert(silenceBreaks).values({ procedureId: procedure.id, state, brokenBy: input.actor.accountId, reason: input.reason, brokenAt: at });
-    await tx.update(silenceProcedures).set({ status: 'broken', closedAt: at }).where(eq(silenceProcedures.id, procedure.id));
-    await cancelJob(tx, `${SILENCE_JOB}:${procedure.id}`);
-    await recordAudit(tx, { actor: input.actor, action: 'decisions.break-silence', subjectType: 'silence-procedure', subjectId: procedure.id, change: { state, reason: input.reason, at } });
-    const [draft] = await tx.select({ title: drafts.title }).from(drafts).where(eq(drafts.id, procedure.draftId));
-    await tellFocalPoints(tx, (lang) => silenceBroken(lang, { title: draft!.title, state: standing.names, reason: input.reason }));
-    return { status: 'broken' as const };
-  });
-}
-
-/**
- * The deadline job: at the deadline, with no break, the outcome is adopted — once, whichever process
- * runs the job, even after a restart. A procedure already ended is left as it is.
- */
-export function silenceDeadlineHandler(ctx: PlatformContext): JobHandler {
-  return async ({ tx, job }) => {
-    const { procedureId } = job.payload as { procedureId: string };
-    const [procedure] = await tx.select().from(silenceProcedures).where(eq(silenceProcedures.id, procedureId)).for('update');
-    if (!procedure) return;
-    const breaks = (await tx.select({ state: silenceBreaks.state }).from(silenceBreaks).where(eq(silenceBreaks.procedureId, procedure.id))).length;
-    const result = silenceOutcome(procedure, breaks, new Date());
-    if (result !== 'adopted') {
-      if (result === 'open') throw new Error('The deadline has not passed yet');
-      return;
-    }
-    await tx.update(silenceProcedures).set({ status: 'adopted', closedAt: new Date() }).where(eq(silenceProcedures.id, procedure.id));
-    const outcome = await adopt(ctx, tx, { actor: null, draftId: procedure.draftId, revisionId: procedure.revisionId, via: 'silence', adoptedBy: procedure.id, meetingId: null, zone: procedure.deadlineZone });
-    await tellFocalPoints(tx, (lang) => silenceAdopted(lang, { title: outcome.title, symbol: outcome.symbol, contentHash: outcome.contentHash }));
-  };
-}
-
-// ---- after adoption ----------------------------------------------------------------------------
-
-/** After adoption, a State explains its position; recorded with the outcome. */
-export async function explainPosition(db: Db, input: { actor: Actor; outcomeId: string; text: string }) {
-  authorize(input.actor, decisionsPolicy.actForState, undefined);
-  const state = input.actor.state!;
-  return db.transaction(async (tx) => {
-    const [outcome] = await tx.select({ id: outcomes.id }).from(outcomes).where(eq(outcomes.id, input.outcomeId));
-    if (!outcome) throw notFound('The outcome');
-    const id = randomUUID();
-    await tx.insert(explanationsOfPosition).values({ id, outcomeId: outcome.id, state, givenBy: input.actor.accountId, text: input.text, givenAt: new Date() });
-    await recordAudit(tx, { actor: input.actor, action: 'decisions.explain-position', subjectType: 'outcome', subjectId: outcome.id, change: { state, text: input.text } });
-    return { id };
-  });
 }

@@ -1,6 +1,14 @@
 export { decisionsRoutes } from './routes.js';
-export { silenceDeadlineHandler, SILENCE_JOB, type MeetingRoll } from './adoption.js';
-export { brokenOutcomes } from './reading.js';
+export { SILENCE_JOB, type MeetingRoll } from './adoption.js';
+export { silenceDeadlineHandler } from './silence-deadline.js';
+export { brokenOutcomes, draftWithRecord } from './reading.js';
+// The use cases the demo data is made with.
+export { createDraft } from './create-draft.js';
+export { issueRevision } from './issue-revision.js';
+export { proposeAmendment } from './propose-amendment.js';
+export { cosponsorAmendment } from './cosponsor-amendment.js';
+export { openSilenceProcedure } from './open-silence-procedure.js';
+export { breakSilence } from './break-silence.js';
 export { decisionsPolicy } from './policy.js';
-export type { WorkingGroups } from './drafting.js';
+export type { WorkingGroups } from './create-draft.js';
 export { draftsOfBody } from './reading.js';

@@ -1,4 +1,4 @@
-import { actsForState, hasRole, isFocalPointOf, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { actsForState, hasRole, isFocalPointOf, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 
 const chairOrSecretariat = (actor: Actor | null) => isSecretariat(actor) || hasRole(actor, 'chair');

@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
-import { auditEvents } from '../../platform/audit/tables.js';
-import type { Actor } from '../../platform/http/actor.js';
+import { auditEventsOf } from '../../platform/audit/record.js';
+import type { Actor } from '../../kernel/actor.js';
 import { decisionsCan } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
 import {
@@ -175,10 +175,7 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
     .from(outcomes)
     .where(idOrSymbol.id ? eq(outcomes.id, idOrSymbol.id) : eq(outcomes.symbol, idOrSymbol.symbol!));
   if (!o) throw notFound('The outcome');
-  const [adoptEvent] = await db
-    .select({ details: auditEvents.details, seq: auditEvents.seq })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'decisions.adopt'), eq(auditEvents.subjectId, o.id)));
+  const [adoptEvent] = await auditEventsOf(db, 'decisions.adopt', o.id);
   const recorded = (adoptEvent?.details as { contentHash?: string } | undefined)?.contentHash ?? null;
   const recomputed = contentHash(o.title, o.paragraphs);
   const record = await draftWithRecord(db, o.draftId);
@@ -239,7 +236,7 @@ export async function openSilenceProcedures(db: Executor, actor: Actor | null = 
 /** For audit verification: every outcome whose stored text no longer matches its hash or the chain. */
 export async function brokenOutcomes(db: Executor): Promise<{ symbol: string; reason: string }[]> {
   const rows = await db.select().from(outcomes);
-  const events = await db.select({ subjectId: auditEvents.subjectId, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, 'decisions.adopt'));
+  const events = await auditEventsOf(db, 'decisions.adopt');
   const recorded = new Map(events.map((e) => [e.subjectId, (e.details as { contentHash?: string }).contentHash]));
   const broken: { symbol: string; reason: string }[] = [];
   for (const o of rows) {

@@ -4,16 +4,18 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { ELEMENT_KINDS } from '../framework/index.js';
-import {
-  breakSilence,
-  declareConsensusOn,
-  explainPosition,
-  objectToAdoption,
-  openSilenceProcedure,
-  proposeAdoption,
-  type MeetingRoll,
-} from './adoption.js';
-import { cosponsorAmendment, createDraft, issueRevision, proposeAmendment, transmitDraft, type WorkingGroups } from './drafting.js';
+import type { MeetingRoll } from './adoption.js';
+import { proposeAdoption } from './propose-adoption.js';
+import { objectToAdoption } from './object-to-adoption.js';
+import { declareConsensusOn } from './declare-consensus.js';
+import { openSilenceProcedure } from './open-silence-procedure.js';
+import { breakSilence } from './break-silence.js';
+import { explainPosition } from './explain-position.js';
+import { createDraft, type WorkingGroups } from './create-draft.js';
+import { issueRevision } from './issue-revision.js';
+import { transmitDraft } from './transmit-draft.js';
+import { proposeAmendment } from './propose-amendment.js';
+import { cosponsorAmendment } from './cosponsor-amendment.js';
 import { decisionsCan, decisionsPolicy } from './policy.js';
 import {
   BrokenSilence,

@@ -1,5 +1,5 @@
-import { deadlineLabel } from '../../platform/deadline.js';
-import type { Language, Names } from '../states/index.js';
+import { deadlineLabel } from '../../kernel/deadline.js';
+import type { Language, Names } from '../../kernel/languages.js';
 
 /**
  * What every State's focal point is told of a silence procedure — when it opens, is broken, and

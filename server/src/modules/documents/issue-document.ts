@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict } from '../../platform/http/problem.js';
-import { allTexts, fold, type Localized } from './localized.js';
 import { documentsPolicy } from './policy.js';
 import { formatSymbol, SERIES_OF, SYMBOL_SHAPE, type DocumentType, type Series } from './symbols.js';
 import { documentCounters, documents } from './tables.js';
 import { documentById, type DocumentView } from './reading.js';
+import { allTexts, type Localized } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 export interface IssueDocumentInput {
   actor: Actor;

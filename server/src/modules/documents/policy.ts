@@ -1,4 +1,4 @@
-import { isSecretariat } from '../../platform/http/actor.js';
+import { isSecretariat } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 
 /** Official documents are public; only the Secretariat issues them and uploads their language versions. */

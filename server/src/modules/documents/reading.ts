@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { LANGUAGES, type Language } from '../states/index.js';
 import type { FileFormat } from './file-types.js';
-import { fold, type Localized } from './localized.js';
 import { formatSymbol, SERIES_OF, type DocumentType, type Series } from './symbols.js';
 import { documentCounters, documentFiles, documents } from './tables.js';
+import { type Language, LANGUAGES, type Localized } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 export interface LanguageVersionView {
   language: Language;

@@ -9,7 +9,9 @@ import { MEDIA_TYPE, FILE_FORMATS, type FileFormat } from './file-types.js';
 import { issueDocument } from './issue-document.js';
 import { documentsCan, documentsPolicy } from './policy.js';
 import { documentById, documentBySymbol, documentFile, documentHistory, listDocuments, nextSymbol } from './reading.js';
-import { CalendarDateSchema, DocumentSchema, IssueDocumentBody, LanguageSchema } from './schemas.js';
+import { CalendarDate } from '../../kernel/calendar-date.js';
+import { LanguageSchema } from '../../kernel/languages.js';
+import { DocumentSchema, IssueDocumentBody } from './schemas.js';
 import { createFileStorage, type FileStorage } from './storage.js';
 import { DOCUMENT_TYPES, SERIES } from './symbols.js';
 import { acceptUploads, readUploadedFile } from './uploads.js';
@@ -83,7 +85,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
       schema: {
         tags,
         summary: 'The symbol the next document of a type and date would get if issued now: a preview, not a reservation (Secretariat)',
-        querystring: z.object({ type: z.enum(DOCUMENT_TYPES), date: CalendarDateSchema.optional() }),
+        querystring: z.object({ type: z.enum(DOCUMENT_TYPES), date: CalendarDate.optional() }),
         response: { 200: z.object({ symbol: z.string(), series: z.enum(SERIES) }) },
       },
     },

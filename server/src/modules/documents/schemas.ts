@@ -1,24 +1,10 @@
 import { z } from 'zod';
-import { CalendarDate } from '../../platform/calendar-date.js';
-import { LANGUAGES } from '../states/index.js';
+import { CalendarDate } from '../../kernel/calendar-date.js';
+import { LANGUAGES, LanguageSchema, LocalizedOut, LocalizedSchema } from '../../kernel/languages.js';
 import { FILE_FORMATS } from './file-types.js';
-import { localizedSchema } from './localized.js';
 import { DOCUMENT_TYPES, SERIES } from './symbols.js';
 
 /** Schemas other modules reuse when their responses carry documents. */
-export const LanguageSchema = z.enum(LANGUAGES);
-/** A calendar date, YYYY-MM-DD, that exists: the platform's one rule. */
-export const CalendarDateSchema = CalendarDate;
-export const LocalizedSchema = localizedSchema(500);
-export const LocalizedOut = z.object({
-  ar: z.string().optional(),
-  zh: z.string().optional(),
-  en: z.string(),
-  fr: z.string().optional(),
-  ru: z.string().optional(),
-  es: z.string().optional(),
-});
-
 export const DocumentSchema = z.object({
   id: z.string(),
   symbol: z.string(),
@@ -49,7 +35,7 @@ export const IssueDocumentBody = z
   .object({
     type: z.enum(DOCUMENT_TYPES),
     title: LocalizedSchema,
-    date: CalendarDateSchema.optional(),
+    date: CalendarDate.optional(),
     symbol: z.string().trim().min(2).max(80).optional().describe('Given by hand; numbered in its series when left out'),
   })
   .strict();

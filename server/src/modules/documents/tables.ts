@@ -1,5 +1,5 @@
 import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Localized } from './localized.js';
+import type { Localized } from '../../kernel/languages.js';
 
 /**
  * Official documents: a symbol in the PoA's series, a type, a title, the meeting (and agenda item)

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { notFound, Problem } from '../../platform/http/problem.js';
-import type { Language } from '../states/index.js';
 import { checkFile, type FileFormat } from './file-types.js';
 import { documentsPolicy } from './policy.js';
 import type { FileStorage } from './storage.js';
 import { documentFiles, documents } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 export interface StoredFile {
   format: FileFormat;

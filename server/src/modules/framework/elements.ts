@@ -1,4 +1,5 @@
-import { foldForSearch, LANGUAGES, type Language } from '../states/names.js';
+import { type Language, LANGUAGES } from '../../kernel/languages.js';
+import { fold, foldCharacters } from '../../kernel/fold.js';
 
 /**
  * The framework of responsible State behaviour, as pure rules over plain data: what an element's
@@ -76,8 +77,6 @@ export function changeBetween(from: VersionPoint | null, to: VersionPoint | null
   return null;
 }
 
-export { isCalendarDate } from '../../platform/calendar-date.js';
-
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** The text in a language, or the English one marked as a fallback. */
@@ -88,7 +87,7 @@ export function textIn(texts: ElementTexts, language: Language): ElementText & {
 
 /** The folded text search looks in: titles and texts of every language present. */
 export function searchTextOf(texts: ElementTexts): string {
-  return LANGUAGES.flatMap((l) => (texts[l] ? [foldForSearch(texts[l]!.title), foldForSearch(texts[l]!.text)] : [])).join('\n');
+  return LANGUAGES.flatMap((l) => (texts[l] ? [fold(texts[l]!.title), fold(texts[l]!.text)] : [])).join('\n');
 }
 
 // ---- search ----------------------------------------------------------------------------------
@@ -106,7 +105,7 @@ export interface SearchPlan {
 
 /** Turns what a person typed into a search: words folded, punctuation ignored, the last word a prefix. */
 export function planSearch(query: string): SearchPlan | null {
-  const folded = foldForSearch(query);
+  const folded = fold(query);
   if (CJK.test(folded)) {
     const substring = folded.replace(/\s+/g, '');
     return substring ? { terms: [substring], tsquery: null, substring } : null;
@@ -134,7 +133,7 @@ export function highlight(text: string, terms: readonly string[], width = 180): 
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    const f = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const f = foldCharacters(ch);
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += ch.length;

@@ -1,4 +1,4 @@
-import { isSecretariat } from '../../platform/http/actor.js';
+import { isSecretariat } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 
 /** The framework is public to read; only the Secretariat records texts and sources. */

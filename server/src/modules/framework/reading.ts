@@ -1,7 +1,6 @@
 import { asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
-import type { Language } from '../states/names.js';
 import {
   changeBetween,
   highlight,
@@ -15,6 +14,7 @@ import {
   type VersionChange,
 } from './elements.js';
 import { frameworkRelations, frameworkVersions, sourceDocuments } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 /** One version of an element as the API shows it. */
 export interface VersionView {

@@ -1,13 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, notFound, preconditionFailed } from '../../platform/http/problem.js';
-import type { Language } from '../states/names.js';
 import { isEnding, searchTextOf, type ElementTexts, type TextStatus } from './elements.js';
 import { frameworkPolicy } from './policy.js';
 import { frameworkVersions, sourceDocuments } from './tables.js';
+import type { Language } from '../../kernel/languages.js';
 
 export interface RecordTextInput {
   actor: Actor;

@@ -6,14 +6,13 @@ import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
-import { LANGUAGES } from '../states/names.js';
 import { ELEMENT_KINDS, today } from './elements.js';
-import { CalendarDate } from '../../platform/calendar-date.js';
+import { CalendarDate } from '../../kernel/calendar-date.js';
 import { frameworkCan, frameworkPolicy } from './policy.js';
 import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
+import { LANGUAGES, LanguageSchema } from '../../kernel/languages.js';
 
-const Language = z.enum(LANGUAGES);
 const Kinds = z
   .string()
   .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
@@ -33,7 +32,7 @@ const Version = z.object({
   effectiveOn: z.string(),
   recordedAt: z.date(),
   texts: Texts,
-  display: Text.extend({ language: Language, fallback: z.boolean().describe('true when the text is English because the language asked for has none') }),
+  display: Text.extend({ language: LanguageSchema, fallback: z.boolean().describe('true when the text is English because the language asked for has none') }),
   source: z.object({
     symbol: z.string(),
     title: z.string(),
@@ -75,7 +74,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         querystring: z.object({
           asOf: CalendarDate.optional(),
           kind: Kinds.optional(),
-          lang: Language.default('en'),
+          lang: LanguageSchema.default('en'),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -100,7 +99,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         tags,
         summary: 'One element with its history (every version) and related elements',
         params: z.object({ code: Code }),
-        querystring: z.object({ lang: Language.default('en') }),
+        querystring: z.object({ lang: LanguageSchema.default('en') }),
         response: {
           200: z.object({
             code: z.string(),
@@ -138,7 +137,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         tags,
         summary: 'One version of an element (a permalink)',
         params: z.object({ code: Code, version: z.coerce.number().int().min(1).max(1_000_000) }),
-        querystring: z.object({ lang: Language.default('en') }),
+        querystring: z.object({ lang: LanguageSchema.default('en') }),
         response: { 200: Version },
       },
     },
@@ -155,7 +154,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         params: z.object({ code: Code }),
         body: z
           .object({
-            language: Language,
+            language: LanguageSchema,
             title: z.string().trim().min(1).max(500),
             text: z.string().trim().min(1).max(20_000),
             status: z.enum(['verbatim', 'summary']),
@@ -182,7 +181,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
       schema: {
         tags,
         summary: 'What changed in the framework between two dates: elements added, changed, removed',
-        querystring: z.object({ from: CalendarDate, to: CalendarDate.optional(), lang: Language.default('en') }),
+        querystring: z.object({ from: CalendarDate, to: CalendarDate.optional(), lang: LanguageSchema.default('en') }),
         response: {
           200: z.object({
             from: z.string(),
@@ -215,7 +214,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
           q: z.string().trim().min(1).max(200),
           asOf: CalendarDate.optional(),
           kind: Kinds.optional(),
-          lang: Language.default('en'),
+          lang: LanguageSchema.default('en'),
           limit: z.coerce.number().int().min(1).max(100).default(20),
         }),
         response: {
@@ -229,7 +228,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
                 rank: z.number(),
                 display: Version.shape.display,
                 citation: z.string(),
-                fragments: z.array(z.object({ language: Language, field: z.enum(['title', 'text']), parts: z.array(z.object({ text: z.string(), match: z.boolean() })) })),
+                fragments: z.array(z.object({ language: LanguageSchema, field: z.enum(['title', 'text']), parts: z.array(z.object({ text: z.string(), match: z.boolean() })) })),
               }),
             ),
           }),

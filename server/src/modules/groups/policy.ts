@@ -1,4 +1,4 @@
-import { actsForOrganisation, actsForState, isSecretariat } from '../../platform/http/actor.js';
+import { actsForOrganisation, actsForState, isSecretariat } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 import { joinRefusal, type GroupFacts, type Participant } from './membership.js';
 

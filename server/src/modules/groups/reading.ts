@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
-import { fold } from '../documents/index.js';
-import { getState, type Names } from '../states/index.js';
+import { getState } from '../states/index.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { groupMembers, groups } from './tables.js';
+import type { Names } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 export type GroupRow = typeof groups.$inferSelect;
 

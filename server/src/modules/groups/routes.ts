@@ -5,8 +5,8 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/http/actor.js';
-import { DocumentSchema, IssueDocumentBody, issueDocument, listDocuments, LocalizedOut, LocalizedSchema, localizedSchema } from '../documents/index.js';
+import type { Actor } from '../../kernel/actor.js';
+import { DocumentSchema, IssueDocumentBody, issueDocument, listDocuments } from '../documents/index.js';
 import { listMeetings, MeetingFieldsBody, MeetingSchema, scheduleMeeting, toMeetingView } from '../meetings/index.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { noDrafts, type GroupPageSources } from './drafts-seam.js';
@@ -15,6 +15,7 @@ import { CHAIR_ROLES, type Participant } from './membership.js';
 import { groupsCan, groupsPolicy } from './policy.js';
 import { currentMembers, groupRow, listGroups, toGroupView, type GroupRow } from './reading.js';
 import { createGroup, updateGroup } from './set-up-group.js';
+import { LocalizedOut, localizedSchema, LocalizedSchema } from '../../kernel/languages.js';
 
 const GroupId = z.string().uuid('a group id');
 const Iso3 = z

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { notFound, preconditionFailed } from '../../platform/http/problem.js';
-import { allTexts, fold, type Localized } from '../documents/index.js';
 import { getState } from '../states/index.js';
 import { groupsPolicy } from './policy.js';
 import { groups, type Chair, type WorkProgrammeItem } from './tables.js';
+import { allTexts, type Localized } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 export interface GroupFields {
   name: Localized;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Localized } from '../documents/index.js';
 import type { ChairRole } from './membership.js';
+import type { Localized } from '../../kernel/languages.js';
 
 export interface Chair {
   name: string;

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
-import { hasRole, type Actor } from '../../platform/http/actor.js';
+import { hasRole, type Actor } from '../../kernel/actor.js';
 import { Problem } from '../../platform/http/problem.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { ROLES_FOR } from './delegations.js';

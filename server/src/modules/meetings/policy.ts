@@ -1,4 +1,4 @@
-import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { ability, choices, publicRead, rule, signedIn } from '../../platform/http/policy.js';
 import { mayRevise, type AgendaStatus } from './agenda.js';
 import type { Delegation } from './delegations.js';

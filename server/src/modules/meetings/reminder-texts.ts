@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { deadlineLabel } from '../../platform/deadline.js';
-import type { Language } from '../states/index.js';
+import { deadlineLabel } from '../../kernel/deadline.js';
 import type { MeetingFormat, ReminderKind } from './meeting-rules.js';
+import type { Language } from '../../kernel/languages.js';
 
 /**
  * The reminders before a meeting's registration deadline and before the meeting itself, in the

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, notFound, preconditionFailed, preconditionRequired } from '../../platform/http/problem.js';
 import { documentById } from '../documents/index.js';

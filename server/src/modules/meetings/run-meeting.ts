@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { conflict, notFound, preconditionFailed } from '../../platform/http/problem.js';
 import { canMoveTo, type MeetingStatus } from './meeting-rules.js';

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, notFound, preconditionFailed, type FieldError } from '../../platform/http/problem.js';
-import { allTexts, fold, type Localized } from '../documents/index.js';
 import { bodyFits, timeProblems, type MeetingFormat, type MeetingKind } from './meeting-rules.js';
 import { meetingsPolicy } from './policy.js';
 import { toMeetingView, type MeetingRow, type MeetingView } from './reading.js';
 import { syncReminders } from './reminders.js';
 import { meetings } from './tables.js';
-import { fromLocal, isTimeZone, toLocal as toLocalIn } from './times.js';
+import { fromLocal, isTimeZone, toLocal as toLocalIn } from '../../kernel/local-time.js';
+import { allTexts, type Localized } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 export interface MeetingFields {
   kind: MeetingKind;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { DocumentSchema, LanguageSchema, LocalizedOut, LocalizedSchema } from '../documents/index.js';
+import { DocumentSchema } from '../documents/index.js';
 import { AGENDA_KEY } from './agenda.js';
 import { PARTICIPANT_ROLES } from './delegations.js';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
-import { LOCAL_DATE_TIME } from './times.js';
+import { LOCAL_DATE_TIME } from '../../kernel/local-time.js';
+import { LanguageSchema, LocalizedOut, LocalizedSchema } from '../../kernel/languages.js';
 
 export const MeetingId = z.string().uuid('a meeting id');
 export const Iso3 = z

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Localized } from '../documents/index.js';
 import type { AgendaItem } from './agenda.js';
+import type { Localized } from '../../kernel/languages.js';
 
 /**
  * Meetings: instants in UTC, with the IANA time zone the meeting is held in. A meeting of a working

@@ -1,4 +1,4 @@
-import { offsetMinutesAt, offsetTransitions, wallClockAt } from './times.js';
+import { offsetMinutesAt, wallClockAt } from '../../kernel/local-time.js';
 
 /**
  * A VTIMEZONE component (RFC 5545 §3.6.5) for an IANA zone, written from the zone rules the runtime
@@ -19,6 +19,31 @@ export function formatOffset(minutes: number): string {
 function localStamp(instant: Date, offsetMinutes: number): string {
   const d = new Date(instant.getTime() + offsetMinutes * 60_000);
   return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+}
+
+/** The moments in [from, to) when the zone's offset changes, found to the minute. */
+export function offsetTransitions(timeZone: string, from: Date, to: Date): { at: Date; offsetFrom: number; offsetTo: number }[] {
+  const found: { at: Date; offsetFrom: number; offsetTo: number }[] = [];
+  const step = 6 * 3_600_000; // no zone changes its offset twice within six hours
+  let t = from.getTime();
+  let offset = offsetMinutesAt(new Date(t), timeZone);
+  while (t < to.getTime()) {
+    const next = Math.min(t + step, to.getTime());
+    const nextOffset = offsetMinutesAt(new Date(next), timeZone);
+    if (nextOffset !== offset) {
+      let lo = t;
+      let hi = next; // offset(lo) = offset, offset(hi) = nextOffset
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.max(60_000, Math.floor((hi - lo) / 2 / 60_000) * 60_000);
+        if (offsetMinutesAt(new Date(mid), timeZone) === offset) lo = mid;
+        else hi = mid;
+      }
+      found.push({ at: new Date(hi), offsetFrom: offset, offsetTo: nextOffset });
+      offset = nextOffset;
+    }
+    t = next;
+  }
+  return found;
 }
 
 export function vtimezone(timeZone: string, fromYear: number, toYear: number): string {

@@ -1,4 +1,4 @@
-import { actsForState, isFocalPointOf, isSecretariat } from '../../platform/http/actor.js';
+import { actsForState, isFocalPointOf, isSecretariat } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { reportingCan } from './policy.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';

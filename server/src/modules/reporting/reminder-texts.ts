@@ -1,5 +1,5 @@
-import { deadlineLabel } from '../../platform/deadline.js';
-import type { Language } from '../states/index.js';
+import { deadlineLabel } from '../../kernel/deadline.js';
+import type { Language } from '../../kernel/languages.js';
 
 /**
  * The reminder to a focal point whose State has not yet submitted its national report, in the

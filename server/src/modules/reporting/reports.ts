@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { digestOf } from '../../platform/audit/canonical.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed } from '../../platform/http/problem.js';
 import { requireDeadline } from '../../platform/deadline.js';

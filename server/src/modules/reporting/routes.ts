@@ -5,7 +5,7 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { CalendarDate } from '../../platform/calendar-date.js';
+import { CalendarDate } from '../../kernel/calendar-date.js';
 import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingCan, reportingPolicy } from './policy.js';

@@ -1,16 +1,18 @@
 import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../platform/http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { notFound, preconditionFailed } from '../../platform/http/problem.js';
-import { foldForSearch, LANGUAGES, type Language, type Names, type StateRecord } from './names.js';
+import type { StateRecord } from './names.js';
 import { stateReference } from './reference.js';
 import { readLanguagesAndGroups } from './reference-data.js';
 import { officialLanguages, regionalGroups, states } from './tables.js';
+import { type Language, LANGUAGES, type Names } from '../../kernel/languages.js';
+import { fold } from '../../kernel/fold.js';
 
 /** The searchable text of a State: its names in all six languages, folded, plus its code. */
 export const searchTextOf = (iso3: string, names: Names): string =>
-  [iso3.toLowerCase(), ...LANGUAGES.map((l) => foldForSearch(names[l]))].join('\n');
+  [iso3.toLowerCase(), ...LANGUAGES.map((l) => fold(names[l]))].join('\n');
 
 export interface StateView {
   iso3: string;
@@ -107,7 +109,7 @@ export interface StateFilter {
 export async function listStates(db: Executor, filter: StateFilter): Promise<StateView[]> {
   const where: SQL[] = [];
   if (filter.group) where.push(eq(states.regionalGroup, filter.group));
-  const q = filter.q ? foldForSearch(filter.q) : '';
+  const q = filter.q ? fold(filter.q) : '';
   if (q) where.push(like(states.searchText, `%${escapeLike(q)}%`));
   return db
     .select(columns)

@@ -1,5 +1,4 @@
 export { statesRoutes } from './routes.js';
 export { loadStateReference, getState, listStates } from './directory.js';
-export { LANGUAGES, type Language, type Names } from './names.js';
 export { states } from './tables.js';
 export { statesPolicy } from './policy.js';

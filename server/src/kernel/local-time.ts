@@ -1,10 +1,14 @@
 /**
- * Times of meetings, as pure rules. Instants are stored in UTC; a meeting carries the IANA time zone
- * it is held in, and its times are entered and shown as local wall-clock times in that zone.
+ * Local wall-clock times in an IANA time zone, and the instants they name: the platform's one
+ * conversion, from the zone rules the runtime knows (Intl). Instants are stored in UTC; a meeting or a
+ * deadline carries the zone it was set in, and its times are entered and shown in that zone.
  */
 
-/** `YYYY-MM-DDTHH:mm`: a wall-clock time, without zone. */
+/** `YYYY-MM-DDTHH:mm`: a wall-clock time to the minute, without zone, as people enter one. */
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`. */
+const LOCAL_DATE_TIME_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -76,45 +80,30 @@ export function toLocal(instant: Date, timeZone: string): string {
 export type LocalToUtc = { ok: true; instant: Date } | { ok: false; reason: 'malformed' | 'nonexistent' };
 
 /**
- * The instant of a wall-clock time in a zone. A time skipped when clocks go forward does not exist
- * and is refused; a time that occurs twice when clocks go back is taken at its first occurrence.
+ * The instant of a wall-clock time in a zone (`YYYY-MM-DDTHH:mm`, seconds optional). A time skipped
+ * when clocks go forward does not exist and is refused, never moved; a time that occurs twice when
+ * clocks go back is taken at its first occurrence.
  */
 export function fromLocal(local: string, timeZone: string): LocalToUtc {
-  const m = LOCAL_DATE_TIME.exec(local);
+  const m = LOCAL_DATE_TIME_SECONDS.exec(local);
   if (!m) return { ok: false, reason: 'malformed' };
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const s = m[6] === undefined ? 0 : Number(m[6]);
   const naive = Date.UTC(y, mo - 1, d, h, mi);
   const check = new Date(naive);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return { ok: false, reason: 'malformed' };
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return { ok: false, reason: 'malformed' };
+  // Offsets change on the minute: find the minute, then add the seconds.
+  const minute = local.slice(0, 16);
   // Try the offsets in force a day either side: the earlier occurrence wins.
   const candidates = [...new Set([offsetMinutesAt(new Date(naive - 86_400_000), timeZone), offsetMinutesAt(new Date(naive + 86_400_000), timeZone)])]
     .map((offset) => new Date(naive - offset * 60_000))
-    .filter((instant) => toLocal(instant, timeZone) === local)
+    .filter((instant) => toLocal(instant, timeZone) === minute)
     .sort((a, b) => a.getTime() - b.getTime());
-  return candidates[0] ? { ok: true, instant: candidates[0] } : { ok: false, reason: 'nonexistent' };
+  return candidates[0] ? { ok: true, instant: new Date(candidates[0].getTime() + s * 1000) } : { ok: false, reason: 'nonexistent' };
 }
 
-/** The moments in [from, to) when the zone's offset changes, found to the minute. */
-export function offsetTransitions(timeZone: string, from: Date, to: Date): { at: Date; offsetFrom: number; offsetTo: number }[] {
-  const found: { at: Date; offsetFrom: number; offsetTo: number }[] = [];
-  const step = 6 * 3_600_000; // no zone changes its offset twice within six hours
-  let t = from.getTime();
-  let offset = offsetMinutesAt(new Date(t), timeZone);
-  while (t < to.getTime()) {
-    const next = Math.min(t + step, to.getTime());
-    const nextOffset = offsetMinutesAt(new Date(next), timeZone);
-    if (nextOffset !== offset) {
-      let lo = t;
-      let hi = next; // offset(lo) = offset, offset(hi) = nextOffset
-      while (hi - lo > 60_000) {
-        const mid = lo + Math.max(60_000, Math.floor((hi - lo) / 2 / 60_000) * 60_000);
-        if (offsetMinutesAt(new Date(mid), timeZone) === offset) lo = mid;
-        else hi = mid;
-      }
-      found.push({ at: new Date(hi), offsetFrom: offset, offsetTo: nextOffset });
-      offset = nextOffset;
-    }
-    t = next;
-  }
-  return found;
+/** `+05:30`, `-04:00`, `+00:00`: an offset from UTC as ISO 8601 writes it. */
+export function isoOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
