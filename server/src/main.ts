@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { jobHandlers } from './jobs.js';
 import { startJobRunner } from './platform/jobs/runner.js';
+import { scheduleDailyCheckpoints } from './platform/audit/daily-checkpoint.js';
 import type { PlatformContext } from './platform/context.js';
 import type { App } from './platform/http/server.js';
 import { loadConfig } from './platform/config.js';
@@ -11,6 +12,7 @@ import { startPlatform } from './platform/start.js';
 export async function serve(ctx: PlatformContext): Promise<App> {
   const { config } = ctx;
   const { app } = await buildApp(ctx, { serveWeb: true });
+  await scheduleDailyCheckpoints(ctx.database.db);
   const runner = startJobRunner(ctx.database.db, jobHandlers(ctx), { onError: (err) => app.log.error({ err }, 'job runner') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');

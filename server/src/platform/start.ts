@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './mail/mailer.js';
 import type { PlatformContext } from './context.js';
+import { loadAuditSigner } from './audit/signing-key.js';
 import { loadStateReference } from '../modules/states/index.js';
 import { loadFrameworkReference } from '../modules/framework/index.js';
 
@@ -19,7 +20,9 @@ export async function startPlatform(config: Config = loadConfig()): Promise<Plat
   await database.migrate();
   await loadReferenceData(database);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
-  return { config, database, mailer };
+  // A new platform makes its key at first start (in the data folder unless AUDIT_KEY_FILE says where).
+  const auditSigner = loadAuditSigner(config.auditKey, { create: true })!;
+  return { config, database, mailer, auditSigner };
 }
 
 /** The reference data every start loads, idempotently: States, then the framework. */

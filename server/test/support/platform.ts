@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { createMailer } from '../../src/platform/mail/mailer.js';
 import type { PlatformContext } from '../../src/platform/context.js';
+import { loadAuditSigner } from '../../src/platform/audit/signing-key.js';
 import type { App, RegisteredRoute } from '../../src/platform/http/server.js';
 import { withDatabase } from './global-setup.js';
 
@@ -50,7 +51,7 @@ export async function testPlatform(env: Record<string, string> = {}, logger: fal
   const { database, drop } = await testDatabase();
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, outboxDir });
-  const ctx: PlatformContext = { config, database, mailer };
+  const ctx: PlatformContext = { config, database, mailer, auditSigner: loadAuditSigner(config.auditKey, { create: true })! };
   const { app, routes } = await buildApp(ctx, { logger });
   return {
     ctx,

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
+import { signAuditCheckpoint } from '../../platform/audit/checkpoint.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { conflict, notFound, Problem } from '../../platform/http/problem.js';
@@ -119,6 +120,8 @@ async function adopt(
     }
   }
   await applyOutcomeToFramework(tx, { actor: input.actor, symbol, title: revision.title, adoptedOn, add, supersede, relations });
+  // Each adoption is anchored outside the database: a signed checkpoint of the chain that now records it.
+  await signAuditCheckpoint(tx, ctx.auditSigner);
   return outcome;
 }
 

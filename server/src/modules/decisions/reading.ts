@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEvents } from '../../platform/audit/tables.js';
+import { checkpointCovering } from '../../platform/audit/checkpoint.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { decisionsPolicy } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
@@ -203,6 +204,8 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
       /** The hash recorded on the audit chain when it was adopted. */
       recordedHash: recorded,
       auditEvent: adoptEvent?.seq ?? null,
+      /** The signed checkpoint of the chain that anchors the adoption outside the database. */
+      checkpoint: adoptEvent ? await checkpointCovering(db, adoptEvent.seq) : null,
       intact: recomputed === o.contentHash && recorded === o.contentHash,
     },
     adoptedAt: o.adoptedAt,
