@@ -17,6 +17,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Sizes that matter are measured gzipped by `npm run bench -w web` (bench/WEB.md).
     chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      // A feature's public file (features/<name>/index.ts) only passes exports on: a page that uses
+      // one of them loads that module alone, not every module the public file names.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id) },
+    },
   },
   server: {
     port: 5173,

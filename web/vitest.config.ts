@@ -11,15 +11,30 @@ export default defineConfig({
         },
       },
       {
+        // Pages and parts rendered in happy-dom with the app's providers; only `fetch` is faked.
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           environment: 'node',
-          // One browser and one server per file; files run one after another on 2 cores.
+          // One browser and one server per file; files run one after another on 2 cores, and only
+          // once the unit and component tests are done (they would otherwise share the cores).
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state the page reaches by itself (a debounced search, an autosave):
+          // its default of one second is too short on a loaded machine, where CI runs.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

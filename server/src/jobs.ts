@@ -1,16 +1,36 @@
 import type { PlatformContext } from './platform/context.js';
-import type { JobHandler } from './platform/jobs/runner.js';
+import { startJobRunner, type JobHandlers, type JobRunner } from './platform/jobs/runner.js';
+import { MAIL_JOB, mailDelivery } from './platform/mail/queue.js';
 import { SILENCE_JOB, silenceDeadlineHandler } from './modules/decisions/index.js';
 import { REMINDER_JOB, reportReminderHandler } from './modules/reporting/index.js';
 import { meetingJobHandlers } from './modules/meetings/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
-/** Every kind of durable job the platform runs, from the modules that own them. */
-export function jobHandlers(ctx: PlatformContext): Record<string, JobHandler> {
+/** The jobs of the modules that own them. */
+function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
   return {
     [SILENCE_JOB]: silenceDeadlineHandler(ctx),
     [REMINDER_JOB]: reportReminderHandler(ctx),
     ...meetingJobHandlers(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
+  };
+}
+
+/** Every kind of durable job the platform runs: the modules' jobs and the mail job. */
+export function jobHandlers(ctx: PlatformContext): JobHandlers {
+  return { ...moduleJobHandlers(ctx), [MAIL_JOB]: mailDelivery(ctx.mailer) };
+}
+
+/**
+ * The job runners of a server process: mail in a runner of its own, so a mail server that does not
+ * answer never delays a deadline or a reminder.
+ */
+export function startJobRunners(ctx: PlatformContext, options: { onError?: (error: unknown) => void } = {}): JobRunner {
+  const runners = [startJobRunner(ctx.database.db, moduleJobHandlers(ctx), options), startJobRunner(ctx.database.db, { [MAIL_JOB]: mailDelivery(ctx.mailer) }, options)];
+  return {
+    drain: async () => (await Promise.all(runners.map((r) => r.drain()))).reduce((a, b) => a + b, 0),
+    stop: async () => {
+      await Promise.all(runners.map((r) => r.stop()));
+    },
   };
 }

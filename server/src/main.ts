@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
-import { jobHandlers } from './jobs.js';
-import { startJobRunner } from './platform/jobs/runner.js';
+import { startJobRunners } from './jobs.js';
 import { scheduleDailyCheckpoints } from './platform/audit/daily-checkpoint.js';
 import type { PlatformContext } from './platform/context.js';
 import type { App } from './platform/http/server.js';
@@ -13,7 +12,7 @@ export async function serve(ctx: PlatformContext): Promise<App> {
   const { config } = ctx;
   const { app } = await buildApp(ctx, { serveWeb: true });
   await scheduleDailyCheckpoints(ctx.database.db);
-  const runner = startJobRunner(ctx.database.db, jobHandlers(ctx), { onError: (err) => app.log.error({ err }, 'job runner') });
+  const runner = startJobRunners(ctx, { onError: (err) => app.log.error({ err }, 'job runner') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await runner.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { testPlatform, readOutbox, tokenFromMail, type TestPlatform } from './support/platform.js';
+import { testPlatform, tokenFromMail, type TestPlatform } from './support/platform.js';
 import { Client, freshCode, makeAccount, signedIn, type TestAccount } from './support/client.js';
 import { currentTotp } from '../src/modules/accounts/index.js';
 import { accounts, accountTokens } from '../src/modules/accounts/tables.js';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => p.close());
 
-const mailsTo = (email: string) => readOutbox(p.outboxDir).filter((m) => m.to.includes(email));
+const mailsTo = async (email: string) => (await p.outbox()).filter((m) => m.to.includes(email));
 
 describe('signing in', () => {
   it('asks for the second factor only after the right password, then signs in with a TOTP code', async () => {
@@ -138,7 +138,7 @@ describe('invitations', () => {
     const email = `fp.${Date.now()}@mrecic.example`;
     const res = await sec.post('/api/v1/invitations', { email, name: 'Ana Pérez', role: 'focal_point', state: 'chl' });
     expect(res.status).toBe(201);
-    const [mail] = mailsTo(email);
+    const [mail] = await mailsTo(email);
     expect(mail!.subject).toMatch(/invitation/i);
     const token = tokenFromMail(mail!.text, 'invitation');
 
@@ -167,7 +167,7 @@ describe('invitations', () => {
     const sec = await signedIn(p.app, secretariat);
     const email = `late.${Date.now()}@example.org`;
     await sec.post('/api/v1/invitations', { email, name: 'Late', role: 'chair' });
-    const token = tokenFromMail(mailsTo(email)[0]!.text, 'invitation');
+    const token = tokenFromMail((await mailsTo(email))[0]!.text, 'invitation');
     await p.ctx.database.db.update(accountTokens).set({ expiresAt: new Date(Date.now() - 1000) });
     const res = await (await new Client(p.app).start()).get(`/api/v1/invitations/${token}`);
     expect(res.status).toBe(410);
@@ -202,15 +202,15 @@ describe('emails in the language of the account', () => {
     const sec = await signedIn(p.app, secretariat);
     const email = `fp.fr.${Date.now()}@diplomatie.example`;
     expect((await sec.post('/api/v1/invitations', { email, name: 'Claire Martin', role: 'focal_point', state: 'DEU', language: 'fr' })).status).toBe(201);
-    const [mail] = mailsTo(email);
+    const [mail] = await mailsTo(email);
     expect(mail!.subject).toBe('Votre invitation à la plateforme du PoA');
     expect(mail!.text).toContain('point focal (Allemagne)');
     expect(mail!.text).toMatch(/\/fr\/invitation\/[A-Za-z0-9_-]+/);
 
     const arabic = `d.ar.${Date.now()}@mofa.example`;
     expect((await sec.post('/api/v1/invitations', { email: arabic, name: 'ليلى', role: 'chair', language: 'ar' })).status).toBe(201);
-    expect(mailsTo(arabic)[0]!.subject).toBe('دعوتك إلى منصة برنامج العمل');
-    expect(mailsTo(arabic)[0]!.text).toMatch(/\/ar\/invitation\//);
+    expect((await mailsTo(arabic))[0]!.subject).toBe('دعوتك إلى منصة برنامج العمل');
+    expect((await mailsTo(arabic))[0]!.text).toMatch(/\/ar\/invitation\//);
 
     expect((await sec.post('/api/v1/invitations', { email: `x.${Date.now()}@example.org`, name: 'X', role: 'chair', language: 'de' })).status).toBe(400);
   });
@@ -227,7 +227,7 @@ describe('emails in the language of the account', () => {
 
     const c = await new Client(p.app).start();
     expect((await c.post('/api/v1/password-resets', { email: d.email })).status).toBe(202);
-    const mail = mailsTo(d.email).at(-1)!;
+    const mail = (await mailsTo(d.email)).at(-1)!;
     expect(mail.subject).toBe('Сброс пароля на платформе Программы действий');
     expect(mail.text).toMatch(/\/ru\/reset-password\/[A-Za-z0-9_-]+/);
     // The public cannot change anyone's language.
@@ -241,9 +241,9 @@ describe('password reset', () => {
     const old = await signedIn(p.app, d);
     const c = await new Client(p.app).start();
     expect((await c.post('/api/v1/password-resets', { email: 'ghost@example.org' })).status).toBe(202);
-    expect(mailsTo('ghost@example.org')).toHaveLength(0);
+    expect(await mailsTo('ghost@example.org')).toHaveLength(0);
     expect((await c.post('/api/v1/password-resets', { email: d.email })).status).toBe(202);
-    const token = tokenFromMail(mailsTo(d.email).at(-1)!.text, 'reset-password');
+    const token = tokenFromMail((await mailsTo(d.email)).at(-1)!.text, 'reset-password');
     expect((await c.post(`/api/v1/password-resets/${token}`, { password: 'a brand new password' })).status).toBe(204);
     expect((await c.post(`/api/v1/password-resets/${token}`, { password: 'another new password' })).status).toBe(410);
     // the old session is gone, the new password works, the old one does not

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { testPlatform, readOutbox, type TestPlatform } from './support/platform.js';
+import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { randomUUID } from 'node:crypto';
 import { startJobRunner } from '../src/platform/jobs/runner.js';
@@ -80,6 +80,8 @@ describe('negotiating a draft', () => {
     const tabled = await chair.post('/api/v1/drafts', { ...zero, body: group.body.id });
     expect(tabled.status).toBe(201);
     expect((await anon().get(`/api/v1/drafts?body=${group.body.id}`)).body.items.map((d: { id: string }) => d.id)).toEqual([tabled.body.id]);
+    // The group's page lists it among its drafts.
+    expect((await anon().get(`/api/v1/groups/${group.body.id}`)).body.drafts.map((d: { id: string }) => d.id)).toEqual([tabled.body.id]);
     const closing = await secretariat.patch(`/api/v1/groups/${group.body.id}`, { status: 'closed' }, { 'if-match': String(group.headers.etag) });
     expect(closing.status).toBe(200);
     expect((await chair.post('/api/v1/drafts', { ...zero, body: group.body.id })).status).toBe(400);
@@ -162,12 +164,12 @@ describe('adoption by silence procedure', () => {
   });
 
   it('is broken by one State with a reason; every focal point is told; a second break finds it closed', async () => {
-    const before = readOutbox(p.outboxDir).length;
+    const before = (await p.outbox()).length;
     const open = await chair.post(`/api/v1/drafts/${draftId}/silence-procedures`, { deadlineLocal: '2031-03-14T12:00', zone: 'America/New_York' });
     expect(open.status).toBe(201);
     expect(open.body.deadlineLocal).toBe('2031-03-14T12:00-04:00');
     expect(new Date(open.body.deadlineAt).toISOString()).toBe('2031-03-14T16:00:00.000Z');
-    const opened = readOutbox(p.outboxDir).slice(before);
+    const opened = (await p.outbox()).slice(before);
     expect(opened.length).toBeGreaterThanOrEqual(3);
     const toFrance = opened.filter((m) => m.to === fraEmail);
     const others = opened.filter((m) => m.to !== fraEmail);
@@ -188,8 +190,8 @@ describe('adoption by silence procedure', () => {
     const again = await fra.post(`/api/v1/silence-procedures/${open.body.id}/breaks`, { reason: 'Me too' });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('urn:poa:problem:refused-not-open');
-    expect(readOutbox(p.outboxDir).some((m) => /silence broken/i.test(m.subject))).toBe(true);
-    const brokenToFrance = readOutbox(p.outboxDir).filter((m) => m.to === fraEmail).at(-1)!;
+    expect((await p.outbox()).some((m) => /silence broken/i.test(m.subject))).toBe(true);
+    const brokenToFrance = (await p.outbox()).filter((m) => m.to === fraEmail).at(-1)!;
     expect(brokenToFrance.subject).toMatch(/^Silence rompu : /);
     expect(brokenToFrance.text).toContain('Argentine a rompu le silence');
     const draft = (await anon().get(`/api/v1/drafts/${draftId}`)).body;
@@ -206,17 +208,19 @@ describe('adoption by silence procedure', () => {
     const late = await fra.post(`/api/v1/silence-procedures/${open.body.id}/breaks`, { reason: 'Too late?' });
     expect(late.status).toBe(409);
     expect(late.body.type).toBe('urn:poa:problem:refused-deadline-passed');
+    await p.outbox(); // the mail of earlier steps leaves first
     const handlers = jobHandlers(p.ctx);
     const a = startJobRunner(p.ctx.database.db, handlers, { intervalMs: 60_000 });
     const b = startJobRunner(p.ctx.database.db, handlers, { intervalMs: 60_000 });
     const [na, nb] = await Promise.all([a.drain(), b.drain()]);
     await Promise.all([a.stop(), b.stop()]);
-    expect(na + nb).toBe(1);
+    // The adoption, once, then the mail that tells of it.
+    expect(na + nb).toBe(2);
     const outcomes = (await anon().get('/api/v1/outcomes')).body.items;
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].symbol).toMatch(/^PoA\/\d{4}\/REC\.1$/);
     outcomeId = outcomes[0].id;
-    expect(readOutbox(p.outboxDir).some((m) => /adopted by silence procedure/i.test(m.subject))).toBe(true);
+    expect((await p.outbox()).some((m) => /adopted by silence procedure/i.test(m.subject))).toBe(true);
     // The adoption is anchored outside the database: a signed checkpoint covers it, in the outcome's record and published.
     const { verification } = (await anon().get(`/api/v1/outcomes/${outcomeId}`)).body;
     expect(verification.checkpoint.seq).toBeGreaterThanOrEqual(verification.auditEvent);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/platform/db/database.js';
 import { idempotentRequests } from '../src/platform/idempotency/tables.js';
 import { ABANDONED_AFTER_SECONDS, KEEP_HOURS, idempotencyStore } from '../src/platform/idempotency/store.js';
-import { testPlatform, readOutbox, type TestPlatform } from './support/platform.js';
+import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { meetingBody } from './support/meetings.js';
 
@@ -57,7 +56,7 @@ describe('Idempotency-Key', () => {
     for (let i = 0; i < 3; i++) answers.push(await secretariat.post('/api/v1/invitations', body, { 'idempotency-key': k }));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(answers[2]?.headers['idempotent-replayed']).toBe('true');
-    const mails = readOutbox(path.join(p.ctx.config.dataDir, 'outbox')).filter((m) => m.to.includes(email));
+    const mails = (await p.outbox()).filter((m) => m.to.includes(email));
     expect(mails).toHaveLength(1);
   });
 
@@ -144,7 +143,7 @@ describe('Idempotency-Key', () => {
     const b = await anonymous.post('/api/v1/password-resets', { email: person.email }, { 'idempotency-key': k });
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(b.headers['idempotent-replayed']).toBeUndefined();
-    expect(readOutbox(path.join(p.ctx.config.dataDir, 'outbox')).filter((m) => m.to.includes(person.email) && /reset/i.test(m.subject))).toHaveLength(2);
+    expect((await p.outbox()).filter((m) => m.to.includes(person.email) && /reset/i.test(m.subject))).toHaveLength(2);
   });
 
   it('never keeps an answer that holds a secret: new recovery codes are made anew on a retry, and nothing is stored', async () => {

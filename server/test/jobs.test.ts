@@ -72,6 +72,15 @@ describe('durable jobs', () => {
     expect(await effects('move-1')).toBe(0);
   });
 
+  it('leaves a job of a kind it does not run to a runner that does (mail has a runner of its own)', async () => {
+    await scheduleJob(database.db, { kind: 'effect', key: 'kind-1', runAt: new Date(Date.now() - 1000), payload: {} });
+    expect(await runOneJob(database.db, { other: recordEffect })).toBe(false);
+    const [untouched] = await database.db.select().from(jobs).where(eq(jobs.key, 'kind-1'));
+    expect(untouched).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    while (await runOneJob(database.db, { effect: recordEffect }));
+    expect(await effects('kind-1')).toBe(1);
+  });
+
   it.runIf(!!process.env.TEST_DATABASE_URL)('runs each job once with two processes claiming at the same time (PostgreSQL)', async () => {
     const url = new URL(process.env.TEST_DATABASE_URL!);
     const own = (await database.db.execute(sql`SELECT current_database() AS name`)) as unknown as { rows: { name: string }[] };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOutbox, testPlatform, type TestPlatform } from './support/platform.js';
+import { testPlatform, type TestPlatform } from './support/platform.js';
 import { makeAccount, signedIn, type Client } from './support/client.js';
 import { meetingBody } from './support/meetings.js';
 import { jobHandlers } from '../src/jobs.js';
+import { meetingJobHandlers } from '../src/modules/meetings/index.js';
 import { runOneJob, startJobRunner } from '../src/platform/jobs/runner.js';
 import { toLocal } from '../src/modules/meetings/times.js';
 import { jobs } from '../src/platform/jobs/tables.js';
@@ -31,7 +32,7 @@ afterAll(() => p.close());
 
 // Reminders are written in the recipient's language: English without an account, Spanish for the
 // focal point of Argentina, who chose it.
-const reminders = () => readOutbox(p.outboxDir).filter((m) => /^(Reminder|Recordatorio):/.test(m.subject));
+const reminders = async () => (await p.outbox()).filter((m) => /^(Reminder|Recordatorio):/.test(m.subject));
 
 describe('reminders', () => {
   it('are sent once each across a restart: before the deadline and before the meeting', async () => {
@@ -61,7 +62,7 @@ describe('reminders', () => {
     expect(await third.drain()).toBe(0);
     await third.stop();
 
-    const sent = reminders().map((m) => `${m.to} | ${/registration|inscripción/.test(m.subject) ? 'deadline' : 'meeting'}`).sort();
+    const sent = (await reminders()).map((m) => `${m.to} | ${/registration|inscripción/.test(m.subject) ? 'deadline' : 'meeting'}`).sort();
     expect(sent).toEqual([
       'ana.perez@example.cl | meeting',
       // The focal point of a State that has not registered; not Chile's, which has.
@@ -72,34 +73,34 @@ describe('reminders', () => {
     // A fan-out run again (a process that died after its work but before marking it done) adds nothing.
     const [job] = await p.ctx.database.db.select().from(jobs).where(like(jobs.key, `meetings.reminder:registration-deadline:${meetingId}:%`));
     expect(job!.status).toBe('done');
-    await p.ctx.database.db.transaction((tx) => handlers[job!.kind]!({ tx, job: { ...job!, payload: job!.payload } }));
+    await p.ctx.database.db.transaction((tx) => meetingJobHandlers(p.ctx)[job!.kind]!({ tx, job: { ...job!, payload: job!.payload } }));
     const fourth = startJobRunner(p.ctx.database.db, handlers, { intervalMs: 60_000 });
     expect(await fourth.drain()).toBe(0);
     await fourth.stop();
-    expect(reminders()).toHaveLength(4);
+    expect(await reminders()).toHaveLength(4);
 
-    const deadline = reminders().find((m) => m.to === 'focal.arg@example.org')!;
+    const deadline = (await reminders()).find((m) => m.to === 'focal.arg@example.org')!;
     expect(deadline.subject).toMatch(/^Recordatorio: la inscripción en .+ se cierra el /);
     expect(deadline.text).toContain(`(${zone})`);
     expect(deadline.text).toContain(`/es/meetings/${meetingId}`);
-    const mission = reminders().find((m) => m.to === 'mission.chile@example.org' && m.subject.includes('registration'))!;
+    const mission = (await reminders()).find((m) => m.to === 'mission.chile@example.org' && m.subject.includes('registration'))!;
     expect(mission.text).toContain(`(${zone})`);
     expect(mission.text).toContain(`/en/meetings/${meetingId}`);
   });
 
   it('are not sent again when the meeting changes without moving, and are sent for a new date', async () => {
-    const before = reminders().length;
+    const before = (await reminders()).length;
     const meeting = await secretariat.get(`/api/v1/meetings/${meetingId}`);
     const renamed = await secretariat.patch(`/api/v1/meetings/${meetingId}`, { venue: 'Palais des Nations' }, { 'if-match': meeting.headers.etag as string });
     expect(renamed.status).toBe(200);
     const runner = startJobRunner(p.ctx.database.db, jobHandlers(p.ctx), { intervalMs: 60_000 });
     await runner.drain();
-    expect(reminders().length).toBe(before);
+    expect((await reminders()).length).toBe(before);
     const moved = await secretariat.patch(`/api/v1/meetings/${meetingId}`, { startsAt: local(2.5 * DAY) }, { 'if-match': renamed.headers.etag as string });
     expect(moved.status).toBe(200);
     await runner.drain();
     await runner.stop();
-    const fresh = reminders().slice(before).map((m) => m.to).sort();
+    const fresh = (await reminders()).slice(before).map((m) => m.to).sort();
     expect(fresh).toEqual(['ana.perez@example.cl', 'mission.chile@example.org']);
   });
 
@@ -110,10 +111,10 @@ describe('reminders', () => {
       const res = await secretariat.post(`/api/v1/meetings/${far.body.id}/status`, { status }, { 'if-match': etag });
       etag = res.headers.etag as string;
     }
-    const before = reminders().length;
+    const before = (await reminders()).length;
     const runner = startJobRunner(p.ctx.database.db, jobHandlers(p.ctx), { intervalMs: 60_000 });
     await runner.drain();
     await runner.stop();
-    expect(reminders().length).toBe(before);
+    expect((await reminders()).length).toBe(before);
   });
 });

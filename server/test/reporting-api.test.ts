@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { testPlatform, readOutbox, type TestPlatform } from './support/platform.js';
+import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { like } from 'drizzle-orm';
 import { runOneJob } from '../src/platform/jobs/runner.js';
@@ -247,11 +247,11 @@ describe('the next cycle', () => {
   });
 
   it('reminds the focal points of States that have not submitted, once per reminder', async () => {
-    const before = readOutbox(p.outboxDir).filter((m) => /^Reminder/.test(m.subject)).length;
+    const before = (await p.outbox()).filter((m) => /^Reminder/.test(m.subject)).length;
     const clock = () => new Date(Date.now() + 59 * 86_400_000);
     while (await runOneJob(p.ctx.database.db, jobHandlers(p.ctx), clock));
     while (await runOneJob(p.ctx.database.db, jobHandlers(p.ctx), clock));
-    const reminders = readOutbox(p.outboxDir).filter((m) => /^Reminder/.test(m.subject)).slice(before);
+    const reminders = (await p.outbox()).filter((m) => /^Reminder/.test(m.subject)).slice(before);
     // first cycle: CHL and ARG submitted, nobody else has a focal point; second cycle: neither submitted, two reminders each
     const second = reminders.filter((m) => /Second cycle/.test(m.subject));
     expect(second.length).toBe(4);
@@ -259,7 +259,7 @@ describe('the next cycle', () => {
   });
 
   it('reminds nobody of a deadline already past (a cycle recorded after the fact)', async () => {
-    const before = readOutbox(p.outboxDir).length;
+    const before = (await p.outbox()).length;
     const secretariatActor = { accountId: randomUUID(), sessionId: randomUUID(), name: 'Secretariat', roles: ['secretariat'] as const, state: null, organisation: null };
     const past = await openCycle(p.ctx, {
       actor: secretariatActor,
@@ -274,7 +274,7 @@ describe('the next cycle', () => {
     const queued = await p.ctx.database.db.select().from(jobs).where(like(jobs.key, `%:${past.id}:%`));
     expect(queued).toEqual([]);
     while (await runOneJob(p.ctx.database.db, jobHandlers(p.ctx)));
-    expect(readOutbox(p.outboxDir).slice(before).filter((m) => m.text.includes('A cycle of the past'))).toEqual([]);
+    expect((await p.outbox()).slice(before).filter((m) => m.text.includes('A cycle of the past'))).toEqual([]);
     const cycle = (await secretariat.get(`/api/v1/reporting/cycles/${past.id}`)).body;
     expect(cycle.status).toBe('closed');
   });

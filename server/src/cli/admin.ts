@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config.js';
 import { createAuditKeyFile } from '../platform/audit/signing-key.js';
 import { startPlatform } from '../platform/start.js';
 import { inviteAccount } from '../modules/accounts/index.js';
+import { sendQueuedMail } from '../platform/mail/queue.js';
 
 const usage = `Usage: npm run admin -- create-secretariat --email EMAIL --name "FULL NAME"
        npm run admin -- audit-key [--out FILE]
@@ -54,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
   const ctx = await startPlatform();
   try {
     const invitation = await inviteAccount(ctx, { actor: null, email: values.email, name: values.name, role: 'secretariat' });
+    // The invitation leaves now rather than when a server next runs the mail jobs.
+    await sendQueuedMail(ctx.database.db, ctx.mailer);
     console.log(`Secretariat account created for ${invitation.email}.`);
     console.log(`Open this single-use link before ${invitation.expiresAt.toISOString()} to set the password and second factor:`);
     console.log(invitation.link);

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import { startPlatform } from '../platform/start.js';
 import { buildApp } from '../app.js';
+import { startJobRunners } from '../jobs.js';
 import { seedDemo, type DemoAccount } from '../demo/seed-demo.js';
 import { readOutbox } from './outbox.js';
 
 export interface DemoServer {
   url: string;
   accounts: DemoAccount[];
-  /** The mail the platform has sent so far (invitations, resets), oldest first. */
+  /** The mail the platform has sent so far (invitations, resets), oldest first; the mail job sends it a moment after the request. */
   outbox(): ReturnType<typeof readOutbox>;
   close(): Promise<void>;
 }
@@ -33,12 +34,14 @@ export async function startDemoServer(options: { port?: number; env?: Record<str
   const accounts = await seedDemo(ctx);
   const { app } = await buildApp(ctx, { serveWeb: true, logger: false });
   const address = await app.listen({ port: config.port, host: config.host });
+  const runner = startJobRunners(ctx);
   const outboxDir = path.join(dataDir, 'outbox');
   return {
     url: address,
     accounts,
     outbox: () => readOutbox(outboxDir),
     close: async () => {
+      await runner.stop();
       await app.close();
       await ctx.database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -33,6 +33,23 @@ export function readOutbox(outboxDir: string): { to: string; subject: string; te
     });
 }
 
+export type OutboxMessage = ReturnType<typeof readOutbox>[number];
+
+/**
+ * Mail leaves a moment after the request that queued it (the mail job sends it after commit): waits
+ * until the outbox holds a message that `wanted` accepts, and returns the outbox then, oldest first.
+ * Fails after `timeoutMs` naming what it waited for.
+ */
+export async function waitForOutbox(outboxDir: string, wanted: (m: OutboxMessage) => boolean, what: string, timeoutMs = 15_000): Promise<OutboxMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const messages = readOutbox(outboxDir);
+    if (messages.some(wanted)) return messages;
+    if (Date.now() > deadline) throw new Error(`no ${what} in the outbox after ${timeoutMs / 1000} s (it holds ${messages.length} message(s))`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A link sent by mail, e.g. the invitation or reset link: its token. */
 export function tokenFromMail(text: string, kind: 'invitation' | 'reset-password'): string {
   const m = new RegExp(`/${kind}/([A-Za-z0-9_-]+)`).exec(text);

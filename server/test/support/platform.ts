@@ -8,6 +8,8 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { createMailer } from '../../src/platform/mail/mailer.js';
+import { sendQueuedMail } from '../../src/platform/mail/queue.js';
+import { readOutbox, type OutboxMessage } from '../../src/testing/outbox.js';
 import type { PlatformContext } from '../../src/platform/context.js';
 import { loadAuditSigner } from '../../src/platform/audit/signing-key.js';
 import type { App, RegisteredRoute } from '../../src/platform/http/server.js';
@@ -18,6 +20,8 @@ export interface TestPlatform {
   app: App;
   routes: RegisteredRoute[];
   outboxDir: string;
+  /** Sends the mail queued so far (runs the due mail jobs, as the server's job runner would), then reads the outbox, oldest first. */
+  outbox(): Promise<OutboxMessage[]>;
   close(): Promise<void>;
 }
 
@@ -44,13 +48,13 @@ export async function testDatabase(): Promise<{ database: Database; drop: () => 
   return { database, drop: () => database.close() };
 }
 
-/** The whole platform on a clean database, with its mail written to a folder of its own. */
+/** The whole platform on a clean database, with its mail written to a folder of its own (or to SMTP_URL when the test gives one). */
 export async function testPlatform(env: Record<string, string> = {}, logger: false | NodeJS.WritableStream = false): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poa-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://poa.test', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '10000', ...env });
   const { database, drop } = await testDatabase();
   const outboxDir = path.join(dataDir, 'outbox');
-  const mailer = createMailer({ smtpUrl: undefined, from: config.mailFrom, outboxDir });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const ctx: PlatformContext = { config, database, mailer, auditSigner: loadAuditSigner(config.auditKey, { create: true })! };
   const { app, routes } = await buildApp(ctx, { logger });
   return {
@@ -58,6 +62,10 @@ export async function testPlatform(env: Record<string, string> = {}, logger: fal
     app,
     routes,
     outboxDir,
+    outbox: async () => {
+      await sendQueuedMail(database.db, mailer);
+      return readOutbox(outboxDir);
+    },
     close: async () => {
       await app.close();
       await drop();

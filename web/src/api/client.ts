@@ -49,13 +49,16 @@ export class ApiProblem extends Error {
   /** The problem's short name: `sign-in-failed` for `urn:poa:problem:sign-in-failed`. */
   readonly kind: string;
   readonly errors: FieldError[];
+  /** The problem document's other members: what a refusal carries with it (a 412's current version). */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(status: number, type: string, detail: string, errors: FieldError[] = []) {
+  constructor(status: number, type: string, detail: string, errors: FieldError[] = [], extensions: Record<string, unknown> = {}) {
     super(detail);
     this.name = 'ApiProblem';
     this.status = status;
     this.kind = type.startsWith('urn:poa:problem:') ? type.slice('urn:poa:problem:'.length) : type || 'unknown';
     this.errors = errors;
+    this.extensions = extensions;
   }
 
   /** The server's complaint about one field of the body, if any (`password` for `body.password`). */
@@ -69,13 +72,15 @@ interface ProblemLike {
   title?: string;
   detail?: string;
   errors?: FieldError[];
+  [member: string]: unknown;
 }
 
 export function toProblem(response: Response | undefined, error: unknown): ApiProblem {
   if (!response) return new ApiProblem(0, 'network', error instanceof Error ? error.message : 'network error');
   const p = (error && typeof error === 'object' ? error : {}) as ProblemLike;
   const fallback = response.status >= 500 ? 'internal' : response.status === 404 ? 'not-found' : `http-${response.status}`;
-  return new ApiProblem(response.status, p.type ?? fallback, p.detail ?? p.title ?? response.statusText, p.errors ?? []);
+  const { type, title, detail, errors, ...extensions } = p;
+  return new ApiProblem(response.status, type ?? fallback, detail ?? title ?? response.statusText, errors ?? [], extensions);
 }
 
 interface Result<T> {

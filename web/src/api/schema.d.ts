@@ -5395,6 +5395,8 @@ export interface paths {
                             };
                             can: {
                                 manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
@@ -5517,11 +5519,27 @@ export interface paths {
                             };
                             can: {
                                 manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none */
+                            delegation: ({
+                                /** @enum {string} */
+                                kind: "state";
+                                name: string;
+                                roles: ("head" | "representative" | "adviser")[];
+                                state: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "organisation";
+                                name: string;
+                                organisationId: string;
+                                roles: ("head" | "representative" | "adviser")[];
+                            }) | null;
                             documents: {
                                 agendaItem: string | null;
                                 /** Format: date-time */
@@ -5662,6 +5680,8 @@ export interface paths {
                             };
                             can: {
                                 manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
@@ -6231,6 +6251,8 @@ export interface paths {
                             };
                             can: {
                                 manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
@@ -7346,6 +7368,8 @@ export interface paths {
                             };
                             can: {
                                 manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, expectAccessible, LANGUAGES, launchBrowser, newPage, signInByApi, type Lang } from './harness';
+import { account, expectAccessible, LANGUAGES, launchBrowser, newPage, addMintedSession, type Lang } from './harness';
 
 /**
  * Official documents: the Secretariat issues a document and uploads its languages through the
@@ -37,7 +37,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   visitor = await newPage(browser, 'en');
   secretariat = await newPage(browser, 'en');
-  await signInByApi(secretariat.context, account('secretariat@poa.demo'));
+  await addMintedSession(secretariat.context, account('secretariat@poa.demo'));
 });
 
 afterAll(async () => {
@@ -130,7 +130,7 @@ describe('the Secretariat issues a document and uploads its texts', () => {
 
   it('offers no upload and no issuing to a delegate, and the API refuses them', async () => {
     const delegate = await newPage(browser, 'en');
-    await signInByApi(delegate.context, account('delegate.fra@poa.demo'));
+    await addMintedSession(delegate.context, account('delegate.fra@poa.demo'));
     await open(delegate.page, `/en/documents/${documentId}`);
     await main(delegate.page).locator('tr[data-language="en"]').waitFor();
     expect(await main(delegate.page).getByRole('heading', { name: 'Upload a language version' }).count()).toBe(0);
@@ -161,8 +161,9 @@ describe('anyone finds documents by symbol and by title', () => {
     // Words of the title, in French, folded (case and accents ignored).
     await search.fill(`POINTS DE CONTACT ${word.toUpperCase()}`);
     await page.waitForURL(/q=POINTS/);
+    // The list of the first search shows until the second's answer: wait for the one row.
+    await expect.poll(() => main(page).locator('tbody tr').count()).toBe(1);
     await row.waitFor();
-    expect(await main(page).locator('tbody tr').count()).toBe(1);
 
     // Filtered by a type it is not: nothing; by its type: found.
     await main(page).getByLabel('Type').selectOption('report');

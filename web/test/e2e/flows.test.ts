@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, lastLinkTo, lastMailTo, launchBrowser, newPage, signInByApi, tabUntil, totp, type DemoAccount } from './harness';
+import type { BrowserContext } from 'playwright-core';
+import { account, addMintedSession, apiPost, closeDropdown, lastLinkTo, lastMailTo, launchBrowser, newPage, tabUntil, totp, type DemoAccount } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,9 +51,36 @@ describe('signing in', () => {
     await context.close();
   });
 
+  it('signs in with a password and a recovery code, which then works no more', async () => {
+    const { page, errors, context } = await newPage(browser, 'en');
+    const wanjiru = account('focal.ken@poa.demo');
+    const code = wanjiru.recoveryCodes[0]!;
+    await page.goto('/en/sign-in');
+    await heading(page).filter({ hasText: 'Sign in' }).waitFor();
+    await field(page, 'Email address').fill(wanjiru.email);
+    await field(page, 'Password').fill(wanjiru.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await field(page, 'Authentication code').waitFor();
+    await page.getByRole('button', { name: 'I cannot use my authenticator app: use a recovery code' }).click();
+    const recovery = field(page, 'Recovery code');
+    await recovery.waitFor();
+    expect(await recovery.evaluate((el) => el === document.activeElement)).toBe(true);
+    await recovery.fill(code);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await header(page).getByRole('link', { name: wanjiru.name }).waitFor();
+    await context.close();
+
+    // Each code works once.
+    const again = await newPage(browser, 'en');
+    const res = await apiPost(again.context, '/api/v1/session', { email: wanjiru.email, password: wanjiru.password, recoveryCode: code });
+    expect(res.status).toBe(401);
+    expect(errors).toEqual([]);
+    await again.context.close();
+  });
+
   it('shows only what the API says a signed-in user may do', async () => {
     const delegate = await newPage(browser, 'en');
-    await signInByApi(delegate.context, account('delegate.chl@poa.demo'));
+    await addMintedSession(delegate.context, account('delegate.chl@poa.demo'));
     await delegate.page.goto('/en/states/CHL');
     await heading(delegate.page).filter({ hasText: 'Chile' }).waitFor();
     const nav = delegate.page.getByRole('navigation', { name: 'Main' });
@@ -61,7 +89,7 @@ describe('signing in', () => {
     expect(await delegate.page.locator('#state-correct').count()).toBe(0);
 
     const focal = await newPage(browser, 'fr');
-    await signInByApi(focal.context, account('focal.jor@poa.demo'));
+    await addMintedSession(focal.context, account('focal.jor@poa.demo'));
     await focal.page.goto('/fr/states/JOR');
     await heading(focal.page).filter({ hasText: 'Jordanie' }).waitFor();
     await focal.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Inviter' }).waitFor();
@@ -74,11 +102,11 @@ describe('signing in', () => {
 describe('an invitation', () => {
   it('is accepted with a password and a second factor set up from the QR code', async () => {
     const secretariat = await newPage(browser, 'en');
-    await signInByApi(secretariat.context, account('secretariat@poa.demo'));
+    await addMintedSession(secretariat.context, account('secretariat@poa.demo'));
     const email = 'kofi.mensah@example.org';
     const invited = await apiPost(secretariat.context, '/api/v1/invitations', { email, name: 'Kofi Mensah', role: 'focal_point', state: 'GHA' });
     expect(invited.status).toBe(201);
-    const link = lastLinkTo(email, '/invitation/');
+    const link = await lastLinkTo(email, '/invitation/');
     await secretariat.context.close();
 
     const { page, errors, context } = await newPage(browser, 'en');
@@ -183,7 +211,7 @@ describe('languages', () => {
 describe('emails in the reader’s language', () => {
   it('invites in the language of the page unless another is chosen, and lets each person choose the language of their emails', async () => {
     const { page, errors, context } = await newPage(browser, 'fr');
-    await signInByApi(context, account('secretariat@poa.demo'));
+    await addMintedSession(context, account('secretariat@poa.demo'));
     await page.goto('/fr/invite');
     const language = page.getByRole('combobox', { name: 'Langue de l’invitation' });
     expect(await language.inputValue()).toBe('fr');
@@ -191,16 +219,17 @@ describe('emails in the reader’s language', () => {
     await field(page, 'Adresse électronique').fill('lucia.gomez@cancilleria.example');
     await page.getByLabel('Rôle').first().click();
     await page.getByRole('option', { name: 'Présidence' }).click();
+    await closeDropdown(page);
     await language.selectOption('es');
     await page.getByRole('button', { name: 'Envoyer l\'invitation' }).click();
     await page.getByText('Invitation envoyée').waitFor();
-    const mail = lastMailTo('lucia.gomez@cancilleria.example');
+    const mail = await lastMailTo('lucia.gomez@cancilleria.example');
     expect(mail.subject).toBe('Su invitación a la plataforma del PoA');
-    expect(lastLinkTo('lucia.gomez@cancilleria.example', '/invitation/')).toMatch(/^\/es\/invitation\//);
+    expect(await lastLinkTo('lucia.gomez@cancilleria.example', '/invitation/')).toMatch(/^\/es\/invitation\//);
     await context.close();
 
     const delegate = await newPage(browser, 'en');
-    await signInByApi(delegate.context, account('delegate.fra@poa.demo'));
+    await addMintedSession(delegate.context, account('delegate.fra@poa.demo'));
     await delegate.page.goto('/en/account');
     const mine = delegate.page.getByRole('combobox', { name: 'Emails from the platform' });
     await mine.selectOption('ru');
@@ -225,6 +254,9 @@ describe('by keyboard alone', () => {
     await tabUntil(page, (el) => el.tag === 'a' && el.text === 'Sign in');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/en\/sign-in/);
+    // The sign-in page's heading takes the focus once shown: tab from there, or a late focus move
+    // would take the keys typed next.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 
     await tabUntil(page, (el) => el.type === 'email');
     // Focus is visible: a thick outline, not just a tinted border.
@@ -249,6 +281,7 @@ describe('by keyboard alone', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await tabUntil(page, (el) => el.type === 'search');
     await page.keyboard.type('Bolivie');
+    await page.waitForURL(/q=Bolivie/);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     await tabUntil(page, (el) => el.href === '/en/states/BOL');
     await page.keyboard.press('Enter');
@@ -260,26 +293,27 @@ describe('by keyboard alone', () => {
 });
 
 /**
- * A delegate of its own for a test that changes a password: the demo accounts are shared by every
- * browser test file, in any order, and must keep the password the others sign in with.
+ * A delegate of its own for a test that changes a password or signs sessions out: the demo accounts
+ * and their sessions are shared by every browser test file, in any order, and must keep working.
+ * Comes with the context its acceptance of the invitation signed in.
  */
-async function ownDelegate(name: string, state: string): Promise<DemoAccount> {
+async function ownDelegate(name: string, state: string): Promise<{ who: Pick<DemoAccount, 'name' | 'email' | 'password'>; context: BrowserContext }> {
   const secretariat = await newPage(browser, 'en');
-  await signInByApi(secretariat.context, account('secretariat@poa.demo'));
+  await addMintedSession(secretariat.context, account('secretariat@poa.demo'));
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Date.now()}@example.org`;
   expect((await apiPost(secretariat.context, '/api/v1/invitations', { email, name, role: 'delegate', state })).status).toBe(201);
   await secretariat.context.close();
-  const token = lastLinkTo(email, '/invitation/').split('/').pop()!;
-  const anonymous = await newPage(browser, 'en');
+  const token = (await lastLinkTo(email, '/invitation/')).split('/').pop()!;
+  const accepted = await newPage(browser, 'en');
   const password = 'a delegate password for this test';
-  expect((await apiPost(anonymous.context, `/api/v1/invitations/${token}/accept`, { password })).status).toBe(200);
-  await anonymous.context.close();
-  return { role: 'delegate', name, email, password, state, organisation: null, totpSecret: null, recoveryCodes: [] };
+  expect((await apiPost(accepted.context, `/api/v1/invitations/${token}/accept`, { password })).status).toBe(200);
+  return { who: { name, email, password }, context: accepted.context };
 }
 
 describe('passwords and sessions', () => {
   it('resets a forgotten password from the emailed link', async () => {
-    const diego = await ownDelegate('Diego Fuentes', 'CHL');
+    const { who: diego, context: accepted } = await ownDelegate('Diego Fuentes', 'CHL');
+    await accepted.close();
     const { page, context } = await newPage(browser, 'es');
     await page.goto('/es/sign-in');
     await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
@@ -289,7 +323,7 @@ describe('passwords and sessions', () => {
     await page.getByRole('button', { name: 'Enviar el enlace' }).click();
     await page.getByText('Revise su correo electrónico').waitFor();
 
-    await page.goto(lastLinkTo(diego.email, '/reset-password/').replace('/en/', '/es/'));
+    await page.goto((await lastLinkTo(diego.email, '/reset-password/')).replace('/en/', '/es/'));
     const password = 'una contraseña nueva y larga';
     await field(page, 'Nueva contraseña').fill(password);
     await field(page, 'Confirme la contraseña').fill(password);
@@ -297,6 +331,8 @@ describe('passwords and sessions', () => {
     await page.getByText('Se ha cambiado su contraseña').waitFor();
 
     await page.getByRole('main').getByRole('link', { name: 'Iniciar sesión' }).click();
+    await page.waitForURL(/\/es\/sign-in/);
+    await heading(page).filter({ hasText: 'Iniciar sesión' }).waitFor();
     await field(page, 'Correo electrónico').fill(diego.email);
     await field(page, 'Contraseña').fill(password);
     await page.getByRole('button', { name: 'Iniciar sesión' }).click();
@@ -305,11 +341,10 @@ describe('passwords and sessions', () => {
   });
 
   it('changes the password, and signs out the other sessions', async () => {
-    const julien = await ownDelegate('Julien Moreau', 'FRA');
-    const elsewhere = await newPage(browser, 'fr');
-    await signInByApi(elsewhere.context, julien);
+    // Two sessions of Julien's: the one accepting the invitation opened, and one signed in with the password.
+    const { who: julien, context: elsewhere } = await ownDelegate('Julien Moreau', 'FRA');
     const { page, context } = await newPage(browser, 'fr');
-    await signInByApi(context, julien);
+    expect((await apiPost(context, '/api/v1/session', { email: julien.email, password: julien.password })).status).toBe(200);
     await page.goto('/fr/account');
     await heading(page).filter({ hasText: 'Mon compte' }).waitFor();
     const sessions = page.getByRole('region', { name: 'Sessions' }).locator('tbody tr');
@@ -327,16 +362,16 @@ describe('passwords and sessions', () => {
     await page.getByRole('button', { name: 'Déconnecter toutes les autres sessions' }).click();
     await page.getByText('Toutes les autres sessions ont été fermées.').waitFor();
     await expect.poll(() => sessions.count()).toBe(1);
-    const me = (await (await elsewhere.context.request.get('/api/v1/me')).json()) as { account: unknown };
+    const me = (await (await elsewhere.request.get('/api/v1/me')).json()) as { account: unknown };
     expect(me.account).toBeNull();
-    await elsewhere.context.close();
+    await elsewhere.close();
     await context.close();
   });
 
   it('makes new recovery codes after asking for the password', async () => {
     const mai = account('focal.vnm@poa.demo');
     const { page, context } = await newPage(browser, 'zh');
-    await signInByApi(context, mai);
+    await addMintedSession(context, mai);
     await page.goto('/zh/account');
     await heading(page).filter({ hasText: '我的账户' }).waitFor();
     await field(page.getByRole('region', { name: '恢复码' }), '当前密码').fill(mai.password);

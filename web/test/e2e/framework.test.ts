@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, expectAccessible, LANGUAGES, launchBrowser, newPage, signInByApi, type Lang } from './harness';
+import { account, expectAccessible, LANGUAGES, launchBrowser, newPage, addMintedSession, type Lang } from './harness';
 
 let browser: Browser;
 let visitor: { context: BrowserContext; page: Page; errors: string[] };
@@ -33,6 +33,7 @@ describe('the framework, as a diplomat uses it', () => {
 
     // What it said on 1 January 2023: search as of that date.
     await main(page).getByRole('link', { name: 'Search the framework' }).click();
+    await page.waitForURL(/\/en\/framework\/search/);
     await page.getByRole('searchbox', { name: 'Words to find' }).fill('critical infrastructure');
     await page.getByLabel('As of').fill('2023-01-01');
     await page.waitForURL(/asOf=2023-01-01/);
@@ -53,6 +54,7 @@ describe('the framework, as a diplomat uses it', () => {
 
     // What has been added since: compare 1 January 2023 with today.
     await main(page).getByRole('link', { name: 'Timeline' }).click();
+    await page.waitForURL(/\/en\/framework\/timeline/);
     await page.getByLabel('From', { exact: true }).fill('2023-01-01');
     await page.getByLabel('To', { exact: true }).fill(today());
     const added = main(page).locator('section[data-change="added"]');
@@ -118,7 +120,7 @@ describe('the framework, as a diplomat uses it', () => {
 describe('the Secretariat records a text', () => {
   it('sends If-Match, and says plainly when someone else recorded a version first', async () => {
     const secretariat = await newPage(browser, 'en');
-    await signInByApi(secretariat.context, account('secretariat@poa.demo'));
+    await addMintedSession(secretariat.context, account('secretariat@poa.demo'));
     const { page, context, errors } = secretariat;
     await open(page, '/en/framework/cb-principle-2');
     const form = main(page).locator('section[aria-labelledby="element-record"]');

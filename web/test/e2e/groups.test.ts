@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, expectAccessible, LANGUAGES, launchBrowser, newPage, signInByApi, tabUntil, type Lang } from './harness';
+import { account, apiPost, expectAccessible, LANGUAGES, launchBrowser, newPage, addMintedSession, tabUntil, type Lang } from './harness';
 
 /**
  * Technical working groups, as States, stakeholders and the Secretariat use them: a State joins and
@@ -26,8 +26,14 @@ async function open(page: Page, path: string): Promise<void> {
 
 async function signedIn(email: string, lang: Lang = 'en'): Promise<Session> {
   const session = await newPage(browser, lang);
-  await signInByApi(session.context, account(email));
+  await addMintedSession(session.context, account(email));
   return session;
+}
+
+/** Opens this file's group's edit form, and waits until it holds the group (typing earlier would be overwritten). */
+async function openEditForm(page: Page): Promise<void> {
+  await open(page, `/en/groups/${groupId}/edit`);
+  await expect.poll(() => main(page).getByLabel('Name in English').inputValue()).toBe(groupName);
 }
 
 type GroupJson = { members: { states: { iso3: string }[]; observers: { organisationId: string }[] }; can: Record<string, boolean> };
@@ -51,6 +57,7 @@ beforeAll(async () => {
   await page.locator('h1', { hasText: 'Set up a technical working group' }).waitFor();
   // Sending it empty says what is missing, on the fields.
   await main(page).getByRole('button', { name: 'Set up the group' }).click();
+  await main(page).getByText('This field is required.').nth(1).waitFor();
   expect(await main(page).getByText('This field is required.').count()).toBe(2);
   await main(page).getByLabel('Name in English').fill(groupName);
   await main(page).getByLabel('Name in French (optional)').fill('Groupe de travail E2E sur la sécurité des TIC');
@@ -96,7 +103,7 @@ describe('a State joins and leaves a working group by itself', () => {
     await main(page).getByText('Your State is a member of this group:').waitFor();
     await main(page).locator('tr[data-iso3="FRA"]').waitFor();
     expect(await main(page).locator('tr[data-iso3="FRA"] th').textContent()).toBe('France');
-    expect(await members.textContent()).toBe('1 member State');
+    await expect.poll(() => members.textContent()).toBe('1 member State');
     expect((await groupFromApi(context, groupId)).members.states.map((s) => s.iso3)).toEqual(['FRA']);
     // The list of groups counts it.
     await open(page, '/en/groups');
@@ -117,8 +124,8 @@ describe('a State joins and leaves a working group by itself', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Leave the group' }).click();
     await main(page).getByRole('button', { name: 'Join the group' }).waitFor();
-    expect(await main(page).locator('tr[data-iso3="FRA"]').count()).toBe(0);
-    expect(await members.textContent()).toBe('0 member States');
+    await expect.poll(() => main(page).locator('tr[data-iso3="FRA"]').count()).toBe(0);
+    await expect.poll(() => members.textContent()).toBe('0 member States');
     expect((await groupFromApi(context, groupId)).members.states).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -127,10 +134,13 @@ describe('a State joins and leaves a working group by itself', () => {
   it('a delegate of Chile joins with the keyboard alone, and the member list shows Chile in the page’s language', async () => {
     const { context, page, errors } = await signedIn('delegate.chl@poa.demo', 'fr');
     await open(page, `/fr/groups/${groupId}`);
+    await main(page).getByRole('button', { name: 'Rejoindre le groupe' }).waitFor();
     await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Rejoindre le groupe', 80);
     await page.keyboard.press('Enter');
     await main(page).locator('tr[data-iso3="CHL"]').waitFor();
     expect(await main(page).locator('tr[data-iso3="CHL"] th').textContent()).toBe('Chili');
+    // The button is now "Quitter le groupe": wait for it before tabbing to it.
+    await main(page).getByRole('button', { name: 'Quitter le groupe' }).waitFor();
     expect((await groupFromApi(context, groupId)).members.states.map((s) => s.iso3)).toEqual(['CHL']);
 
     // Leaving by keyboard too: the confirmation takes the focus, and Escape cancels it.
@@ -209,7 +219,7 @@ describe('a stakeholder is never a member', () => {
   it('when the modalities admit no observers, the page says so and offers no button', async () => {
     // The Secretariat changes the modalities through the edit form (If-Match is the page's own).
     const { page } = secretariat;
-    await open(page, `/en/groups/${groupId}/edit`);
+    await openEditForm(page);
     await main(page).getByLabel('Accredited organisations may take part as observers').uncheck();
     await main(page).getByRole('button', { name: 'Save the changes' }).click();
     await page.locator('h1', { hasText: groupName }).waitFor();
@@ -222,34 +232,10 @@ describe('a stakeholder is never a member', () => {
     await context.close();
 
     // Put back as it was, for the tests that follow.
-    await open(page, `/en/groups/${groupId}/edit`);
+    await openEditForm(page);
     await main(page).getByLabel('Accredited organisations may take part as observers').check();
     await main(page).getByRole('button', { name: 'Save the changes' }).click();
     await page.locator('h1', { hasText: groupName }).waitFor();
-  });
-
-  it('an edit over someone else’s change shows their version and re-applies on it', async () => {
-    const { page } = secretariat;
-    await open(page, `/en/groups/${groupId}/edit`);
-    // Someone else changes the group meanwhile.
-    const res = await secretariat.context.request.get(`/api/v1/groups/${groupId}`);
-    const etag = res.headers()['etag']!;
-    const me = (await (await secretariat.context.request.get('/api/v1/me')).json()) as { csrfToken: string };
-    const other = await secretariat.context.request.patch(`/api/v1/groups/${groupId}`, {
-      headers: { 'x-csrf-token': me.csrfToken, 'if-match': etag },
-      data: { mandateSource: 'A/AC.300/2027/2, decision 4' },
-    });
-    expect(other.status()).toBe(200);
-    await main(page).getByLabel('Name in Spanish (optional)').fill('Grupo de trabajo E2E sobre seguridad de las TIC');
-    await main(page).getByRole('button', { name: 'Save the changes' }).click();
-    const stale = main(page).getByRole('alert').filter({ hasText: 'Someone else changed this group meanwhile' });
-    await stale.waitFor();
-    await stale.getByRole('button', { name: 'Save my changes over this version' }).click();
-    await page.locator('h1', { hasText: groupName }).waitFor();
-    const held = (await (await secretariat.context.request.get(`/api/v1/groups/${groupId}`)).json()) as { name: Record<string, string>; mandateSource: string };
-    expect(held.name.es).toBe('Grupo de trabajo E2E sobre seguridad de las TIC');
-    // Only the user's own change is re-applied: the other person's change stays.
-    expect(held.mandateSource).toBe('A/AC.300/2027/2, decision 4');
   });
 });
 

@@ -1,9 +1,10 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TOTP, Secret } from 'otpauth';
 import { expect, inject } from 'vitest';
-import { readOutbox } from '../../../server/src/testing/outbox.js';
+import { waitForOutbox, type OutboxMessage } from '../../../server/src/testing/outbox.js';
 
 export interface DemoAccount {
   role: 'secretariat' | 'chair' | 'focal_point' | 'delegate' | 'stakeholder';
@@ -14,6 +15,8 @@ export interface DemoAccount {
   organisation: string | null;
   totpSecret: string | null;
   recoveryCodes: string[];
+  /** The session the test server opened for this account at start (see addMintedSession). */
+  session: { token: string; csrf: string };
 }
 
 export interface E2EServer {
@@ -82,28 +85,18 @@ export function totp(secret: string, steps = 0): string {
   });
 }
 
-/** Signs a context in through the API (as the web app does), for tests that are not about signing in. */
-export async function signInByApi(context: BrowserContext, who: DemoAccount): Promise<void> {
-  const me = await context.request.get('/api/v1/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  // A code is accepted once: if this account's current code was used by an earlier test, the next one
-  // is; if both were (several sign-ins within one period, from any test file), the next period's are.
-  let status = 0;
-  let body = '';
-  for (let period = 0; period < 3; period++) {
-    for (const steps of who.totpSecret ? [0, 1] : [0]) {
-      const res = await context.request.post('/api/v1/session', {
-        headers: { 'x-csrf-token': csrfToken },
-        data: { email: who.email, password: who.password, ...(who.totpSecret ? { otp: totp(who.totpSecret, steps) } : {}) },
-      });
-      status = res.status();
-      body = await res.text();
-      if (status === 200) return;
-    }
-    if (!who.totpSecret) break;
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  expect(status, body).toBe(200);
+/**
+ * Puts the session the test server opened for `who` at start into the context: the session cookie
+ * and the CSRF cookie, as a sign-in sets them. For tests that are not about signing in: no password
+ * is hashed and no TOTP period waited for. Every context given one account's session shares it, so a
+ * test that signs out or changes a password uses a sign-in or an account of its own.
+ */
+export async function addMintedSession(context: BrowserContext, who: DemoAccount): Promise<void> {
+  const url = server().url;
+  await context.addCookies([
+    { name: 'poa_session', value: who.session.token, url, httpOnly: true, sameSite: 'Lax' },
+    { name: 'poa_csrf', value: who.session.csrf, url, sameSite: 'Strict' },
+  ]);
 }
 
 /** A request with the CSRF token the API expects, from a signed-in context. */
@@ -115,24 +108,23 @@ export async function apiPost(context: BrowserContext, url: string, data: unknow
   return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** The link in the last message sent to `to`, from the server's mail outbox (decoded as a mail client would). */
-export function lastLinkTo(to: string, pathPart: string): string {
-  const messages = readOutbox(path.join(server().dataDir, 'outbox')).reverse();
-  for (const message of messages) {
-    if (!message.to.toLowerCase().includes(to.toLowerCase())) continue;
-    const match = new RegExp(`https?://\\S+${pathPart}\\S+`).exec(message.text);
-    if (match) return new URL(match[0]).pathname;
-  }
-  throw new Error(`no message to ${to} with a link to ${pathPart}`);
+/**
+ * The link in the last message sent to `to`, from the server's mail outbox (decoded as a mail client
+ * would). Mail leaves a moment after the request that queued it: waits for such a message.
+ */
+export async function lastLinkTo(to: string, pathPart: string): Promise<string> {
+  const linkIn = (text: string) => new RegExp(`https?://\\S+${pathPart}\\S+`).exec(text);
+  const addressed = (m: OutboxMessage) => m.to.toLowerCase().includes(to.toLowerCase());
+  const messages = await waitForOutbox(path.join(server().dataDir, 'outbox'), (m) => addressed(m) && !!linkIn(m.text), `message to ${to} with a link to ${pathPart}`);
+  const match = linkIn(messages.reverse().find((m) => addressed(m) && !!linkIn(m.text))!.text)!;
+  return new URL(match[0]).pathname;
 }
 
-/** The last message sent to `to`: its subject and text, decoded. */
-export function lastMailTo(to: string): { subject: string; text: string } {
-  const found = readOutbox(path.join(server().dataDir, 'outbox'))
-    .reverse()
-    .find((m) => m.to.toLowerCase().includes(to.toLowerCase()));
-  if (!found) throw new Error(`no message to ${to}`);
-  return found;
+/** The last message sent to `to`: its subject and text, decoded. Waits for one, as `lastLinkTo` does. */
+export async function lastMailTo(to: string): Promise<{ subject: string; text: string }> {
+  const addressed = (m: OutboxMessage) => m.to.toLowerCase().includes(to.toLowerCase());
+  const messages = await waitForOutbox(path.join(server().dataDir, 'outbox'), addressed, `message to ${to}`);
+  return messages.reverse().find(addressed)!;
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -141,23 +133,27 @@ function describeViolations(violations: { id: string; help: string; nodes: { tar
   return violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
 }
 
-/**
- * axe-core at WCAG 2.2 A and AA on the whole page.
- *
- * On Arabic pages axe checks almost no text for contrast: its colour-contrast rule skips text it
- * takes for an icon-font ligature (axe's isIconLigature), and joined Arabic letters look like one
- * (13 texts examined on the Arabic home page, 50 on the English one). So on right-to-left pages,
- * each Arabic text is also replaced for a moment by Latin letters of the same length, in the same
- * element, colour, size and weight, and contrast is checked per landmark (header, nav, main,
- * footer), each run required to have examined some text.
- */
-export async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Wait for the page to settle: no loader left, fonts ready.
+/** Waits for the page to settle: no loader left, fonts ready. */
+async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root') && document.fonts.status === 'loaded');
-  const whole = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(whole.violations, `${label}\n${describeViolations(whole.violations)}`).toEqual([]);
-  const rtl = await page.evaluate(() => document.documentElement.dir === 'rtl');
-  if (!rtl) return;
+}
+
+const rightToLeft = (page: Page) => page.evaluate(() => document.documentElement.dir === 'rtl');
+
+/** With E2E_AXE_LOG set, each check appends a line (what, language, label) there: to count the pages checked. */
+function logCheck(what: 'main' | 'chrome', lang: string, label: string): void {
+  const file = process.env.E2E_AXE_LOG;
+  if (file) appendFileSync(file, `${what}\t${lang}\t${label}\n`);
+}
+
+/**
+ * On a right-to-left page axe checks almost no text for contrast: its colour-contrast rule skips text
+ * it takes for an icon-font ligature (axe's isIconLigature), and joined Arabic letters look like one
+ * (13 texts examined on the Arabic home page, 50 on the English one). So each Arabic text is replaced
+ * for a moment by Latin letters of the same length, in the same element, colour, size and weight, and
+ * contrast is checked in each of `regions`, each run required to have examined some text.
+ */
+async function expectArabicContrast(page: Page, label: string, regions: string[]): Promise<void> {
   await page.evaluate(() => {
     const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
     const saved: [Text, string][] = [];
@@ -170,18 +166,64 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     (window as unknown as { __arabicText: [Text, string][] }).__arabicText = saved;
   });
   try {
-    for (const landmark of ['header', 'nav', 'main', 'footer']) {
-      if ((await page.locator(landmark).count()) === 0) continue;
-      const result = await new AxeBuilder({ page }).include(landmark).withRules(['color-contrast']).analyze();
-      expect(result.violations, `${label} <${landmark}>\n${describeViolations(result.violations)}`).toEqual([]);
+    for (const region of regions) {
+      if ((await page.locator(region).count()) === 0) continue;
+      const result = await new AxeBuilder({ page }).include(region).withRules(['color-contrast']).analyze();
+      expect(result.violations, `${label} <${region}>\n${describeViolations(result.violations)}`).toEqual([]);
       const contrast = [...result.passes, ...result.incomplete].find((r) => r.id === 'color-contrast');
-      expect(contrast?.nodes.length ?? 0, `${label} <${landmark}>: axe examined no text for contrast`).toBeGreaterThan(0);
+      expect(contrast?.nodes.length ?? 0, `${label} <${region}>: axe examined no text for contrast`).toBeGreaterThan(0);
     }
   } finally {
     await page.evaluate(() => {
       for (const [node, text] of (window as unknown as { __arabicText: [Text, string][] }).__arabicText) node.data = text;
     });
   }
+}
+
+/**
+ * axe-core at WCAG 2.2 A and AA on what a page has of its own: its `main`, and whatever it opened
+ * over itself (a dialog, a menu: Mantine puts them in portals outside `main`). The header, navigation
+ * and footer are the same on every page: expectChromeAccessible checks them once per language.
+ * What axe would check of the document itself on every page, a title and the page's language, is
+ * checked here directly. On a right-to-left page, contrast is also checked with the Arabic text
+ * swapped for Latin letters (see expectArabicContrast).
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settled(page);
+  const { lang, title } = await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title.trim() }));
+  expect(LANGUAGES as readonly string[], `${label}: the page's language`).toContain(lang);
+  expect(title, `${label}: the page's title`).not.toBe('');
+  logCheck('main', lang, label);
+  const own = ['main', ...((await page.locator('[data-portal]').count()) > 0 ? ['[data-portal]'] : [])];
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  for (const region of own) builder = builder.include(region);
+  const result = await builder.analyze();
+  expect(result.violations, `${label}\n${describeViolations(result.violations)}`).toEqual([]);
+  if (await rightToLeft(page)) await expectArabicContrast(page, label, ['main']);
+}
+
+/**
+ * axe-core at WCAG 2.2 A and AA on the whole page but its `main`: the shared header, navigation and
+ * footer, and the rules about the document itself (its language, title, a way to skip to the
+ * content). One page per language is enough: they are the same on every page.
+ */
+export async function expectChromeAccessible(page: Page, label: string): Promise<void> {
+  await settled(page);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  for (const landmark of ['header', 'nav', 'footer']) expect(await page.locator(landmark).count(), `${label}: a <${landmark}>`).toBeGreaterThan(0);
+  logCheck('chrome', lang, label);
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude('main').analyze();
+  expect(result.violations, `${label}\n${describeViolations(result.violations)}`).toEqual([]);
+  if (await rightToLeft(page)) await expectArabicContrast(page, label, ['header', 'nav', 'footer']);
+}
+
+/**
+ * Closes an open dropdown (a Select's or MultiSelect's options, a menu) with Escape, and waits until
+ * no list of options is shown: an open one lies over the page and takes the next click.
+ */
+export async function closeDropdown(page: Page): Promise<void> {
+  if ((await page.getByRole('listbox').count()) > 0) await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
 }
 
 /** Presses Tab until `accept` holds for the focused element; fails after `max` presses. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, expectAccessible, LANGUAGES, launchBrowser, newPage, server, signInByApi, tabUntil, type Lang } from './harness';
+import { account, addMintedSession, closeDropdown, expectAccessible, LANGUAGES, launchBrowser, newPage, server, tabUntil, type Lang } from './harness';
 
 /**
  * Meetings through the browser: the Secretariat sets up a meeting and its agenda, a focal point
@@ -42,7 +42,7 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 
 async function session(who?: string, lang = 'en'): Promise<Session> {
   const s = await newPage(browser, lang);
-  if (who) await signInByApi(s.context, account(who));
+  if (who) await addMintedSession(s.context, account(who));
   return s;
 }
 
@@ -136,7 +136,9 @@ describe('the Secretariat sets up a meeting', () => {
     // Edit it: the form comes back with what was set, the change is saved with If-Match.
     await main(page).getByRole('link', { name: 'Edit the meeting' }).click();
     await page.locator('h1', { hasText: 'Edit the meeting' }).waitFor();
-    expect(await main(page).getByLabel('Starts').inputValue()).toBe(`${day(90)}T09:30`);
+    // The form holds the meeting once it is loaded: wait for that before changing a field.
+    await expect.poll(() => main(page).getByLabel('Starts').inputValue()).toBe(`${day(90)}T09:30`);
+    await expect.poll(() => main(page).getByLabel('Venue').inputValue()).toBe('Vienna International Centre');
     await main(page).getByLabel('Venue').fill('Vienna International Centre, Board Room B');
     await main(page).getByRole('button', { name: 'Save the changes' }).click();
     await page.locator('h1', { hasText: title }).waitFor();
@@ -169,6 +171,8 @@ describe('the Secretariat sets up a meeting', () => {
     await sub.getByLabel('Title in English').fill('Critical infrastructure');
     await sub.getByLabel('Framework elements').fill('norm-13f');
     await page.getByRole('option', { name: /^norm-13f / }).click();
+    // The dropdown stays open after a choice, over the buttons below: close it before the next click.
+    await closeDropdown(page);
     await main(page).getByRole('button', { name: 'Add an item' }).click();
     await item(2).getByLabel('Title in English').first().fill('Adoption of the report');
     // Reorder with the keyboard: the report goes before the norms, then back. The focus stays on the
@@ -180,13 +184,13 @@ describe('the Secretariat sets up a meeting', () => {
       });
     await item(2).getByRole('button', { name: 'Move up' }).last().focus();
     await page.keyboard.press('Enter');
-    expect(await item(1).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
+    await expect.poll(() => item(1).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
     await expect.poll(focused).toEqual({ item: '1', text: 'Move up' });
     await main(page).getByRole('status').filter({ hasText: 'Moved. Item 2 is now “Adoption of the report”.' }).waitFor({ state: 'attached' });
     await page.keyboard.press('Tab');
-    expect(await focused()).toEqual({ item: '1', text: 'Move down' });
+    await expect.poll(focused).toEqual({ item: '1', text: 'Move down' });
     await page.keyboard.press('Enter');
-    expect(await item(2).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
+    await expect.poll(() => item(2).getByLabel('Title in English').first().inputValue()).toBe('Adoption of the report');
     await expect.poll(focused).toEqual({ item: '2', text: 'Move up' });
     await main(page).getByRole('status').filter({ hasText: 'Moved. Item 3 is now “Adoption of the report”.' }).waitFor({ state: 'attached' });
     await main(page).getByRole('button', { name: 'Save as a new version' }).click();
@@ -284,10 +288,10 @@ describe('registration of delegations', () => {
     await page.keyboard.press('Enter');
     const role = main(page).locator('[data-participant="1"]').getByLabel('Role');
     await role.waitFor();
-    expect(await role.evaluate((e) => e === document.activeElement)).toBe(true);
+    await expect.poll(() => role.evaluate((e) => e === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await role.inputValue()).toBe('adviser');
+    await expect.poll(() => role.inputValue()).toBe('adviser');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Lina Saleh');
     await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Submit the registration');

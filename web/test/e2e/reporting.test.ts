@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, expectAccessible, LANGUAGES, launchBrowser, newPage, signInByApi, tabUntil, type Lang } from './harness';
+import { account, apiPost, expectAccessible, LANGUAGES, launchBrowser, newPage, addMintedSession, tabUntil, type Lang } from './harness';
 
 type Session = { context: BrowserContext; page: Page; errors: string[] };
 let browser: Browser;
@@ -11,7 +11,7 @@ async function as(email: string | 'public'): Promise<Session> {
   const known = sessions.get(email);
   if (known) return known;
   const s = await newPage(browser, 'en');
-  if (email !== 'public') await signInByApi(s.context, account(email));
+  if (email !== 'public') await addMintedSession(s.context, account(email));
   sessions.set(email, s);
   return s;
 }
@@ -157,11 +157,11 @@ describe('a State’s report, as its people write it', () => {
     const measures = section.getByRole('textbox', { name: 'Measures taken' });
     await expect.poll(() => measures.inputValue()).toContain('Law on Cybersecurity');
     await section.getByRole('checkbox', { name: 'No change since our last report' }).waitFor();
-    expect(await section.getByRole('radio', { name: 'In progress' }).isChecked()).toBe(true);
+    await expect.poll(() => section.getByRole('radio', { name: 'In progress' }).isChecked()).toBe(true);
 
     await section.getByRole('radio', { name: 'Implemented' }).check();
     await measures.fill('Decree 53/2022 lists the information systems important for national security.');
-    await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toMatch(SAVED);
+    await expect.poll(() => saveStatus(page).textContent()).toMatch(SAVED);
 
     // Reloaded, the page shows what was typed: it was saved, not kept in the browser.
     await page.reload();
@@ -199,12 +199,12 @@ describe('a State’s report, as its people write it', () => {
     const before = (await getJson<ReportBody>(a.context, `/api/v1/reporting/reports/${reportId}`)).body.draft!.find((d) => d.key === 'norm:norm-13c')?.version ?? 0;
 
     await sectionA.getByRole('textbox', { name: 'Challenges' }).fill('Attribution requires forensic capacity we lack.');
-    await expect.poll(() => saveStatus(a.page).textContent(), { timeout: 10_000 }).toMatch(SAVED);
+    await expect.poll(() => saveStatus(a.page).textContent()).toMatch(SAVED);
 
     // B opened the section before A saved: B's save is refused, and B is shown A's version.
     await sectionB.getByRole('textbox', { name: 'Challenges' }).fill('Due diligence: no legal basis yet for notifying operators.');
     const conflict = sectionB.getByTestId('conflict');
-    await conflict.waitFor({ timeout: 10_000 });
+    await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Attribution requires forensic capacity we lack.');
     expect(await conflict.textContent()).toContain(account('focal.chl@poa.demo').name);
     await expect.poll(() => saveStatus(b.page).textContent()).toContain('Not saved');
@@ -214,7 +214,7 @@ describe('a State’s report, as its people write it', () => {
 
     // B keeps theirs: saved as the next version; A's stays in the section's history.
     await conflict.getByRole('button', { name: 'Keep my version' }).click();
-    await expect.poll(() => saveStatus(b.page).textContent(), { timeout: 10_000 }).toMatch(SAVED);
+    await expect.poll(() => saveStatus(b.page).textContent()).toMatch(SAVED);
     const report = (await getJson<ReportBody>(a.context, `/api/v1/reporting/reports/${reportId}`)).body;
     server = report.draft!.find((d) => d.key === 'norm:norm-13c')!;
     expect(server.version).toBe(before + 2);
@@ -240,7 +240,7 @@ describe('a State’s report, as its people write it', () => {
     await page.keyboard.press('ArrowDown');
     await tabUntil(page, (el) => el.tag === 'textarea' && el.name.startsWith('Measures taken'));
     await page.keyboard.type('National Cybersecurity Centre designated critical sectors.');
-    await expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toMatch(SAVED);
+    await expect.poll(() => saveStatus(page).textContent()).toMatch(SAVED);
     const report = (await getJson<ReportBody>(context, `/api/v1/reporting/reports/${reportId}`)).body;
     expect(report.draft!.find((d) => d.key === 'norm:norm-13g')!.answer).toMatchObject({ status: 'in-progress', measures: 'National Cybersecurity Centre designated critical sectors.' });
     expect(errors).toEqual([]);

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { queueMail } from '../../platform/mail/queue.js';
 import { ROLES_REQUIRING_SECOND_FACTOR, type Actor, type Role } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { badRequest, conflict, gone, notFound } from '../../platform/http/problem.js';
@@ -46,7 +47,7 @@ function scopeOf(input: InvitationInput): { state: string | null; organisationId
 
 /**
  * Invites a person: creates the account, waiting for its password, and emails a single-use link.
- * The mail is sent before the transaction commits: if it cannot be sent, nothing is kept.
+ * The mail is queued in the transaction and leaves after commit, retried until it is sent.
  */
 export async function inviteAccount(ctx: PlatformContext, input: InvitationInput): Promise<{ id: string; email: string; expiresAt: Date; link: string }> {
   const { state, organisationId } = scopeOf(input);
@@ -81,7 +82,7 @@ export async function inviteAccount(ctx: PlatformContext, input: InvitationInput
       days: INVITATION_DAYS,
       secondFactor: needsSecondFactor([input.role]),
     });
-    await ctx.mailer.send({ to: email, ...mail });
+    await queueMail(tx, [{ to: email, ...mail }]);
     return { id, email, expiresAt, link };
   });
 }

@@ -2,16 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { findOrganisation } from '../stakeholders/index.js';
-import { statesPolicy } from '../states/index.js';
-import { accountsPolicy } from './policy.js';
+import { canOf } from '../../platform/http/policy.js';
+import { accountsCan } from './policy.js';
 import { accounts } from './tables.js';
 
 /** Who the caller is, and what they may do across the platform. */
 export async function describeMe(db: Executor, actor: Actor | null) {
-  const can = {
-    invite: accountsPolicy.inviteSomeone.allows(actor),
-    correctStateNames: statesPolicy.correctNames.allows(actor),
-  };
+  const can = canOf(accountsCan.me, actor);
   if (!actor) return { account: null, can };
   const [account] = await db
     .select({ email: accounts.email, totpSecret: accounts.totpSecret, language: accounts.language })

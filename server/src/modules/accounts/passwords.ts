@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { queueMail } from '../../platform/mail/queue.js';
 import type { Actor } from '../../platform/http/actor.js';
 import { badRequest, Problem } from '../../platform/http/problem.js';
 import { hashPassword, newRecoveryCodes, newTokenPair, passwordMatches } from './credentials.js';
@@ -19,8 +20,8 @@ const wrongPassword = () =>
   });
 
 /**
- * Sends a single-use reset link to an active account. Answers the same whether or not the account
- * exists; the mail is the only sign.
+ * Sends a single-use reset link to an active account (the mail leaves after commit). Answers the
+ * same whether or not the account exists; the mail is the only sign.
  */
 export async function requestPasswordReset(ctx: PlatformContext, email: string): Promise<void> {
   const db = ctx.database.db;
@@ -39,7 +40,7 @@ export async function requestPasswordReset(ctx: PlatformContext, email: string):
       change: { expiresAt },
     });
     const link = `${ctx.config.publicUrl}/${account.language}/reset-password/${token}`;
-    await ctx.mailer.send({ to: account.email, ...passwordResetMail(account.language, { name: account.name, link, minutes: RESET_MINUTES }) });
+    await queueMail(tx, [{ to: account.email, ...passwordResetMail(account.language, { name: account.name, link, minutes: RESET_MINUTES }) }]);
   });
 }
 

@@ -1,5 +1,6 @@
 import { isFocalPointOf, isSecretariat, type Role } from '../../platform/http/actor.js';
-import { publicRead, rule, signedIn } from '../../platform/http/policy.js';
+import { ability, publicRead, rule, signedIn } from '../../platform/http/policy.js';
+import { statesPolicy } from '../states/index.js';
 
 export interface InvitationTarget {
   role: Role;
@@ -21,4 +22,9 @@ export const accountsPolicy = {
     if (isSecretariat(actor)) return true;
     return target.role === 'delegate' && target.state !== null && isFocalPointOf(actor, target.state);
   }),
+} as const;
+
+/** What the `can` block of `/me` shows: what the caller may do across the platform (derived by `canOf`). */
+export const accountsCan = {
+  me: { invite: ability(accountsPolicy.inviteSomeone), correctStateNames: ability(statesPolicy.correctNames) },
 } as const;

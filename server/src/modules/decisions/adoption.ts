@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/http/actor.js';
 import { authorize } from '../../platform/http/policy.js';
 import { conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
+import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
 import { getState, type Language } from '../states/index.js';
@@ -187,12 +188,13 @@ export async function declareConsensusOn(ctx: PlatformContext, roll: MeetingRoll
 
 export const SILENCE_JOB = 'silence-deadline';
 
-/** Every State's focal point is told, each in the language they read the platform's emails in. */
-async function tellFocalPoints(ctx: PlatformContext, tx: Tx, notice: (lang: Language) => Notice) {
-  for (const fp of await focalPointContacts(tx)) {
+/** Every State's focal point is told, each in the language they read the platform's emails in: after commit. */
+async function tellFocalPoints(tx: Tx, notice: (lang: Language) => Notice) {
+  const messages = (await focalPointContacts(tx)).map((fp) => {
     const { subject, text } = notice(fp.language);
-    await ctx.mailer.send({ to: fp.email, subject, text: `${fp.name},\n\n${text}\n` });
-  }
+    return { to: fp.email, subject, text: `${fp.name},\n\n${text}\n` };
+  });
+  await queueMail(tx, messages);
 }
 
 /** The chair circulates the latest revision under silence until a deadline stated in a time zone. */
@@ -233,7 +235,7 @@ export async function openSilenceProcedure(ctx: PlatformContext, input: { actor:
       subjectId: id,
       change: { draftId: draft.id, revision: revision.number, contentHash: revision.contentHash, deadlineAt: deadline.at, zone: input.zone, deadlineLocal },
     });
-    await tellFocalPoints(ctx, tx, (lang) =>
+    await tellFocalPoints(tx, (lang) =>
       silenceOpened(lang, { title: revision.title, revision: revision.number, deadlineAt: deadline.at, zone: input.zone, publicUrl: ctx.config.publicUrl, procedureId: id }),
     );
     return { id, deadlineAt: deadline.at, deadlineLocal, zone: input.zone, revision: revision.number };
@@ -257,7 +259,7 @@ export async function breakSilence(ctx: PlatformContext, input: { actor: Actor; 
     await cancelJob(tx, `${SILENCE_JOB}:${procedure.id}`);
     await recordAudit(tx, { actor: input.actor, action: 'decisions.break-silence', subjectType: 'silence-procedure', subjectId: procedure.id, change: { state, reason: input.reason, at } });
     const [draft] = await tx.select({ title: drafts.title }).from(drafts).where(eq(drafts.id, procedure.draftId));
-    await tellFocalPoints(ctx, tx, (lang) => silenceBroken(lang, { title: draft!.title, state: standing.names, reason: input.reason }));
+    await tellFocalPoints(tx, (lang) => silenceBroken(lang, { title: draft!.title, state: standing.names, reason: input.reason }));
     return { status: 'broken' as const };
   });
 }
@@ -279,7 +281,7 @@ export function silenceDeadlineHandler(ctx: PlatformContext): JobHandler {
     }
     await tx.update(silenceProcedures).set({ status: 'adopted', closedAt: new Date() }).where(eq(silenceProcedures.id, procedure.id));
     const outcome = await adopt(ctx, tx, { actor: null, draftId: procedure.draftId, revisionId: procedure.revisionId, via: 'silence', adoptedBy: procedure.id, meetingId: null, zone: procedure.deadlineZone });
-    await tellFocalPoints(ctx, tx, (lang) => silenceAdopted(lang, { title: outcome.title, symbol: outcome.symbol, contentHash: outcome.contentHash }));
+    await tellFocalPoints(tx, (lang) => silenceAdopted(lang, { title: outcome.title, symbol: outcome.symbol, contentHash: outcome.contentHash }));
   };
 }
 

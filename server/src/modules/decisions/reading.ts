@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEvents } from '../../platform/audit/tables.js';
 import { checkpointCovering } from '../../platform/audit/checkpoint.js';
 import type { Actor } from '../../platform/http/actor.js';
-import { decisionsPolicy } from './policy.js';
+import { decisionsCan } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
 import {
   amendments,
@@ -70,8 +71,6 @@ export async function draftWithRecord(db: Executor, draftId: string, actor: Acto
   const takenUpIn = new Map<string, number>();
   for (const r of revisions) for (const id of r.takesUp) takenUpIn.set(id, r.number);
   const negotiating = draft.status === 'negotiating';
-  const forState = decisionsPolicy.actForState.allows(actor) ? actor!.state : null;
-  const chair = negotiating && decisionsPolicy.chair.allows(actor);
   const amendmentViews = proposals.map((a) => ({
     id: a.id,
     revision: revisionNumber.get(a.revisionId)!,
@@ -85,7 +84,7 @@ export async function draftWithRecord(db: Executor, draftId: string, actor: Acto
     status: a.status,
     takenUpIn: takenUpIn.get(a.id) ?? null,
     createdAt: a.createdAt,
-    can: { cosponsor: negotiating && a.status === 'proposed' && !!forState && !sponsors.some((s) => s.amendmentId === a.id && s.state === forState) },
+    can: canOf(decisionsCan.amendment, actor, { negotiating, status: a.status, sponsors: sponsors.filter((s) => s.amendmentId === a.id).map((s) => s.state) }),
   }));
   const paragraphs = numberParagraphs(latest.paragraphs).map((p) => ({
     ...p,
@@ -121,7 +120,7 @@ export async function draftWithRecord(db: Executor, draftId: string, actor: Acto
       openedAt: p.openedAt,
       closedAt: p.closedAt,
       breaks: breaks.filter((b) => b.procedureId === p.id).map((b) => ({ state: b.state, reason: b.reason, at: b.brokenAt })),
-      can: { breakSilence: p.status === 'open' && decisionsPolicy.breakSilence.allows(actor) },
+      can: canOf(decisionsCan.silenceProcedure, actor, p),
     })),
     adoptionProposals: proposalsForAdoption.map((p) => ({
       id: p.id,
@@ -131,18 +130,15 @@ export async function draftWithRecord(db: Executor, draftId: string, actor: Acto
       proposedAt: p.proposedAt,
       closedAt: p.closedAt,
       objections: objectionRows.filter((o) => o.proposalId === p.id).map((o) => ({ state: o.state, reason: o.reason, at: o.objectedAt })),
-      can: { object: p.status === 'open' && !!forState, declareConsensus: p.status === 'open' && decisionsPolicy.chair.allows(actor) },
+      can: canOf(decisionsCan.adoptionProposal, actor, p),
     })),
     outcome: outcome ?? null,
     actingFor: actor?.state ?? null,
-    can: {
-      issueRevision: chair,
-      proposeAmendment: negotiating && !!forState,
-      breakSilence: negotiating && decisionsPolicy.breakSilence.allows(actor),
-      transmit: chair && draft.body !== 'plenary',
-      proposeAdoption: chair && !procedures.some((p) => p.status === 'open') && !proposalsForAdoption.some((p) => p.status === 'open'),
-      openSilenceProcedure: chair && !procedures.some((p) => p.status === 'open') && !proposalsForAdoption.some((p) => p.status === 'open'),
-    },
+    can: canOf(decisionsCan.draft, actor, {
+      negotiating,
+      body: draft.body,
+      procedureOpen: procedures.some((p) => p.status === 'open') || proposalsForAdoption.some((p) => p.status === 'open'),
+    }),
   };
 }
 
@@ -221,7 +217,7 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
     supersedes: supersedes ?? null,
     supersededBy: supersededBy ?? null,
     actingFor: actor?.state ?? null,
-    can: { explain: decisionsPolicy.actForState.allows(actor) },
+    can: canOf(decisionsCan.outcome, actor),
   };
 }
 
@@ -240,8 +236,7 @@ export async function openSilenceProcedures(db: Executor, actor: Actor | null = 
     .innerJoin(draftRevisions, eq(draftRevisions.id, silenceProcedures.revisionId))
     .where(eq(silenceProcedures.status, 'open'))
     .orderBy(asc(silenceProcedures.deadlineAt));
-  const may = decisionsPolicy.breakSilence.allows(actor);
-  return rows.map((r) => ({ ...r, revisionLabel: revisionLabel(r.revision), can: { breakSilence: may } }));
+  return rows.map((r) => ({ ...r, revisionLabel: revisionLabel(r.revision), can: canOf(decisionsCan.silenceProcedure, actor, { status: 'open' }) }));
 }
 
 /** For audit verification: every outcome whose stored text no longer matches its hash or the chain. */

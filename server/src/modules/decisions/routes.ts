@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { ELEMENT_KINDS } from '../framework/index.js';
 import {
@@ -14,7 +14,7 @@ import {
   type MeetingRoll,
 } from './adoption.js';
 import { cosponsorAmendment, createDraft, issueRevision, proposeAmendment, transmitDraft, type WorkingGroups } from './drafting.js';
-import { decisionsPolicy } from './policy.js';
+import { decisionsCan, decisionsPolicy } from './policy.js';
 import {
   BrokenSilence,
   Comparison,
@@ -70,7 +70,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, { roll, groups }
   app.get(
     '/api/v1/drafts',
     { config: read, schema: { tags, querystring: z.object({ body: z.string().max(60).optional(), status: z.enum(['negotiating', 'adopted', 'withdrawn']).optional() }), response: { 200: DraftList } } },
-    async (request) => ({ items: await listDrafts(db, request.query), can: { table: decisionsPolicy.chair.allows(request.actor) } }),
+    async (request) => ({ items: await listDrafts(db, request.query), can: canOf(decisionsCan.drafts, request.actor) }),
   );
 
   app.post(
@@ -207,7 +207,7 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, { roll, groups }
     async (request) => ({
       items: await openSilenceProcedures(db, request.actor),
       actingFor: request.actor?.state ?? null,
-      can: { breakSilence: decisionsPolicy.breakSilence.allows(request.actor) },
+      can: canOf(decisionsCan.openSilence, request.actor),
     }),
   );
 

@@ -3,11 +3,11 @@ import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { MEDIA_TYPE, FILE_FORMATS, type FileFormat } from './file-types.js';
 import { issueDocument } from './issue-document.js';
-import { documentsPolicy } from './policy.js';
+import { documentsCan, documentsPolicy } from './policy.js';
 import { documentById, documentBySymbol, documentFile, documentHistory, listDocuments, nextSymbol } from './reading.js';
 import { CalendarDateSchema, DocumentSchema, IssueDocumentBody, LanguageSchema } from './schemas.js';
 import { createFileStorage, type FileStorage } from './storage.js';
@@ -59,7 +59,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const q = request.query;
       const found = await listDocuments(db, { q: q.q, type: q.type, meetingId: q.meeting, groupId: q.group, year: q.year, limit: q.limit, offset: q.offset });
-      return { ...found, can: { issue: documentsPolicy.issue.allows(request.actor) } };
+      return { ...found, can: canOf(documentsCan.list, request.actor) };
     },
   );
 
@@ -99,7 +99,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const doc = await documentBySymbol(db, request.query.symbol);
       if (!doc) throw notFound(`The document ${request.query.symbol}`);
-      return { ...doc, can: { upload: documentsPolicy.upload.allows(request.actor) } };
+      return { ...doc, can: canOf(documentsCan.document, request.actor) };
     },
   );
 
@@ -112,7 +112,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const doc = await documentById(db, request.params.id);
       if (!doc) throw notFound('The document');
-      return { ...doc, can: { upload: documentsPolicy.upload.allows(request.actor) } };
+      return { ...doc, can: canOf(documentsCan.document, request.actor) };
     },
   );
 
@@ -160,7 +160,7 @@ export function documentsRoutes(app: App, ctx: PlatformContext): void {
     },
     async (request, reply) => {
       const doc = await issueDocument(db, { actor: request.actor!, symbolPattern: ctx.config.documentSymbolPattern, ...request.body });
-      return reply.code(201).send({ ...doc, can: { upload: true } });
+      return reply.code(201).send({ ...doc, can: canOf(documentsCan.document, request.actor) });
     },
   );
 

@@ -2,14 +2,14 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { LANGUAGES } from '../states/names.js';
 import { ELEMENT_KINDS, today } from './elements.js';
 import { CalendarDate } from '../../platform/calendar-date.js';
-import { frameworkPolicy } from './policy.js';
+import { frameworkCan, frameworkPolicy } from './policy.js';
 import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
 
@@ -126,7 +126,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const element = await elementWithHistory(db, request.params.code, request.query.lang);
       setEtag(reply, element.latest.version);
-      return { ...element, can: { recordText: frameworkPolicy.record.allows(request.actor) } };
+      return { ...element, can: canOf(frameworkCan.element, request.actor) };
     },
   );
 

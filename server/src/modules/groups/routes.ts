@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import type { Actor } from '../../platform/http/actor.js';
@@ -11,9 +11,9 @@ import { listMeetings, MeetingFieldsBody, MeetingSchema, scheduleMeeting, toMeet
 import { findOrganisation } from '../stakeholders/index.js';
 import { noDrafts, type GroupPageSources } from './drafts-seam.js';
 import { joinGroup, leaveGroup } from './join-group.js';
-import { CHAIR_ROLES, joinRefusal, type Participant } from './membership.js';
-import { groupsPolicy } from './policy.js';
-import { currentMembers, groupRow, listGroups, toGroupView, type GroupMembersView, type GroupRow } from './reading.js';
+import { CHAIR_ROLES, type Participant } from './membership.js';
+import { groupsCan, groupsPolicy } from './policy.js';
+import { currentMembers, groupRow, listGroups, toGroupView, type GroupRow } from './reading.js';
 import { createGroup, updateGroup } from './set-up-group.js';
 
 const GroupId = z.string().uuid('a group id');
@@ -71,22 +71,6 @@ const GroupPage = Group.extend({
   can: GroupCan,
 });
 
-/** What the caller may do with the group, from the same rules the use cases apply. */
-function groupCan(actor: Actor | null, g: GroupRow, members: GroupMembersView, accredited: boolean) {
-  const state = actor?.state ?? null;
-  const org = actor?.organisation ?? null;
-  const isMember = !!state && members.states.some((s) => s.iso3 === state);
-  const isObserver = !!org && members.observers.some((o) => o.organisationId === org);
-  return {
-    manage: groupsPolicy.manage.allows(actor),
-    join: !!state && !isMember && groupsPolicy.joinAsMember.allows(actor, { kind: 'state', state }) && joinRefusal(g, { kind: 'state', state }, 'member', true) === null,
-    leave: isMember && groupsPolicy.leave.allows(actor, state!),
-    observe:
-      !!org && !isObserver && groupsPolicy.observe.allows(actor, org) && joinRefusal(g, { kind: 'organisation', organisationId: org }, 'observer', accredited) === null,
-    stopObserving: isObserver && groupsPolicy.stopObserving.allows(actor, org!),
-  };
-}
-
 export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageSources = {}): void {
   const { db } = ctx.database;
   const draftsOf = sources.draftsOf ?? noDrafts;
@@ -111,7 +95,12 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
       meetings: meetings.map((m) => toMeetingView(m)),
       documents: documents.items,
       drafts,
-      can: groupCan(request.actor, g, members, await organisationAccredited(request.actor)),
+      can: canOf(groupsCan.group, request.actor, {
+        group: g,
+        memberStates: members.states.map((s) => s.iso3),
+        observerOrganisations: members.observers.map((o) => o.organisationId),
+        accredited: await organisationAccredited(request.actor),
+      }),
     };
   };
 
@@ -131,7 +120,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
         },
       },
     },
-    async (request) => ({ items: await listGroups(db, request.query), can: { create: groupsPolicy.manage.allows(request.actor) } }),
+    async (request) => ({ items: await listGroups(db, request.query), can: canOf(groupsCan.list, request.actor) }),
   );
 
   app.get(

@@ -1,13 +1,15 @@
 import type { Executor } from '../../platform/db/database.js';
 import { hasRole, type Actor } from '../../platform/http/actor.js';
+import { Problem } from '../../platform/http/problem.js';
 import { findOrganisation } from '../stakeholders/index.js';
-import type { Delegation } from './delegations.js';
+import { ROLES_FOR } from './delegations.js';
 import { registrationIsOpen } from './meeting-rules.js';
-import { meetingsPolicy } from './policy.js';
+import type { MeetingFacts, OwnDelegation } from './policy.js';
 import type { MeetingRow } from './reading.js';
+import { delegationName } from './register-delegation.js';
 
 /** The delegation the caller acts for, if any, and whether (for an organisation) it is accredited. */
-export async function ownDelegation(db: Executor, actor: Actor | null): Promise<{ delegation: Delegation; accredited: boolean } | null> {
+export async function ownDelegation(db: Executor, actor: Actor | null): Promise<OwnDelegation | null> {
   if (!actor) return null;
   if (actor.state && (hasRole(actor, 'focal_point') || hasRole(actor, 'delegate'))) return { delegation: { kind: 'state', state: actor.state }, accredited: true };
   if (actor.organisation && hasRole(actor, 'stakeholder')) {
@@ -17,14 +19,23 @@ export async function ownDelegation(db: Executor, actor: Actor | null): Promise<
   return null;
 }
 
-/** What the caller may do with a meeting, from the module's policy and the meeting's state. */
-export function meetingCan(actor: Actor | null, m: MeetingRow, own: { delegation: Delegation; accredited: boolean } | null, now = new Date()) {
-  const admitted = !!own && own.accredited && (own.delegation.kind === 'state' || m.stakeholdersMayAttend);
-  return {
-    manage: meetingsPolicy.manage.allows(actor),
-    register: admitted && registrationIsOpen(m, now) && meetingsPolicy.register.allows(actor, own!.delegation),
-    submitStatement: admitted && meetingsPolicy.submitStatement.allows(actor, own!.delegation),
-    readParticipants: meetingsPolicy.readParticipants.allows(actor, { published: m.participantsPublishedAt !== null }),
-    publish: meetingsPolicy.publish.allows(actor),
-  };
+/** What the rules of a meeting's `can` block need to know of it, as it stands now, for this caller. */
+export const meetingFacts = (m: MeetingRow, own: OwnDelegation | null, now = new Date()): MeetingFacts => ({
+  status: m.status,
+  registrationOpen: registrationIsOpen(m, now),
+  stakeholdersMayAttend: m.stakeholdersMayAttend,
+  participantsPublished: m.participantsPublishedAt !== null,
+  own,
+});
+
+/** The caller's own delegation as the registration page needs it: who, named as the list of participants names it, and the roles it lists. */
+export async function delegationOfCaller(db: Executor, own: OwnDelegation | null) {
+  if (!own) return null;
+  try {
+    return { ...own.delegation, name: await delegationName(db, own.delegation), roles: [...ROLES_FOR[own.delegation.kind]] };
+  } catch (error) {
+    // An account whose organisation is gone acts for no delegation.
+    if (error instanceof Problem && error.status === 404) return null;
+    throw error;
+  }
 }

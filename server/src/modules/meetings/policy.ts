@@ -1,10 +1,32 @@
 import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
-import { publicRead, rule, signedIn } from '../../platform/http/policy.js';
+import { ability, choices, publicRead, rule, signedIn } from '../../platform/http/policy.js';
+import { mayRevise, type AgendaStatus } from './agenda.js';
 import type { Delegation } from './delegations.js';
+import { canMoveTo, MEETING_STATUSES, type MeetingStatus } from './meeting-rules.js';
 
 /** Whether the actor acts for this very delegation: a focal point or delegate of the State, a representative of the organisation. */
 export const actsForDelegation = (actor: Actor | null, d: Delegation): boolean =>
   d.kind === 'state' ? actsForState(actor, d.state) : actsForOrganisation(actor, d.organisationId);
+
+/** The delegation the caller acts for at meetings and, for an organisation, whether it is accredited. */
+export interface OwnDelegation {
+  delegation: Delegation;
+  accredited: boolean;
+}
+
+/** A meeting as the rules of its `can` block see it: where it stands, and the caller's own delegation. */
+export interface MeetingFacts {
+  status: MeetingStatus;
+  /** Registration is open and its deadline, if any, has not passed (`registrationIsOpen`). */
+  registrationOpen: boolean;
+  stakeholdersMayAttend: boolean;
+  participantsPublished: boolean;
+  own: OwnDelegation | null;
+}
+
+/** A State's delegation is admitted to every meeting; an organisation's when accredited and the meeting admits stakeholders. */
+const admitted = (m: MeetingFacts): m is MeetingFacts & { own: OwnDelegation } =>
+  !!m.own && m.own.accredited && (m.own.delegation.kind === 'state' || m.stakeholdersMayAttend);
 
 /** Anyone who acts for some delegation. */
 const actsForSomeDelegation = (actor: Actor | null): boolean =>
@@ -20,6 +42,8 @@ export const meetingsPolicy = {
   manage: rule('meetings.manage', (actor) => isSecretariat(actor)),
   /** Register or change a delegation: only someone acting for it. */
   register: rule<Delegation>('meetings.register', actsForDelegation),
+  /** Register one's own delegation for this meeting now: admitted, and registration open. */
+  registerOwn: rule<MeetingFacts>('meetings.register', (actor, m) => admitted(m) && m.registrationOpen && actsForDelegation(actor, m.own.delegation)),
   readRegistration: rule<Delegation>('meetings.read-registration', (actor, d) => isSecretariat(actor) || actsForDelegation(actor, d)),
   /** Route-level: may list registrations at all (each sees only its own, the Secretariat all). */
   listRegistrations: rule('meetings.list-registrations', (actor) => isSecretariat(actor) || actsForSomeDelegation(actor)),
@@ -27,10 +51,50 @@ export const meetingsPolicy = {
   readParticipants: rule<{ published: boolean }>('meetings.read-participants', (actor, list) => list.published || isSecretariat(actor)),
   publish: rule('meetings.publish', (actor) => isSecretariat(actor)),
   submitStatement: rule<Delegation>('meetings.submit-statement', actsForDelegation),
+  /** Submit a statement at this meeting for one's own delegation, when it is admitted. */
+  submitOwnStatement: rule<MeetingFacts>('meetings.submit-statement', (actor, m) => admitted(m) && actsForDelegation(actor, m.own.delegation)),
+  /** Move a meeting from its status to another: the Secretariat, along the meeting's order of statuses. */
+  moveTo: rule<{ from: MeetingStatus; to: MeetingStatus }>('meetings.change-status', (actor, s) => isSecretariat(actor) && canMoveTo(s.from, s.to)),
+  /** Revise the agenda (or adopt its latest version): the Secretariat, until a version is adopted. */
+  reviseAgenda: rule<AgendaFacts>('meetings.revise-agenda', (actor, a) => isSecretariat(actor) && mayRevise(a.versions)),
+  adoptAgenda: rule<AgendaFacts>('meetings.adopt-agenda', (actor, a) => isSecretariat(actor) && mayRevise(a.versions) && a.versions.length > 0),
+  /** Confirm a registration: the Secretariat, once it is submitted (not yet confirmed, not withdrawn). */
+  confirmRegistration: rule<{ status: 'submitted' | 'confirmed' | 'withdrawn' }>('meetings.confirm-registration', (actor, r) => isSecretariat(actor) && r.status === 'submitted'),
   readStatement: rule<{ published: boolean; delegation: Delegation }>(
     'meetings.read-statement',
     (actor, s) => s.published || isSecretariat(actor) || actsForDelegation(actor, s.delegation),
   ),
   /** One's own private calendar feed. */
   calendarFeed: signedIn,
+} as const;
+
+export interface RegistrationFacts {
+  delegation: Delegation;
+  status: 'submitted' | 'confirmed' | 'withdrawn';
+}
+
+export interface AgendaFacts {
+  versions: readonly { status: AgendaStatus }[];
+}
+
+/** What the `can` block of each kind of thing shows, from the rules above (derived by `canOf`). */
+export const meetingsCan = {
+  /** The list of meetings. */
+  list: { schedule: ability(meetingsPolicy.manage) },
+  meeting: {
+    manage: ability(meetingsPolicy.manage),
+    register: ability(meetingsPolicy.registerOwn, (m: MeetingFacts) => m),
+    submitStatement: ability(meetingsPolicy.submitOwnStatement, (m: MeetingFacts) => m),
+    readParticipants: ability(meetingsPolicy.readParticipants, (m: MeetingFacts) => ({ published: m.participantsPublished })),
+    publish: ability(meetingsPolicy.publish),
+    moveTo: choices(meetingsPolicy.moveTo, MEETING_STATUSES, (m: MeetingFacts, to) => ({ from: m.status, to })),
+  },
+  agenda: {
+    revise: ability(meetingsPolicy.reviseAgenda, (a: AgendaFacts) => a),
+    adopt: ability(meetingsPolicy.adoptAgenda, (a: AgendaFacts) => a),
+  },
+  registration: {
+    change: ability(meetingsPolicy.register, (r: RegistrationFacts) => r.delegation),
+    confirm: ability(meetingsPolicy.confirmRegistration, (r: RegistrationFacts) => r),
+  },
 } as const;

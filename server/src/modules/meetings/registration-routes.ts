@@ -3,13 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { acceptUploads, createFileStorage, readUploadedFile, sendStoredFile, storeCheckedFile } from '../documents/index.js';
 import type { Delegation } from './delegations.js';
 import { participantsCsv, participantsHtml } from './participants-list.js';
 import { listOfParticipants } from './participants.js';
-import { meetingsPolicy } from './policy.js';
+import { meetingsCan, meetingsPolicy } from './policy.js';
 import {
   confirmRegistration,
   listRegistrations,
@@ -42,13 +42,7 @@ export function registrationRoutes(app: App, ctx: PlatformContext): void {
   const tags = ['meetings'];
   const Params = z.object({ id: MeetingId });
 
-  const withCan = (request: FastifyRequest, r: RegistrationView) => ({
-    ...r,
-    can: {
-      change: meetingsPolicy.register.allows(request.actor, r.delegation),
-      confirm: meetingsPolicy.confirm.allows(request.actor) && r.status === 'submitted',
-    },
-  });
+  const withCan = (request: FastifyRequest, r: RegistrationView) => ({ ...r, can: canOf(meetingsCan.registration, request.actor, r) });
 
   app.get(
     '/api/v1/meetings/:id/registrations',

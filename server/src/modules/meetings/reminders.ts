@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { cancelJob, scheduleJob, type JobHandler } from '../../platform/jobs/runner.js';
+import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts, mailLanguages } from '../accounts/index.js';
 import { meetingReminder } from './reminder-texts.js';
 import { plannedReminders, type ReminderKind } from './meeting-rules.js';
@@ -105,7 +106,7 @@ export function meetingJobHandlers(ctx: PlatformContext): Record<string, JobHand
       const p = job.payload as RemindOnePayload;
       const [m] = await tx.select().from(meetings).where(eq(meetings.id, p.meetingId));
       if (!stillDue(m, p)) return;
-      await ctx.mailer.send(await reminderMail(ctx, tx, m, p.kind, p.to));
+      await queueMail(tx, [await reminderMail(ctx, tx, m, p.kind, p.to)]);
     },
   };
 }

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest, notFound } from '../../platform/http/problem.js';
 import { DocumentSchema, IssueDocumentBody, issueDocument, listDocuments } from '../documents/index.js';
 import { flattenAgenda } from './agenda.js';
-import { meetingCan, ownDelegation } from './can.js';
+import { delegationOfCaller, meetingFacts, ownDelegation } from './can.js';
 import { MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
-import { meetingsPolicy } from './policy.js';
+import { meetingsCan, meetingsPolicy } from './policy.js';
 import { agendaVersionsOf, currentAgenda, listMeetings, meetingRow, toMeetingView } from './reading.js';
 import { adoptAgenda, reviseAgenda } from './revise-agenda.js';
 import { changeMeetingStatus, setPublication } from './run-meeting.js';
@@ -28,7 +28,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
 
   const withCan = async (request: FastifyRequest, row: Awaited<ReturnType<typeof meetingRow>>) => ({
     ...toMeetingView(row),
-    can: meetingCan(request.actor, row, await ownDelegation(db, request.actor)),
+    can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, await ownDelegation(db, request.actor))),
   });
 
   app.get(
@@ -54,7 +54,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const q = request.query;
       const rows = await listMeetings(db, { from: q.from, to: q.to, kind: q.kind, groupId: q.group, status: q.status, q: q.q, limit: q.limit, offset: q.offset });
-      return { items: rows.map((r) => toMeetingView(r)), can: { schedule: meetingsPolicy.manage.allows(request.actor) } };
+      return { items: rows.map((r) => toMeetingView(r)), can: canOf(meetingsCan.list, request.actor) };
     },
   );
 
@@ -67,8 +67,9 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const row = await meetingRow(db, request.params.id);
       setEtag(reply, row.version);
-      const [agenda, documents] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 })]);
-      return { ...(await withCan(request, row)), agenda, documents: documents.items };
+      const own = await ownDelegation(db, request.actor);
+      const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own)]);
+      return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own)), agenda, documents: documents.items, delegation };
     },
   );
 
@@ -81,7 +82,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const view = await scheduleMeeting(db, { actor: request.actor!, ...request.body });
       setEtag(reply, view.version);
-      return reply.code(201).send({ ...view, can: meetingCan(request.actor, await meetingRow(db, view.id), null) });
+      return reply.code(201).send({ ...view, can: canOf(meetingsCan.meeting, request.actor, meetingFacts(await meetingRow(db, view.id), null)) });
     },
   );
 
@@ -164,12 +165,10 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       const current = wanted ? versions.find((v) => v.version === wanted) : (versions.find((v) => v.status === 'adopted') ?? versions[0]);
       if (wanted && !current) throw notFound(`Version ${wanted} of the agenda`);
       if (versions[0]) setEtag(reply, versions[0].version);
-      const open = !versions.some((v) => v.status === 'adopted');
-      const manages = meetingsPolicy.manage.allows(request.actor);
       return {
         current: current ?? null,
         versions: versions.map(({ version, status, label, createdAt, adoptedAt }) => ({ version, status, label, createdAt, adoptedAt })),
-        can: { revise: manages && open, adopt: manages && open && versions.length > 0 },
+        can: canOf(meetingsCan.agenda, request.actor, { versions }),
       };
     },
   );

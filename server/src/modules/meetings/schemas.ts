@@ -57,6 +57,7 @@ export const MeetingCan = z.object({
   submitStatement: z.boolean(),
   readParticipants: z.boolean(),
   publish: z.boolean(),
+  moveTo: z.array(z.enum(MEETING_STATUSES)).describe('The statuses the caller may move the meeting to now, in order (none but for the Secretariat)'),
 });
 export const MeetingWithCan = Meeting.extend({ can: MeetingCan });
 
@@ -87,15 +88,22 @@ export const AgendaVersion = z.object({
   adoptedAt: z.date().nullable(),
 });
 
-export const MeetingPage = MeetingWithCan.extend({
-  agenda: AgendaVersion.nullable(),
-  documents: z.array(DocumentSchema),
-});
-
 const Delegation = z.union([
   z.object({ kind: z.literal('state'), state: z.string() }),
   z.object({ kind: z.literal('organisation'), organisationId: z.string() }),
 ]);
+
+export const MeetingPage = MeetingWithCan.extend({
+  agenda: AgendaVersion.nullable(),
+  documents: z.array(DocumentSchema),
+  delegation: z
+    .union([
+      z.object({ kind: z.literal('state'), state: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)) }),
+      z.object({ kind: z.literal('organisation'), organisationId: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)) }),
+    ])
+    .nullable()
+    .describe('The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none'),
+});
 
 export const RegistrationBody = z
   .object({

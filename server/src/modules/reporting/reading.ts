@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../platform/http/actor.js';
+import { reportingCan } from './policy.js';
+import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/index.js';
 import { ANSWER_FIELDS, effectiveVisibility, sees, standingVisibility, type AnswerField, type SectionAnswer, type Viewer } from './questionnaire.js';
@@ -123,7 +125,7 @@ export async function reportForViewer(db: Executor, actor: Actor | null, reportI
       history,
       submissions: receipts,
       latest: submissions.at(-1) ? { number: submissions.at(-1)!.number, sections: submissions.at(-1)!.sections } : null,
-      can: { edit: viewer.kind === 'own-state', submit: viewer.kind === 'own-state' && actor!.roles.includes('focal_point') },
+      can: canOf(reportingCan.report, actor, report),
     };
   }
   const latest = submissions.at(-1);
@@ -139,7 +141,7 @@ export async function reportForViewer(db: Executor, actor: Actor | null, reportI
     history: null,
     submissions: receipts,
     latest: { number: visible.number, sections: visible.sections },
-    can: { edit: false, submit: false },
+    can: canOf(reportingCan.report, actor, report),
   };
 }
 

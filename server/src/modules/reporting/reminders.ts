@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { PlatformContext } from '../../platform/context.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
+import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { reportReminder } from './reminder-texts.js';
 import { reportingCycles, reportSubmissions } from './tables.js';
@@ -16,10 +17,12 @@ export function reportReminderHandler(ctx: PlatformContext): JobHandler {
     // A reminder is for a deadline still ahead: after it, nobody is told to hurry.
     if (!cycle || cycle.deadlineAt <= new Date()) return;
     const submitted = new Set((await tx.select({ state: reportSubmissions.state }).from(reportSubmissions).where(eq(reportSubmissions.cycleId, cycleId))).map((s) => s.state));
-    for (const fp of await focalPointContacts(tx)) {
-      if (submitted.has(fp.state)) continue;
-      const link = `${ctx.config.publicUrl}/${fp.language}/reporting`;
-      await ctx.mailer.send({ to: fp.email, ...reportReminder(fp.language, { name: fp.name, cycleTitle: cycle.title, deadlineAt: cycle.deadlineAt, zone: cycle.deadlineZone, link }) });
-    }
+    const messages = (await focalPointContacts(tx))
+      .filter((fp) => !submitted.has(fp.state))
+      .map((fp) => {
+        const link = `${ctx.config.publicUrl}/${fp.language}/reporting`;
+        return { to: fp.email, ...reportReminder(fp.language, { name: fp.name, cycleTitle: cycle.title, deadlineAt: cycle.deadlineAt, zone: cycle.deadlineZone, link }) };
+      });
+    await queueMail(tx, messages);
   };
 }

@@ -2,13 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { CalendarDate } from '../../platform/calendar-date.js';
 import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
-import { reportingPolicy } from './policy.js';
+import { reportingCan, reportingPolicy } from './policy.js';
 import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
 import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
@@ -48,7 +48,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         items,
         // Every cycle is listed with the State's report in it: whether one was ever submitted follows.
         hasPreviousReport: items.some((c) => (c.myReport?.submissions ?? 0) > 0),
-        can: { openCycle: reportingPolicy.openCycle.allows(request.actor), startReport: drafter },
+        can: canOf(reportingCan.cycles, request.actor),
       };
     },
   );
@@ -75,7 +75,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       const actor = request.actor;
       const drafter = reportingPolicy.draftSomething.allows(actor);
       const own = drafter ? await reportOfState(db, cycle.id, actor!.state!) : null;
-      return { ...cycle, status: cycleStatus(cycle.deadlineAt), myReport: own, can: { startReport: drafter && !own } };
+      return { ...cycle, status: cycleStatus(cycle.deadlineAt), myReport: own, can: canOf(reportingCan.cycle, actor, { hasReport: own !== null }) };
     },
   );
 
@@ -189,7 +189,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
           norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
           cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
           needs: needsByElement(reports),
-          can: { exportSummary: reportingPolicy.exportSummary.allows(request.actor) },
+          can: canOf(reportingCan.analysis, request.actor),
         };
       };
       // What the public sees is the same for every member of the public (and for stakeholders): it is

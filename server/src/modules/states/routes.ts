@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { correctStateNames, getState, listRegionalGroups, listStates, statesVersion } from './directory.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { LANGUAGES } from './names.js';
-import { statesPolicy } from './policy.js';
+import { statesCan, statesPolicy } from './policy.js';
 
 const GroupId = z.enum(['AG', 'APG', 'EEG', 'GRULAC', 'WEOG']);
 const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code').transform((s) => s.toUpperCase());
@@ -63,7 +63,7 @@ export function statesRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const state = await getState(db, request.params.iso3);
       setEtag(reply, state.version);
-      return { ...(state as z.infer<typeof State>), can: { correctNames: statesPolicy.correctNames.allows(request.actor) } };
+      return { ...(state as z.infer<typeof State>), can: canOf(statesCan.state, request.actor) };
     },
   );
 
@@ -89,7 +89,7 @@ export function statesRoutes(app: App, { database }: PlatformContext): void {
         ifMatch: requireIfMatch(request),
       });
       setEtag(reply, state.version);
-      return { ...(state as z.infer<typeof State>), can: { correctNames: true } };
+      return { ...(state as z.infer<typeof State>), can: canOf(statesCan.state, request.actor) };
     },
   );
 

@@ -1,14 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/database.js';
 import { jobs } from './tables.js';
 
+export interface JobInfo {
+  id: string;
+  kind: string;
+  key: string;
+  runAt: Date;
+  payload: unknown;
+  attempts: number;
+}
+
 export interface JobHandlerContext {
   tx: Tx;
-  job: { id: string; kind: string; key: string; runAt: Date; payload: unknown; attempts: number };
+  job: JobInfo;
 }
 /** Does the job's work inside the claiming transaction: its writes commit with the job's completion. */
 export type JobHandler = (ctx: JobHandlerContext) => Promise<void>;
+
+/**
+ * A job that talks to the world outside the database (an SMTP server) and so must hold no
+ * transaction while it works. It is leased: claimed in a short transaction that moves its `run_at`
+ * to the end of the lease and commits; then run with the database alone; then marked done. A process
+ * that dies while holding it leaves it to fall due again when the lease ends, so its work must be
+ * safe to run twice (the mail job records each message it sends).
+ */
+export interface LeasedJobHandler {
+  leaseMs: number;
+  run(ctx: { db: Db; job: JobInfo; now: () => Date }): Promise<void>;
+}
+
+/** What a runner knows how to run, by job kind. */
+export type JobHandlers = Readonly<Record<string, JobHandler | LeasedJobHandler>>;
 
 export const MAX_ATTEMPTS = 8;
 
@@ -31,46 +55,68 @@ export async function cancelJob(tx: Executor, key: string): Promise<void> {
   await tx.update(jobs).set({ status: 'cancelled', finishedAt: new Date() }).where(and(eq(jobs.key, key), eq(jobs.status, 'pending')));
 }
 
+type Claim = { job: JobInfo; lease: null } | { job: JobInfo; lease: Date; handler: LeasedJobHandler };
+
 /**
- * Claims and runs one due job. Returns false when none is due. A job whose handler throws is retried
- * later with a growing delay, and marked failed after MAX_ATTEMPTS.
+ * Claims and runs one due job of a kind this runner knows. Returns false when none is due. A job
+ * whose handler throws is retried later with a growing delay, and marked failed after MAX_ATTEMPTS.
  */
-export async function runOneJob(db: Db, handlers: Readonly<Record<string, JobHandler>>, now: () => Date = () => new Date()): Promise<boolean> {
-  let claimed: { id: string; attempts: number } | null = null;
+export async function runOneJob(db: Db, handlers: JobHandlers, now: () => Date = () => new Date()): Promise<boolean> {
+  const kinds = Object.keys(handlers);
+  if (kinds.length === 0) return false;
+  let claimed: Claim | null = null;
   try {
-    return await db.transaction(async (tx) => {
-      const [job] = await tx
+    const outcome = await db.transaction(async (tx) => {
+      const [row] = await tx
         .select()
         .from(jobs)
-        .where(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now())))
+        .where(and(eq(jobs.status, 'pending'), lte(jobs.runAt, now()), inArray(jobs.kind, kinds)))
         .orderBy(asc(jobs.runAt))
         .limit(1)
         .for('update', { skipLocked: true });
-      if (!job) return false;
-      claimed = { id: job.id, attempts: job.attempts };
-      const handler = handlers[job.kind];
-      if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
-      await handler({ tx, job: { id: job.id, kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload, attempts: job.attempts } });
-      await tx.update(jobs).set({ status: 'done', finishedAt: now(), attempts: job.attempts + 1 }).where(eq(jobs.id, job.id));
-      return true;
+      if (!row) return 'none' as const;
+      const job: JobInfo = { id: row.id, kind: row.kind, key: row.key, runAt: row.runAt, payload: row.payload, attempts: row.attempts };
+      const handler = handlers[row.kind]!;
+      if (typeof handler !== 'function') {
+        // Leased: the attempt is counted now, so a job that kills its process still runs out of attempts.
+        const lease = new Date(now().getTime() + handler.leaseMs);
+        await tx.update(jobs).set({ runAt: lease, attempts: row.attempts + 1 }).where(eq(jobs.id, row.id));
+        claimed = { job, lease, handler };
+        return 'leased' as const;
+      }
+      claimed = { job, lease: null };
+      await handler({ tx, job });
+      await tx.update(jobs).set({ status: 'done', finishedAt: now(), attempts: row.attempts + 1 }).where(eq(jobs.id, row.id));
+      return 'done' as const;
     });
+    if (outcome === 'none') return false;
+    const claim = claimed as Claim | null;
+    if (outcome === 'leased' && claim?.lease) {
+      await claim.handler.run({ db, job: claim.job, now });
+      await db.update(jobs).set({ status: 'done', finishedAt: now() }).where(stillLeased(claim.job.id, claim.lease));
+    }
+    return true;
   } catch (error) {
-    if (!claimed) throw error;
-    const { id, attempts } = claimed as { id: string; attempts: number };
-    const failed = attempts + 1 >= MAX_ATTEMPTS;
+    const claim = claimed as Claim | null;
+    if (!claim) throw error;
+    const attempts = claim.job.attempts + 1;
+    const failed = attempts >= MAX_ATTEMPTS;
     await db
       .update(jobs)
       .set({
-        attempts: attempts + 1,
+        attempts,
         lastError: error instanceof Error ? error.message.slice(0, 2000) : String(error),
         status: failed ? 'failed' : 'pending',
-        runAt: new Date(now().getTime() + Math.min(3_600_000, 2 ** attempts * 5_000)),
+        runAt: new Date(now().getTime() + Math.min(3_600_000, 2 ** claim.job.attempts * 5_000)),
         ...(failed ? { finishedAt: now() } : {}),
       })
-      .where(eq(jobs.id, id));
+      // A leased job whose lease ended meanwhile belongs to whichever process took it over.
+      .where(claim.lease ? stillLeased(claim.job.id, claim.lease) : eq(jobs.id, claim.job.id));
     return true;
   }
 }
+
+const stillLeased = (id: string, lease: Date) => and(eq(jobs.id, id), eq(jobs.status, 'pending'), eq(jobs.runAt, lease));
 
 export interface JobRunner {
   /** Runs every due job now (tests, and the loop). */
@@ -79,11 +125,7 @@ export interface JobRunner {
 }
 
 /** Polls for due jobs every `intervalMs` and runs them one by one until none is due. */
-export function startJobRunner(
-  db: Db,
-  handlers: Readonly<Record<string, JobHandler>>,
-  options: { intervalMs?: number; onError?: (error: unknown) => void; now?: () => Date } = {},
-): JobRunner {
+export function startJobRunner(db: Db, handlers: JobHandlers, options: { intervalMs?: number; onError?: (error: unknown) => void; now?: () => Date } = {}): JobRunner {
   let stopped = false;
   let running: Promise<number> | null = null;
   const drain = async () => {

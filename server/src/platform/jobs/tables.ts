@@ -2,7 +2,9 @@ import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } fr
 
 /**
  * Durable jobs: claimed with FOR UPDATE SKIP LOCKED, so any number of processes can run them and
- * none runs a job twice. A job's effects and its completion commit in one transaction.
+ * none runs a job twice. A job's effects and its completion commit in one transaction; a leased job
+ * (one that talks to the world outside, like mail) is pending with `run_at` at its lease's end while
+ * it runs, and falls due again if its process dies.
  */
 export const jobs = pgTable(
   'jobs',

@@ -10,22 +10,25 @@ export interface Mail {
 }
 
 export interface Mailer {
-  send(mail: Mail): Promise<void>;
+  /** Sends one message; an aborted `signal` stops a send still talking to the server. */
+  send(mail: Mail, options?: { signal?: AbortSignal }): Promise<void>;
   /** Where mail goes: `smtp` or the outbox folder. */
   readonly describe: string;
 }
 
 /**
  * Mail through SMTP when SMTP_URL is set; otherwise each message is written as an .eml file in the
- * outbox folder, where a person (or a test) can read it.
+ * outbox folder, where a person (or a test) can read it. Only the mail job sends: modules queue their
+ * messages with `queueMail`, in the transaction of the change they tell about.
  */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; outboxDir: string }): Mailer {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    // A server that does not answer is given up on well within a message's lease (see queue.ts).
+    const transport = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
     return {
       describe: 'smtp',
-      async send(mail) {
-        await transport.sendMail({ from: options.from, ...mail });
+      async send(mail, { signal } = {}) {
+        await transport.sendMail({ from: options.from, ...mail, ...(signal ? { signal } : {}) });
       },
     };
   }

@@ -10,7 +10,7 @@ import { replaceMe } from '../../app/session';
 import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { NewPasswordFields, OtpField, useNewPasswordError } from './fields';
 import { useRoleLabel } from './labels';
 import { RecoveryCodes } from './RecoveryCodes';

@@ -11,13 +11,14 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { NewPasswordFields, useNewPasswordError } from './fields';
 import { useRoleLabel } from './labels';
 import { RecoveryCodes } from './RecoveryCodes';
 import { describeUserAgent } from './user-agent';
 import classes from './accounts.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatInstant } from '../../ui/dates';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -284,7 +285,6 @@ function Sessions() {
     onError: notifyError,
   });
 
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const device = (s: SessionItem) => {
     const d = describeUserAgent(s.userAgent);
     return d ? t('account.device', { browser: d.browser, os: d.os }) : t('account.unknownDevice');
@@ -318,8 +318,8 @@ function Sessions() {
                 {items.map((s) => (
                   <Table.Tr key={s.id}>
                     <Table.Td>{device(s)}</Table.Td>
-                    <Table.Td>{when.format(new Date(s.createdAt))}</Table.Td>
-                    <Table.Td>{when.format(new Date(s.lastSeenAt))}</Table.Td>
+                    <Table.Td>{formatInstant(s.createdAt, lang)}</Table.Td>
+                    <Table.Td>{formatInstant(s.lastSeenAt, lang)}</Table.Td>
                     <Table.Td>
                       {s.current ? (
                         <Badge variant="outline" color="un.8">
@@ -331,7 +331,7 @@ function Sessions() {
                           variant="outline"
                           onClick={() => endOne.mutate(s.id)}
                           loading={endOne.isPending && endOne.variables === s.id}
-                          aria-label={t('account.endSessionOf', { action: t('account.endSession'), device: device(s), date: when.format(new Date(s.createdAt)) })}
+                          aria-label={t('account.endSessionOf', { action: t('account.endSession'), device: device(s), date: formatInstant(s.createdAt, lang) })}
                         >
                           {t('account.endSession')}
                         </Button>

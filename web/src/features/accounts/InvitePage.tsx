@@ -9,10 +9,11 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { statesQuery } from '../states/queries';
+import { statesQuery } from '../states';
 import { useRoleLabel } from './labels';
 import { looksLikeEmail } from './validation';
 import classes from './accounts.module.css';
+import { formatDay } from '../../ui/dates';
 
 const ROLES: Role[] = ['delegate', 'focal_point', 'chair', 'secretariat', 'stakeholder'];
 const actsForState = (role: Role | null) => role === 'delegate' || role === 'focal_point';
@@ -112,7 +113,7 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
           <Text size="sm">
             {t('invite.sent', {
               email: invite.data.email,
-              date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(invite.data.expiresAt)),
+              date: formatDay(invite.data.expiresAt, lang),
             })}
           </Text>
           <div>

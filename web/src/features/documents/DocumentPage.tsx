@@ -10,12 +10,9 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
-import { NotFound } from '../errors/NotFoundPage';
 import { Localized } from './parts';
 import {
   documentQuery,
-  formatDate,
-  formatInstant,
   formatSize,
   historyQuery,
   inLanguage,
@@ -24,12 +21,13 @@ import {
   useLanguageName,
   type DocumentDetail,
 } from './queries';
-import { groupQuery } from '../groups/queries';
-import { meetingQuery } from '../meetings/queries';
+import { groupQuery } from '../groups';
+import { meetingQuery } from '../meetings';
 import { ACCEPT_ATTRIBUTE, hasAcceptedExtension, uploadVersion } from './upload';
 import classes from './documents.module.css';
 import listing from '../../ui/listing.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatDate, formatInstant } from '../../ui/dates';
 
 export default function DocumentPage() {
   const { t } = useTranslation();
@@ -38,11 +36,7 @@ export default function DocumentPage() {
   const labels = useDocumentLabels();
   const doc = useQuery({ ...documentQuery(id), retry: (n, e) => !(e instanceof ApiProblem && e.status < 500) && n < 2 });
 
-  if (doc.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (doc.isError) {
-    if (namesNothing(doc.error)) return <NotFound />;
-    return <ProblemAlert error={doc.error} />;
-  }
+  if (!doc.isSuccess) return <Loaded query={doc} />;
   const d = doc.data;
   const title = inLanguage(d.title, lang);
 
@@ -160,7 +154,7 @@ function Languages({ doc }: { doc: DocumentDetail }) {
                   <Table.Td>{file ? t('documents.available') : <span className={classes.missing}>{t('documents.notIssued')}</span>}</Table.Td>
                   <Table.Td>
                     {file
-                      ? t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang) })
+                      ? t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang, { zone: true }) })
                       : '—'}
                   </Table.Td>
                   <Table.Td>
@@ -216,7 +210,7 @@ function History({ id }: { id: string }) {
               {[...history.data.items].reverse().map((h) => (
                 <Table.Tr key={`${h.language}-${h.version}`}>
                   <Table.Th scope="row" className={classes.nowrap}>
-                    {formatInstant(h.uploadedAt, lang)}
+                    {formatInstant(h.uploadedAt, lang, { zone: true })}
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>

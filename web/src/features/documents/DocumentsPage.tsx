@@ -7,7 +7,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { DocumentsTable } from './parts';
-import { meetingsQuery } from '../meetings/queries';
+import { meetingsQuery } from '../meetings';
 import { DOCUMENT_TYPES, documentsQuery, inLanguage, isDocumentType, isUuid, isYear, useDocumentLabels } from './queries';
 import listing from '../../ui/listing.module.css';
 

@@ -10,9 +10,8 @@ import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/Lo
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { allGroupsQuery } from '../groups/queries';
-import { agendaItemLabel } from '../meetings/parts';
-import { meetingQuery, meetingsQuery } from '../meetings/queries';
+import { allGroupsQuery } from '../groups';
+import { agendaItemLabel, meetingQuery, meetingsQuery } from '../meetings';
 import { DOCUMENT_TYPES, inLanguage, nextSymbolQuery, useDocumentLabels, type DocumentType } from './queries';
 import classes from './documents.module.css';
 

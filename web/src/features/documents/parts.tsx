@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
-import { formatDate, useDocumentLabels, useLanguageName, type DocumentItem } from './queries';
+import { useDocumentLabels, useLanguageName, type DocumentItem } from './queries';
 import { FallbackMark, Localized } from '../../ui/localized';
 import classes from './documents.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatDate } from '../../ui/dates';
 
 export { FallbackMark, Localized };
 

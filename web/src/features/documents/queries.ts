@@ -71,18 +71,7 @@ export function useDocumentLabels() {
   return { type: (type: DocumentType) => t(TYPE_KEYS[type]) };
 }
 
-/** A calendar date (YYYY-MM-DD) in the page's language. */
-export function formatDate(date: string, lang: Language): string {
-  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
-}
 
-/** An instant, with the time zone named (the viewer's own: uploads belong to no meeting's zone). */
-export function formatInstant(at: string, lang: Language): string {
-  // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are given one by one.
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(at));
-}
 
 /** A size in bytes, in the page's language: `240 kB`, `10 MB`. */
 export function formatSize(bytes: number, lang: Language): string {

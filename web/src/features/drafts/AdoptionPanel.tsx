@@ -8,10 +8,11 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { inLanguage } from '../../ui/localized';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
-import { formatInZone, viewerZone } from '../../ui/time-zones';
-import { StateName } from '../states/StateName';
+import { viewerZone } from '../../ui/time-zones';
+import { StateName } from '../states';
 import { DecisionAlert, useStateNameOf } from './parts';
 import { meetingsInSessionQuery, useDraftLabels, type AdoptionProposal, type Draft } from './queries';
+import { formatInZone } from '../../ui/dates';
 
 /**
  * Adoption in a meeting: the chair proposes adoption of the latest revision in a meeting in session;

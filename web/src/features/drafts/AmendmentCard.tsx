@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
 import { useDraftLabels, type Amendment } from './queries';
 import classes from './drafts.module.css';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loaded } from '../../ui/Loaded';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { DecisionAlert, DraftHeader, StateNames } from './parts';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
 import classes from './drafts.module.css';

@@ -13,11 +13,12 @@ import { AdoptionPanel } from './AdoptionPanel';
 import { AmendmentCard } from './AmendmentCard';
 import { AmendmentForm } from './AmendmentForm';
 import { DecisionAlert, DraftHeader } from './parts';
-import { draftQuery, formatDay, useBodyName, useDraftLabels, type Draft } from './queries';
+import { draftQuery, useBodyName, useDraftLabels, type Draft } from './queries';
 import { SilencePanel } from './SilencePanel';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatDay } from '../../ui/dates';
 
 export default function DraftPage() {
   const { id = '' } = useParams();

@@ -6,9 +6,10 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
 import { DecisionAlert, DraftStatusBadge } from './parts';
-import { draftsQuery, formatDay, useBodyName, useDraftLabels, type DraftStatus } from './queries';
+import { draftsQuery, useBodyName, useDraftLabels, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatDay } from '../../ui/dates';
 
 const STATUSES: DraftStatus[] = ['negotiating', 'adopted', 'withdrawn'];
 const isStatus = (v: string | null): v is DraftStatus => STATUSES.includes(v as DraftStatus);

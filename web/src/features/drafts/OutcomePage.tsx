@@ -8,13 +8,14 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loaded } from '../../ui/Loaded';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
-import { formatInZone, viewerZone } from '../../ui/time-zones';
-import { formatDay, outcomeQuery, useDraftLabels, type Outcome } from './queries';
+import { viewerZone } from '../../ui/time-zones';
+import { outcomeQuery, useDraftLabels, type Outcome } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatDay, formatInZone } from '../../ui/dates';
 
 export default function OutcomePage() {
   const { id = '' } = useParams();

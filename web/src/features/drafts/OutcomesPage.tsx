@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { DecisionAlert } from './parts';
-import { formatDay, outcomesQuery, useDraftLabels } from './queries';
+import { outcomesQuery, useDraftLabels } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatDay } from '../../ui/dates';
 
 /** The public record of adopted outcomes. */
 export default function OutcomesPage() {

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { Loaded } from '../../ui/Loaded';
-import { StateName } from '../states/StateName';
+import { StateName } from '../states';
 import { DecisionAlert, DraftHeader } from './parts';
 import { insertParagraph, newParagraph, ParagraphsEditor, paragraphsBody, paragraphsComplete, type EditedParagraph } from './ParagraphsEditor';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
+import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 
 /** The chair or the Secretariat issues the next revision, recording which proposals it took up. */
 export default function RevisePage() {
@@ -62,12 +63,13 @@ function ReviseForm({ draft, etag }: { draft: Draft; etag: string | null }) {
     take(a.id, true);
   };
 
-  const issue = useMutation({
-    mutationFn: () =>
+  const issue = useVersionedSave({
+    etag: etag ?? versionTag(draft.latest.number),
+    send: (ifMatch) =>
       unwrap(
         api.POST('/api/v1/drafts/{id}/revisions', {
           params: { path: { id: draft.id } },
-          headers: { 'if-match': etag ?? `"${draft.latest.number}"` },
+          headers: ifMatch,
           body: {
             ...(title.trim() !== draft.title ? { title: title.trim() } : {}),
             paragraphs: paragraphsBody(paragraphs),
@@ -89,7 +91,7 @@ function ReviseForm({ draft, etag }: { draft: Draft; etag: string | null }) {
     setEmptyError(empty);
     if (!empty) issue.mutate();
   };
-  const stale = issue.error instanceof ApiProblem && issue.error.status === 412;
+  const stale = issue.stale;
   const unplaced = draft.unplaced.filter((a) => a.revision <= draft.latest.number);
 
   return (

@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
-import { formatInZone, TimeZoneSelect, viewerZone } from '../../ui/time-zones';
-import { StateName } from '../states/StateName';
+import { TimeZoneSelect, viewerZone } from '../../ui/time-zones';
+import { StateName } from '../states';
 import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline } from './parts';
 import { useDraftLabels, type Draft } from './queries';
+import { formatInZone } from '../../ui/dates';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -1,15 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
-import { StateName, stateQuery } from '../states/StateName';
+import { StateName, stateQuery } from '../states';
 import { PageHeading } from '../../ui/PageHeading';
-import { formatInZone, viewerZone } from '../../ui/time-zones';
+import { viewerZone } from '../../ui/time-zones';
 import { useBodyName, useDecisionProblem, useDraftLabels, type Draft, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatClock, formatInZone, formatTimeLeft } from '../../ui/dates';
 
 /** A problem from the API, the server's refusals said plainly in the page's language. */
 export function DecisionAlert({ error }: { error: unknown }) {
@@ -143,26 +144,14 @@ export function Deadline({ at, zone }: { at: string; zone: string }) {
   );
 }
 
-function pad(n: number) {
-  return String(n).padStart(2, '0');
-}
-
 /** Time left until a deadline, ticking, with the clock of the stated zone. */
 export function Countdown({ at, zone }: { at: string; zone: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const now = useNow();
-  const left = new Date(at).getTime() - now.getTime();
-  const clock = new Intl.DateTimeFormat(lang, { timeStyle: 'medium', timeZone: zone }).format(now);
-  let remaining: ReactNode;
-  if (left <= 0) remaining = t('silence.passed');
-  else {
-    const s = Math.floor(left / 1000);
-    const days = Math.floor(s / 86_400);
-    const hms = `${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-    const d = days > 0 ? `${new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days)} ` : '';
-    remaining = t('silence.left', { time: `${d}${hms}` });
-  }
+  const left = formatTimeLeft(at, now, lang);
+  const remaining = left === null ? t('silence.passed') : t('silence.left', { time: left });
+  const clock = formatClock(now, zone, lang);
   return (
     <Text component="div" size="sm">
       <span role="timer" aria-live="off" className={classes.timer} data-testid="countdown">

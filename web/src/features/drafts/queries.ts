@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
 import { inLanguage } from '../../ui/localized';
-import { allGroupsQuery } from '../groups/queries';
+import { allGroupsQuery } from '../groups';
 import { problemMessage } from '../../ui/problems';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
@@ -132,7 +132,3 @@ export function useDecisionProblem(): (error: unknown) => string | null {
   };
 }
 
-/** A calendar date in the page's language (UTC). */
-export function formatDay(at: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(at));
-}

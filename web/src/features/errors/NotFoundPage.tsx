@@ -1,33 +1,6 @@
-import { Anchor, List, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useLocalPath } from '../../app/paths';
-import { PageHeading } from '../../ui/PageHeading';
+import { NotFound } from '../../ui/NotFound';
 
-/** What a page that does not exist shows: where to go instead. */
-export function NotFound() {
-  const { t } = useTranslation();
-  const to = useLocalPath();
-  return (
-    <Stack maw="40rem">
-      <PageHeading>{t('notFound.title')}</PageHeading>
-      <Text>{t('notFound.body')}</Text>
-      <List>
-        <List.Item>
-          <Anchor component={Link} to={to('/')}>
-            {t('notFound.home')}
-          </Anchor>
-        </List.Item>
-        <List.Item>
-          <Anchor component={Link} to={to('/states')}>
-            {t('notFound.states')}
-          </Anchor>
-        </List.Item>
-      </List>
-    </Stack>
-  );
-}
-
+/** The page for an address the app does not know. */
 export default function NotFoundPage() {
   return <NotFound />;
 }

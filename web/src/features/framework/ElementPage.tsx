@@ -1,23 +1,25 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem, unwrapResponse } from '../../api/client';
+import { api, unwrapResponse } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { NotFound } from '../errors/NotFoundPage';
+import { NotFound } from '../../ui/NotFound';
 import { FrameworkLinks } from './FrameworkLinks';
 import { Citation, ElementText, StatusBadge } from './parts';
-import { elementQuery, formatDate, useFrameworkLabels, type ElementDetail } from './queries';
+import { elementQuery, useFrameworkLabels, type ElementDetail } from './queries';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatDate } from '../../ui/dates';
+import { useVersionedSave } from '../../ui/versioned-save';
 
 export default function ElementPage() {
   const { t } = useTranslation();
@@ -27,11 +29,7 @@ export default function ElementPage() {
   const labels = useFrameworkLabels();
   const element = useQuery(elementQuery(code, lang));
 
-  if (element.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (element.isError) {
-    if (namesNothing(element.error)) return <NotFound />;
-    return <ProblemAlert error={element.error} />;
-  }
+  if (!element.isSuccess) return <Loaded query={element} />;
   const e = element.data.element;
   const shown = n === undefined ? e.latest : e.versions.find((v) => String(v.version) === n);
   if (!shown) return <NotFound />;
@@ -180,15 +178,17 @@ function RecordText({ element, etag }: { element: ElementDetail; etag: string | 
   const [confirmed, setConfirmed] = useState(latest.source.paragraphConfirmed);
   const [errors, setErrors] = useState<{ title?: string | null; text?: string | null; symbol?: string | null }>({});
 
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useVersionedSave({
+    etag,
+    send: (ifMatch) =>
       unwrapResponse(
         api.POST('/api/v1/framework/elements/{code}/versions', {
           params: { path: { code: element.code } },
-          headers: etag ? { 'if-match': etag } : {},
+          headers: ifMatch,
           body: { language, title: title.trim(), text: text.trim(), status, source: { symbol: symbol.trim(), paragraph: paragraph.trim() || null, paragraphConfirmed: confirmed } },
         }),
       ),
+    savedEtag: ({ response }) => response.headers.get('etag'),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['framework'] });
       notifySuccess(t('framework.record.saved'));
@@ -207,7 +207,7 @@ function RecordText({ element, etag }: { element: ElementDetail; etag: string | 
     save.mutate();
   };
 
-  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+  const stale = save.stale;
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="element-record" className={ui.noPrint}>

@@ -9,11 +9,12 @@ import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
 import { Citation, DateField, ElementText, StatusBadge } from './parts';
-import { formatDate, frameworkQuery, isDate, isPillar, PILLARS, today, useFrameworkLabels, type Pillar } from './queries';
+import { frameworkQuery, isDate, isPillar, PILLARS, today, useFrameworkLabels, type Pillar } from './queries';
 import { FrameworkLinks } from './FrameworkLinks';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatDate } from '../../ui/dates';
 
 export default function FrameworkPage() {
   const { t } = useTranslation();

@@ -10,9 +10,10 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
 import { DateField, Fragments, StatusBadge } from './parts';
-import { formatDate, isDate, isKind, KINDS, searchQuery, today, useFrameworkLabels } from './queries';
+import { isDate, isKind, KINDS, searchQuery, today, useFrameworkLabels } from './queries';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatDate } from '../../ui/dates';
 
 export default function SearchPage() {
   const { t } = useTranslation();

@@ -10,10 +10,11 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
 import { FrameworkLinks } from './FrameworkLinks';
 import { Citation, DateField, ElementText, StatusBadge } from './parts';
-import { changesQuery, formatDate, isDate, today, useFrameworkLabels, type Change } from './queries';
+import { changesQuery, isDate, today, useFrameworkLabels, type Change } from './queries';
 import classes from './framework.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatDate } from '../../ui/dates';
 
 const GROUPS: Change['change'][] = ['added', 'changed', 'removed'];
 

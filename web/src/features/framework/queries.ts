@@ -87,9 +87,3 @@ export function useFrameworkLabels() {
   };
 }
 
-/** A calendar date (YYYY-MM-DD) in the page's language. */
-export function formatDate(date: string, lang: Language): string {
-  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
-}

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrapResponse } from '../../api/client';
@@ -13,12 +13,13 @@ import { notifySuccess } from '../../ui/notify';
 import ui from '../../ui/ui.module.css';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { outcomesQuery } from '../drafts/queries';
-import { NotFound } from '../errors/NotFoundPage';
-import { statesQuery } from '../states/queries';
+import { outcomesQuery } from '../drafts';
+import { NotFound } from '../../ui/NotFound';
+import { statesQuery } from '../states';
 import { allGroupsQuery, CHAIR_ROLES, groupKey, groupQuery, useGroupLabels, type ChairRole, type GroupPage, type GroupStatus } from './queries';
 import classes from './groups.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded, namesNothing } from '../../ui/Loaded';
+import { useVersionedSave } from '../../ui/versioned-save';
 
 interface ChairRow {
   name: string;
@@ -87,18 +88,15 @@ export default function GroupFormPage() {
   if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!signedIn) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   const title = id ? t('groups.form.editTitle') : t('groups.form.createTitle');
-  const pending = id ? existing.isPending : list.isPending;
-  const error = id ? existing.error : list.error;
+  const record = id ? existing : list;
   if (id && namesNothing(existing.error)) return <NotFound />;
   const allowed = id ? existing.data?.group.can.manage : list.data?.can.create;
 
   return (
     <div className={classes.narrow}>
       <PageHeading>{title}</PageHeading>
-      {pending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : error ? (
-        <ProblemAlert error={error} />
+      {!record.isSuccess ? (
+        <Loaded<unknown> query={record} />
       ) : !allowed ? (
         <Alert color="un" variant="light" title={t('groups.form.notAllowedTitle')}>
           {t('groups.form.notAllowed')}
@@ -119,8 +117,6 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
   const labels = useGroupLabels();
   const [f, setF] = useState<Fields>(original ? fieldsOf(original) : EMPTY);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  // When another person changed the group meanwhile: their version, to show and to re-apply on.
-  const [theirs, setTheirs] = useState<{ group: GroupPage; etag: string | null } | null>(null);
   const states = useQuery(statesQuery({}));
   const outcomes = useQuery(outcomesQuery());
 
@@ -131,8 +127,9 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => setF((current) => ({ ...current, [key]: value }));
 
-  const save = useMutation({
-    mutationFn: async (ifMatch: string | null) => {
+  const save = useVersionedSave({
+    etag,
+    send: async (ifMatch) => {
       if (!original) {
         const { data, response } = await unwrapResponse(api.POST('/api/v1/groups', { body: bodyOf(f, null) }));
         return { group: data, etag: response.headers.get('etag') };
@@ -147,12 +144,13 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
       const { data, response } = await unwrapResponse(
         api.PATCH('/api/v1/groups/{id}', {
           params: { path: { id: original.id } },
-          headers: ifMatch ? { 'if-match': ifMatch } : {},
+          headers: ifMatch,
           body: changes,
         }),
       );
       return { group: data, etag: response.headers.get('etag') };
     },
+    savedEtag: (saved) => saved?.etag,
     onSuccess: async (saved) => {
       if (!saved) {
         notifySuccess(t('groups.form.unchanged'));
@@ -164,13 +162,15 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
       notifySuccess(original ? t('groups.form.saved') : t('groups.form.created'));
       void navigate(to(`/groups/${saved.group.id}`));
     },
-    onError: async (error) => {
+    // When another person changed the group meanwhile: their version, to show and to re-apply on.
+    onStale: async () => {
+      if (!original) return;
+      const { data, response } = await unwrapResponse(api.GET('/api/v1/groups/{id}', { params: { path: { id: original.id } } }));
+      const group = { group: data, etag: response.headers.get('etag') };
+      return { value: group, etag: group.etag };
+    },
+    onError: (error) => {
       if (!(error instanceof ApiProblem)) return;
-      if (error.status === 412 && original) {
-        const { data, response } = await unwrapResponse(api.GET('/api/v1/groups/{id}', { params: { path: { id: original.id } } }));
-        setTheirs({ group: data, etag: response.headers.get('etag') });
-        return;
-      }
       const on = (prefix: string) => error.errors.some((e) => e.field.startsWith(`body.${prefix}`));
       setErrors({
         'name.en': on('name') ? t('forms.fieldRejected') : null,
@@ -190,11 +190,11 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
     f.chairs.forEach((c, i) => (found[`chair.${i}`] = c.name.trim() ? null : t('forms.required')));
     f.workProgramme.forEach((w, i) => (found[`work.${i}`] = w.title.trim() ? null : t('forms.required')));
     setErrors(found);
-    if (!Object.values(found).some(Boolean)) save.mutate(theirs?.etag ?? etag);
+    if (!Object.values(found).some(Boolean)) save.mutate();
   };
 
   const fieldErrorShown = Object.values(errors).some(Boolean);
-  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+  const { stale, theirs } = save;
 
   return (
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
@@ -223,7 +223,7 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
                   onClick={() => {
                     setF(fieldsOf(theirs.group));
                     save.reset();
-                    setTheirs(null);
+                    save.dropTheirs();
                     queryClient.setQueryData(groupKey(theirs.group.id), theirs);
                   }}
                 >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,16 +11,15 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { FallbackMark, inLanguage, Localized } from '../../ui/localized';
-import { DocumentsTable } from '../documents/parts';
-import { NotFound } from '../errors/NotFoundPage';
-import { StateName } from '../states/StateName';
-import { formatDay, groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
+import { DocumentsTable } from '../documents';
+import { StateName } from '../states';
+import { groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
 import classes from './groups.module.css';
 import listing from '../../ui/listing.module.css';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatDay, formatInZone } from '../../ui/dates';
 
 export default function GroupPage() {
   const { t } = useTranslation();
@@ -30,11 +29,7 @@ export default function GroupPage() {
   const labels = useGroupLabels();
   const group = useQuery({ ...groupQuery(id), retry: (n, e) => !(e instanceof ApiProblem && e.status < 500) && n < 2 });
 
-  if (group.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (group.isError) {
-    if (namesNothing(group.error)) return <NotFound />;
-    return <ProblemAlert error={group.error} />;
-  }
+  if (!group.isSuccess) return <Loaded query={group} />;
   const g = group.data.group;
   const name = inLanguage(g.name, lang);
   const mandate = inLanguage(g.mandate, lang);

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, unwrapResponse, type paths } from '../../api/client';
-import type { Language } from '../../app/languages';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
@@ -72,7 +71,3 @@ export function useGroupLabels() {
   };
 }
 
-/** An instant as a date in the page's language. */
-export function formatDay(at: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(at));
-}

@@ -6,12 +6,12 @@ import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { Localized } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
-import { outcomesQuery, silenceQuery } from '../drafts/queries';
-import { calendarQuery } from '../meetings/queries';
-import { cyclesQuery } from '../reporting/queries';
+import { outcomesQuery, silenceQuery } from '../drafts';
+import { calendarQuery } from '../meetings';
+import { cyclesQuery } from '../reporting';
 import classes from './HomePage.module.css';
+import { formatDay, formatInZone } from '../../ui/dates';
 
 const SHOWN = 3;
 
@@ -90,7 +90,7 @@ export function NowSection() {
                 <span className={ui.code}>{o.symbol}</span> {o.title}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {t('home.now.adoptedOn', { date: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(o.adoptedAt)) })}
+                {t('home.now.adoptedOn', { date: formatDay(o.adoptedAt, lang) })}
               </Text>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
@@ -11,15 +11,15 @@ import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '..
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { NotFound } from '../errors/NotFoundPage';
-import { frameworkQuery, today } from '../framework/queries';
-import { formatInZone } from '../../ui/time-zones';
+import { frameworkQuery, today } from '../framework';
 import ui from '../../ui/ui.module.css';
 import { titleText } from './parts';
 import { agendaQuery, meetingQuery, type AgendaData, type AgendaVersion, type MeetingPage } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatInZone } from '../../ui/dates';
+import { useVersionedSave } from '../../ui/versioned-save';
 
 interface Entry {
   /** Kept across revisions, so statements and documents stay attached to their item. */
@@ -50,15 +50,11 @@ export default function AgendaPage() {
   const meeting = useQuery(meetingQuery(id));
   const agenda = useQuery(agendaQuery(id));
 
-  if (me.isPending || meeting.isPending || agenda.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
-  const failed = meeting.error ?? agenda.error;
-  if (failed) {
-    if (namesNothing(failed)) return <NotFound />;
-    return <ProblemAlert error={failed} />;
-  }
-  const m = meeting.data!.meeting;
-  const a = agenda.data!;
+  if (!meeting.isSuccess || !agenda.isSuccess) return <Loaded query={[meeting, agenda]} />;
+  const m = meeting.data.meeting;
+  const a = agenda.data;
   return (
     <Stack gap="md">
       <div>
@@ -127,8 +123,6 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const [adopting, setAdopting] = useState(false);
-  const [base, setBase] = useState(etag);
-  const [theirs, setTheirs] = useState<AgendaVersion | null>(null);
 
   const elementOptions = useMemo(
     // The code, then the element's title: one option, searchable by either.
@@ -140,12 +134,13 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     setDirty(true);
   };
 
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useVersionedSave({
+    etag,
+    send: (ifMatch) =>
       unwrap(
         api.POST('/api/v1/meetings/{id}/agenda', {
           params: { path: { id: m.id } },
-          headers: base ? { 'if-match': base } : {},
+          headers: ifMatch,
           body: {
             items: items.map((i) => ({
               ...(i.key ? { key: i.key } : {}),
@@ -159,19 +154,16 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
         }),
       ),
     onSuccess: (v) => {
-      setTheirs(null);
       notifySuccess(t('meetings.agenda.saved', { version: v.version }));
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
-    onError: async (error) => {
+    onStale: async () => {
+      // Another version was saved meanwhile: show it, and keep these edits to save on top of it (not through the cache, which would reset this form).
+      const { data, response } = await unwrapResponse(api.GET('/api/v1/meetings/{id}/agenda', { params: { path: { id: m.id }, query: {} } }));
+      return { value: data.current, etag: response.headers.get('etag') };
+    },
+    onError: (error) => {
       if (!(error instanceof ApiProblem)) return;
-      if (error.status === 412) {
-        // Another version was saved meanwhile: show it, and keep these edits to save on top of it (not through the cache, which would reset this form).
-        const { data, response } = await unwrapResponse(api.GET('/api/v1/meetings/{id}/agenda', { params: { path: { id: m.id }, query: {} } }));
-        setTheirs(data.current);
-        setBase(response.headers.get('etag'));
-        return;
-      }
       const found: Record<string, string | null> = {};
       for (const e of error.errors) {
         const field = e.field.replace(/^body\./, '');
@@ -182,14 +174,15 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     },
   });
 
-  const adopt = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/agenda/adopt', { params: { path: { id: m.id } }, headers: { 'if-match': base ?? '' } })),
+  const adopt = useVersionedSave({
+    // The version saved last, or the other person's one shown.
+    etag: save.etag,
+    send: (ifMatch) => unwrap(api.POST('/api/v1/meetings/{id}/agenda/adopt', { params: { path: { id: m.id } }, headers: ifMatch })),
     onSuccess: () => {
-      setAdopting(false);
       notifySuccess(t('meetings.agenda.adoptedNotice'));
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
-    onError: () => setAdopting(false),
+    onSettled: () => setAdopting(false),
   });
 
   const submit = (event: FormEvent) => {
@@ -238,7 +231,8 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     });
   };
 
-  const problem = save.error instanceof ApiProblem && (save.error.status === 412 || (save.error.status === 400 && save.error.errors.length > 0)) ? null : save.error;
+  const problem = save.stale || (save.error instanceof ApiProblem && save.error.status === 400 && save.error.errors.length > 0) ? null : save.error;
+  const { theirs } = save;
   const agendaDocs = m.documents.filter((d) => d.type === 'agenda');
 
   return (
@@ -273,7 +267,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
                   </li>
                 ))}
               </ol>
-              <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setItems(itemsOf(theirs)), setTheirs(null), setDirty(false))}>
+              <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setItems(itemsOf(theirs)), save.dropTheirs(), setDirty(false))}>
                 {t('meetings.agenda.loadTheirs')}
               </Button>
             </Alert>

@@ -8,10 +8,11 @@ import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone, viewerZone } from '../../ui/time-zones';
+import { viewerZone } from '../../ui/time-zones';
 import { privateFeedQuery } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatInZone } from '../../ui/dates';
 
 /** `https://…/meetings.ics` → `webcal://…/meetings.ics`: calendar applications subscribe on a click. */
 export const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');

@@ -11,10 +11,11 @@ import { CalendarFeeds } from './CalendarFeeds';
 import { MonthView } from './MonthView';
 import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge } from './parts';
 import { calendarQuery, isKind, isStatus, KINDS, localized, meetingsQuery, STATUSES, useMeetingLabels, type CalendarData, type Group as WorkingGroup, type Meeting } from './queries';
-import { allGroupsQuery } from '../groups/queries';
+import { allGroupsQuery } from '../groups';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatMonth } from '../../ui/dates';
 
 type When = 'upcoming' | 'past';
 
@@ -176,12 +177,11 @@ function ByMonth({ meetings, groupName }: { meetings: Meeting[]; groupName: (id:
   const lang = useLang();
   const months = useMemo(() => {
     const out: { key: string; label: string; items: Meeting[] }[] = [];
-    const f = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     for (const m of meetings) {
       const key = m.local.startsAt.slice(0, 7);
       let month = out.find((x) => x.key === key);
       if (!month) {
-        month = { key, label: f.format(new Date(`${key}-15T00:00:00Z`)), items: [] };
+        month = { key, label: formatMonth(key, lang), items: [] };
         out.push(month);
       }
       month.items.push(m);

@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiProblem, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { ParticipantEntry } from './parts';
-import { NEXT_STATUS, registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
+import { registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatInZone } from '../../ui/dates';
+import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 
 type Pending = { kind: 'status'; status: MeetingStatus } | { kind: 'publish'; what: 'participants' | 'statements'; value: boolean } | null;
 
@@ -24,27 +25,26 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
   const labels = useMeetingLabels();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<Pending>(null);
-  const ifMatch = { 'if-match': `"${m.version}"` };
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['meetings'] });
 
-  const act = useMutation({
-    mutationFn: async (p: NonNullable<Pending>) => {
+  const act = useVersionedSave({
+    // The meeting as shown: a choice is made on what is there.
+    etag: versionTag(m.version),
+    send: async (ifMatch, p: NonNullable<Pending>) => {
       if (p.kind === 'status') return unwrap(api.POST('/api/v1/meetings/{id}/status', { params: { path: { id: m.id } }, headers: ifMatch, body: { status: p.status } }));
       return unwrap(api.PUT('/api/v1/meetings/{id}/publication', { params: { path: { id: m.id } }, headers: ifMatch, body: { [p.what]: p.value } }));
     },
     onSuccess: () => {
-      setPending(null);
       notifySuccess(t('meetings.manage.saved'));
       void refresh();
     },
-    onError: (error) => {
-      setPending(null);
-      // Someone else changed the meeting: show theirs, so the choice is made on what is there now.
-      if (error instanceof ApiProblem && error.status === 412) void refresh();
-    },
+    // Someone else changed the meeting: show theirs, so the choice is made on what is there now.
+    onStale: () => void refresh(),
+    onSettled: () => setPending(null),
   });
 
-  const next = NEXT_STATUS[m.status];
+  // Where the meeting may go from here, for this caller: the server's rules say, not a copy of them.
+  const next = m.can.moveTo;
   const question = (p: NonNullable<Pending>) => {
     if (p.kind === 'status') return p.status === 'closed' ? t('meetings.manage.confirmClose') : t('meetings.manage.confirmStatus', { status: labels.status(p.status) });
     if (p.what === 'participants') return p.value ? t('meetings.manage.confirmPublishParticipants') : t('meetings.manage.confirmWithdrawParticipants');
@@ -57,7 +57,7 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
         {t('meetings.manage.title')}
       </Title>
       <Stack gap="md">
-        {act.error instanceof ApiProblem && act.error.status === 412 ? (
+        {act.stale ? (
           <Alert color="#8a3a00" variant="light" role="alert" title={t('meetings.manage.staleTitle')}>
             {t('meetings.manage.stale')}
           </Alert>
@@ -130,18 +130,16 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
   const queryClient = useQueryClient();
   const registrations = useQuery(registrationsQuery(m.id));
   const [toConfirm, setToConfirm] = useState<Registration | null>(null);
-  const confirm = useMutation({
-    mutationFn: (r: Registration) =>
-      unwrap(api.POST('/api/v1/meetings/{id}/registrations/{registrationId}/confirm', { params: { path: { id: m.id, registrationId: r.id } }, headers: { 'if-match': `"${r.version}"` } })),
+  const confirm = useVersionedSave({
+    // The registration as listed, the one being confirmed.
+    etag: toConfirm ? versionTag(toConfirm.version) : null,
+    send: (ifMatch, r: Registration) => unwrap(api.POST('/api/v1/meetings/{id}/registrations/{registrationId}/confirm', { params: { path: { id: m.id, registrationId: r.id } }, headers: ifMatch })),
     onSuccess: (r) => {
-      setToConfirm(null);
       notifySuccess(t('meetings.manage.confirmed', { delegation: r.delegationName }));
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
-    onError: (error) => {
-      setToConfirm(null);
-      if (error instanceof ApiProblem && error.status === 412) void queryClient.invalidateQueries({ queryKey: registrationsQuery(m.id).queryKey });
-    },
+    onStale: () => void queryClient.invalidateQueries({ queryKey: registrationsQuery(m.id).queryKey }),
+    onSettled: () => setToConfirm(null),
   });
 
   return (
@@ -149,7 +147,7 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
       <Title order={3} size="h4" id="manage-registrations" mb="xs">
         {t('meetings.manage.registrations')}
       </Title>
-      {confirm.error instanceof ApiProblem && confirm.error.status === 412 ? (
+      {confirm.stale ? (
         <Alert color="#8a3a00" variant="light" role="alert" mb="sm">
           {t('meetings.manage.registrationChanged')}
         </Alert>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
@@ -9,14 +9,14 @@ import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { NotFound } from '../errors/NotFoundPage';
 import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { TimeZoneSelect, zoneName } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, titleText } from './parts';
 import { FORMATS, GROUP_KINDS, KINDS, meetingQuery, meetingsQuery, PLENARY_KINDS, useMeetingLabels, type MeetingFormat, type MeetingKind, type MeetingPage } from './queries';
-import { allGroupsQuery } from '../groups/queries';
-import { namesNothing } from '../../ui/Loaded';
+import { allGroupsQuery } from '../groups';
+import { Loaded } from '../../ui/Loaded';
+import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 
 interface Draft {
   kind: MeetingKind;
@@ -74,13 +74,7 @@ export default function MeetingFormPage() {
 
   if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
-  if (id) {
-    if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
-    if (meeting.isError) {
-      if (namesNothing(meeting.error)) return <NotFound />;
-      return <ProblemAlert error={meeting.error} />;
-    }
-  } else if (list.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (id ? !meeting.isSuccess : list.isPending) return <Loaded<unknown> query={id ? meeting : list} />;
 
   const allowed = id ? meeting.data?.meeting.can.manage : list.data?.can.schedule;
   return (
@@ -108,8 +102,8 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
   const queryClient = useQueryClient();
   const groups = useQuery(allGroupsQuery());
   const [d, setD] = useState<Draft>(existing ? draftOfMeeting(existing) : emptyDraft());
-  const [version, setVersion] = useState(existing?.version ?? 0);
-  const [theirs, setTheirs] = useState<MeetingPage | null>(null);
+  // The version this form was opened on, kept while it lives (the page may fetch a newer one meanwhile).
+  const [openedOn] = useState(existing ? versionTag(existing.version) : null);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const set = (change: Partial<Draft>) => setD((x) => ({ ...x, ...change }));
   const isGroup = d.body !== 'plenary';
@@ -126,13 +120,14 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
     format: d.format,
   });
 
-  const save = useMutation({
-    mutationFn: async () => {
+  const save = useVersionedSave({
+    etag: openedOn,
+    send: async (ifMatch) => {
       if (existing) {
         return unwrap(
           api.PATCH('/api/v1/meetings/{id}', {
             params: { path: { id: existing.id } },
-            headers: { 'if-match': `"${version}"` },
+            headers: ifMatch,
             body: { ...fields(), ...(existing.body.kind === 'plenary' ? { stakeholdersMayAttend: d.stakeholdersMayAttend } : {}) },
           }),
         );
@@ -145,14 +140,13 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       void navigate(to(`/meetings/${m.id}`));
     },
-    onError: async (error) => {
+    onStale: async () => {
+      if (!existing) return;
+      const fresh = await queryClient.fetchQuery({ ...meetingQuery(existing.id), staleTime: 0 });
+      return { value: fresh.meeting, etag: versionTag(fresh.meeting.version) };
+    },
+    onError: (error) => {
       if (!(error instanceof ApiProblem)) return;
-      if (error.status === 412 && existing) {
-        const fresh = await queryClient.fetchQuery({ ...meetingQuery(existing.id), staleTime: 0 });
-        setTheirs(fresh.meeting);
-        setVersion(fresh.meeting.version);
-        return;
-      }
       const found: Record<string, string | null> = {};
       for (const e of error.errors) {
         const field = e.field.replace(/^body\./, '').split('.')[0]!;
@@ -175,7 +169,8 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
     if (!Object.values(found).some(Boolean)) save.mutate();
   };
 
-  const problem = save.error instanceof ApiProblem && (save.error.status === 412 || (save.error.status === 400 && save.error.errors.length > 0)) ? null : save.error;
+  const problem = save.stale || (save.error instanceof ApiProblem && save.error.status === 400 && save.error.errors.length > 0) ? null : save.error;
+  const { theirs } = save;
   const zone = d.timeZone ? zoneName(d.timeZone, lang) : '';
 
   return (
@@ -200,7 +195,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
               <li>{labels.format(theirs.format)}</li>
               {theirs.venue ? <li>{theirs.venue}</li> : null}
             </Text>
-            <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setD(draftOfMeeting(theirs)), setTheirs(null))}>
+            <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setD(draftOfMeeting(theirs)), save.dropTheirs())}>
               {t('meetings.form.takeTheirs')}
             </Button>
           </Alert>

@@ -1,36 +1,29 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
-import { formatInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import { NotFound } from '../errors/NotFoundPage';
 import { ManagePanel } from './ManagePanel';
 import { ParticipantsSection, PrintableParticipants } from './ParticipantsSection';
 import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge, titleText } from './parts';
 import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
-import { useDocumentLabels } from '../documents/queries';
-import { allGroupsQuery } from '../groups/queries';
+import { useDocumentLabels } from '../documents';
+import { allGroupsQuery } from '../groups';
 import { StatementsSection } from './StatementsSection';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatInZone } from '../../ui/dates';
 
 export default function MeetingPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const meeting = useQuery(meetingQuery(id));
 
-  if (meeting.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (meeting.isError) {
-    if (namesNothing(meeting.error)) return <NotFound />;
-    return <ProblemAlert error={meeting.error} />;
-  }
+  if (!meeting.isSuccess) return <Loaded query={meeting} />;
   if (params.get('view') === 'participants') return <PrintableParticipants meeting={meeting.data.meeting} />;
   return <MeetingView meeting={meeting.data.meeting} />;
 }

@@ -6,6 +6,7 @@ import { useSearchParam } from '../../ui/search-params';
 import { localized, type Meeting } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatDate, formatMonth, formatWeekday } from '../../ui/dates';
 
 const isMonth = (v: string | null): v is string => !!v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,12 +39,9 @@ export function MonthView({ meetings }: { meetings: Meeting[] }) {
     return `?${p.toString()}`;
   };
 
-  const label = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
-  const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
-  const weekdayShort = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' });
-  const dayLabel = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
+  const label = formatMonth(month, lang);
   // 2024-01-01 was a Monday.
-  const weekdays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)));
+  const weekdays = Array.from({ length: 7 }, (_, i) => `2024-01-0${1 + i}`);
 
   const byDay = new Map<string, Meeting[]>();
   for (const meeting of meetings) for (const d of daysOf(meeting)) byDay.set(d, [...(byDay.get(d) ?? []), meeting]);
@@ -75,8 +73,8 @@ export function MonthView({ meetings }: { meetings: Meeting[] }) {
           <thead>
             <tr>
               {weekdays.map((d) => (
-                <th key={d.toISOString()} scope="col" abbr={weekday.format(d)}>
-                  {weekdayShort.format(d)}
+                <th key={d} scope="col" abbr={formatWeekday(d, lang)}>
+                  {formatWeekday(d, lang, 'short')}
                 </th>
               ))}
             </tr>
@@ -90,7 +88,7 @@ export function MonthView({ meetings }: { meetings: Meeting[] }) {
                   const here = byDay.get(key) ?? [];
                   return (
                     <td key={j} data-day={key}>
-                      <time className={classes.dayNumber} dateTime={key} title={dayLabel.format(new Date(`${key}T00:00:00Z`))}>
+                      <time className={classes.dayNumber} dateTime={key} title={formatDate(key, lang, { weekday: true })}>
                         {day.toLocaleString(lang)}
                       </time>
                       {here.map((mt) => {

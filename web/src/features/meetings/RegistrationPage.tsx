@@ -1,39 +1,31 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { api, ApiProblem, unwrap, type Account } from '../../api/client';
+import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { looksLikeEmail } from '../accounts/validation';
-import { NotFound } from '../errors/NotFoundPage';
-import { formatInZone } from '../../ui/time-zones';
+import { looksLikeEmail } from '../accounts';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, ParticipantsTable, titleText } from './parts';
-import { meetingQuery, ORGANISATION_ROLES, ROLES, useMeetingLabels, type MeetingPage, type ParticipantRole, type Registration } from './queries';
+import { meetingQuery, useMeetingLabels, type MeetingPage, type OwnDelegation as Delegation, type ParticipantRole, type Registration } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatInZone } from '../../ui/dates';
+import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 
-type Delegation = { kind: 'state'; iso3: string } | { kind: 'organisation'; id: string; name: string };
-
-function delegationOf(account: Account): Delegation | null {
-  if (account.state && (account.roles.includes('focal_point') || account.roles.includes('delegate'))) return { kind: 'state', iso3: account.state };
-  if (account.organisation && account.roles.includes('stakeholder')) return { kind: 'organisation', id: account.organisation.id, name: account.organisation.name };
-  return null;
-}
-
-const registrationKey = (meetingId: string, d: Delegation) => ['meetings', 'registration', meetingId, d.kind === 'state' ? d.iso3 : d.id] as const;
+const registrationKey = (meetingId: string, d: Delegation) => ['meetings', 'registration', meetingId, d.kind === 'state' ? d.state : d.organisationId] as const;
 
 async function readRegistration(meetingId: string, d: Delegation): Promise<Registration | null> {
   try {
-    if (d.kind === 'state') return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: meetingId, iso3: d.iso3 } } }));
-    return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId: d.id } } }));
+    if (d.kind === 'state') return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: meetingId, iso3: d.state } } }));
+    return await unwrap(api.GET('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId: d.organisationId } } }));
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 404) return null;
     throw error;
@@ -48,13 +40,11 @@ export default function RegistrationPage() {
   const me = useMe();
   const meeting = useQuery(meetingQuery(id));
 
-  if (me.isPending || meeting.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
   if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
-  if (meeting.isError) {
-    if (namesNothing(meeting.error)) return <NotFound />;
-    return <ProblemAlert error={meeting.error} />;
-  }
-  const delegation = delegationOf(me.data.account);
+  if (!meeting.isSuccess) return <Loaded query={meeting} />;
+  // The delegation the caller acts for, as the server says: the page does not re-decide it from the account's roles.
+  const delegation = meeting.data.meeting.delegation;
   return (
     <Stack gap="md">
       <Heading meeting={meeting.data.meeting} />
@@ -94,10 +84,8 @@ function Heading({ meeting: m }: { meeting: MeetingPage }) {
 }
 
 function RegistrationLoader({ meeting, delegation }: { meeting: MeetingPage; delegation: Delegation }) {
-  const { t } = useTranslation();
   const registration = useQuery({ queryKey: registrationKey(meeting.id, delegation), queryFn: () => readRegistration(meeting.id, delegation) });
-  if (registration.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (registration.isError) return <ProblemAlert error={registration.error} />;
+  if (!registration.isSuccess) return <Loaded query={registration} />;
   return <RegistrationForm key={registration.data?.version ?? 0} meeting={meeting} delegation={delegation} existing={registration.data} />;
 }
 
@@ -125,9 +113,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const queryClient = useQueryClient();
   const [contactEmail, setContactEmail] = useState(existing?.contactEmail ?? '');
   const [rows, setRows] = useState<Row[]>(rowsOf(existing));
-  const [version, setVersion] = useState<number | null>(existing?.version ?? null);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const [theirs, setTheirs] = useState<Registration | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   // A participant just added: the focus goes to its first field, so keyboard users fill it in at once.
@@ -136,21 +122,21 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     document.querySelector<HTMLSelectElement>(`[data-participant="${focusRow}"] select`)?.focus();
     setFocusRow(null);
   }, [focusRow]);
-  const roles = delegation.kind === 'state' ? ROLES : ORGANISATION_ROLES;
+  const roles = delegation.roles;
   const state = useQuery({
-    queryKey: ['states', 'one', delegation.kind === 'state' ? delegation.iso3 : ''],
-    queryFn: () => unwrap(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3: delegation.kind === 'state' ? delegation.iso3 : '' } } })),
+    queryKey: ['states', 'one', delegation.kind === 'state' ? delegation.state : ''],
+    queryFn: () => unwrap(api.GET('/api/v1/states/{iso3}', { params: { path: { iso3: delegation.kind === 'state' ? delegation.state : '' } } })),
     enabled: delegation.kind === 'state',
     staleTime: 5 * 60_000,
   });
   // As the list of participants will name it (in English), and in the page's language for the heading.
-  const delegationName = existing?.delegationName ?? (delegation.kind === 'organisation' ? delegation.name : (state.data?.names.en ?? delegation.iso3));
+  const delegationName = existing?.delegationName ?? delegation.name;
   const delegationLabel = delegation.kind === 'state' ? (state.data?.names[lang] ?? delegationName) : delegationName;
   const key = registrationKey(m.id, delegation);
-  const ifMatch = version !== null ? { 'if-match': `"${version}"` } : undefined;
 
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useVersionedSave({
+    etag: existing ? versionTag(existing.version) : null,
+    send: (ifMatch) => {
       const body = {
         contactEmail: contactEmail.trim(),
         participants: rows.map((r) => ({
@@ -163,24 +149,22 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
           ...(r.self ? { self: true } : {}),
         })),
       };
-      if (delegation.kind === 'state') return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.iso3 } }, headers: ifMatch, body }));
-      return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.id } }, headers: ifMatch, body }));
+      if (delegation.kind === 'state') return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers: ifMatch, body }));
+      return unwrap(api.PUT('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers: ifMatch, body }));
     },
+    savedEtag: (r) => versionTag(r.version),
     onSuccess: (r) => {
-      setTheirs(null);
       notifySuccess(t('meetings.registration.saved'));
       queryClient.setQueryData(key, r);
       void queryClient.invalidateQueries({ queryKey: ['meetings', 'one', m.id] });
     },
-    onError: async (error) => {
+    onStale: async () => {
+      // Someone of the delegation changed it meanwhile: show their version; keep this form to re-apply on it.
+      const fresh = await readRegistration(m.id, delegation);
+      return { value: fresh, etag: fresh ? versionTag(fresh.version) : null };
+    },
+    onError: (error) => {
       if (!(error instanceof ApiProblem)) return;
-      if (error.status === 412) {
-        // Someone of the delegation changed it meanwhile: show their version; keep this form to re-apply on it.
-        const fresh = await readRegistration(m.id, delegation);
-        setTheirs(fresh);
-        setVersion(fresh?.version ?? null);
-        return;
-      }
       const found: Record<string, string | null> = {};
       for (const e of error.errors) {
         const field = e.field.replace(/^body\./, '');
@@ -191,18 +175,17 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     },
   });
 
-  const withdraw = useMutation({
-    mutationFn: () => {
-      const headers = { 'if-match': `"${version}"` };
-      if (delegation.kind === 'state') return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.iso3 } }, headers }));
-      return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.id } }, headers }));
+  const withdraw = useVersionedSave({
+    etag: save.etag,
+    send: (headers) => {
+      if (delegation.kind === 'state') return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/states/{iso3}', { params: { path: { id: m.id, iso3: delegation.state } }, headers }));
+      return unwrap(api.DELETE('/api/v1/meetings/{id}/registrations/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: delegation.organisationId } }, headers }));
     },
     onSuccess: (r) => {
-      setWithdrawing(false);
       notifySuccess(t('meetings.registration.withdrawn'));
       queryClient.setQueryData(key, r);
     },
-    onError: () => setWithdrawing(false),
+    onSettled: () => setWithdrawing(false),
   });
 
   const update = (i: number, change: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : change.self ? { ...r, self: false } : r)));
@@ -231,7 +214,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
 
   const current = save.data ?? withdraw.data ?? existing;
   const canChange = m.can.register;
-  const problem = save.error instanceof ApiProblem && (save.error.status === 412 || save.error.status === 400) ? null : save.error;
+  const problem = save.stale || (save.error instanceof ApiProblem && save.error.status === 400) ? null : save.error;
+  const { theirs } = save;
 
   return (
     <Stack gap="md">
@@ -263,7 +247,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
             {t('meetings.registration.stale')}
           </Text>
           <ParticipantsTable caption={t('meetings.registration.theirList')} delegations={[{ id: theirs.id, name: theirs.delegationName, participants: theirs.participants }]} />
-          <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setRows(rowsOf(theirs)), setContactEmail(theirs.contactEmail), setTheirs(null))}>
+          <Button mt="xs" size="compact-sm" variant="outline" onClick={() => (setRows(rowsOf(theirs)), setContactEmail(theirs.contactEmail), save.dropTheirs())}>
             {t('meetings.registration.takeTheirs')}
           </Button>
         </Alert>

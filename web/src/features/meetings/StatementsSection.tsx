@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { formatInZone } from '../../ui/time-zones';
 import { agendaItemLabel } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
+import { formatInZone } from '../../ui/dates';
 
 /** Statements, States' apart from stakeholders', per agenda item; and, for a delegation, the form to submit one. */
 export function StatementsSection({ meeting: m }: { meeting: MeetingPage }) {
@@ -103,7 +102,6 @@ function StatementGroup({ heading, statements, items, meeting, testId }: { headi
 function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: ReturnType<typeof flattenAgenda> }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const me = useMe();
   const queryClient = useQueryClient();
   const names = new Intl.DisplayNames([lang], { type: 'language' });
   const [agendaItem, setAgendaItem] = useState(items[0]?.key ?? '');
@@ -114,27 +112,25 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ text?: string | null; file?: string | null }>({});
 
-  const account = me.data?.account;
-  const path = account?.state ? `states/${account.state}` : account?.organisation ? `organisations/${account.organisation.id}` : null;
+  // The delegation the caller speaks for, as the server says (not re-decided from the account's roles).
+  const own = m.delegation;
 
   const submit = useMutation({
     mutationFn: async () => {
-      if (!path) throw new ApiProblem(403, 'forbidden', 'no delegation');
+      if (!own) throw new ApiProblem(403, 'forbidden', 'no delegation');
       const base = { agendaItem, language, ...(title.trim() ? { title: title.trim() } : {}) };
       if (mode === 'text') {
-        if (account?.state) return unwrap(api.POST('/api/v1/meetings/{id}/statements/states/{iso3}', { params: { path: { id: m.id, iso3: account.state } }, body: { ...base, text: text.trim() } }));
+        if (own.kind === 'state') return unwrap(api.POST('/api/v1/meetings/{id}/statements/states/{iso3}', { params: { path: { id: m.id, iso3: own.state } }, body: { ...base, text: text.trim() } }));
         return unwrap(
-          api.POST('/api/v1/meetings/{id}/statements/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: account!.organisation!.id } }, body: { ...base, text: text.trim() } }),
+          api.POST('/api/v1/meetings/{id}/statements/organisations/{organisationId}', { params: { path: { id: m.id, organisationId: own.organisationId } }, body: { ...base, text: text.trim() } }),
         );
       }
       const form = new FormData();
       form.append('file', file!, file!.name);
       // Multipart: openapi-fetch sends FormData as it is (the browser sets the boundary), with the CSRF token.
       const body = form as never;
-      if (account?.state) return unwrap(api.POST('/api/v1/meetings/{id}/statements/states/{iso3}/file', { params: { path: { id: m.id, iso3: account.state }, query: base }, body }));
-      return unwrap(
-        api.POST('/api/v1/meetings/{id}/statements/organisations/{organisationId}/file', { params: { path: { id: m.id, organisationId: account!.organisation!.id }, query: base }, body }),
-      );
+      if (own.kind === 'state') return unwrap(api.POST('/api/v1/meetings/{id}/statements/states/{iso3}/file', { params: { path: { id: m.id, iso3: own.state }, query: base }, body }));
+      return unwrap(api.POST('/api/v1/meetings/{id}/statements/organisations/{organisationId}/file', { params: { path: { id: m.id, organisationId: own.organisationId }, query: base }, body }));
     },
     onSuccess: () => {
       notifySuccess(t('meetings.statements.submitted'));

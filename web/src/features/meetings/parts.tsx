@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { FallbackMark, Localized as LocalizedText } from '../../ui/localized';
-import { formatRangeInZone } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { localized, useMeetingLabels, type Localized, type Meeting, type MeetingStatus, type ParticipantRole } from './queries';
 import classes from './meetings.module.css';
+import { formatRangeInZone } from '../../ui/dates';
 
 /** "12 March 2027, 10:00 – 16 March 2027, 18:00 (Eastern Time, time zone America/New_York)": in the meeting's own zone. */
 export function MeetingDates({ meeting }: { meeting: Pick<Meeting, 'startsAt' | 'endsAt' | 'timeZone'> }) {

@@ -11,6 +11,8 @@ type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M]
 export type Meeting = Json<'/api/v1/meetings', 'get'>['items'][number];
 export type MeetingPage = Json<'/api/v1/meetings/{id}', 'get'>;
 export type MeetingCan = MeetingPage['can'];
+/** The delegation the caller acts for, as the server names it, with the roles it may list. */
+export type OwnDelegation = NonNullable<MeetingPage['delegation']>;
 export type CalendarData = Json<'/api/v1/calendar', 'get'>;
 export type AgendaData = Json<'/api/v1/meetings/{id}/agenda', 'get'>;
 export type AgendaVersion = NonNullable<AgendaData['current']>;
@@ -34,19 +36,9 @@ export const GROUP_KINDS: MeetingKind[] = ['twg-meeting', 'informal-consultation
 export const PLENARY_KINDS: MeetingKind[] = KINDS.filter((k) => k !== 'twg-meeting');
 export const STATUSES: MeetingStatus[] = ['planned', 'registration-open', 'in-session', 'closed'];
 export const FORMATS: MeetingFormat[] = ['in-person', 'hybrid', 'virtual'];
-export const ROLES: ParticipantRole[] = ['head', 'representative', 'adviser'];
-export const ORGANISATION_ROLES: ParticipantRole[] = ['head', 'representative'];
 
 export const isKind = (v: string | null): v is MeetingKind => KINDS.includes(v as MeetingKind);
 export const isStatus = (v: string | null): v is MeetingStatus => STATUSES.includes(v as MeetingStatus);
-
-/** Where a meeting may go from each status, as the server's rules say: forward, or back from open registration to planned. */
-export const NEXT_STATUS: Record<MeetingStatus, MeetingStatus[]> = {
-  planned: ['registration-open', 'in-session'],
-  'registration-open': ['planned', 'in-session'],
-  'in-session': ['closed'],
-  closed: [],
-};
 
 export const meetingsQuery = (filter: { kind?: MeetingKind | undefined; group?: string | undefined; status?: MeetingStatus | undefined; q?: string | undefined }) => ({
   queryKey: ['meetings', 'list', filter] as const,

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,18 +8,16 @@ import type { RegionalGroupId } from '../../api/client';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
-import { NotFound } from '../errors/NotFoundPage';
-import { useGroupLabel } from '../states/labels';
-import { analysisQuery, codeOf, cycleQuery, cyclesQuery, formatPeriod, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
-import { statesQuery } from '../states/queries';
+import { statesQuery, useGroupLabel } from '../states';
+import { analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
 import { WorldMap } from './WorldMap';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { formatPeriod } from '../../ui/dates';
 
 export const STATUS_COLOURS = {
   implemented: '#1a5632',
@@ -32,18 +30,12 @@ const REPORTED = '#1f4e79';
 const NOT_REPORTED = '#d0d5db';
 
 export default function AnalysisPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const analysis = useQuery(analysisQuery(id));
   const cycle = useQuery(cycleQuery(id));
   const states = useQuery(statesQuery({}));
 
-  const error = analysis.error ?? cycle.error ?? states.error;
-  if (error) {
-    if (namesNothing(error)) return <NotFound />;
-    return <ProblemAlert error={error} />;
-  }
-  if (!analysis.data || !cycle.data || !states.data) return <Loader aria-label={t('common.loading')} />;
+  if (!analysis.isSuccess || !cycle.isSuccess || !states.isSuccess) return <Loaded query={[analysis, cycle, states]} />;
   return <Picture analysis={analysis.data} cycle={cycle.data} states={states.data.items} />;
 }
 
@@ -372,10 +364,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const here = Math.max(0, items.findIndex((c) => c.id === cycle.id));
   const shown = items.slice(here, here + 5).reverse();
   const analyses = useQueries({ queries: shown.map((c) => analysisQuery(c.id)) });
-  if (cycles.isPending || analyses.some((a) => a.isPending)) return <Loader aria-label={t('common.loading')} />;
-  if (cycles.isError) return <ProblemAlert error={cycles.error} />;
-  const failed = analyses.find((a) => a.isError);
-  if (failed) return <ProblemAlert error={failed.error} />;
+  if (!cycles.isSuccess || analyses.some((a) => !a.isSuccess)) return <Loaded query={[cycles, ...analyses]} />;
   const elements = cycle.questionnaire.sections.filter((s) => s.part === 'norms' || s.part === 'cbms');
   const statusIn = (i: number, key: string) => {
     const a = analyses[i]!.data!;

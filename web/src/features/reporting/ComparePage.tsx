@@ -7,14 +7,13 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
-import { NotFound } from '../errors/NotFoundPage';
 import { AnswerView } from './parts';
 import { codeOf, compareQuery, cycleQuery, useSectionTitle } from './queries';
-import { statesQuery } from '../states/queries';
+import { statesQuery } from '../states';
 import './styles';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
 
 /** Up to three States side by side, section by section, from what the viewer may see. */
 export default function ComparePage() {
@@ -38,12 +37,7 @@ export default function ComparePage() {
     return [...names.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
   }, [names, lang]);
 
-  if (cycle.error) {
-    if (namesNothing(cycle.error)) return <NotFound />;
-    return <ProblemAlert error={cycle.error} />;
-  }
-  if (states.error) return <ProblemAlert error={states.error} />;
-  if (!cycle.data || !states.data) return <Loader aria-label={t('common.loading')} />;
+  if (!cycle.isSuccess || !states.isSuccess) return <Loaded query={[cycle, states]} />;
   const rows = (comparison.data?.sections ?? []).filter((s) => s.states.some((x) => x.answer));
 
   return (

@@ -9,12 +9,12 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect } from '../../ui/time-zones';
-import { formatInZone } from '../../ui/time-zones';
-import { cyclesQuery, formatInstant, formatPeriod, type CycleItem } from './queries';
+import { cyclesQuery, type CycleItem } from './queries';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { formatInstant, formatInZone, formatPeriod } from '../../ui/dates';
 
 export default function CyclesPage() {
   const { t } = useTranslation();

@@ -1,22 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem, toProblem, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { problemMessage } from '../../ui/problems';
 import { useSearchParam } from '../../ui/search-params';
-import { NotFound } from '../errors/NotFoundPage';
-import { stateQuery } from '../states/StateName';
+import { stateQuery } from '../states';
 import { AnswerView, FrameworkTexts, SectionTitle, VisibilityBadge } from './parts';
 import {
   cycleQuery,
-  formatInstant,
-  formatTime,
   narrowerThan,
   PARTS,
   reportQuery,
@@ -25,7 +22,6 @@ import {
   useReportingLabels,
   useSectionTitle,
   VISIBILITIES,
-  type Answer,
   type CycleDetail,
   type ImplementationStatus,
   type Report,
@@ -36,17 +32,9 @@ import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
-import { formatInZone } from '../../ui/time-zones';
-import { namesNothing } from '../../ui/Loaded';
-
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'conflict' } | { kind: 'error'; error: unknown };
-interface Saved {
-  answer: Answer;
-  visibility: Visibility | null;
-  version: number;
-}
-
-const AUTOSAVE_MS = 900;
+import { Loaded } from '../../ui/Loaded';
+import { formatInstant, formatInZone, formatTime } from '../../ui/dates';
+import { cleaned, useSectionAutosave, type SavedSection, type SaveState } from './autosave';
 
 export default function EditReportPage() {
   const { t } = useTranslation();
@@ -55,12 +43,7 @@ export default function EditReportPage() {
   const cycleId = report.data?.cycleId;
   const cycle = useQuery({ ...cycleQuery(cycleId ?? ''), enabled: !!cycleId });
 
-  if (report.isError) {
-    if (namesNothing(report.error)) return <NotFound />;
-    return <ProblemAlert error={report.error} />;
-  }
-  if (cycle.isError) return <ProblemAlert error={cycle.error} />;
-  if (!report.data || !cycle.data) return <Loader aria-label={t('common.loading')} />;
+  if (!report.isSuccess || !cycle.isSuccess) return <Loaded query={[report, cycle]} />;
   if (!report.data.can.edit || !report.data.draft) {
     return (
       <Stack>
@@ -88,12 +71,9 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   const stateName = state.data?.state.names[lang] || report.state;
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [dirtyKeys, setDirtyKeys] = useState<Set<string>>(new Set());
-  // What this page saved last, per section: newer than the report as fetched until it is fetched again.
-  const savedRef = useRef(new Map<string, Saved>());
-  const draftOf = (key: string): Saved | null => {
+  // The report in the cache holds each section as last saved (the autosave puts it there).
+  const draftOf = (key: string): SavedSection | null => {
     const fetched = report.draft!.find((d) => d.key === key);
-    const mine = savedRef.current.get(key);
-    if (mine && (!fetched || mine.version >= fetched.version)) return mine;
     return fetched ? { answer: fetched.answer, visibility: fetched.visibility, version: fetched.version } : null;
   };
   const answered = (key: string) => {
@@ -191,7 +171,6 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
             initial={draftOf(current.key)}
             onState={setSaveState}
             onDirty={(d) => markDirty(current.key, d)}
-            onSaved={(s) => savedRef.current.set(current.key, s)}
           />
           <Group justify="space-between">
             {index > 0 ? (
@@ -212,143 +191,24 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   );
 }
 
-/** Empty entries are left out: a need needs words to be a need. */
-function cleaned(answer: Answer): Answer {
-  const out: Answer = { ...answer };
-  if (out.needs) out.needs = out.needs.filter((n) => n.description.trim().length > 0).map((n) => ({ description: n.description.trim(), codes: n.codes }));
-  if (out.needs?.length === 0) delete out.needs;
-  if (!out.status) delete out.status;
-  return out;
-}
-
-interface Conflict {
-  version: number;
-  answer: Answer;
-  visibility: Visibility | null;
-  updatedAt: string | null;
-  name: string | null;
-}
-
 function SectionEditor({
   report,
   section,
   initial,
   onState,
   onDirty,
-  onSaved,
 }: {
   report: Report;
   section: Section;
-  initial: Saved | null;
+  initial: SavedSection | null;
   onState: (s: SaveState) => void;
   onDirty: (dirty: boolean) => void;
-  onSaved: (s: Saved) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useReportingLabels();
   const queryClient = useQueryClient();
-  const [answer, setAnswer] = useState<Answer>(initial?.answer ?? {});
-  const [visibility, setVisibility] = useState<Visibility | null>(initial?.visibility ?? null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const version = useRef(initial?.version ?? 0);
-  const latest = useRef({ answer, visibility });
-  const dirty = useRef(false);
-  const inFlight = useRef(false);
-  const again = useRef(false);
-  const blocked = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const saveRef = useRef<() => Promise<void>>(async () => {});
-  const save = async (): Promise<void> => {
-    if (blocked.current || !dirty.current) return;
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
-    inFlight.current = true;
-    dirty.current = false;
-    onState({ kind: 'saving' });
-    const sent = { answer: cleaned(latest.current.answer), visibility: latest.current.visibility };
-    try {
-      const result = await api.PUT('/api/v1/reporting/reports/{id}/sections/{key}', {
-        params: { path: { id: report.id, key: section.key } },
-        headers: { 'if-match': `"${version.current}"` },
-        body: sent,
-      });
-      if (result.response.status === 412) {
-        const body = (result.error ?? {}) as { currentVersion?: number; current?: { answer: Answer; visibility: Visibility | null; updatedAt: string } | null };
-        dirty.current = true;
-        blocked.current = true;
-        const fresh = await queryClient.fetchQuery({ ...reportQuery(report.id), staleTime: 0 }).catch(() => null);
-        const name = fresh?.draft?.find((d) => d.key === section.key)?.updatedByName ?? null;
-        setConflict({ version: body.currentVersion ?? 0, answer: body.current?.answer ?? {}, visibility: body.current?.visibility ?? null, updatedAt: body.current?.updatedAt ?? null, name });
-        onState({ kind: 'conflict' });
-        return;
-      }
-      if (!result.response.ok || !result.data) throw toProblem(result.response, result.error);
-      version.current = result.data.version;
-      onSaved({ ...sent, version: result.data.version });
-      if (!dirty.current) onDirty(false);
-      onState({ kind: 'saved', at: new Date() });
-      void queryClient.invalidateQueries({ queryKey: ['reporting', 'report', report.id] });
-    } catch (error) {
-      dirty.current = true;
-      onState({ kind: 'error', error: error instanceof ApiProblem ? error : toProblem(undefined, error) });
-    } finally {
-      inFlight.current = false;
-      if (again.current) {
-        again.current = false;
-        void saveRef.current();
-      }
-    }
-  };
-  useEffect(() => {
-    saveRef.current = save;
-  });
-
-  const change = (next: { answer?: Answer; visibility?: Visibility | null }) => {
-    const merged = { answer: next.answer ?? latest.current.answer, visibility: next.visibility === undefined ? latest.current.visibility : next.visibility };
-    latest.current = merged;
-    if (next.answer) setAnswer(next.answer);
-    if (next.visibility !== undefined) setVisibility(next.visibility);
-    dirty.current = true;
-    onDirty(true);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveRef.current(), AUTOSAVE_MS);
-  };
-  const set = <K extends keyof Answer>(field: K, value: Answer[K]) => change({ answer: { ...latest.current.answer, [field]: value } });
-
-  // Leaving the section saves what was typed at once.
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      void saveRef.current();
-    },
-    [],
-  );
-
-  const keepMine = () => {
-    if (!conflict) return;
-    version.current = conflict.version;
-    blocked.current = false;
-    dirty.current = true;
-    setConflict(null);
-    void save();
-  };
-  const takeTheirs = () => {
-    if (!conflict) return;
-    version.current = conflict.version;
-    latest.current = { answer: conflict.answer, visibility: conflict.visibility };
-    setAnswer(conflict.answer);
-    setVisibility(conflict.visibility);
-    blocked.current = false;
-    dirty.current = false;
-    onDirty(false);
-    onSaved({ ...latest.current, version: conflict.version });
-    setConflict(null);
-    onState({ kind: 'idle' });
-  };
+  const { answer, visibility, change, set, conflict, keepMine, takeTheirs } = useSectionAutosave({ report, sectionKey: section.key, initial, onState, onDirty });
 
   const codeOptions = useMemo(() => {
     const seen = new Map<string, string>();
@@ -517,7 +377,8 @@ function SectionEditor({
           <VisibilityBadge visibility={effective} />
         </Group>
 
-        <details>
+        {/* The history is the server's record: opened after a save, it is read again. */}
+        <details onToggle={(e) => e.currentTarget.open && void queryClient.refetchQueries({ queryKey: reportQuery(report.id).queryKey, stale: true })}>
           <summary>{t('reporting.edit.history', { n: history.length })}</summary>
           {history.length === 0 ? (
             <Text size="sm">{t('reporting.edit.noHistory')}</Text>

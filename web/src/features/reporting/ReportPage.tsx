@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,15 +6,15 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
-import { NotFound } from '../errors/NotFoundPage';
-import { stateQuery } from '../states/StateName';
+import { stateQuery } from '../states';
 import { AnswerView, SectionTitle, VisibilityBadge } from './parts';
-import { cycleQuery, formatInstant, formatPeriod, reportQuery, reportVersionQuery, useReportingLabels, type Answer, type Visibility } from './queries';
+import { cycleQuery, reportQuery, reportVersionQuery, useReportingLabels, type Answer, type Visibility } from './queries';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded, namesNothing } from '../../ui/Loaded';
+import { formatInstant, formatPeriod } from '../../ui/dates';
 
 /** A version number from the address (`?version=2`), or null. */
 const versionIn = (value: string | null): number | null => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
@@ -40,12 +40,8 @@ export default function ReportPage() {
   const cycle = useQuery({ ...cycleQuery(cycleId ?? ''), enabled: !!cycleId });
   const state = useQuery({ ...stateQuery(report.data?.state ?? 'xxx'), enabled: !!report.data });
 
-  if (report.isError) {
-    if (namesNothing(report.error)) return <NotFound />;
-    return <ProblemAlert error={report.error} />;
-  }
-  if (cycle.isError) return <ProblemAlert error={cycle.error} />;
-  if (!report.data || !cycle.data || (earlier && version.isPending)) return <Loader aria-label={t('common.loading')} />;
+  if (!report.isSuccess || !cycle.isSuccess) return <Loaded query={[report, cycle]} />;
+  if (earlier && version.isPending) return <Loaded query={version} />;
   const r = report.data;
   const c = cycle.data;
   const stateName = state.data?.state.names[lang] || r.state;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { directionOf } from '../../app/languages';
 import { FallbackMark } from '../../ui/localized';
-import { ElementText } from '../framework/parts';
+import { ElementText } from '../framework';
 import { textIn, useReportingLabels, useSectionTitle, type Answer, type Section, type Visibility } from './queries';
 import classes from './reporting.module.css';
 import ui from '../../ui/ui.module.css';

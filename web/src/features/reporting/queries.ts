@@ -72,14 +72,6 @@ export function textIn(texts: Texts, lang: Language): { title: string; text: str
 /** A section's key as a code: `norm:norm-13g` → `norm-13g`. */
 export const codeOf = (key: string): string => (key.includes(':') ? key.slice(key.indexOf(':') + 1) : '');
 
-/** An instant in the reader's own time zone. */
-export const formatInstant = (at: string, lang: Language): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
-export const formatTime = (at: Date, lang: Language): string => new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(at);
-
-export function formatPeriod(start: string, end: string, lang: Language): string {
-  const f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
-  return f.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
-}
 
 export function useReportingLabels() {
   const { t } = useTranslation();

@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, ApiProblem, unwrapResponse, type StateDetail } from '../../api/client';
+import { api, unwrapResponse, type StateDetail } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { NotFound } from '../errors/NotFoundPage';
 import { useGroupLabel, useGroupOfficialName } from './labels';
 import { stateQuery } from './StateName';
 import classes from './states.module.css';
 import ui from '../../ui/ui.module.css';
-import { namesNothing } from '../../ui/Loaded';
+import { Loaded } from '../../ui/Loaded';
+import { useVersionedSave } from '../../ui/versioned-save';
 
 export default function StatePage() {
   const { t } = useTranslation();
@@ -25,11 +25,7 @@ export default function StatePage() {
   const groupOfficial = useGroupOfficialName();
   const state = useQuery(stateQuery(iso3));
 
-  if (state.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (state.isError) {
-    if (namesNothing(state.error)) return <NotFound />;
-    return <ProblemAlert error={state.error} />;
-  }
+  if (!state.isSuccess) return <Loaded query={state} />;
   const s = state.data.state;
   const display = new Intl.DisplayNames([lang], { type: 'language' });
 
@@ -97,14 +93,16 @@ function CorrectNames({ state, etag }: { state: StateDetail; etag: string | null
   const display = new Intl.DisplayNames([lang], { type: 'language' });
 
   const changed = LANGUAGES.filter((l) => names[l].trim() !== state.names[l]);
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useVersionedSave({
+    etag,
+    send: (ifMatch) =>
       unwrapResponse(
         api.PATCH('/api/v1/states/{iso3}/names', {
-          params: { path: { iso3: state.iso3 }, header: etag ? { 'if-match': etag } : {} },
+          params: { path: { iso3: state.iso3 }, header: ifMatch },
           body: Object.fromEntries(changed.map((l) => [l, names[l].trim()])),
         }),
       ),
+    savedEtag: ({ response }) => response.headers.get('etag'),
     onSuccess: ({ data, response }) => {
       queryClient.setQueryData(stateQuery(state.iso3).queryKey, { state: data, etag: response.headers.get('etag') });
       void queryClient.invalidateQueries({ queryKey: ['states'] });
@@ -120,7 +118,7 @@ function CorrectNames({ state, etag }: { state: StateDetail; etag: string | null
     save.mutate();
   };
 
-  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+  const stale = save.stale;
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="state-correct">

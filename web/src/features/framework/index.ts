@@ -1,0 +1,3 @@
+/** What other features use of the framework: its elements as of a date, their labels and texts. */
+export { ElementText } from './parts';
+export { frameworkQuery, today, useFrameworkLabels, type ElementKind } from './queries';

@@ -1,0 +1,2 @@
+/** What other features use of reporting: the cycles. */
+export { cyclesQuery } from './queries';

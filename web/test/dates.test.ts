@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMonth, formatPeriod, formatTimeLeft, formatWeekday } from '../src/ui/dates';
+
+describe('calendar dates', () => {
+  it('are written as the day they name, whatever the reader’s zone', () => {
+    expect(formatDate('2027-03-15', 'en')).toBe('March 15, 2027');
+    expect(formatDate('2027-03-15T23:30:00-05:00', 'en')).toBe('March 15, 2027');
+    expect(formatDate('2027-03-15', 'en', { weekday: true })).toBe('Monday, March 15, 2027');
+    expect(formatDate('2027-03-15', 'fr')).toBe('15 mars 2027');
+  });
+  it('leave what is not a date as it is', () => {
+    expect(formatDate('sometime', 'en')).toBe('sometime');
+  });
+  it('name a month, a weekday and a period', () => {
+    expect(formatMonth('2027-03', 'en')).toBe('March 2027');
+    expect(formatWeekday('2024-01-01', 'en')).toBe('Monday');
+    expect(formatWeekday('2024-01-01', 'en', 'short')).toBe('Mon');
+    expect(formatPeriod('2026-01-01', '2026-12-31', 'en').replace(/\s/g, ' ')).toBe('Jan 1 – Dec 31, 2026');
+  });
+});
+
+describe('time left until a deadline', () => {
+  const now = new Date('2027-03-15T12:00:00Z');
+  it('counts days, then hours, minutes and seconds', () => {
+    expect(formatTimeLeft('2027-03-18T16:05:06Z', now, 'en')).toBe('3 days 04:05:06');
+    expect(formatTimeLeft('2027-03-16T12:00:00Z', now, 'en')).toBe('1 day 00:00:00');
+    expect(formatTimeLeft('2027-03-15T12:00:59Z', now, 'en')).toBe('00:00:59');
+  });
+  it('is nothing once the deadline has passed', () => {
+    expect(formatTimeLeft('2027-03-15T12:00:00Z', now, 'en')).toBeNull();
+    expect(formatTimeLeft('2027-03-14T12:00:00Z', now, 'en')).toBeNull();
+  });
+});
