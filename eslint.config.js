@@ -93,6 +93,9 @@ const MODULE_PLATFORM = {
   // verifying the chain is the entry's (record.ts). Not the chain's tables.
   'platform/audit/record.ts': ['recordAudit', 'AuditActor', 'auditEventsOf'],
   'platform/audit/canonical.ts': '*',
+  // Anchoring an adoption: signing a checkpoint of the chain in the adoption's transaction, and
+  // naming the checkpoint that covers it in the outcome's record (with its response schema).
+  'platform/audit/checkpoint.ts': ['signAuditCheckpoint', 'checkpointCovering', 'CheckpointSchema'],
   // HTTP: routes, the guard and policy rules, problems, ETags, caches; the App's type and cookie
   // names, not building the server.
   'platform/http/server.ts': ['App', 'CSRF_COOKIE', 'SESSION_COOKIE'],

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { PlatformContext } from './platform/context.js';
 import { buildHttpServer, type App, type RegisteredRoute } from './platform/http/server.js';
 import { healthRoute } from './platform/health.js';
+import { auditCheckpointRoutes } from './platform/audit/routes.js';
 import { idempotencyStore } from './platform/idempotency/store.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
@@ -31,6 +32,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     idempotency: idempotencyStore(ctx.database.db),
   });
   healthRoute(app, ctx.database);
+  auditCheckpointRoutes(app, ctx.database, ctx.auditSigner);
   accountsRoutes(app, ctx);
   statesRoutes(app, ctx);
   frameworkRoutes(app, ctx);

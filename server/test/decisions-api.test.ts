@@ -221,6 +221,10 @@ describe('adoption by silence procedure', () => {
     expect(outcomes[0].symbol).toMatch(/^PoA\/\d{4}\/REC\.1$/);
     outcomeId = outcomes[0].id;
     expect((await p.outbox()).some((m) => /adopted by silence procedure/i.test(m.subject))).toBe(true);
+    // The adoption is anchored outside the database: a signed checkpoint covers it, in the outcome's record and published.
+    const { verification } = (await anon().get(`/api/v1/outcomes/${outcomeId}`)).body;
+    expect(verification.checkpoint.seq).toBeGreaterThanOrEqual(verification.auditEvent);
+    expect((await anon().get('/api/v1/audit/checkpoints')).body.checkpoints).toContainEqual(verification.checkpoint);
   });
 
   it('adds the recommendation to the framework, linked to the norm it implements, from the date of adoption', async () => {

@@ -29,7 +29,7 @@ describe('what changed between two dates', () => {
 
 describe('dates', () => {
   it.each(['2023-01-01', '2024-02-29'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2023-02-30', '2023-13-01', '2023-1-1', '01/01/2023', '2023-01-01T00:00:00Z', ''])('refuses %s', (d) => expect(isCalendarDate(d)).toBe(false));
+  it.each(['2023-02-30', '2023-13-01', '2023-1-1', '01/01/2023', '2023-01-01T00:00:00Z', '', '0000-01-01', '0999-12-31'])('refuses %s', (d) => expect(isCalendarDate(d)).toBe(false));
 });
 
 describe('search', () => {

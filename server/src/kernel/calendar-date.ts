@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
-/** A calendar date, checked for real: 2023-02-30 is refused. */
+/**
+ * A calendar date, checked for real: 2023-02-30 is refused, and so is a year before 1000 (year 0
+ * does not exist in the calendar PostgreSQL keeps, and no date of the record is that old).
+ */
 export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

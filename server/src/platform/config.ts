@@ -24,6 +24,8 @@ const Env = z.object({
   FILE_STORAGE: z.enum(['local']).default('local'),
   DOCUMENT_SYMBOL_PATTERN: z.string().regex(/\{n\}/, 'must contain {n}').default('A/AC.300/{year}/{series}{n}'),
   REVIEW_CONFERENCE_EVERY_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+  AUDIT_KEY_FILE: z.string().optional(),
+  AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   POA_FOUNDED_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').default('2026-01-01'),
 });
 
@@ -59,6 +61,8 @@ export interface Config {
   documentSymbolPattern: string;
   /** Review conferences come every `everyYears` years after the PoA's founding on `foundedOn` (YYYY-MM-DD). */
   reviewConference: { everyYears: number; foundedOn: string };
+  /** The Ed25519 key that signs audit checkpoints, kept outside the database: a PEM in the environment, or a file. */
+  auditKey: { pem: string } | { file: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fileStorage: e.FILE_STORAGE,
     documentSymbolPattern: e.DOCUMENT_SYMBOL_PATTERN,
     reviewConference: { everyYears: e.REVIEW_CONFERENCE_EVERY_YEARS, foundedOn: e.POA_FOUNDED_ON },
+    auditKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: path.resolve(e.AUDIT_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem')) },
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './mail/mailer.js';
 import type { PlatformContext } from './context.js';
+import { loadAuditSigner } from './audit/signing-key.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -19,5 +20,7 @@ export async function openPlatform(config: Config = loadConfig()): Promise<Platf
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });
-  return { config, database, mailer };
+  // A new platform makes its key at first start (in the data folder unless AUDIT_KEY_FILE says where).
+  const auditSigner = loadAuditSigner(config.auditKey, { create: true })!;
+  return { config, database, mailer, auditSigner };
 }

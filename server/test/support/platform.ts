@@ -11,6 +11,7 @@ import { createMailer } from '../../src/platform/mail/mailer.js';
 import { sendQueuedMail } from '../../src/platform/mail/queue.js';
 import { readOutbox, type OutboxMessage } from '../../src/testing/outbox.js';
 import type { PlatformContext } from '../../src/platform/context.js';
+import { loadAuditSigner } from '../../src/platform/audit/signing-key.js';
 import type { App, RegisteredRoute } from '../../src/platform/http/server.js';
 import { withDatabase } from './global-setup.js';
 
@@ -54,7 +55,7 @@ export async function testPlatform(env: Record<string, string> = {}, logger: fal
   const { database, drop } = await testDatabase();
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
-  const ctx: PlatformContext = { config, database, mailer };
+  const ctx: PlatformContext = { config, database, mailer, auditSigner: loadAuditSigner(config.auditKey, { create: true })! };
   const { app, routes } = await buildApp(ctx, { logger });
   return {
     ctx,

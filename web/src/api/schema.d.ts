@@ -187,6 +187,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the audit chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            checkpoints: {
+                                /** @description When it was signed (ISO 8601, UTC) */
+                                at: string;
+                                /** @description Hash of event #seq, the head of the chain when signed */
+                                hash: string;
+                                /** @description SHA-256 of the signing public key (SPKI DER), hex */
+                                keyId: string;
+                                /** @description Number of events in the chain when signed */
+                                seq: number;
+                                /** @description Ed25519 signature (base64) of the canonical JSON {"at","hash","kind":"poa-audit-checkpoint","seq"}, keys sorted */
+                                signature: string;
+                            }[];
+                            keyId: string;
+                            /** @description PEM (SPKI) */
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -7558,6 +7612,19 @@ export interface paths {
                             title: string;
                             verification: {
                                 auditEvent: number | null;
+                                /** @description The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption */
+                                checkpoint: {
+                                    /** @description When it was signed (ISO 8601, UTC) */
+                                    at: string;
+                                    /** @description Hash of event #seq, the head of the chain when signed */
+                                    hash: string;
+                                    /** @description SHA-256 of the signing public key (SPKI DER), hex */
+                                    keyId: string;
+                                    /** @description Number of events in the chain when signed */
+                                    seq: number;
+                                    /** @description Ed25519 signature (base64) of the canonical JSON {"at","hash","kind":"poa-audit-checkpoint","seq"}, keys sorted */
+                                    signature: string;
+                                } | null;
                                 intact: boolean;
                                 recomputedHash: string;
                                 recordedHash: string | null;

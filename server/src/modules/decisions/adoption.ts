@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
+import { signAuditCheckpoint } from '../../platform/audit/checkpoint.js';
 import { conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts } from '../accounts/index.js';
@@ -120,6 +121,8 @@ export async function adopt(
     }
   }
   await applyOutcomeToFramework(tx, { actor: input.actor, symbol, title: revision.title, adoptedOn, add, supersede, relations });
+  // Each adoption is anchored outside the database: a signed checkpoint of the chain that now records it.
+  await signAuditCheckpoint(tx, ctx.auditSigner);
   return outcome;
 }
 

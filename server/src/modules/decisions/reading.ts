@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { auditEventsOf } from '../../platform/audit/record.js';
+import { checkpointCovering } from '../../platform/audit/checkpoint.js';
 import type { Actor } from '../../kernel/actor.js';
 import { decisionsCan } from './policy.js';
 import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from './revisions.js';
@@ -196,6 +197,8 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
       /** The hash recorded on the audit chain when it was adopted. */
       recordedHash: recorded,
       auditEvent: adoptEvent?.seq ?? null,
+      /** The signed checkpoint of the chain that anchors the adoption outside the database. */
+      checkpoint: adoptEvent ? await checkpointCovering(db, adoptEvent.seq) : null,
       intact: recomputed === o.contentHash && recorded === o.contentHash,
     },
     adoptedAt: o.adoptedAt,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ELEMENT_KINDS } from '../framework/index.js';
+import { CheckpointSchema } from '../../platform/audit/checkpoint.js';
 
 /**
  * What the decisions routes answer: the contract the web app's client is generated from. The
@@ -189,6 +190,7 @@ export const OutcomeDetail = z.object({
     recomputedHash: z.string(),
     recordedHash: z.string().nullable(),
     auditEvent: z.number().int().nullable(),
+    checkpoint: CheckpointSchema.nullable().describe('The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption'),
     intact: z.boolean(),
   }),
   adoptedAt: z.date(),

@@ -21,17 +21,27 @@ export async function readUploadedFile(request: FastifyRequest, limitBytes: numb
   if (!request.isMultipart()) {
     throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the file as multipart/form-data, in a part named "file".');
   }
-  const part = await request.file();
-  if (!part) throw badRequest('Attach a file.', [{ field: 'body.file', message: 'required' }]);
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
   let bytes: Buffer;
   try {
+    part = await request.file();
+    if (!part) throw badRequest('Attach a file.', [{ field: 'body.file', message: 'required' }]);
     bytes = await part.toBuffer();
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new Problem(413, 'payload-too-large', 'File too large', `Files may be at most ${Math.floor(limitBytes / (1024 * 1024))} MB.`);
-    }
-    throw error;
+    throw uploadProblem(error, limitBytes);
   }
   if (bytes.length === 0) throw badRequest('The file is empty.', [{ field: 'body.file', message: 'empty' }]);
   return { bytes, filename: part.filename, mediaType: part.mimetype };
+}
+
+/**
+ * What went wrong while reading the request's own bytes: too large, too many parts, or a form cut
+ * short or malformed (the client's stream, never the platform's fault, so never a 500).
+ */
+function uploadProblem(error: unknown, limitBytes: number): Problem {
+  if (error instanceof Problem) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new Problem(413, 'payload-too-large', 'File too large', `Files may be at most ${Math.floor(limitBytes / (1024 * 1024))} MB.`);
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new Problem(413, 'payload-too-large', 'Too many parts', 'Send one file, in a part named "file".');
+  return badRequest('The upload is incomplete or malformed: send the whole file again.', [{ field: 'body.file', message: 'incomplete or malformed multipart body' }]);
 }

@@ -26,3 +26,16 @@ export const auditHead = pgTable('audit_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Signed checkpoints of the chain's head (count and hash), taken at least daily and on each adoption.
+ * The signature comes from a key kept outside the database; the checkpoints are published, so a chain
+ * cut short or re-hashed after a checkpoint no longer matches it. Append-only.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  keyId: text('key_id').notNull(),
+  signature: text('signature').notNull(),
+});

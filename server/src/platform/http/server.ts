@@ -9,13 +9,14 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Actor } from '../../kernel/actor.js';
 import { keepAnswer, replayOrClaim, type IdempotencyStore } from './idempotency.js';
 import { Problem, problemType, type FieldError } from './problem.js';
+import { validatorCompiler } from './validation.js';
+import { setCacheControl } from './cache-control.js';
 import { publicRead, guard, type RoutePolicy } from './policy.js';
 
 declare module 'fastify' {
@@ -111,6 +112,18 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
             },
           },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any hook runs (a malformed escape in the address, a path
+    // parameter past its limit) are problem+json like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const problem =
+        error.code === 'FST_ERR_BAD_URL'
+          ? new Problem(400, 'malformed', 'Malformed request', 'The address is not valid: it has a malformed escape or bytes that are not UTF-8.')
+          : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? new Problem(414, 'uri-too-long', 'Address too long', 'A part of the address is longer than any valid value.')
+            : toProblem(error);
+      setSecurityHeaders(request, reply);
+      void reply.code(problem.status as never).type('application/problem+json').serializer(JSON.stringify).send(problem.body(request.url) as never);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -156,6 +169,16 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
     if (UNSAFE.has(request.method)) checkCsrf(request);
   });
 
+  // A route that takes no body takes none: a client that sends fields to it (e.g. `{"state":"FRA"}` to
+  // co-sponsor, where the State is always the caller's own) is told, not silently ignored.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.schema?.body || String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
+    const body = request.body as unknown;
+    if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) return;
+    const field = typeof body === 'object' && !Array.isArray(body) ? `body.${Object.keys(body)[0]}` : 'body';
+    throw new Problem(400, 'validation', 'The request is not valid', `${field}: this request takes no body`, { errors: [{ field, message: 'this request takes no body' }] });
+  });
+
   // Deny by default: the route's policy decides, after the input is validated.
   app.addHook('preHandler', async (request) => {
     if (request.is404) return;
@@ -166,6 +189,12 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
         ? new Problem(403, 'forbidden', 'Forbidden', 'You may not do this.')
         : new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in to do this.');
     }
+  });
+
+  // Who may keep an answer is decided once, for every route, after the route has answered.
+  app.addHook('onSend', async (request, reply, payload) => {
+    setCacheControl(request, reply);
+    return payload;
   });
 
   // A retried creating request gets the first answer again, once its caller is known to be allowed.
