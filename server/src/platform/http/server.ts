@@ -172,7 +172,8 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   // A route that takes no body takes none: a client that sends fields to it (e.g. `{"state":"FRA"}` to
   // co-sponsor, where the State is always the caller's own) is told, not silently ignored.
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.schema?.body || String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
+    // Routes in a scope that reads uploaded files (multipart) judge their own body: 415 for anything but a file.
+    if (request.routeOptions.schema?.body || typeof (request as { isMultipart?: unknown }).isMultipart === 'function') return;
     const body = request.body as unknown;
     if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) return;
     const field = typeof body === 'object' && !Array.isArray(body) ? `body.${Object.keys(body)[0]}` : 'body';
