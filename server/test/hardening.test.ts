@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { multipartBody } from './support/meetings.js';
-import { samplePdf } from './support/files.js';
+import { docxBomb, samplePdf } from './support/files.js';
+import { upload } from './support/meetings.js';
 
 /** Regressions of #12: each answered 500, or leaked, before the platform's one rule for it. */
 let p: TestPlatform;
@@ -82,6 +83,18 @@ describe('a truncated upload', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('a document that inflates past any real one', () => {
+  it('a zip bomb (a DOCX of a few hundred KB whose picture inflates to 160 MB) is refused with 413, and nothing is stored', async () => {
+    const doc = await secretariat.post('/api/v1/documents', { type: 'report', title: { en: 'Bomb' } });
+    const bomb = docxBomb(160 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await upload(p.app, secretariat, `/api/v1/documents/${doc.body.id}/files/en`, bomb, 'report.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.status).toBe(413);
+    expect(res.body.detail).toMatch(/inflate/);
+    expect((await anon().get(`/api/v1/documents/${doc.body.id}`)).body.files).toEqual([]);
   });
 });
 

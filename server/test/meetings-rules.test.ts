@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { sampleDocx, sampleOdt, samplePdf, samplePng } from './support/files.js';
+import { docxBomb, sampleDocx, sampleOdt, samplePdf, samplePng } from './support/files.js';
 import ICAL from 'ical.js';
 import { fromLocal, isTimeZone, toLocal } from '../src/kernel/local-time.js';
 import { formatOffset, offsetTransitions, vtimezone } from '../src/modules/meetings/vtimezone.js';
@@ -10,7 +10,7 @@ import { delegationProblems, inDelegationOrder, inListOrder, publicParticipant, 
 import { escapeHtml, participantsCsv, participantsHtml } from '../src/modules/meetings/participants-list.js';
 import { meetingsCalendar } from '../src/modules/meetings/calendar.js';
 import { formatSymbol, SERIES_OF } from '../src/modules/documents/symbols.js';
-import { checkFile, detectFormat } from '../src/modules/documents/file-types.js';
+import { checkFile, detectFormat, inflatedSize } from '../src/modules/documents/file-types.js';
 import { joinRefusal } from '../src/modules/groups/membership.js';
 import { inLanguage } from '../src/kernel/languages.js';
 
@@ -265,6 +265,16 @@ describe('document symbols', () => {
 });
 
 describe('uploaded files, by their bytes', () => {
+  it('measures what an archive really inflates to, and refuses a DOCX that inflates past any real document (zip bomb)', () => {
+    expect(inflatedSize(sampleDocx())).toBeGreaterThan(0);
+    const bomb = docxBomb(20 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(detectFormat(bomb)).toBe('docx');
+    expect(inflatedSize(bomb, 10 * 1024 * 1024)).toBeNull();
+    expect(inflatedSize(bomb, 30 * 1024 * 1024)).toBeGreaterThanOrEqual(20 * 1024 * 1024);
+    expect(checkFile(bomb, 'bomb.docx', undefined)).toEqual({ ok: true, format: 'docx' }); // 20 MB is within MAX_INFLATED_BYTES
+  });
+
   it('recognises PDF, DOCX and ODT, and nothing else', () => {
     expect(detectFormat(samplePdf())).toBe('pdf');
     expect(detectFormat(sampleDocx())).toBe('docx');

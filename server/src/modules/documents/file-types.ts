@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 
 /**
  * What an uploaded file really is, read from its bytes, never from its name: a PDF starts with
@@ -19,6 +19,40 @@ const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
 const DOCX_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 /** Entries read to decide: small by nature; a larger one is not what it claims. */
 const MAX_ENTRY_BYTES = 1024 * 1024;
+
+/**
+ * The most a DOCX or ODT may inflate to, all its parts together: a real document, however long and
+ * however many pictures, stays far below it; a "zip bomb" (a small file whose parts inflate to
+ * gigabytes, to exhaust the memory of whoever opens it) goes past it.
+ */
+export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Inflates every part of an archive, counting the bytes, and stops as soon as they pass `cap`:
+ * the sizes an archive declares can lie, the inflated bytes cannot. Returns the total, or null past the cap.
+ */
+export function inflatedSize(bytes: Uint8Array, cap: number = MAX_INFLATED_BYTES): number | null {
+  let total = 0;
+  let over = false;
+  const unzip = new Unzip((file) => {
+    file.ondata = (error, chunk) => {
+      if (error || over) return;
+      total += chunk.length;
+      if (total > cap) {
+        over = true;
+        file.terminate();
+      }
+    };
+    if (!over) file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch {
+    if (!over) return null;
+  }
+  return over ? null : total;
+}
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -58,7 +92,7 @@ export function claimedFormat(filename: string, mediaType: string | undefined): 
   return { byName, byType };
 }
 
-export type FileCheck = { ok: true; format: FileFormat } | { ok: false; reason: string };
+export type FileCheck = { ok: true; format: FileFormat } | { ok: false; reason: string; tooLarge?: true };
 
 /**
  * A file is accepted when its bytes are a PDF, DOCX or ODT, and its name (and declared type, when it
@@ -71,6 +105,9 @@ export function checkFile(bytes: Uint8Array, filename: string, mediaType: string
   if (claim.byName !== detected) return { ok: false, reason: `The file's bytes are ${detected.toUpperCase()}, but its name says otherwise.` };
   if (claim.byType !== 'unspecified' && claim.byType !== detected) {
     return { ok: false, reason: `The file's bytes are ${detected.toUpperCase()}, but it was sent as ${mediaType}.` };
+  }
+  if (detected !== 'pdf' && inflatedSize(bytes) === null) {
+    return { ok: false, tooLarge: true, reason: `The file's parts inflate to more than ${MAX_INFLATED_BYTES / (1024 * 1024)} MB, more than any real document.` };
   }
   return { ok: true, format: detected };
 }

@@ -27,11 +27,13 @@ export const cleanFilename = (name: string): string =>
 
 /**
  * Checks an uploaded file by its bytes and stores it. A file whose bytes are not a PDF, DOCX or ODT,
- * or not the format its name and type claim, is refused with 415 and nothing is stored.
+ * or not the format its name and type claim, is refused with 415, one whose parts inflate past any
+ * real document's size with 413, and nothing is stored.
  */
 export async function storeCheckedFile(storage: FileStorage, file: { bytes: Uint8Array; filename: string; mediaType: string | undefined }): Promise<StoredFile> {
   const filename = cleanFilename(file.filename);
   const check = checkFile(file.bytes, filename, file.mediaType);
+  if (!check.ok && check.tooLarge) throw new Problem(413, 'payload-too-large', 'File too large once opened', check.reason);
   if (!check.ok) throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', `${check.reason} Send a PDF, DOCX or ODT file.`);
   const stored = await storage.put(file.bytes);
   return { format: check.format, storageKey: stored.key, sha256: stored.sha256, size: stored.size, filename };
