@@ -1,5 +1,7 @@
 export { accountsRoutes } from './routes.js';
-export { openSession, resolveSession, type NewSession, type SessionRules } from './sessions.js';
+export { openSession } from './open-session.js';
+export { resolveSession } from './resolve-session.js';
+export type { NewSession, SessionRules } from './sessions.js';
 export { acceptInvitation, inviteAccount, offerSecondFactor } from './invitations.js';
 export { currentTotp } from './credentials.js';
 export { accountNames, focalPointContacts, mailLanguages, type Contact } from './contacts.js';

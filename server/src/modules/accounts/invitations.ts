@@ -12,7 +12,8 @@ import { invitationMail } from './mail-texts.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { acceptTotp, hashPassword, newRecoveryCodes, newTokenPair, newTotpSecret, tokenHash, totpUri } from './credentials.js';
 import { accountsPolicy } from './policy.js';
-import { openSession, type NewSession, type SessionRules } from './sessions.js';
+import { openSession } from './open-session.js';
+import type { NewSession, SessionRules } from './sessions.js';
 import { accountRoles, accounts, accountTokens, recoveryCodes } from './tables.js';
 import type { Language } from '../../kernel/languages.js';
 

@@ -4,7 +4,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { Problem } from '../../platform/http/problem.js';
 import type { Actor } from '../../kernel/actor.js';
 import { acceptTotp, afterFailedSignIn, isLocked, passwordMatches, recoveryCodeHash } from './credentials.js';
-import { closeOtherSessions, closeOwnSession, closeSession, openSession, type NewSession, type SessionRules } from './sessions.js';
+import { openSession } from './open-session.js';
+import { closeOtherSessions, closeOwnSession, closeSession, type NewSession, type SessionRules } from './sessions.js';
 import { accounts, recoveryCodes } from './tables.js';
 
 /** The one answer to a failed sign-in, whatever failed: nothing tells whether the account exists. */

@@ -2,11 +2,11 @@ import type { Executor } from '../../platform/db/database.js';
 import { hasRole, type Actor } from '../../kernel/actor.js';
 import { Problem } from '../../platform/http/problem.js';
 import { findOrganisation } from '../stakeholders/index.js';
-import { ROLES_FOR } from './delegations.js';
+import { ROLES_FOR } from './registration/delegations.js';
 import { registrationIsOpen } from './meeting-rules.js';
 import type { MeetingFacts, OwnDelegation } from './policy.js';
 import type { MeetingRow } from './reading.js';
-import { delegationName } from './register-delegation.js';
+import { delegationName } from './registration/register-delegation.js';
 
 /** The delegation the caller acts for, if any, and whether (for an organisation) it is accredited. */
 export async function ownDelegation(db: Executor, actor: Actor | null): Promise<OwnDelegation | null> {

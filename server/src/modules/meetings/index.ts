@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
-import { calendarRoutes } from './calendar-routes.js';
-import { registrationRoutes } from './registration-routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { registrationRoutes } from './registration/routes.js';
 import { meetingRoutes } from './routes.js';
 
 /** Meetings, agendas, registration, statements and calendars. */
@@ -15,9 +15,9 @@ export { meetingsPolicy } from './policy.js';
 export { meetingJobHandlers } from './reminders.js';
 export { scheduleMeeting, updateMeeting, type MeetingFields } from './schedule-meeting.js';
 export { changeMeetingStatus, setPublication } from './run-meeting.js';
-export { reviseAgenda, adoptAgenda } from './revise-agenda.js';
-export { registerDelegation, confirmRegistration } from './register-delegation.js';
-export { submitStatement } from './submit-statement.js';
+export { reviseAgenda, adoptAgenda } from './agenda/revise-agenda.js';
+export { registerDelegation, confirmRegistration } from './registration/register-delegation.js';
+export { submitStatement } from './agenda/submit-statement.js';
 export { listMeetings, toMeetingView, type MeetingView } from './reading.js';
 export { Meeting as MeetingSchema, MeetingFieldsBody } from './schemas.js';
 export { MEETING_KINDS, GROUP_MEETING_KINDS, type MeetingKind } from './meeting-rules.js';

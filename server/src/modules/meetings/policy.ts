@@ -1,7 +1,7 @@
 import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { ability, choices, publicRead, rule, signedIn } from '../../platform/http/policy.js';
-import { mayRevise, type AgendaStatus } from './agenda.js';
-import type { Delegation } from './delegations.js';
+import { mayRevise, type AgendaStatus } from './agenda/agenda.js';
+import type { Delegation } from './registration/delegations.js';
 import { canMoveTo, MEETING_STATUSES, type MeetingStatus } from './meeting-rules.js';
 
 /** Whether the actor acts for this very delegation: a focal point or delegate of the State, a representative of the organisation. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
-import { agendaLabel, type AgendaItem, type AgendaStatus } from './agenda.js';
+import { agendaLabel, type AgendaItem, type AgendaStatus } from './agenda/agenda.js';
 import { registrationIsOpen, type MeetingFormat, type MeetingKind, type MeetingStatus } from './meeting-rules.js';
 import { agendaVersions, meetings, participants, registrations } from './tables.js';
 import { toLocal } from '../../kernel/local-time.js';

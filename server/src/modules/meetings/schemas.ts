@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DocumentSchema } from '../documents/index.js';
-import { AGENDA_KEY } from './agenda.js';
-import { PARTICIPANT_ROLES } from './delegations.js';
+import { AGENDA_KEY } from './agenda/agenda.js';
+import { PARTICIPANT_ROLES } from './registration/delegations.js';
 import { MEETING_FORMATS, MEETING_KINDS, MEETING_STATUSES } from './meeting-rules.js';
 import { LOCAL_DATE_TIME } from '../../kernel/local-time.js';
 import { LanguageSchema, LocalizedOut, LocalizedSchema } from '../../kernel/languages.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AgendaItem } from './agenda.js';
+import type { AgendaItem } from './agenda/agenda.js';
 import type { Localized } from '../../kernel/languages.js';
 
 /**

@@ -1,4 +1,7 @@
 export { reportingRoutes } from './routes.js';
-export { reportReminderHandler } from './reminders.js';
-export { openCycle, REMINDER_JOB, saveSection, startReport, submitReport } from './reports.js';
+export { reportReminderHandler, REMINDER_JOB } from './reminders.js';
+export { openCycle } from './open-cycle.js';
+export { startReport } from './start-report.js';
+export { saveSection } from './save-section.js';
+export { submitReport } from './submit-report.js';
 export { reportingPolicy } from './policy.js';

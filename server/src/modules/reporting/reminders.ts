@@ -6,6 +6,10 @@ import { focalPointContacts } from '../accounts/index.js';
 import { reportReminder } from './reminder-texts.js';
 import { reportingCycles, reportSubmissions } from './tables.js';
 
+export const REMINDER_JOB = 'report-reminder';
+/** Reminders go this many days before the deadline. */
+export const REMINDER_DAYS = [14, 3];
+
 /**
  * Before the deadline, every focal point whose State has not submitted is reminded. The job's key is
  * per cycle and per reminder, so each reminder goes once.

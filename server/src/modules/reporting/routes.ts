@@ -13,7 +13,11 @@ import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, 
 import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
-import { openCycle, saveSection, setReportVisibility, startReport, submitReport } from './reports.js';
+import { openCycle } from './open-cycle.js';
+import { saveSection } from './save-section.js';
+import { setReportVisibility } from './set-report-visibility.js';
+import { startReport } from './start-report.js';
+import { submitReport } from './submit-report.js';
 import { NoContent } from '../../platform/http/responses.js';
 
 const Id = z.string().uuid();

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, Executor, Tx } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../kernel/actor.js';
-import { authorize } from '../../platform/http/policy.js';
-import { badRequest, conflict, Problem, notFound, preconditionFailed, preconditionRequired } from '../../platform/http/problem.js';
-import { getState } from '../states/index.js';
-import { findOrganisation } from '../stakeholders/index.js';
+import type { Db, Executor, Tx } from '../../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { authorize } from '../../../platform/http/policy.js';
+import { badRequest, conflict, Problem, notFound, preconditionFailed, preconditionRequired } from '../../../platform/http/problem.js';
+import { getState } from '../../states/index.js';
+import { findOrganisation } from '../../stakeholders/index.js';
 import { delegationProblems, inDelegationOrder, type Delegation, type ParticipantInput, type ParticipantRole } from './delegations.js';
-import { registrationIsOpen } from './meeting-rules.js';
-import { meetingsPolicy } from './policy.js';
-import { meetingRow, type MeetingRow } from './reading.js';
-import { participants, registrations } from './tables.js';
+import { registrationIsOpen } from '../meeting-rules.js';
+import { meetingsPolicy } from '../policy.js';
+import { meetingRow, type MeetingRow } from '../reading.js';
+import { participants, registrations } from '../tables.js';
 
 export interface RegistrationView {
   id: string;

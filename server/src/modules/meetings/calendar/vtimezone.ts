@@ -1,4 +1,4 @@
-import { offsetMinutesAt, wallClockAt } from '../../kernel/local-time.js';
+import { offsetMinutesAt, wallClockAt } from '../../../kernel/local-time.js';
 
 /**
  * A VTIMEZONE component (RFC 5545 §3.6.5) for an IANA zone, written from the zone rules the runtime

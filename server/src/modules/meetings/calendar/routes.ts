@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { App } from '../../platform/http/server.js';
-import type { PlatformContext } from '../../platform/context.js';
-import { guard } from '../../platform/http/policy.js';
+import type { App } from '../../../platform/http/server.js';
+import type { PlatformContext } from '../../../platform/context.js';
+import { guard } from '../../../platform/http/policy.js';
 import { issuePrivateFeed, meetingsCalendar, meetingsOfFeed, privateFeedStatus, revokePrivateFeed } from './calendar.js';
-import { nextReviewConference } from './meeting-rules.js';
-import { meetingsPolicy } from './policy.js';
-import { listMeetings, toMeetingView } from './reading.js';
-import { Meeting } from './schemas.js';
-import { NoContent } from '../../platform/http/responses.js';
+import { nextReviewConference } from '../meeting-rules.js';
+import { meetingsPolicy } from '../policy.js';
+import { listMeetings, toMeetingView } from '../reading.js';
+import { Meeting } from '../schemas.js';
+import { NoContent } from '../../../platform/http/responses.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
-import type { Actor } from '../../kernel/actor.js';
-import { authorize } from '../../platform/http/policy.js';
-import { getState } from '../states/index.js';
-import { findOrganisation } from '../stakeholders/index.js';
+import type { Executor } from '../../../platform/db/database.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { authorize } from '../../../platform/http/policy.js';
+import { getState } from '../../states/index.js';
+import { findOrganisation } from '../../stakeholders/index.js';
 import { inDelegationOrder, inListOrder, publicParticipant, type ListedDelegation } from './delegations.js';
-import { meetingsPolicy } from './policy.js';
-import { meetingRow, type MeetingRow } from './reading.js';
-import { participants, registrations } from './tables.js';
+import { meetingsPolicy } from '../policy.js';
+import { meetingRow, type MeetingRow } from '../reading.js';
+import { participants, registrations } from '../tables.js';
 
 /**
  * The list of participants of a meeting: the confirmed delegations, each person with name, title

@@ -1,4 +1,4 @@
-import type { Localized } from '../../kernel/languages.js';
+import type { Localized } from '../../../kernel/languages.js';
 
 /**
  * The agenda of a meeting, as pure rules: ordered items with sub-items, each linked to the framework

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { App } from '../../platform/http/server.js';
-import type { PlatformContext } from '../../platform/context.js';
-import { canOf, guard } from '../../platform/http/policy.js';
-import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
-import { acceptUploads, createFileStorage, readUploadedFile, sendStoredFile, storeCheckedFile } from '../documents/index.js';
+import type { App } from '../../../platform/http/server.js';
+import type { PlatformContext } from '../../../platform/context.js';
+import { canOf, guard } from '../../../platform/http/policy.js';
+import { requireIfMatch, setEtag } from '../../../platform/http/etag.js';
+import { acceptUploads, createFileStorage, readUploadedFile, sendStoredFile, storeCheckedFile } from '../../documents/index.js';
 import type { Delegation } from './delegations.js';
 import { participantsCsv, participantsHtml } from './participants-list.js';
 import { listOfParticipants } from './participants.js';
-import { meetingsCan, meetingsPolicy } from './policy.js';
+import { meetingsCan, meetingsPolicy } from '../policy.js';
 import {
   confirmRegistration,
   listRegistrations,
@@ -18,9 +18,9 @@ import {
   withdrawRegistration,
   type RegistrationView,
 } from './register-delegation.js';
-import { optionalIfMatch } from './routes.js';
-import { Iso3, MeetingId, OrganisationId, ParticipantsList, RegistrationBody, RegistrationWithCan, Statement, StatementBody, StatementFileQuery } from './schemas.js';
-import { listStatements, statementFile, submitStatement } from './submit-statement.js';
+import { optionalIfMatch } from '../routes.js';
+import { Iso3, MeetingId, OrganisationId, ParticipantsList, RegistrationBody, RegistrationWithCan, Statement, StatementBody, StatementFileQuery } from '../schemas.js';
+import { listStatements, statementFile, submitStatement } from '../agenda/submit-statement.js';
 
 /** The two kinds of delegation, each with its own path: `/states/:iso3` and `/organisations/:organisationId`. */
 const DELEGATION_PATHS = [

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../kernel/actor.js';
-import { authorize } from '../../platform/http/policy.js';
-import { badRequest, conflict, notFound, preconditionFailed, preconditionRequired } from '../../platform/http/problem.js';
-import { documentById } from '../documents/index.js';
-import { existingElementCodes } from '../framework/index.js';
+import type { Db } from '../../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { authorize } from '../../../platform/http/policy.js';
+import { badRequest, conflict, notFound, preconditionFailed, preconditionRequired } from '../../../platform/http/problem.js';
+import { documentById } from '../../documents/index.js';
+import { existingElementCodes } from '../../framework/index.js';
 import { agendaLabel, buildAgenda, mayRevise, unknownElementErrors, type AgendaItemInput } from './agenda.js';
-import { meetingsPolicy } from './policy.js';
-import { agendaVersions, meetings } from './tables.js';
+import { meetingsPolicy } from '../policy.js';
+import { agendaVersions, meetings } from '../tables.js';
 
 const newKey = () => `item-${randomBytes(4).toString('hex')}`;
 

@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Db, Executor } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../kernel/actor.js';
-import { authorize } from '../../platform/http/policy.js';
-import { notFound } from '../../platform/http/problem.js';
-import { meetingsPolicy } from './policy.js';
-import { meetingsOfAccount, type MeetingRow } from './reading.js';
-import { calendarFeeds } from './tables.js';
-import { wallClockAt } from '../../kernel/local-time.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { authorize } from '../../../platform/http/policy.js';
+import { notFound } from '../../../platform/http/problem.js';
+import { meetingsPolicy } from '../policy.js';
+import { meetingsOfAccount, type MeetingRow } from '../reading.js';
+import { calendarFeeds } from '../tables.js';
+import { wallClockAt } from '../../../kernel/local-time.js';
 import { vtimezone } from './vtimezone.js';
 
 /**

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, Executor } from '../../platform/db/database.js';
-import { recordAudit } from '../../platform/audit/record.js';
-import type { Actor } from '../../kernel/actor.js';
-import { authorize } from '../../platform/http/policy.js';
-import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
-import type { StoredFile } from '../documents/index.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { recordAudit } from '../../../platform/audit/record.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { authorize } from '../../../platform/http/policy.js';
+import { badRequest, conflict, notFound } from '../../../platform/http/problem.js';
+import type { StoredFile } from '../../documents/index.js';
 import { flattenAgenda } from './agenda.js';
-import type { Delegation } from './delegations.js';
-import { meetingsPolicy } from './policy.js';
-import { currentAgenda, meetingRow } from './reading.js';
-import { checkOrganisationMayAttend, delegationName, delegationOf } from './register-delegation.js';
-import { statements } from './tables.js';
-import type { Language } from '../../kernel/languages.js';
+import type { Delegation } from '../registration/delegations.js';
+import { meetingsPolicy } from '../policy.js';
+import { currentAgenda, meetingRow } from '../reading.js';
+import { checkOrganisationMayAttend, delegationName, delegationOf } from '../registration/register-delegation.js';
+import { statements } from '../tables.js';
+import type { Language } from '../../../kernel/languages.js';
 
 export interface StatementView {
   id: string;
