@@ -92,6 +92,31 @@ describe('queueMail', () => {
     expect((await rowsTo('half-way')).every((r) => r.sentAt !== null)).toBe(true);
   });
 
+  it('a recipient the server refuses for good (5xx) does not hold back the rest of the batch; it alone is tried again', async () => {
+    let refusals = 0;
+    const refusesOne: Mailer = {
+      describe: p.ctx.mailer.describe,
+      send: async (mail, options) => {
+        if (mail.to.startsWith('refused-1@')) {
+          refusals++;
+          throw Object.assign(new Error('550 5.1.1 No such user'), { responseCode: 550 });
+        }
+        await p.ctx.mailer.send(mail, options);
+      },
+    };
+    await p.ctx.database.db.transaction((tx) => queueMail(tx, messagesTo('refused', 4)));
+    expect(await sendQueuedMail(p.ctx.database.db, refusesOne)).toBe(1);
+    expect(deliveries('refused')).toEqual({ 'refused-0@example.org': 1, 'refused-2@example.org': 1, 'refused-3@example.org': 1 });
+    expect((await rowsTo('refused')).map((r) => r.sentAt !== null)).toEqual([true, false, true, true]);
+    const later = () => new Date(Date.now() + 60_000);
+    expect(await runOneJob(p.ctx.database.db, { [MAIL_JOB]: mailDelivery(refusesOne) }, later)).toBe(true);
+    expect(refusals).toBe(2);
+    expect(deliveries('refused')).toEqual({ 'refused-0@example.org': 1, 'refused-2@example.org': 1, 'refused-3@example.org': 1 });
+    // Once the server takes it (the address corrected), it leaves, once, and the job is done.
+    expect(await runOneJob(p.ctx.database.db, { [MAIL_JOB]: mailDelivery(p.ctx.mailer) }, () => new Date(Date.now() + 10 * 60_000))).toBe(true);
+    expect(deliveries('refused')).toEqual(once('refused', 4));
+  });
+
   it('sends a message held by a process that died once its lease has ended, and not before', async () => {
     await p.ctx.database.db.transaction((tx) => queueMail(tx, messagesTo('orphan', 3)));
     // The first process takes the job and the first message, and never comes back (its send hangs, as a dead process would).

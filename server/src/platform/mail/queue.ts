@@ -49,6 +49,7 @@ export function mailDelivery(mailer: Mailer): LeasedJobHandler {
         .from(mailMessages)
         .where(and(eq(mailMessages.batch, batch), isNull(mailMessages.sentAt)))
         .orderBy(asc(mailMessages.position));
+      let refused: unknown = null;
       for (const { id } of unsent) {
         const lease = new Date(now().getTime() + MESSAGE_LEASE_MS);
         const [message] = await db
@@ -63,10 +64,16 @@ export function mailDelivery(mailer: Mailer): LeasedJobHandler {
         } catch (error) {
           const lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
           await db.update(mailMessages).set({ leasedUntil: null, lastError }).where(and(eq(mailMessages.id, id), eq(mailMessages.leasedUntil, lease)));
-          throw error;
+          // A server refusing this one recipient (5xx) must not hold back the rest of the batch (one
+          // wrong address would keep every other State's notice waiting): go on, and retry it later.
+          // Anything else (the server unavailable, a time-out) stops the batch until the retry.
+          if (!refusesRecipient(error)) throw error;
+          refused ??= error;
+          continue;
         }
         await db.update(mailMessages).set({ sentAt: now(), leasedUntil: null, text: null, lastError: null }).where(eq(mailMessages.id, id));
       }
+      if (refused) throw refused;
       const [left] = await db
         .select({ n: count() })
         .from(mailMessages)
@@ -76,6 +83,12 @@ export function mailDelivery(mailer: Mailer): LeasedJobHandler {
     },
   };
 }
+
+/** An SMTP answer that refuses one message for good (5xx), as opposed to the server being unavailable (4xx) or unreachable. */
+const refusesRecipient = (error: unknown): boolean => {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+};
 
 /**
  * Runs the mail jobs that are due, here and now, and returns how many ran: for the administration
