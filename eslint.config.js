@@ -104,6 +104,8 @@ const MODULE_PLATFORM = {
   'platform/http/responses.ts': '*',
   'platform/http/etag.ts': '*',
   'platform/http/versioned-cache.ts': '*',
+  // The type by which the open data module tells the shell which routes are datasets (answered conditionally).
+  'platform/http/conditional.ts': ['Datasets'],
   'platform/deadline.ts': '*',
   // Durable jobs: scheduling and cancelling one, and the type of a handler; not running them.
   'platform/jobs/runner.ts': ['scheduleJob', 'cancelJob', 'JobHandler'],

@@ -13,6 +13,7 @@ import { reportingRoutes } from './modules/reporting/index.js';
 import { documentsRoutes } from './modules/documents/index.js';
 import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
 import { groupsRoutes, workingGroups } from './modules/groups/index.js';
+import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -30,6 +31,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     logger: options.logger,
     sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
     idempotency: idempotencyStore(ctx.database.db),
+    datasets: openDatasets(ctx.database.db),
   });
   healthRoute(app, ctx.database);
   auditCheckpointRoutes(app, ctx.database, ctx.auditSigner);
@@ -41,6 +43,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   documentsRoutes(app, ctx);
   meetingsRoutes(app, ctx);
   groupsRoutes(app, ctx, { draftsOf: draftsOfBody });
+  openDataRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

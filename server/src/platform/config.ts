@@ -19,6 +19,7 @@ const Env = z.object({
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   OBSERVER_STATES_MAY_OBJECT: z.enum(['true', 'false']).default('false'),
   DEFAULT_SILENCE_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(72),
+  OPEN_DATA_LICENCE: z.string().url().default('https://creativecommons.org/licenses/by/4.0/'),
   OUTCOME_SYMBOL_PATTERN: z.string().regex(/\{n\}/, 'must contain {n}').default('PoA/{year}/{kind}.{n}'),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   FILE_STORAGE: z.enum(['local']).default('local'),
@@ -63,6 +64,8 @@ export interface Config {
   reviewConference: { everyYears: number; foundedOn: string };
   /** The Ed25519 key that signs audit checkpoints, kept outside the database: a PEM in the environment, or a file. */
   auditKey: { pem: string } | { file: string };
+  /** The URL of the licence the public datasets are published under (shown in the open data catalogue). */
+  openDataLicence: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     rulesOfProcedure: { observerStatesMayObject: e.OBSERVER_STATES_MAY_OBJECT === 'true', defaultSilenceHours: e.DEFAULT_SILENCE_HOURS },
     outcomeSymbolPattern: e.OUTCOME_SYMBOL_PATTERN,
+    openDataLicence: e.OPEN_DATA_LICENCE,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     fileStorage: e.FILE_STORAGE,
     documentSymbolPattern: e.DOCUMENT_SYMBOL_PATTERN,

@@ -1,7 +1,7 @@
 export { decisionsRoutes } from './routes.js';
 export { SILENCE_JOB, type MeetingRoll } from './adoption.js';
 export { silenceDeadlineHandler } from './silence-deadline.js';
-export { brokenOutcomes, draftWithRecord } from './reading.js';
+export { brokenOutcomes, draftWithRecord, listOutcomes, outcomeWithRecord } from './reading.js';
 // The use cases the demo data is made with.
 export { createDraft } from './create-draft.js';
 export { issueRevision } from './issue-revision.js';

@@ -18,7 +18,7 @@ export { changeMeetingStatus, setPublication } from './run-meeting.js';
 export { reviseAgenda, adoptAgenda } from './agenda/revise-agenda.js';
 export { registerDelegation, confirmRegistration } from './registration/register-delegation.js';
 export { submitStatement } from './agenda/submit-statement.js';
-export { listMeetings, toMeetingView, type MeetingView } from './reading.js';
+export { listMeetings, meetingRow, recentlyChangedMeetings, toMeetingView, type MeetingView } from './reading.js';
 export { Meeting as MeetingSchema, MeetingFieldsBody } from './schemas.js';
 export { MEETING_KINDS, GROUP_MEETING_KINDS, type MeetingKind } from './meeting-rules.js';
 export { meetingRoll } from './roll.js';

@@ -145,3 +145,9 @@ export async function currentAgenda(db: Executor, meetingId: string): Promise<Ag
   const versions = await agendaVersionsOf(db, meetingId);
   return versions.find((v) => v.status === 'adopted') ?? versions[0] ?? null;
 }
+
+/** The meetings most recently scheduled or changed, newest change first (the public feed of meetings). */
+export async function recentlyChangedMeetings(db: Executor, limit: number): Promise<(MeetingView & { createdAt: Date; updatedAt: Date })[]> {
+  const rows = await db.select().from(meetings).orderBy(desc(meetings.updatedAt), asc(meetings.id)).limit(limit);
+  return rows.map((r) => ({ ...toMeetingView(r), createdAt: r.createdAt, updatedAt: r.updatedAt }));
+}

@@ -17,7 +17,11 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.seq)],
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.seq),
+    // When a kind of change last happened (a dataset's last change): one probe per action, newest first.
+    index('audit_events_action_idx').on(t.action, t.seq),
+  ],
 );
 
 /** The chain's head: locked by every append, so two transactions never fork the chain. */

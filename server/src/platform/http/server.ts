@@ -17,6 +17,7 @@ import { keepAnswer, replayOrClaim, type IdempotencyStore } from './idempotency.
 import { Problem, problemType, type FieldError } from './problem.js';
 import { validatorCompiler } from './validation.js';
 import { setCacheControl } from './cache-control.js';
+import { answerConditionally, type Datasets } from './conditional.js';
 import { publicRead, guard, type RoutePolicy } from './policy.js';
 
 declare module 'fastify' {
@@ -67,6 +68,8 @@ export interface HttpOptions {
   idempotency?: IdempotencyStore;
   /** false for no logs; a stream to capture them (tests); stdout by default. */
   logger?: boolean | NodeJS.WritableStream;
+  /** The public datasets among the routes, answered conditionally (ETag, Last-Modified, 304). */
+  datasets?: Datasets;
 }
 
 /**
@@ -193,9 +196,11 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   });
 
   // Who may keep an answer is decided once, for every route, after the route has answered.
+  const datasets = options.datasets;
   app.addHook('onSend', async (request, reply, payload) => {
+    const answer = datasets ? await answerConditionally(request, reply, payload, datasets) : payload;
     setCacheControl(request, reply);
-    return payload;
+    return answer;
   });
 
   // A retried creating request gets the first answer again, once its caller is known to be allowed.

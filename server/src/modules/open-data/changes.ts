@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Executor } from '../../platform/db/database.js';
+import type { Datasets } from '../../platform/http/conditional.js';
+import { DATASET_CHANGES, DATASET_ROUTES, type DatasetKind } from './datasets.js';
+
+/**
+ * When a dataset last changed: the time of the newest audit event among the actions that change it.
+ * One index probe per action (`audit_events_action_idx`, newest first), whatever the chain's length.
+ */
+export async function lastChange(db: Executor, kinds: readonly DatasetKind[]): Promise<Date | null> {
+  const actions = [...new Set(kinds.flatMap((k) => DATASET_CHANGES[k]))];
+  if (actions.length === 0) return null;
+  const result = await db.execute(sql`
+    SELECT max(e.at) AS at
+    FROM unnest(ARRAY[${sql.join(actions.map((a) => sql`${a}`), sql`, `)}]::text[]) AS a(action)
+    CROSS JOIN LATERAL (SELECT at FROM audit_events WHERE action = a.action ORDER BY seq DESC LIMIT 1) e`);
+  const at = rowsOf<{ at: string | Date | null }>(result)[0]?.at ?? null;
+  return at === null ? null : new Date(at);
+}
+
+/** The platform's datasets, for its HTTP shell's conditional answers. */
+export function openDatasets(db: Executor): Datasets {
+  return {
+    serves: (route) => route in DATASET_ROUTES,
+    lastModified: async (route) => {
+      const dataset = DATASET_ROUTES[route];
+      return dataset?.timeless ? lastChange(db, dataset.kinds) : null;
+    },
+  };
+}
