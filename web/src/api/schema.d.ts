@@ -1713,6 +1713,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feeds/documents.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest documents, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/meetings.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest meetings, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/outcomes.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest outcomes, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/framework/changes": {
         parameters: {
             query?: never;
@@ -7419,6 +7527,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public dataset (DCAT-like): title and description in six languages, licence, last change, and its URL in each format */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            datasets: {
+                                /** @description The reporting cycle or meeting the dataset is about */
+                                about: {
+                                    id: string;
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                } | null;
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                distributions: {
+                                    /** @enum {string} */
+                                    format: "JSON" | "CSV" | "Atom" | "iCalendar" | "Akoma Ntoso";
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "framework" | "outcomes" | "reports" | "meetings" | "participants" | "documents" | "states";
+                                landingPage: string;
+                                licence: string;
+                                modified: string | null;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                            }[];
+                            /** @description The URL of the licence the data is published under */
+                            licence: string;
+                            /** @description The newest change to any dataset */
+                            modified: string | null;
+                            publisher: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outcomes": {
         parameters: {
             query?: never;
@@ -7631,6 +7823,44 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outcomes/{id}/akn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An adopted outcome in Akoma Ntoso 3.0 XML, in a language it exists in (404 names the languages it exists in) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

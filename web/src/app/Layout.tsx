@@ -181,6 +181,11 @@ function Footer() {
               </Anchor>
             </li>
             <li>
+              <Anchor component={Link} to={to('/open-data')} c="white" className={classes.footerLink}>
+                {t('nav.openData')}
+              </Anchor>
+            </li>
+            <li>
               <Anchor href="/api/docs" c="white" className={classes.footerLink}>
                 {t('layout.apiDocs')}
               </Anchor>

@@ -49,6 +49,7 @@ const ReportingEditPage = page(() => import('../features/reporting/EditReportPag
 const ReportingReportPage = page(() => import('../features/reporting/ReportPage'));
 const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'));
 const ReportingComparePage = page(() => import('../features/reporting/ComparePage'));
+const OpenDataPage = page(() => import('../features/open-data/OpenDataPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -79,6 +80,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^silence-procedures$/, SilenceProceduresPage],
   [/^outcomes$/, OutcomesPage],
   [/^outcomes\/[^/]+$/, OutcomePage],
+  [/^open-data$/, OpenDataPage],
   [/^meetings$/, CalendarPage],
   [/^meetings\/new$/, MeetingFormPage],
   [/^meetings\/[^/]+\/edit$/, MeetingFormPage],
@@ -159,6 +161,7 @@ export const router = createBrowserRouter([
           { path: 'silence-procedures', element: <SilenceProceduresPage /> },
           { path: 'outcomes', element: <OutcomesPage /> },
           { path: 'outcomes/:id', element: <OutcomePage /> },
+          { path: 'open-data', element: <OpenDataPage /> },
           { path: 'reporting', element: <ReportingCyclesPage /> },
           { path: 'reporting/reports/:id/edit', element: <ReportingEditPage /> },
           { path: 'reporting/reports/:id', element: <ReportingReportPage /> },

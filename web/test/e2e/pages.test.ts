@@ -58,7 +58,7 @@ describe.each(LANGUAGES)('every page in %s passes axe (WCAG 2.2 A and AA)', (lan
   it('public pages', async () => {
     const { page, errors } = visitor;
     // The directory is checked on one regional group: its 195 rows are alike, and axe takes a second per row group.
-    for (const path of ['', '/states?group=EEG', '/states/BOL', '/states/VAT', '/sign-in', '/reset-password', '/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/invitation/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/no-such-page']) {
+    for (const path of ['', '/states?group=EEG', '/states/BOL', '/states/VAT', '/open-data', '/sign-in', '/reset-password', '/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/invitation/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/no-such-page']) {
       await expectPage(page, lang, `/${lang}${path}`);
     }
     expect(errors).toEqual([]);
