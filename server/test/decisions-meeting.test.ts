@@ -170,6 +170,8 @@ describe('the plenary adopts what the bodies prepared, where they sit', () => {
     expect(after.latest.number).toBe(2);
     expect(after.transmission).toEqual({ group: groupId, transmittedAt: transmitted.body.transmittedAt, revision: { number: 1, label: 'Rev.1', contentHash: after.revisions[1].contentHash } });
     expect((await chair.post(`/api/v1/drafts/${id}/transmit`)).body.type).toBe('urn:poa:problem:already-plenary');
+    // The group's page still lists what it prepared.
+    expect((await anon().get(`/api/v1/groups/${groupId}`)).body.drafts.map((d: { id: string }) => d.id)).toContain(id);
 
     // No longer the group's to adopt; the plenary's, in its meeting.
     const inGroup = await chair.post(`/api/v1/drafts/${id}/adoption-proposals`, { meetingId: groupMeetingId });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -279,13 +279,16 @@ export async function brokenOutcomes(db: Executor): Promise<{ symbol: string; re
   return broken;
 }
 
-/** The drafts before a body (the plenary or a working group), each at its latest revision: for the body's page. */
+/**
+ * The drafts before a body (the plenary or a working group), and those a group prepared and transmitted to
+ * the plenary, each at its latest revision: for the body's page.
+ */
 export async function draftsOfBody(db: Executor, body: string) {
   const rows = await db
     .select({ id: drafts.id, status: drafts.status, title: draftRevisions.title, number: draftRevisions.number })
     .from(drafts)
     .innerJoin(draftRevisions, eq(draftRevisions.draftId, drafts.id))
-    .where(eq(drafts.body, body))
+    .where(or(eq(drafts.body, body), eq(drafts.transmittedFrom, body)))
     .orderBy(desc(drafts.createdAt), desc(draftRevisions.number));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.id)) latest.set(r.id, r);
