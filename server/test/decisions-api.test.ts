@@ -205,9 +205,12 @@ describe('adoption by silence procedure', () => {
     const open = await chair.post(`/api/v1/drafts/${draftId}/silence-procedures`, { deadlineLocal: local, zone: 'UTC' });
     expect(open.status).toBe(201);
     await new Promise((r) => setTimeout(r, 2300));
+    // Late, before the deadline job has run: the answer names the deadline as the chair stated it.
     const late = await fra.post(`/api/v1/silence-procedures/${open.body.id}/breaks`, { reason: 'Too late?' });
     expect(late.status).toBe(409);
-    expect(late.body.type).toBe('urn:poa:problem:refused-deadline-passed');
+    expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(late.body).toMatchObject({ type: 'urn:poa:problem:refused-deadline-passed', deadlineLocal: open.body.deadlineLocal, deadlineZone: 'UTC', deadlineAt: open.body.deadlineAt, outcome: null });
+    expect(late.body.detail).toContain(`${open.body.deadlineLocal} (UTC)`);
     await p.outbox(); // the mail of earlier steps leaves first
     const handlers = jobHandlers(p.ctx);
     const a = startJobRunner(p.ctx.database.db, handlers, { intervalMs: 60_000 });
@@ -220,6 +223,11 @@ describe('adoption by silence procedure', () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].symbol).toMatch(/^PoA\/\d{4}\/REC\.1$/);
     outcomeId = outcomes[0].id;
+    // Late, once adopted: the same answer, naming the outcome too.
+    const later = await fra.post(`/api/v1/silence-procedures/${open.body.id}/breaks`, { reason: 'Too late?' });
+    expect(later.status).toBe(409);
+    expect(later.body).toMatchObject({ type: 'urn:poa:problem:refused-deadline-passed', deadlineLocal: open.body.deadlineLocal, outcome: { id: outcomeId, symbol: outcomes[0].symbol } });
+    expect(later.body.detail).toContain(outcomes[0].symbol);
     expect((await p.outbox()).some((m) => /adopted by silence procedure/i.test(m.subject))).toBe(true);
     // The adoption is anchored outside the database: a signed checkpoint covers it, in the outcome's record and published.
     const { verification } = (await anon().get(`/api/v1/outcomes/${outcomeId}`)).body;

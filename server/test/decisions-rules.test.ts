@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { deadlineInstant } from '../src/kernel/deadline.js';
 import {
   declareConsensus,
+  mayAdoptBySilence,
+  mayAdoptInMeeting,
   mayBreakSilence,
   mayObject,
   silenceOutcome,
   type RulesOfProcedure,
   type SilenceProcedure,
 } from '../src/modules/decisions/consensus.js';
-import { compareRevisions, contentHash, numberParagraphs, revisionLabel } from '../src/modules/decisions/revisions.js';
+import { compareRevisions, contentHash, numberParagraphs, revisionLabel, transmission } from '../src/modules/decisions/revisions.js';
 
 const rules: RulesOfProcedure = { observerStatesMayObject: false, defaultSilenceHours: 72 };
 const chile = { iso3: 'CHL', status: 'member' as const };
@@ -22,7 +24,16 @@ describe('breaking silence', () => {
   it('is refused after the deadline', () => expect(mayBreakSilence(open, chile, new Date(deadline.getTime() + 1000), rules, [])).toBe('deadline-passed'));
   it('is refused once the procedure has ended', () => {
     expect(mayBreakSilence({ ...open, status: 'broken' }, chile, new Date('2027-03-14T00:00:00Z'), rules, ['ARG'])).toBe('not-open');
-    expect(mayBreakSilence({ ...open, status: 'adopted' }, chile, new Date('2027-03-14T00:00:00Z'), rules, [])).toBe('not-open');
+    expect(mayBreakSilence({ ...open, status: 'withdrawn' }, chile, new Date('2027-03-14T00:00:00Z'), rules, [])).toBe('not-open');
+  });
+  it('late is late: the same answer before and after the deadline job has adopted the text', () => {
+    const late = new Date(deadline.getTime() + 60_000);
+    expect(mayBreakSilence(open, chile, late, rules, [])).toBe('deadline-passed');
+    expect(mayBreakSilence({ ...open, status: 'adopted' }, chile, late, rules, [])).toBe('deadline-passed');
+    // even with a clock a little behind the job's
+    expect(mayBreakSilence({ ...open, status: 'adopted' }, chile, new Date(deadline.getTime() - 1), rules, [])).toBe('deadline-passed');
+    // a procedure broken in time stays broken, not late
+    expect(mayBreakSilence({ ...open, status: 'broken' }, chile, late, rules, ['ARG'])).toBe('not-open');
   });
   it('is once per State', () => expect(mayBreakSilence({ ...open, status: 'broken' }, chile, new Date('2027-03-14T00:00:00Z'), rules, ['CHL'])).toBe('already-broken'));
   it('is for observer States only when the rules of procedure say so', () => {
@@ -78,6 +89,50 @@ describe('adoption in a meeting', () => {
     expect(declareConsensus(proposal, 0)).toBe('adopted');
     expect(declareConsensus(proposal, 1)).toBe('not-adopted');
     expect(declareConsensus({ status: 'not-adopted' }, 0)).toBe('not-open');
+  });
+});
+
+describe('where a text is adopted', () => {
+  const group = '6f1c1a52-3d5e-4e0b-9a41-2f8e6c0d7b11';
+  const other = '0b7e2f14-5a8c-4d31-8f6e-9c2a1d4b3e70';
+  const plenaryMeeting = { body: 'plenary', inSession: true };
+  const groupMeeting = { body: group, inSession: true };
+  it("adopts a draft only in a meeting in session of the body it is before", () => {
+    expect(mayAdoptInMeeting({ body: 'plenary' }, plenaryMeeting)).toBeNull();
+    expect(mayAdoptInMeeting({ body: group }, groupMeeting)).toBeNull();
+    expect(mayAdoptInMeeting({ body: 'plenary' }, { ...plenaryMeeting, inSession: false })).toBe('meeting-not-in-session');
+    expect(mayAdoptInMeeting({ body: group }, { ...groupMeeting, inSession: false })).toBe('meeting-not-in-session');
+  });
+  it("never adopts a group's untransmitted draft in the plenary", () => expect(mayAdoptInMeeting({ body: group }, plenaryMeeting)).toBe('not-transmitted'));
+  it("never adopts a plenary draft, or another group's, in a group's meeting", () => {
+    expect(mayAdoptInMeeting({ body: 'plenary' }, groupMeeting)).toBe('other-body');
+    expect(mayAdoptInMeeting({ body: other }, groupMeeting)).toBe('other-body');
+  });
+  it("circulates under silence only a draft before the plenary", () => {
+    expect(mayAdoptBySilence({ body: 'plenary' })).toBeNull();
+    expect(mayAdoptBySilence({ body: group })).toBe('not-transmitted');
+  });
+});
+
+describe('transmission to the plenary', () => {
+  const group = '6f1c1a52-3d5e-4e0b-9a41-2f8e6c0d7b11';
+  const rev2 = { id: 'r2', number: 2, contentHash: 'abc' };
+  const at = new Date('2027-05-03T14:00:00Z');
+  it('puts the draft before the plenary and keeps the group, the date and the revision transmitted', () =>
+    expect(transmission({ body: group, adoptionOpen: false }, rev2, at)).toEqual({
+      body: 'plenary',
+      provenance: { group, transmittedAt: at, revisionId: 'r2', revision: 2, contentHash: 'abc' },
+    }));
+  it('refuses a plenary draft (a transmitted one included) and a draft whose adoption the group has before it', () => {
+    expect(transmission({ body: 'plenary', adoptionOpen: false }, rev2, at)).toEqual({ refusal: 'already-plenary' });
+    expect(transmission({ body: group, adoptionOpen: true }, rev2, at)).toEqual({ refusal: 'under-adoption' });
+  });
+  it('makes a transmitted draft adoptable in the plenary and no longer in the group', () => {
+    const moved = transmission({ body: group, adoptionOpen: false }, rev2, at);
+    if (!('body' in moved)) throw new Error('refused');
+    expect(mayAdoptInMeeting({ body: moved.body }, { body: 'plenary', inSession: true })).toBeNull();
+    expect(mayAdoptInMeeting({ body: moved.body }, { body: group, inSession: true })).toBe('other-body');
+    expect(mayAdoptBySilence({ body: moved.body })).toBeNull();
   });
 });
 

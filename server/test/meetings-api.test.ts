@@ -592,13 +592,14 @@ describe('what each caller may do, from the same rules', () => {
 });
 
 describe("the meeting's floor, as adoption in a meeting asks it", () => {
-  it('says whether the meeting is in session and whether a State is there (registered and confirmed)', async () => {
+  it('says whose meeting it is, whether it is in session and whether a State is there (registered and confirmed)', async () => {
     const roll: MeetingRoll = meetingRoll;
     const db = p.ctx.database.db;
-    expect(await roll.inSession(db, meetingId)).toBeNull();
+    expect(await roll.floor(db, meetingId)).toEqual({ body: 'plenary', inSession: false, timeZone: 'America/New_York' });
+    expect(await roll.floor(db, '00000000-0000-4000-8000-000000000000')).toBeNull();
     const meeting = await c.secretariat.get(`/api/v1/meetings/${meetingId}`);
     expect((await c.secretariat.post(`/api/v1/meetings/${meetingId}/status`, { status: 'in-session' }, { 'if-match': etag(meeting) })).status).toBe(200);
-    expect(await roll.inSession(db, meetingId)).toEqual({ timeZone: 'America/New_York' });
+    expect(await roll.floor(db, meetingId)).toEqual({ body: 'plenary', inSession: true, timeZone: 'America/New_York' });
     expect(await roll.present(db, meetingId, 'CHL')).toBe(true);
     expect(await roll.present(db, meetingId, 'ARG')).toBe(false); // registered, not confirmed
     expect(await roll.present(db, meetingId, 'BRA')).toBe(false);

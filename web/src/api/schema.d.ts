@@ -1344,6 +1344,19 @@ export interface paths {
                             /** @enum {string} */
                             status: "negotiating" | "adopted" | "withdrawn";
                             title: string;
+                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
+                            transmission: {
+                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
+                                group: string;
+                                /** @description The revision transmitted */
+                                revision: {
+                                    contentHash: string;
+                                    label: string;
+                                    number: number;
+                                } | null;
+                                /** Format: date-time */
+                                transmittedAt: string;
+                            } | null;
                             transmittedAt: string | null;
                             unplaced: {
                                 /** @enum {string} */
@@ -1700,6 +1713,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The working group that transmitted it */
+                            from: string;
+                            revision: {
+                                contentHash: string;
+                                label: string;
+                                number: number;
+                            };
                             /** Format: date-time */
                             transmittedAt: string;
                         };
@@ -7802,6 +7822,19 @@ export interface paths {
                             } | null;
                             symbol: string;
                             title: string;
+                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
+                            transmission: {
+                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
+                                group: string;
+                                /** @description The revision transmitted */
+                                revision: {
+                                    contentHash: string;
+                                    label: string;
+                                    number: number;
+                                } | null;
+                                /** Format: date-time */
+                                transmittedAt: string;
+                            } | null;
                             verification: {
                                 auditEvent: number | null;
                                 /** @description The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption */
@@ -7818,6 +7851,8 @@ export interface paths {
                                     signature: string;
                                 } | null;
                                 intact: boolean;
+                                /** @description The working group that prepared the text is the one recorded on the audit chain at adoption */
+                                provenanceIntact: boolean;
                                 recomputedHash: string;
                                 recordedHash: string | null;
                             };

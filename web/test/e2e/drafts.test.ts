@@ -417,6 +417,7 @@ describe('tabling a zero draft', () => {
     const chair = await as('chair@poa.demo');
     const tabled = await call(chair.context, 'POST', '/api/v1/drafts', { title: `Recommendations on communication checks ${stamp}`, body: group.id, kind: 'decision', paragraphs: [{ kind: 'operative', text: 'Recommends regular communication checks between points of contact.' }] });
     expect(tabled.status).toBe(201);
+    expect((await call(chair.context, 'GET', `/api/v1/drafts/${tabled.body.id}`)).body.can.openSilenceProcedure).toBe(false);
     const { page } = chair;
     await open(page, `/en/drafts/${tabled.body.id}`);
     await main(page).getByRole('button', { name: 'Transmit to the plenary' }).click();
@@ -432,6 +433,11 @@ describe('tabling a zero draft', () => {
     const transmitted = await draft(tabled.body.id);
     expect(transmitted.body).toBe('plenary');
     expect(transmitted.transmittedAt).toBeTruthy();
+    // The page names the group that prepared it and the revision it transmitted.
+    expect(transmitted.transmission).toMatchObject({ group: group.id, revision: { number: 0 } });
+    await expect.poll(() => main(page).getByTestId('transmission').textContent()).toContain('by Technical working group on confidence-building measures (Zero draft)');
+    // Before the plenary now, it may go under silence, which the group's own draft could not.
+    expect((await call(chair.context, 'GET', `/api/v1/drafts/${tabled.body.id}`)).body.can.openSilenceProcedure).toBe(true);
     expect(await main(page).getByRole('button', { name: 'Transmit to the plenary' }).count()).toBe(0);
   });
 

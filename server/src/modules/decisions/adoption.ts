@@ -5,11 +5,11 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
 import { signAuditCheckpoint } from '../../platform/audit/checkpoint.js';
-import { conflict, notFound, Problem } from '../../platform/http/problem.js';
+import { badRequest, conflict, notFound, Problem } from '../../platform/http/problem.js';
 import { queueMail } from '../../platform/mail/queue.js';
 import { focalPointContacts } from '../accounts/index.js';
 import { applyOutcomeToFramework } from '../framework/index.js';
-import type { Refusal } from './consensus.js';
+import { mayAdoptInMeeting, type AdoptionPlaceRefusal, type Refusal } from './consensus.js';
 import { negotiableDraft } from './drafting.js';
 import { numberParagraphs } from './revisions.js';
 import type { Notice } from './silence-notices.js';
@@ -23,8 +23,8 @@ import type { Language } from '../../kernel/languages.js';
 
 /** What adoption in a meeting needs to know of meetings, asked of the meetings module. */
 export interface MeetingRoll {
-  /** The meeting, if it is in session now, with its time zone. */
-  inSession(db: Db | Tx, meetingId: string): Promise<{ timeZone: string } | null>;
+  /** The meeting as adoption sees it: the body it belongs to, whether it is in session now, its time zone; null if none. */
+  floor(db: Db | Tx, meetingId: string): Promise<{ body: string; inSession: boolean; timeZone: string } | null>;
   /** Whether the State's delegation is registered (and confirmed) for the meeting. */
   present(db: Db | Tx, meetingId: string, state: string): Promise<boolean>;
 }
@@ -38,6 +38,27 @@ const REFUSALS: Record<Refusal, string> = {
   'already-objected': 'Your State has already objected.',
 };
 export const refused = (r: Refusal) => new Problem(409, `refused-${r}`, 'Refused', REFUSALS[r]);
+
+const PLACE_REFUSALS: Record<AdoptionPlaceRefusal, string> = {
+  'meeting-not-in-session': 'The meeting is not in session.',
+  'not-transmitted': "The draft is before a working group: it reaches the plenary only when the group's chair transmits it.",
+  'other-body': 'The meeting is not one of the body the draft is before: a text is adopted only where its body sits.',
+};
+/** Why a draft may not be adopted there: in that meeting, or by silence. */
+export const refusedPlace = (r: AdoptionPlaceRefusal) => conflict(PLACE_REFUSALS[r], r);
+
+/**
+ * The meeting a proposal for adoption is made in, checked against the draft by the pure rule: in session,
+ * and of the body the draft is before. Asked when the chair proposes adoption and again when consensus is
+ * declared, since the draft may have been transmitted in between.
+ */
+export async function adoptionFloor(tx: Tx, roll: MeetingRoll, draft: { body: string }, meetingId: string) {
+  const meeting = await roll.floor(tx, meetingId);
+  if (!meeting) throw badRequest('No such meeting.', [{ field: 'body.meetingId', message: 'unknown meeting' }]);
+  const refusal = mayAdoptInMeeting(draft, meeting);
+  if (refusal) throw refusedPlace(refusal);
+  return meeting;
+}
 
 const KIND_CODE = { decision: 'DEC', recommendation: 'REC', 'framework-change': 'FWK' } as const;
 
@@ -66,6 +87,14 @@ export async function adopt(
   const draft = await negotiableDraft(tx, input.draftId);
   const [revision] = await tx.select().from(draftRevisions).where(eq(draftRevisions.id, input.revisionId));
   if (!revision) throw notFound('The revision');
+  // Where the text comes from, when a working group prepared it: frozen with the outcome and recorded on the chain.
+  const [transmitted] = draft.transmittedRevisionId
+    ? await tx.select({ number: draftRevisions.number }).from(draftRevisions).where(eq(draftRevisions.id, draft.transmittedRevisionId))
+    : [];
+  const preparedBy =
+    draft.transmittedFrom && draft.transmittedAt && draft.transmittedRevisionId
+      ? { group: draft.transmittedFrom, transmittedAt: draft.transmittedAt, revisionId: draft.transmittedRevisionId, revision: transmitted?.number ?? null }
+      : null;
   const adoptedAt = new Date();
   const local = DateTime.fromJSDate(adoptedAt).setZone(input.zone);
   const symbol = await nextSymbol(tx, ctx.config.outcomeSymbolPattern, draft.kind, local.year);
@@ -85,6 +114,9 @@ export async function adopt(
     adoptedBy: input.adoptedBy,
     meetingId: input.meetingId,
     adoptedAt,
+    preparedBy: preparedBy?.group ?? null,
+    transmittedAt: preparedBy?.transmittedAt ?? null,
+    transmittedRevisionId: preparedBy?.revisionId ?? null,
   };
   await tx.insert(outcomes).values(outcome);
   await tx.update(drafts).set({ status: 'adopted' }).where(eq(drafts.id, draft.id));
@@ -93,7 +125,7 @@ export async function adopt(
     action: 'decisions.adopt',
     subjectType: 'outcome',
     subjectId: outcome.id,
-    change: { symbol, contentHash: outcome.contentHash, revisionId: revision.id, revision: revision.number, via: input.via, adoptedBy: input.adoptedBy },
+    change: { symbol, contentHash: outcome.contentHash, revisionId: revision.id, revision: revision.number, via: input.via, adoptedBy: input.adoptedBy, preparedBy },
   });
 
   // What the outcome does to the framework, effective on the date of adoption.

@@ -38,8 +38,9 @@ export interface SilenceProcedure {
 
 /**
  * Whether a State may break silence at an instant. Silence can be broken until the deadline, not at it:
- * a break arriving at 12:00:00.000 for a 12:00 deadline is too late. Breaking ends the procedure, so a
- * second break (by anyone) finds it closed; a State's own second break is refused as such.
+ * a break arriving at 12:00:00.000 for a 12:00 deadline is too late, and stays `deadline-passed` once the
+ * text is adopted. Breaking ends the procedure, so a second break (by anyone) finds it closed; a State's
+ * own second break is refused as such.
  */
 export function mayBreakSilence(
   procedure: SilenceProcedure,
@@ -49,8 +50,9 @@ export function mayBreakSilence(
   brokenBy: readonly string[],
 ): Refusal | null {
   if (brokenBy.includes(state.iso3)) return 'already-broken';
+  // Late is late, whether or not the deadline job has adopted the text yet: one answer, naming the deadline.
+  if (procedure.status === 'adopted' || (procedure.status === 'open' && at.getTime() >= procedure.deadlineAt.getTime())) return 'deadline-passed';
   if (procedure.status !== 'open') return 'not-open';
-  if (at.getTime() >= procedure.deadlineAt.getTime()) return 'deadline-passed';
   if (!mayTakePartInDecision(state, rules)) return 'not-eligible';
   return null;
 }
@@ -87,4 +89,31 @@ export function mayObject(
 export function declareConsensus(proposal: ConsensusProposal, objections: number): 'adopted' | 'not-adopted' | 'not-open' {
   if (proposal.status !== 'open') return 'not-open';
   return objections === 0 ? 'adopted' : 'not-adopted';
+}
+
+// ---- where a text may be adopted ---------------------------------------------------------------
+
+/** The body a draft is before, or a meeting belongs to: `plenary`, or a working group's id. */
+export type Body = string;
+export const PLENARY: Body = 'plenary';
+
+export type AdoptionPlaceRefusal = 'meeting-not-in-session' | 'not-transmitted' | 'other-body';
+
+/**
+ * Whether a draft may be adopted in a meeting: the meeting must be in session and belong to the body the
+ * draft is before. A working group's draft reaches the plenary only by transmission (`not-transmitted`);
+ * a plenary draft, or another group's, is not adopted in a group's meeting (`other-body`).
+ */
+export function mayAdoptInMeeting(draft: { body: Body }, meeting: { body: Body; inSession: boolean }): AdoptionPlaceRefusal | null {
+  if (!meeting.inSession) return 'meeting-not-in-session';
+  if (draft.body === meeting.body) return null;
+  return meeting.body === PLENARY ? 'not-transmitted' : 'other-body';
+}
+
+/**
+ * Whether a draft may be circulated under a silence procedure: every State is asked, so it is the
+ * plenary's procedure, for a plenary draft (a group's draft once transmitted), never a group's own.
+ */
+export function mayAdoptBySilence(draft: { body: Body }): AdoptionPlaceRefusal | null {
+  return draft.body === PLENARY ? null : 'not-transmitted';
 }

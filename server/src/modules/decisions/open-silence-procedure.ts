@@ -12,9 +12,10 @@ import { latestRevision, negotiableDraft } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
 import { silenceOpened } from './silence-notices.js';
 import { consensusProposals, silenceProcedures } from './tables.js';
-import { tellFocalPoints, SILENCE_JOB } from './adoption.js';
+import { refusedPlace, tellFocalPoints, SILENCE_JOB } from './adoption.js';
+import { mayAdoptBySilence } from './consensus.js';
 
-/** The chair circulates the latest revision under silence until a deadline stated in a time zone. */
+/** The chair circulates the latest revision of a plenary draft under silence until a deadline stated in a time zone. */
 export async function openSilenceProcedure(ctx: PlatformContext, input: { actor: Actor; draftId: string; deadlineLocal?: string | undefined; zone: string }) {
   authorize(input.actor, decisionsPolicy.chair, undefined);
   const now = new Date();
@@ -24,6 +25,8 @@ export async function openSilenceProcedure(ctx: PlatformContext, input: { actor:
   const deadline = requireDeadline(local, input.zone, now);
   return ctx.database.db.transaction(async (tx) => {
     const draft = await negotiableDraft(tx, input.draftId);
+    const place = mayAdoptBySilence(draft);
+    if (place) throw refusedPlace(place);
     const [busy] = await tx
       .select({ id: silenceProcedures.id })
       .from(silenceProcedures)

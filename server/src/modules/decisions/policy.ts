@@ -1,5 +1,6 @@
 import { actsForState, hasRole, isFocalPointOf, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { ability, publicRead, rule } from '../../platform/http/policy.js';
+import { mayAdoptBySilence } from './consensus.js';
 
 const chairOrSecretariat = (actor: Actor | null) => isSecretariat(actor) || hasRole(actor, 'chair');
 /** A State acts through its own people only: the State is always the actor's own, never one named in a request. */
@@ -22,10 +23,12 @@ export const decisionsPolicy = {
   issueRevision: rule<DraftFacts>('decisions.chair', (actor, d) => d.negotiating && chairOrSecretariat(actor)),
   proposeAmendment: rule<DraftFacts>('decisions.act-for-state', (actor, d) => d.negotiating && forOwnState(actor)),
   breakSilenceOnDraft: rule<DraftFacts>('decisions.break-silence', (actor, d) => d.negotiating && !!actor?.state && isFocalPointOf(actor, actor.state)),
-  /** Transmit to the plenary: what a working group negotiated, not the plenary's own drafts. */
-  transmit: rule<DraftFacts>('decisions.chair', (actor, d) => d.negotiating && chairOrSecretariat(actor) && d.body !== 'plenary'),
-  /** Propose adoption or open a silence procedure: one procedure at a time. */
+  /** Transmit to the plenary: what a working group negotiated, not the plenary's own drafts, and not while its adoption is proposed. */
+  transmit: rule<DraftFacts>('decisions.chair', (actor, d) => d.negotiating && chairOrSecretariat(actor) && d.body !== 'plenary' && !d.procedureOpen),
+  /** Propose adoption (in a meeting of the draft's own body): one procedure at a time. */
   seekAdoption: rule<DraftFacts>('decisions.chair', (actor, d) => d.negotiating && chairOrSecretariat(actor) && !d.procedureOpen),
+  /** Open a silence procedure: every State is asked, so only on a draft before the plenary (a group's, once transmitted). */
+  seekSilence: rule<DraftFacts>('decisions.chair', (actor, d) => d.negotiating && chairOrSecretariat(actor) && !d.procedureOpen && mayAdoptBySilence(d) === null),
   /** Co-sponsor a proposed amendment of a draft under negotiation, once per State. */
   cosponsor: rule<AmendmentFacts>(
     'decisions.act-for-state',
@@ -60,7 +63,7 @@ export const decisionsCan = {
     breakSilence: ability(decisionsPolicy.breakSilenceOnDraft, (d: DraftFacts) => d),
     transmit: ability(decisionsPolicy.transmit, (d: DraftFacts) => d),
     proposeAdoption: ability(decisionsPolicy.seekAdoption, (d: DraftFacts) => d),
-    openSilenceProcedure: ability(decisionsPolicy.seekAdoption, (d: DraftFacts) => d),
+    openSilenceProcedure: ability(decisionsPolicy.seekSilence, (d: DraftFacts) => d),
   },
   amendment: { cosponsor: ability(decisionsPolicy.cosponsor, (a: AmendmentFacts) => a) },
   silenceProcedure: { breakSilence: ability(decisionsPolicy.breakOpenSilence, (p: { status: string }) => p) },

@@ -8,14 +8,14 @@ import { conflict } from '../../platform/http/problem.js';
 import { latestRevision, negotiableDraft } from './drafting.js';
 import { decisionsPolicy } from './policy.js';
 import { consensusProposals, silenceProcedures } from './tables.js';
-import type { MeetingRoll } from './adoption.js';
+import { adoptionFloor, type MeetingRoll } from './adoption.js';
 
-/** The chair proposes adoption of the latest revision in a meeting in session. */
+/** The chair proposes adoption of the latest revision in a meeting in session of the body the draft is before. */
 export async function proposeAdoption(ctx: PlatformContext, roll: MeetingRoll, input: { actor: Actor; draftId: string; meetingId: string }) {
   authorize(input.actor, decisionsPolicy.chair, undefined);
   return ctx.database.db.transaction(async (tx) => {
     const draft = await negotiableDraft(tx, input.draftId);
-    if (!(await roll.inSession(tx, input.meetingId))) throw conflict('The meeting is not in session.', 'meeting-not-in-session');
+    await adoptionFloor(tx, roll, draft, input.meetingId);
     const [open] = await tx.select({ id: consensusProposals.id }).from(consensusProposals).where(and(eq(consensusProposals.draftId, draft.id), eq(consensusProposals.status, 'open')));
     if (open) throw conflict('Adoption of this draft is already proposed.', 'already-proposed');
     const [silence] = await tx.select({ id: silenceProcedures.id }).from(silenceProcedures).where(and(eq(silenceProcedures.draftId, draft.id), eq(silenceProcedures.status, 'open')));

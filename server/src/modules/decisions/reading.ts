@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -57,6 +57,25 @@ export async function listDrafts(db: Executor, filter: { body?: string | undefin
   });
 }
 
+/** Which working group prepared a text and transmitted it to the plenary, when, and at which revision; null for the plenary's own. */
+function transmissionView(group: string | null, at: Date | null, revision: { number: number; contentHash: string } | null) {
+  if (!group || !at) return null;
+  return { group, transmittedAt: at, revision: revision ? { number: revision.number, label: revisionLabel(revision.number), contentHash: revision.contentHash } : null };
+}
+
+/** What the chain recorded at adoption about where the text came from, against what the outcome says now. */
+function provenanceMatches(o: typeof outcomes.$inferSelect, details: unknown): boolean {
+  const recorded = (details as { preparedBy?: { group: string; transmittedAt: string; revisionId: string } | null } | undefined)?.preparedBy;
+  if (recorded === undefined) return o.preparedBy === null; // adopted before provenance was recorded
+  if (recorded === null) return o.preparedBy === null && o.transmittedAt === null && o.transmittedRevisionId === null;
+  return (
+    recorded.group === o.preparedBy &&
+    recorded.revisionId === o.transmittedRevisionId &&
+    o.transmittedAt !== null &&
+    new Date(recorded.transmittedAt).getTime() === o.transmittedAt.getTime()
+  );
+}
+
 /** A draft with its revisions, the latest text numbered, and the compilation of amendments per paragraph. */
 export async function draftWithRecord(db: Executor, draftId: string, actor: Actor | null = null) {
   const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId));
@@ -106,6 +125,7 @@ export async function draftWithRecord(db: Executor, draftId: string, actor: Acto
     implementsCodes: draft.implementsCodes,
     frameworkEffects: draft.frameworkEffects,
     transmittedAt: draft.transmittedAt,
+    transmission: transmissionView(draft.transmittedFrom, draft.transmittedAt, revisions.find((r) => r.id === draft.transmittedRevisionId) ?? null),
     revisions: revisions.map((r) => ({ number: r.number, label: revisionLabel(r.number), issuedAt: r.issuedAt, contentHash: r.contentHash, takesUp: r.takesUp, note: r.note })),
     latest: { number: latest.number, label: revisionLabel(latest.number), contentHash: latest.contentHash, paragraphs },
     /** Proposals not tied to a paragraph of the latest revision: new paragraphs at the start, or on paragraphs since removed. */
@@ -180,6 +200,10 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
   const recorded = (adoptEvent?.details as { contentHash?: string } | undefined)?.contentHash ?? null;
   const recomputed = contentHash(o.title, o.paragraphs);
   const record = await draftWithRecord(db, o.draftId);
+  const [transmittedRevision] = o.transmittedRevisionId
+    ? await db.select({ number: draftRevisions.number, contentHash: draftRevisions.contentHash }).from(draftRevisions).where(eq(draftRevisions.id, o.transmittedRevisionId))
+    : [];
+  const provenanceIntact = !!adoptEvent && provenanceMatches(o, adoptEvent.details);
   const explanations = await db.select().from(explanationsOfPosition).where(eq(explanationsOfPosition.outcomeId, o.id)).orderBy(asc(explanationsOfPosition.givenAt));
   const [supersededBy] = await db.select({ id: outcomes.id, symbol: outcomes.symbol }).from(outcomes).where(eq(outcomes.supersedes, o.id));
   const [supersedes] = o.supersedes ? await db.select({ id: outcomes.id, symbol: outcomes.symbol }).from(outcomes).where(eq(outcomes.id, o.supersedes)) : [];
@@ -199,8 +223,12 @@ export async function outcomeWithRecord(db: Executor, idOrSymbol: { id?: string;
       auditEvent: adoptEvent?.seq ?? null,
       /** The signed checkpoint of the chain that anchors the adoption outside the database. */
       checkpoint: adoptEvent ? await checkpointCovering(db, adoptEvent.seq) : null,
-      intact: recomputed === o.contentHash && recorded === o.contentHash,
+      /** The provenance (the group that prepared the text) is the one recorded on the chain at adoption. */
+      provenanceIntact,
+      intact: recomputed === o.contentHash && recorded === o.contentHash && provenanceIntact,
     },
+    /** The working group that prepared the text, as frozen at adoption (before provenance was frozen: as the draft keeps it). */
+    transmission: o.preparedBy ? transmissionView(o.preparedBy, o.transmittedAt, transmittedRevision ?? null) : record.transmission,
     adoptedAt: o.adoptedAt,
     adoptedVia: o.adoptedVia,
     meetingId: o.meetingId,
@@ -240,22 +268,27 @@ export async function openSilenceProcedures(db: Executor, actor: Actor | null = 
 export async function brokenOutcomes(db: Executor): Promise<{ symbol: string; reason: string }[]> {
   const rows = await db.select().from(outcomes);
   const events = await auditEventsOf(db, 'decisions.adopt');
-  const recorded = new Map(events.map((e) => [e.subjectId, (e.details as { contentHash?: string }).contentHash]));
+  const recorded = new Map(events.map((e) => [e.subjectId, e.details]));
   const broken: { symbol: string; reason: string }[] = [];
   for (const o of rows) {
+    const details = recorded.get(o.id);
     if (contentHash(o.title, o.paragraphs) !== o.contentHash) broken.push({ symbol: o.symbol, reason: 'its text does not match its content hash' });
-    else if (recorded.get(o.id) !== o.contentHash) broken.push({ symbol: o.symbol, reason: 'its content hash is not the one recorded on the audit chain at adoption' });
+    else if ((details as { contentHash?: string } | undefined)?.contentHash !== o.contentHash) broken.push({ symbol: o.symbol, reason: 'its content hash is not the one recorded on the audit chain at adoption' });
+    else if (!provenanceMatches(o, details)) broken.push({ symbol: o.symbol, reason: 'the working group that prepared it is not the one recorded on the audit chain at adoption' });
   }
   return broken;
 }
 
-/** The drafts before a body (the plenary or a working group), each at its latest revision: for the body's page. */
+/**
+ * The drafts before a body (the plenary or a working group), and those a group prepared and transmitted to
+ * the plenary, each at its latest revision: for the body's page.
+ */
 export async function draftsOfBody(db: Executor, body: string) {
   const rows = await db
     .select({ id: drafts.id, status: drafts.status, title: draftRevisions.title, number: draftRevisions.number })
     .from(drafts)
     .innerJoin(draftRevisions, eq(draftRevisions.draftId, drafts.id))
-    .where(eq(drafts.body, body))
+    .where(or(eq(drafts.body, body), eq(drafts.transmittedFrom, body)))
     .orderBy(desc(drafts.createdAt), desc(draftRevisions.number));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.id)) latest.set(r.id, r);

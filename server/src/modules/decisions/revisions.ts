@@ -84,3 +84,33 @@ export function compareRevisions(from: readonly Paragraph[], to: readonly Paragr
   pushDeletedBefore(a.length, cursor);
   return out;
 }
+
+// ---- transmission to the plenary -----------------------------------------------------------------
+
+/** Which working group prepared a text, when it transmitted it to the plenary, and which revision. */
+export interface Provenance {
+  /** The working group's id. */
+  group: string;
+  transmittedAt: Date;
+  revisionId: string;
+  revision: number;
+  /** The content hash of the revision transmitted: what the plenary received. */
+  contentHash: string;
+}
+
+export type TransmissionRefusal = 'already-plenary' | 'under-adoption';
+
+/**
+ * A working group transmits its draft to the plenary, at its latest revision: the draft is then before
+ * the plenary and keeps where it came from. Not a plenary draft (it is there already), and not while its
+ * adoption is before the group (a proposal open in the group's meeting).
+ */
+export function transmission(
+  draft: { body: string; adoptionOpen: boolean },
+  latest: { id: string; number: number; contentHash: string },
+  at: Date,
+): { refusal: TransmissionRefusal } | { body: 'plenary'; provenance: Provenance } {
+  if (draft.body === 'plenary') return { refusal: 'already-plenary' };
+  if (draft.adoptionOpen) return { refusal: 'under-adoption' };
+  return { body: 'plenary', provenance: { group: draft.body, transmittedAt: at, revisionId: latest.id, revision: latest.number, contentHash: latest.contentHash } };
+}

@@ -95,6 +95,15 @@ export const DraftCan = z.object({
   openSilenceProcedure: z.boolean(),
 });
 
+export const TransmissionOut = z
+  .object({
+    group: z.string().describe('The working group (its id) that prepared the text and transmitted it to the plenary'),
+    transmittedAt: z.date(),
+    revision: z.object({ number: z.number().int(), label: z.string(), contentHash: z.string() }).nullable().describe('The revision transmitted'),
+  })
+  .nullable()
+  .describe("Where a text before the plenary comes from: null for the plenary's own drafts");
+
 export const DraftDetail = z.object({
   id: z.string(),
   title: z.string(),
@@ -104,6 +113,7 @@ export const DraftDetail = z.object({
   implementsCodes: z.array(z.string()),
   frameworkEffects: z.array(FrameworkEffectOut),
   transmittedAt: z.date().nullable(),
+  transmission: TransmissionOut,
   revisions: z.array(RevisionOut),
   latest: z.object({
     number: z.number().int(),
@@ -123,7 +133,11 @@ export const DraftDetail = z.object({
 export const Created = z.object({ id: z.string() });
 export const CreatedDraft = z.object({ id: z.string(), revisionId: z.string() });
 export const IssuedRevision = z.object({ id: z.string(), number: z.number().int() });
-export const Transmitted = z.object({ transmittedAt: z.date() });
+export const Transmitted = z.object({
+  transmittedAt: z.date(),
+  from: z.string().describe('The working group that transmitted it'),
+  revision: z.object({ number: z.number().int(), label: z.string(), contentHash: z.string() }),
+});
 
 export const Comparison = z.object({
   from: z.object({ number: z.number().int(), label: z.string() }),
@@ -191,8 +205,10 @@ export const OutcomeDetail = z.object({
     recordedHash: z.string().nullable(),
     auditEvent: z.number().int().nullable(),
     checkpoint: CheckpointSchema.nullable().describe('The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption'),
+    provenanceIntact: z.boolean().describe('The working group that prepared the text is the one recorded on the audit chain at adoption'),
     intact: z.boolean(),
   }),
+  transmission: TransmissionOut,
   adoptedAt: z.date(),
   adoptedVia: z.enum(['meeting', 'silence']),
   meetingId: z.string().nullable(),

@@ -21,6 +21,10 @@ export const drafts = pgTable('drafts', {
   status: text('status', { enum: ['negotiating', 'adopted', 'withdrawn'] }).notNull().default('negotiating'),
   /** When a working group's chair transmitted it to the plenary. */
   transmittedAt: timestamp('transmitted_at', { withTimezone: true, precision: 3 }),
+  /** The working group (its id) that prepared it and transmitted it to the plenary. */
+  transmittedFrom: text('transmitted_from'),
+  /** The revision the group transmitted. */
+  transmittedRevisionId: uuid('transmitted_revision_id'),
   createdBy: uuid('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
 });
@@ -183,6 +187,10 @@ export const outcomes = pgTable(
     adoptedBy: uuid('adopted_by').notNull(),
     meetingId: uuid('meeting_id'),
     adoptedAt: timestamp('adopted_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** For a text a working group prepared: the group, when it transmitted the text, and which revision. */
+    preparedBy: text('prepared_by'),
+    transmittedAt: timestamp('transmitted_at', { withTimezone: true, precision: 3 }),
+    transmittedRevisionId: uuid('transmitted_revision_id').references(() => draftRevisions.id),
   },
   (t) => [uniqueIndex('outcomes_symbol_idx').on(t.symbol), uniqueIndex('outcomes_draft_idx').on(t.draftId)],
 );

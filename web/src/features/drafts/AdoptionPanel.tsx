@@ -11,7 +11,7 @@ import { notifySuccess } from '../../ui/notify';
 import { viewerZone } from '../../ui/time-zones';
 import { StateName } from '../states';
 import { DecisionAlert, useStateNameOf } from './parts';
-import { meetingsInSessionQuery, useDraftLabels, type AdoptionProposal, type Draft } from './queries';
+import { meetingsInSessionQuery, useBodyName, useDraftLabels, type AdoptionProposal, type Draft } from './queries';
 import { formatInZone } from '../../ui/dates';
 
 /**
@@ -43,6 +43,7 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
   const labels = useDraftLabels();
   const queryClient = useQueryClient();
   const meetings = useQuery(meetingsInSessionQuery());
+  const bodyName = useBodyName();
   const [meetingId, setMeetingId] = useState('');
   const propose = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/drafts/{id}/adoption-proposals', { params: { path: { id: draft.id } }, body: { meetingId: id } })),
@@ -53,14 +54,15 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
   });
   if (meetings.isPending) return <Loader aria-label={t('common.loading')} />;
   if (meetings.isError) return <DecisionAlert error={meetings.error} />;
-  const items = meetings.data.items;
+  // Only the meetings of the body the draft is before: a group's draft reaches the plenary by transmission.
+  const items = meetings.data.items.filter((m) => (m.body.kind === 'plenary' ? 'plenary' : m.body.groupId) === draft.body);
   const chosen = meetingId || items[0]?.id || '';
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Text fw={600}>{t('drafts.adoption.proposeIntro', { revision: labels.revision(draft.latest.number) })}</Text>
         {items.length === 0 ? (
-          <Text>{t('drafts.adoption.noMeeting')}</Text>
+          <Text>{t('drafts.adoption.noMeetingOfBody', { body: bodyName(draft.body) })}</Text>
         ) : (
           <Group align="flex-end">
             <NativeSelect

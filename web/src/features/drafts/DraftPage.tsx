@@ -41,7 +41,17 @@ function DraftView({ draft }: { draft: Draft }) {
   return (
     <Stack gap="lg">
       <DraftHeader draft={draft} />
-      {draft.transmittedAt ? <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text> : null}
+      {draft.transmission ? (
+        <Text data-testid="transmission">
+          {t('drafts.transmittedBy', {
+            date: formatDay(draft.transmission.transmittedAt, lang),
+            group: bodyName(draft.transmission.group),
+            revision: draft.transmission.revision ? labels.revision(draft.transmission.revision.number) : '—',
+          })}
+        </Text>
+      ) : draft.transmittedAt ? (
+        <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text>
+      ) : null}
       {draft.implementsCodes.length ? (
         <Text>
           {t('drafts.implements')}{' '}

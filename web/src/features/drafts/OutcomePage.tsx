@@ -12,7 +12,7 @@ import { StateName } from '../states';
 import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
 import { viewerZone } from '../../ui/time-zones';
-import { outcomeQuery, useDraftLabels, type Outcome } from './queries';
+import { outcomeQuery, useBodyName, useDraftLabels, type Outcome } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatDay, formatInZone } from '../../ui/dates';
@@ -32,6 +32,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
   const lang = useLang();
   const to = useLocalPath();
   const labels = useDraftLabels();
+  const bodyName = useBodyName();
   return (
     <Stack gap="lg">
       <div>
@@ -50,6 +51,15 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           </Text>
         </PageHeading>
         <Text>{t('outcomes.adoptedVia', { date: formatDay(o.adoptedAt, lang), how: labels.via(o.adoptedVia) })}</Text>
+        {o.transmission ? (
+          <Text data-testid="prepared-by">
+            {t('outcomes.preparedBy', {
+              group: bodyName(o.transmission.group),
+              revision: o.transmission.revision ? labels.revision(o.transmission.revision.number) : '—',
+              date: formatDay(o.transmission.transmittedAt, lang),
+            })}
+          </Text>
+        ) : null}
       </div>
 
       {o.supersededBy ? (
@@ -152,7 +162,13 @@ function Verify({ outcome: o }: { outcome: Outcome }) {
           {result && 'hash' in result ? result.hash : '…'}
         </dd>
         <dt>{t('outcomes.verify.chain')}</dt>
-        <dd>{o.verification.intact ? t('outcomes.verify.chainIntact', { event: o.verification.auditEvent ?? '—' }) : t('outcomes.verify.chainBroken')}</dd>
+        <dd>
+          {o.verification.intact
+            ? t('outcomes.verify.chainIntact', { event: o.verification.auditEvent ?? '—' })
+            : o.verification.provenanceIntact
+              ? t('outcomes.verify.chainBroken')
+              : t('outcomes.verify.provenanceBroken')}
+        </dd>
       </dl>
       <div role="status" data-testid="verification">
         {result === null ? null : 'error' in result ? (

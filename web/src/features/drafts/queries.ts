@@ -5,6 +5,7 @@ import type { Language } from '../../app/languages';
 import { inLanguage } from '../../ui/localized';
 import { allGroupsQuery } from '../groups';
 import { problemMessage } from '../../ui/problems';
+import { formatInZone } from '../../ui/dates';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
@@ -119,13 +120,30 @@ const REFUSAL_KEYS = {
   'under-silence': 'drafts.refusals.underSilence',
   'already-sponsor': 'drafts.refusals.alreadySponsor',
   'already-plenary': 'drafts.refusals.alreadyPlenary',
+  'not-transmitted': 'drafts.refusals.notTransmitted',
+  'other-body': 'drafts.refusals.otherBody',
+  'under-adoption': 'drafts.refusals.underAdoption',
 } as const;
+
+/** A late break of silence: the deadline as the chair stated it, in its zone, and the outcome once adopted. */
+interface LateBreak {
+  deadlineAt?: string;
+  deadlineZone?: string;
+  outcome?: { id: string; symbol: string } | null;
+}
 
 /** The server's refusals, said in the page's language; other problems as the platform says them. */
 export function useDecisionProblem(): (error: unknown) => string | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error) => {
     if (!error) return null;
+    if (error instanceof ApiProblem && error.kind === 'refused-deadline-passed') {
+      const late = error.extensions as LateBreak;
+      if (late.deadlineAt && late.deadlineZone) {
+        const deadline = t('drafts.refusals.deadlinePassedAt', { deadline: formatInZone(late.deadlineAt, late.deadlineZone, i18n.language as Language) });
+        return late.outcome ? `${deadline} ${t('drafts.refusals.adoptedAs', { symbol: late.outcome.symbol })}` : deadline;
+      }
+    }
     if (error instanceof ApiProblem && error.kind in REFUSAL_KEYS) return t(REFUSAL_KEYS[error.kind as keyof typeof REFUSAL_KEYS]);
     if (error instanceof ApiProblem && error.status === 412) return t('drafts.refusals.stale');
     return problemMessage(error);
