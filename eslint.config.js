@@ -104,6 +104,8 @@ const MODULE_PLATFORM = {
   'platform/http/responses.ts': '*',
   'platform/http/etag.ts': '*',
   'platform/http/versioned-cache.ts': '*',
+  // The one CSV writer: every CSV download is neutralised against formulas there (#12, item 2).
+  'platform/http/csv.ts': '*',
   'platform/deadline.ts': '*',
   // Durable jobs: scheduling and cancelling one, and the type of a handler; not running them.
   'platform/jobs/runner.ts': ['scheduleJob', 'cancelJob', 'JobHandler'],
@@ -222,5 +224,17 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     plugins: { poa: { rules: { 'server-boundaries': serverBoundaries } } },
     rules: { 'poa/server-boundaries': 'error' },
+  },
+  {
+    // Every CSV the platform writes goes through its one writer, which neutralises cells a
+    // spreadsheet would run as formulas (#12, item 2): csv-stringify is imported there alone.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/platform/http/csv.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['csv-stringify', 'csv-stringify/*'], message: 'Write CSV with csvOf/sendCsv from platform/http/csv.ts: it neutralises formulas (=, +, -, @, tab, return).' }] },
+      ],
+    },
   },
 );
