@@ -106,6 +106,8 @@ const MODULE_PLATFORM = {
   'platform/http/versioned-cache.ts': '*',
   // The type by which the open data module tells the shell which routes are datasets (answered conditionally).
   'platform/http/conditional.ts': ['Datasets'],
+  // The one CSV writer: every CSV download is neutralised against formulas there (#12, item 2).
+  'platform/http/csv.ts': '*',
   'platform/deadline.ts': '*',
   // Durable jobs: scheduling and cancelling one, and the type of a handler; not running them.
   'platform/jobs/runner.ts': ['scheduleJob', 'cancelJob', 'JobHandler'],
@@ -224,5 +226,17 @@ export default tseslint.config(
     files: ['server/src/**/*.ts'],
     plugins: { poa: { rules: { 'server-boundaries': serverBoundaries } } },
     rules: { 'poa/server-boundaries': 'error' },
+  },
+  {
+    // Every CSV the platform writes goes through its one writer, which neutralises cells a
+    // spreadsheet would run as formulas (#12, item 2): csv-stringify is imported there alone.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/platform/http/csv.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['csv-stringify', 'csv-stringify/*'], message: 'Write CSV with csvOf/sendCsv from platform/http/csv.ts: it neutralises formulas (=, +, -, @, tab, return).' }] },
+      ],
+    },
   },
 );

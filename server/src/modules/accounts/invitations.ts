@@ -61,9 +61,16 @@ export async function inviteAccount(ctx: PlatformContext, input: InvitationInput
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
-    if (existing) throw conflict('An account with this email already exists.', 'account-exists');
+    const taken = () => conflict('An account with this email already exists.', 'account-exists');
+    if (existing) throw taken();
     const id = randomUUID();
-    await tx.insert(accounts).values({ id, email, name: input.name.trim(), status: 'invited', state, organisationId, language });
+    const inserted = await tx
+      .insert(accounts)
+      .values({ id, email, name: input.name.trim(), status: 'invited', state, organisationId, language })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
+    // Invited by another request at the same moment, whose transaction committed first.
+    if (inserted.length === 0) throw taken();
     await tx.insert(accountRoles).values({ accountId: id, role: input.role });
     const { token, hash } = newTokenPair();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);

@@ -15,6 +15,9 @@ export async function regenerateRecoveryCodes(db: Db, actor: Actor, password: st
   if (!account.totpSecret) throw badRequest('This account has no second factor to recover.');
   const fresh = newRecoveryCodes();
   await db.transaction(async (tx) => {
+    // One regeneration at a time per account: two at once would each delete the old codes and both
+    // insert theirs, leaving a second set valid that its owner may never have kept.
+    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, actor.accountId)).for('update');
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, actor.accountId));
     await tx.insert(recoveryCodes).values(fresh.hashes.map((codeHash) => ({ accountId: actor.accountId, codeHash })));
     await recordAudit(tx, { actor, action: 'accounts.regenerate-recovery-codes', subjectType: 'account', subjectId: actor.accountId, change: { count: fresh.codes.length } });

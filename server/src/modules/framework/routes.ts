@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { ELEMENT_KINDS, today } from './elements.js';
 import { CalendarDate } from '../../kernel/calendar-date.js';
@@ -267,8 +267,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
           for (const l of LANGUAGES) row.push(v.texts[l]?.title ?? '', v.texts[l]?.text ?? '', v.texts[l]?.status ?? '');
           return row;
         });
-        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([header, ...rows]));
+        return sendCsv(reply, name, [header, ...rows]);
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
       const sources = await listSourceDocuments(db);

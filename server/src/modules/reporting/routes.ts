@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
+import { sendCsv } from '../../platform/http/csv.js';
 import { CalendarDate } from '../../kernel/calendar-date.js';
 import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
@@ -242,8 +242,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       if (format === 'csv') {
         // A column per field of an answer, named as in the JSON.
         const rows = reports.flatMap((r) => r.sections.map((s) => [r.state, r.number, s.key, ...ANSWER_FIELDS.map((f) => answerFieldText(s.answer, f))]));
-        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([['state', 'submission', 'section', ...ANSWER_FIELDS], ...rows]));
+        return sendCsv(reply, name, [['state', 'submission', 'section', ...ANSWER_FIELDS], ...rows]);
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
       return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ cycle, scope, reports });

@@ -20,9 +20,11 @@ export async function startReport(db: Db, input: { actor: Actor; cycleId: string
   const [cycle] = await db.select({ id: reportingCycles.id, createdAt: reportingCycles.createdAt }).from(reportingCycles).where(eq(reportingCycles.id, input.cycleId));
   if (!cycle) throw notFound('The reporting cycle');
   const keys = new Set((await cycleSections(db, cycle.id)).map((s) => s.key));
+  const ofState = and(eq(nationalReports.cycleId, cycle.id), eq(nationalReports.state, state));
+  const exists = (id: string) => conflict(`Your State already has a report in this cycle (${id}).`, 'report-exists');
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: nationalReports.id }).from(nationalReports).where(and(eq(nationalReports.cycleId, cycle.id), eq(nationalReports.state, state)));
-    if (existing) throw conflict(`Your State already has a report in this cycle (${existing.id}).`, 'report-exists');
+    const [existing] = await tx.select({ id: nationalReports.id }).from(nationalReports).where(ofState);
+    if (existing) throw exists(existing.id);
     let previous: { id: string; sections: SubmittedSection[]; reportId: string } | undefined;
     if (input.fromPrevious) {
       [previous] = await tx
@@ -36,7 +38,13 @@ export async function startReport(db: Db, input: { actor: Actor; cycleId: string
     }
     const id = randomUUID();
     const now = new Date();
-    await tx.insert(nationalReports).values({ id, cycleId: cycle.id, state, visibility: input.visibility, basedOn: previous?.reportId ?? null, createdBy: input.actor.accountId, createdAt: now });
+    const inserted = await tx
+      .insert(nationalReports)
+      .values({ id, cycleId: cycle.id, state, visibility: input.visibility, basedOn: previous?.reportId ?? null, createdBy: input.actor.accountId, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: nationalReports.id });
+    // Started by someone else of the State at the same moment (their transaction committed first).
+    if (inserted.length === 0) throw exists((await tx.select({ id: nationalReports.id }).from(nationalReports).where(ofState))[0]!.id);
     const carried = (previous?.sections ?? []).filter((s) => keys.has(s.key));
     for (const s of carried) {
       const row = { reportId: id, key: s.key, answer: s.answer, visibility: s.visibility === input.visibility ? null : s.visibility, version: 1, updatedBy: input.actor.accountId, updatedAt: now };

@@ -14,7 +14,8 @@ import {
 import type { Config } from '../config.js';
 import type { Actor } from '../../kernel/actor.js';
 import { keepAnswer, replayOrClaim, type IdempotencyStore } from './idempotency.js';
-import { Problem, problemType, type FieldError } from './problem.js';
+import { conflict, Problem, problemType, type FieldError } from './problem.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { validatorCompiler } from './validation.js';
 import { setCacheControl } from './cache-control.js';
 import { answerConditionally, type Datasets } from './conditional.js';
@@ -219,6 +220,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (isUniqueViolation(error)) request.log.warn({ err: error }, 'unforeseen race on a unique index'); // a use case to make precise
     for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
     return reply
       .code(problem.status)
@@ -332,6 +334,10 @@ export function toProblem(error: unknown): Problem {
       return new Problem(400, 'malformed', 'Malformed request', e.message ?? 'The body could not be read.');
     case 'FST_ERR_CTP_EMPTY_TYPE':
       return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send a Content-Type header.');
+  }
+  if (isUniqueViolation(error)) {
+    // A race no use case foresaw: the same thing was written by another request at the same moment.
+    return conflict('Someone else made the same change at the same moment; read it again before you retry.', 'conflict');
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     const slug = e.statusCode === 429 ? 'too-many-requests' : 'bad-request';

@@ -1,23 +1,18 @@
-import { stringify } from 'csv-stringify/sync';
+import type { CsvCell } from '../../../platform/http/csv.js';
 import { ROLE_LABEL, type ListedDelegation } from './delegations.js';
 
 /**
- * The list of participants, rendered: as CSV and as a printable page. Both take only the public
+ * The list of participants, rendered: as CSV rows and as a printable page. Both take only the public
  * projection of participants (name, title, role, delegation), so nothing else can leak through them.
  */
 
-/**
- * A cell a spreadsheet will not run: text that starts like a formula (=, +, -, @, tab, return) gets
- * a leading apostrophe. Names and titles are typed by delegations, so they are never trusted.
- */
-export const spreadsheetSafe = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-export function participantsCsv(delegations: readonly ListedDelegation[]): string {
-  const rows: string[][] = [['delegation', 'delegation_kind', 'standing', 'role', 'name', 'title']];
+/** The rows of the CSV list (the platform's CSV writer neutralises any cell typed like a formula). */
+export function participantsCsvRows(delegations: readonly ListedDelegation[]): CsvCell[][] {
+  const rows: CsvCell[][] = [['delegation', 'delegation_kind', 'standing', 'role', 'name', 'title']];
   for (const d of delegations) {
-    for (const p of d.participants) rows.push([d.name, d.kind, d.standing, ROLE_LABEL[p.role], p.name, p.title ?? ''].map(spreadsheetSafe));
+    for (const p of d.participants) rows.push([d.name, d.kind, d.standing, ROLE_LABEL[p.role], p.name, p.title ?? '']);
   }
-  return '\ufeff' + stringify(rows);
+  return rows;
 }
 
 export const escapeHtml = (s: string): string =>

@@ -120,18 +120,28 @@ export async function registerDelegation(db: Db, input: RegisterInput): Promise<
     } else {
       registrationId = randomUUID();
       version = 1;
-      await tx.insert(registrations).values({
-        id: registrationId,
-        meetingId: input.meetingId,
-        delegationKind: input.delegation.kind,
-        state: input.delegation.kind === 'state' ? input.delegation.state : null,
-        organisationId: input.delegation.kind === 'organisation' ? input.delegation.organisationId : null,
-        status: 'submitted',
-        contactEmail: input.contactEmail,
-        submittedAt: now,
-        submittedBy: input.actor.accountId,
-        version,
-      });
+      const inserted = await tx
+        .insert(registrations)
+        .values({
+          id: registrationId,
+          meetingId: input.meetingId,
+          delegationKind: input.delegation.kind,
+          state: input.delegation.kind === 'state' ? input.delegation.state : null,
+          organisationId: input.delegation.kind === 'organisation' ? input.delegation.organisationId : null,
+          status: 'submitted',
+          contactEmail: input.contactEmail,
+          submittedAt: now,
+          submittedBy: input.actor.accountId,
+          version,
+        })
+        .onConflictDoNothing()
+        .returning({ id: registrations.id });
+      if (inserted.length === 0) {
+        // A first registration has no row to lock: two at once both find none. The insert waits for
+        // the other one's transaction; when that one committed first, this one is stale.
+        const [winner] = await tx.select().from(registrations).where(delegationWhere(input.meetingId, input.delegation));
+        throw preconditionFailed('Someone registered this delegation at the same moment: read their registration before you change it.', { currentVersion: winner?.version ?? 0 });
+      }
     }
     await replaceParticipants(tx, registrationId, input);
     await recordAudit(tx, {

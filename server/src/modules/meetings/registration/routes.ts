@@ -7,7 +7,8 @@ import { canOf, guard } from '../../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../../platform/http/etag.js';
 import { acceptUploads, createFileStorage, readUploadedFile, sendStoredFile, storeCheckedFile } from '../../documents/index.js';
 import type { Delegation } from './delegations.js';
-import { participantsCsv, participantsHtml } from './participants-list.js';
+import { participantsCsvRows, participantsHtml } from './participants-list.js';
+import { sendCsv } from '../../../platform/http/csv.js';
 import { listOfParticipants } from './participants.js';
 import { meetingsCan, meetingsPolicy } from '../policy.js';
 import {
@@ -198,8 +199,7 @@ export function registrationRoutes(app: App, ctx: PlatformContext): void {
       const name = `participants-${meeting.id}`;
       const raw = reply as unknown as FastifyReply; // CSV and HTML are not the JSON shape declared for OpenAPI
       if (request.query.format === 'csv') {
-        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return raw.type('text/csv; charset=utf-8').serializer(String).send(participantsCsv(delegations));
+        return sendCsv(raw, name, participantsCsvRows(delegations));
       }
       if (request.query.format === 'html') {
         const dates = `${meeting.startsAt.toISOString().slice(0, 10)} – ${meeting.endsAt.toISOString().slice(0, 10)}`;
