@@ -105,6 +105,7 @@ function MainNavigation() {
           {item('/drafts', t('nav.drafts'))}
           {item('/outcomes', t('nav.outcomes'))}
           {item('/reporting', t('nav.reporting'))}
+          {item('/initiatives', t('initiatives.nav'))}
           {can?.invite ? item('/invite', t('nav.invite')) : null}
           {account ? item('/account', t('nav.account')) : null}
         </ul>
@@ -178,6 +179,11 @@ function Footer() {
             <li>
               <Anchor component={Link} to={to('/framework')} c="white" className={classes.footerLink}>
                 {t('nav.framework')}
+              </Anchor>
+            </li>
+            <li>
+              <Anchor component={Link} to={to('/updates')} c="white" className={classes.footerLink}>
+                {t('updates.nav')}
               </Anchor>
             </li>
             <li>
