@@ -28,7 +28,7 @@ export default function InitiativePage() {
         <Localized text={i.name} />
       </PageHeading>
       {i.status !== 'published' ? (
-        <Alert variant="light" color={i.status === 'declined' ? 'red' : 'un'} title={labels.status(i.status)}>
+        <Alert variant="light" color={i.status === 'declined' ? 'red.9' : 'un'} title={labels.status(i.status)}>
           {i.status === 'declined' ? t('initiatives.declinedBecause', { reason: i.declineReason ?? '' }) : t('initiatives.awaitingReview')}
         </Alert>
       ) : null}

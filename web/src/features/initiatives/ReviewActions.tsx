@@ -39,7 +39,7 @@ export function ReviewActions({ initiative }: { initiative: Initiative }) {
         >
           <Textarea label={t('initiatives.declineReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
           <Group mt="xs">
-            <Button type="submit" color="red" loading={decline.isPending} disabled={!reason.trim()}>
+            <Button type="submit" color="red.9" loading={decline.isPending} disabled={!reason.trim()}>
               {t('initiatives.decline')}
             </Button>
             <Button variant="default" onClick={() => setDeclining(false)}>
@@ -55,7 +55,7 @@ export function ReviewActions({ initiative }: { initiative: Initiative }) {
             </Button>
           ) : null}
           {initiative.can.decline ? (
-            <Button variant="outline" color="red" onClick={() => setDeclining(true)}>
+            <Button variant="outline" color="red.9" onClick={() => setDeclining(true)}>
               {t('initiatives.decline')}
             </Button>
           ) : null}
