@@ -14,6 +14,8 @@ import { documentsRoutes } from './modules/documents/index.js';
 import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
 import { groupsRoutes, workingGroups } from './modules/groups/index.js';
 import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
+import { initiativesRoutes } from './modules/initiatives/index.js';
+import { updatesRoutes } from './modules/updates/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -44,6 +46,8 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   meetingsRoutes(app, ctx);
   groupsRoutes(app, ctx, { draftsOf: draftsOfBody });
   openDataRoutes(app, ctx);
+  initiativesRoutes(app, ctx);
+  updatesRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

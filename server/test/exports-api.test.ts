@@ -104,3 +104,20 @@ describe('the list of participants as CSV (meetings)', () => {
     expectNeutralised(await anon().get(`/api/v1/meetings/${id}/participants?format=csv`), PLANTED);
   });
 });
+
+describe('the registry of initiatives as CSV', () => {
+  it('neutralises formulas in the names, owner and contact an initiative is proposed with', async () => {
+    const proposed = await focal.post('/api/v1/initiatives', {
+      name: { en: PLANTED[0], fr: PLANTED[1], es: PLANTED[2] },
+      owner: { en: PLANTED[3], ru: PLANTED[4] },
+      kind: 'regional-cbms',
+      elements: ['global-cbm-5'],
+      states: ['CHL'],
+      contact: PLANTED[5],
+      links: [],
+    });
+    expect(proposed.status).toBe(201);
+    expect((await secretariat.post(`/api/v1/initiatives/${proposed.body.id}/publish`)).status).toBe(200);
+    expectNeutralised(await anon().get('/api/v1/initiatives/export?format=csv'), PLANTED);
+  });
+});

@@ -2370,6 +2370,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/framework/elements/{code}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Who else works on this": the published initiatives that serve a framework element */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                name: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                owner: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/framework/elements/{code}/versions": {
         parameters: {
             query?: never;
@@ -4883,6 +4948,510 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other initiatives the PoA coordinates with: published ones for everyone; a proposer also sees its own, the Secretariat all */
+        get: {
+            parameters: {
+                query?: {
+                    element?: string;
+                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
+                    q?: string;
+                    state?: string;
+                    /** @description Only what the caller may see: the public sees published initiatives alone */
+                    status?: "proposed" | "published" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                propose: boolean;
+                                review: boolean;
+                            };
+                            items: {
+                                can: {
+                                    decline: boolean;
+                                    publish: boolean;
+                                };
+                                contact: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description Shown to the proposer and the Secretariat */
+                                declineReason: string | null;
+                                elements: string[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                name: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                owner: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                states: string[];
+                                /** @enum {string} */
+                                status: "proposed" | "published" | "declined";
+                                summary: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose an initiative (a focal point, an organisation, or the Secretariat); it is public once the Secretariat publishes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: string | null;
+                        /**
+                         * @description Codes of the framework elements it serves
+                         * @default []
+                         */
+                        elements?: string[];
+                        /** @enum {string} */
+                        kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                        /** @default [] */
+                        links?: {
+                            label: string;
+                            /** Format: uri */
+                            url: string;
+                        }[];
+                        name: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        owner: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @description States taking part */
+                        states?: string[];
+                        summary?: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One initiative (404 unless published, or the caller proposed it, or the Secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a proposed initiative, with a reason the proposer sees (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a proposed initiative (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published initiatives as CSV or JSON (the same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    element?: string;
+                    format?: "csv" | "json";
+                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
+                    q?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9318,6 +9887,167 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/updates/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a confirmation link (once, before it expires; 410 otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/updates/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for email updates (double opt-in): the same answer whether or not the address is already subscribed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/updates/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opens the unsubscribe page of a link (a GET changes nothing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Unsubscribe in one click (RFC 8058): the same answer for a link already used */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        "List-Unsubscribe"?: "One-Click";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

@@ -105,6 +105,7 @@ function MainNavigation() {
           {item('/drafts', t('nav.drafts'))}
           {item('/outcomes', t('nav.outcomes'))}
           {item('/reporting', t('nav.reporting'))}
+          {item('/initiatives', t('initiatives.nav'))}
           {can?.invite ? item('/invite', t('nav.invite')) : null}
           {account ? item('/account', t('nav.account')) : null}
         </ul>
@@ -183,6 +184,11 @@ function Footer() {
             <li>
               <Anchor component={Link} to={to('/open-data')} c="white" className={classes.footerLink}>
                 {t('nav.openData')}
+              </Anchor>
+            </li>
+            <li>
+              <Anchor component={Link} to={to('/updates')} c="white" className={classes.footerLink}>
+                {t('updates.nav')}
               </Anchor>
             </li>
             <li>

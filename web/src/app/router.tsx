@@ -24,6 +24,12 @@ const FrameworkPage = page(() => import('../features/framework/FrameworkPage'));
 const FrameworkElementPage = page(() => import('../features/framework/ElementPage'));
 const FrameworkTimelinePage = page(() => import('../features/framework/TimelinePage'));
 const FrameworkSearchPage = page(() => import('../features/framework/SearchPage'));
+const InitiativesPage = page(() => import('../features/initiatives/InitiativesPage'));
+const InitiativePage = page(() => import('../features/initiatives/InitiativePage'));
+const ProposeInitiativePage = page(() => import('../features/initiatives/ProposePage'));
+const UpdatesSignUpPage = page(() => import('../features/updates/SignUpPage'));
+const UpdatesConfirmPage = page(() => import('../features/updates/ConfirmPage'));
+const UpdatesUnsubscribePage = page(() => import('../features/updates/UnsubscribePage'));
 const GroupsPage = page(() => import('../features/groups/GroupsPage'));
 const GroupPage = page(() => import('../features/groups/GroupPage'));
 const GroupFormPage = page(() => import('../features/groups/GroupFormPage'));
@@ -94,6 +100,12 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^documents$/, DocumentsPage],
   [/^documents\/new$/, NewDocumentPage],
   [/^documents\/[^/]+$/, DocumentPage],
+  [/^initiatives$/, InitiativesPage],
+  [/^initiatives\/propose$/, ProposeInitiativePage],
+  [/^initiatives\/[^/]+$/, InitiativePage],
+  [/^updates$/, UpdatesSignUpPage],
+  [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
+  [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
 ];
 
 /**
@@ -167,6 +179,12 @@ export const router = createBrowserRouter([
           { path: 'reporting/reports/:id', element: <ReportingReportPage /> },
           { path: 'reporting/cycles/:id/analysis', element: <ReportingAnalysisPage /> },
           { path: 'reporting/cycles/:id/compare', element: <ReportingComparePage /> },
+          { path: 'initiatives', element: <InitiativesPage /> },
+          { path: 'initiatives/propose', element: <ProposeInitiativePage /> },
+          { path: 'initiatives/:id', element: <InitiativePage /> },
+          { path: 'updates', element: <UpdatesSignUpPage /> },
+          { path: 'updates/confirm/:token', element: <UpdatesConfirmPage /> },
+          { path: 'updates/unsubscribe/:token', element: <UpdatesUnsubscribePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -31,6 +31,11 @@ declare module 'fastify' {
      * must never be stored, nor a body that holds a password fingerprinted.
      */
     idempotent?: boolean;
+    /**
+     * No CSRF header asked: only for a route that acts on no session and carries its own unguessable
+     * token (RFC 8058 one-click unsubscribe, which a mail client POSTs with no cookie nor header).
+     */
+    csrfExempt?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in account acting, or null for the public. */
@@ -170,7 +175,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
         request.sessionCsrf = found.csrf;
       }
     }
-    if (UNSAFE.has(request.method)) checkCsrf(request);
+    if (UNSAFE.has(request.method) && !request.routeOptions.config?.csrfExempt) checkCsrf(request);
   });
 
   // A route that takes no body takes none: a client that sends fields to it (e.g. `{"state":"FRA"}` to

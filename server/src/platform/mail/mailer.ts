@@ -7,6 +7,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields (e.g. RFC 8058 `List-Unsubscribe` and `List-Unsubscribe-Post`); never From, To or Subject. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface Mailer {

@@ -26,9 +26,21 @@ export const MESSAGE_LEASE_MS = 5 * 60_000;
  */
 export async function queueMail(tx: Tx, messages: readonly Mail[]): Promise<void> {
   if (messages.length === 0) return;
+  for (const m of messages) checkHeaders(m.headers);
   const batch = randomUUID();
-  await tx.insert(mailMessages).values(messages.map((m, position) => ({ id: randomUUID(), batch, position, to: m.to, subject: m.subject, text: m.text })));
+  await tx
+    .insert(mailMessages)
+    .values(messages.map((m, position) => ({ id: randomUUID(), batch, position, to: m.to, subject: m.subject, text: m.text, headers: m.headers ? { ...m.headers } : null })));
   await scheduleJob(tx, { kind: MAIL_JOB, key: `${MAIL_JOB}:${batch}`, runAt: new Date(), payload: { batch } });
+}
+
+/** Header fields the caller may add: not the ones the mailer writes, and no line breaks (which would inject other fields). */
+const RESERVED_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'reply-to', 'sender', 'date', 'message-id', 'content-type', 'content-transfer-encoding', 'mime-version']);
+function checkHeaders(headers: Mail['headers']): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!/^[A-Za-z][A-Za-z0-9-]{0,75}$/.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) throw new Error(`Mail header ${name} may not be set by a module`);
+    if (/[\r\n]/.test(value)) throw new Error(`Mail header ${name} holds a line break`);
+  }
 }
 
 /**
@@ -56,11 +68,14 @@ export function mailDelivery(mailer: Mailer): LeasedJobHandler {
           .update(mailMessages)
           .set({ leasedUntil: lease, attempts: sql`${mailMessages.attempts} + 1` })
           .where(and(eq(mailMessages.id, id), isNull(mailMessages.sentAt), or(isNull(mailMessages.leasedUntil), lte(mailMessages.leasedUntil, now()))))
-          .returning({ to: mailMessages.to, subject: mailMessages.subject, text: mailMessages.text });
+          .returning({ to: mailMessages.to, subject: mailMessages.subject, text: mailMessages.text, headers: mailMessages.headers });
         // Sent meanwhile, or held by another sender: the count below decides.
         if (!message) continue;
         try {
-          await mailer.send({ to: message.to, subject: message.subject, text: message.text ?? '' }, { signal: AbortSignal.timeout(SEND_LIMIT_MS) });
+          await mailer.send(
+            { to: message.to, subject: message.subject, text: message.text ?? '', ...(message.headers ? { headers: message.headers } : {}) },
+            { signal: AbortSignal.timeout(SEND_LIMIT_MS) },
+          );
         } catch (error) {
           const lastError = error instanceof Error ? error.message.slice(0, 2000) : String(error);
           await db.update(mailMessages).set({ leasedUntil: null, lastError }).where(and(eq(mailMessages.id, id), eq(mailMessages.leasedUntil, lease)));
@@ -71,7 +86,7 @@ export function mailDelivery(mailer: Mailer): LeasedJobHandler {
           refused ??= error;
           continue;
         }
-        await db.update(mailMessages).set({ sentAt: now(), leasedUntil: null, text: null, lastError: null }).where(eq(mailMessages.id, id));
+        await db.update(mailMessages).set({ sentAt: now(), leasedUntil: null, text: null, headers: null, lastError: null }).where(eq(mailMessages.id, id));
       }
       if (refused) throw refused;
       const [left] = await db

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Mail waiting to leave, and mail that left: written by `queueMail` in the transaction of the change
@@ -16,6 +16,8 @@ export const mailMessages = pgTable(
     subject: text('subject').notNull(),
     /** Null once sent: a text may carry a single-use link whose token is otherwise kept only hashed. */
     text: text('text'),
+    /** Extra header fields; null once sent, like the text (an unsubscribe link carries a token kept otherwise only hashed). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     queuedAt: timestamp('queued_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** While a sender holds the message; another sender takes it only after this time. */
     leasedUntil: timestamp('leased_until', { withTimezone: true, precision: 3 }),

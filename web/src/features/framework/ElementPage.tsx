@@ -12,6 +12,7 @@ import { FallbackMark } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../../ui/NotFound';
 import { FrameworkLinks } from './FrameworkLinks';
+import { WhoElseWorksOnThis } from '../initiatives';
 import { Citation, ElementText, StatusBadge } from './parts';
 import { elementQuery, useFrameworkLabels, type ElementDetail } from './queries';
 import classes from './framework.module.css';
@@ -156,6 +157,8 @@ export default function ElementPage() {
           </ul>
         )}
       </section>
+
+      <WhoElseWorksOnThis code={e.code} />
 
       {e.can.recordText ? <RecordText key={element.data.etag ?? ''} element={e} etag={element.data.etag} /> : null}
     </Stack>

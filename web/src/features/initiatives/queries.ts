@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { api, unwrap, type paths } from '../../api/client';
+
+type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type InitiativeList = Json<'/api/v1/initiatives', 'get'>;
+export type Initiative = InitiativeList['items'][number];
+export type InitiativeKind = Initiative['kind'];
+export type InitiativeStatus = Initiative['status'];
+
+export const KINDS: InitiativeKind[] = ['regional-cbms', 'capacity-building', 'directory', 'other'];
+export const isKind = (v: string | null): v is InitiativeKind => KINDS.includes(v as InitiativeKind);
+
+export const initiativesQuery = ({ q, kind }: { q: string; kind: InitiativeKind | undefined }) => ({
+  queryKey: ['initiatives', 'list', q, kind ?? ''] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/initiatives', { params: { query: { ...(q ? { q } : {}), ...(kind ? { kind } : {}) } } })),
+  staleTime: 30_000,
+});
+
+export const initiativeQuery = (id: string) => ({
+  queryKey: ['initiatives', 'one', id] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/initiatives/{id}', { params: { path: { id } } })),
+  staleTime: 30_000,
+});
+
+export const servingQuery = (code: string) => ({
+  queryKey: ['initiatives', 'serving', code] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/framework/elements/{code}/initiatives', { params: { path: { code } } })),
+  staleTime: 60_000,
+});
+
+export function useInitiativeLabels() {
+  const { t } = useTranslation();
+  return {
+    kind: (k: InitiativeKind) => t(`initiatives.kinds.${k}`),
+    status: (s: InitiativeStatus) => t(`initiatives.statuses.${s}`),
+  };
+}

@@ -1,0 +1,32 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { PageHeading } from '../../ui/PageHeading';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+
+/** The unsubscribe link of any message: one button, nothing to sign in to. */
+export default function UnsubscribePage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const stop = useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/updates/unsubscribe/{token}', { params: { path: { token } }, body: {} })) });
+  return (
+    <Stack gap="md" maw={560}>
+      <PageHeading>{t('updates.unsubscribeTitle')}</PageHeading>
+      {stop.isSuccess ? (
+        <Alert role="status" variant="light" color="un">
+          {t('updates.unsubscribed')}
+        </Alert>
+      ) : (
+        <>
+          <Text>{t('updates.unsubscribeIntro')}</Text>
+          {stop.isError ? <ProblemAlert error={stop.error} /> : null}
+          <Button onClick={() => stop.mutate()} loading={stop.isPending} w="fit-content">
+            {t('updates.unsubscribe')}
+          </Button>
+        </>
+      )}
+    </Stack>
+  );
+}

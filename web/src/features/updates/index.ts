@@ -1,0 +1,2 @@
+/** The email updates pages have nothing other features use. */
+export {};
