@@ -49,6 +49,7 @@ const ReportingEditPage = page(() => import('../features/reporting/EditReportPag
 const ReportingReportPage = page(() => import('../features/reporting/ReportPage'));
 const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'));
 const ReportingComparePage = page(() => import('../features/reporting/ComparePage'));
+const ContactsAcknowledgePage = page(() => import('../features/contacts/AcknowledgePage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -92,6 +93,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^documents$/, DocumentsPage],
   [/^documents\/new$/, NewDocumentPage],
   [/^documents\/[^/]+$/, DocumentPage],
+  [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
 ];
 
 /**
@@ -128,6 +130,7 @@ export const router = createBrowserRouter([
           { path: 'invitation/:token', element: <AcceptInvitationPage /> },
           { path: 'reset-password', element: <RequestResetPage /> },
           { path: 'reset-password/:token', element: <SetNewPasswordPage /> },
+          { path: 'contacts/acknowledge/:token', element: <ContactsAcknowledgePage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },

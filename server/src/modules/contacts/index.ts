@@ -6,3 +6,6 @@ export { scheduleCheck } from './schedule-check.js';
 export { acknowledgeCheck } from './acknowledge-check.js';
 export { startThread } from './start-thread.js';
 export { answerThread } from './answer-thread.js';
+// For the demo's seed alone (no route uses them).
+export { seedNomination, backdateCheck } from './demo-support.js';
+export { contactsPolicy } from './policy.js';

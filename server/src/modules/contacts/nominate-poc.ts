@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlatformContext } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
@@ -11,6 +12,18 @@ import { contactsPolicy } from './policy.js';
 import type { NominateBody } from './schemas.js';
 import { contactPocs, contactPocVersions } from './tables.js';
 import { mailLanguageOf } from './working-hours.js';
+
+/** Writes a nomination, its first version and its audit event in the caller's transaction (the second factor already checked). */
+export async function insertNomination(tx: Tx, actor: Actor, state: string, nomination: NominationInput, accountId: string | null): Promise<string> {
+  const id = randomUUID();
+  const record = recordOf(nomination);
+  const now = new Date();
+  await tx.insert(contactPocs).values({ id, state, ...record, accountId, status: 'current', version: 1, nominatedAt: now, updatedAt: now });
+  await tx.insert(contactPocVersions).values({ pocId: id, version: 1, change: 'nominate', record, byAccount: actor.accountId, at: now });
+  // The record's digest is chained; what stays readable in the audit trail names no person.
+  await recordAudit(tx, { actor, action: 'contacts.nominate', subjectType: 'poc', subjectId: id, change: { state, ...record }, details: { state, role: record.role, version: 1 } });
+  return id;
+}
 
 export type NominationInput = Omit<z.infer<typeof NominateBody>, 'otp' | 'invite'>;
 
@@ -37,15 +50,10 @@ export async function nominatePoc(ctx: PlatformContext, input: { actor: Actor; o
   const state = input.actor.state ?? '';
   authorize(input.actor, contactsPolicy.nominate, { state });
   const db = ctx.database.db;
-  const id = randomUUID();
   const record = recordOf(input.nomination);
-  await db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     await confirmSecondFactor(tx, input.actor.accountId, input.otp);
-    const now = new Date();
-    await tx.insert(contactPocs).values({ id, state, ...record, accountId: null, status: 'current', version: 1, nominatedAt: now, updatedAt: now });
-    await tx.insert(contactPocVersions).values({ pocId: id, version: 1, change: 'nominate', record, byAccount: input.actor.accountId, at: now });
-    // The record's digest is chained; what stays readable in the audit trail names no person.
-    await recordAudit(tx, { actor: input.actor, action: 'contacts.nominate', subjectType: 'poc', subjectId: id, change: { state, ...record }, details: { state, role: record.role, version: 1 } });
+    return insertNomination(tx, input.actor, state, input.nomination, null);
   });
   let invited = false;
   if (input.invite) {
