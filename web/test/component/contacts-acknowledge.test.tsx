@@ -10,8 +10,8 @@ const routes = [{ path: 'contacts/acknowledge/:token', element: <AcknowledgePage
 describe('the acknowledgement link of a reachability check', () => {
   it('acknowledges only when the person presses the button, not when the link is opened', async () => {
     const { user, api } = renderPage(`/en/contacts/acknowledge/${TOKEN}`, routes, (a) => {
-      a.on('GET', '/api/v1/me', json({ account: null, csrfToken: 'csrf' }));
-      a.on('POST', '/api/v1/contact-acknowledgements/:token', json({ acknowledgedAt: '2026-01-01T00:00:00.000Z' }));
+      a.on('GET', '/api/v1/me', { account: null, csrfToken: 'csrf' });
+      a.on('POST', '/api/v1/contact-acknowledgements/:token', () => json({ acknowledgedAt: '2026-01-01T00:00:00.000Z' }));
     });
     const button = await screen.findByRole('button', { name: 'I received the message' });
     expect(api.sentTo('POST', `/api/v1/contact-acknowledgements/${TOKEN}`)).toEqual([]);
@@ -22,8 +22,8 @@ describe('the acknowledgement link of a reachability check', () => {
 
   it('tells, in Russian, that a link already used was already recorded', async () => {
     const { user } = renderPage(`/ru/contacts/acknowledge/${TOKEN}`, routes, (a) => {
-      a.on('GET', '/api/v1/me', json({ account: null, csrfToken: 'csrf' }));
-      a.on('POST', '/api/v1/contact-acknowledgements/:token', problem(410, 'already-acknowledged', 'Already acknowledged'));
+      a.on('GET', '/api/v1/me', { account: null, csrfToken: 'csrf' });
+      a.on('POST', '/api/v1/contact-acknowledgements/:token', () => problem(410, 'already-acknowledged', 'Already acknowledged'));
     });
     await user.click(await screen.findByRole('button', { name: 'Я получил(а) сообщение' }));
     expect(await screen.findByText('Это подтверждение уже было записано. Больше ничего делать не нужно.')).toBeTruthy();

@@ -7,8 +7,11 @@ import { listStates } from '../states/index.js';
 import { contactsPolicy } from './policy.js';
 import { BUCKETS, bucketOf, responseMinutes, tally, tallyBy } from './reachability.js';
 import { assertReader } from './reading.js';
-import { contactCheckTargets, contactChecks } from './tables.js';
+import { contactCheckTargets, contactChecks, type CheckScope } from './tables.js';
 import { ability } from '../../platform/http/policy.js';
+
+/** A State sees what kind of check asked its POCs, not which other States the Secretariat named. */
+const scopeFor = (scope: CheckScope, own: string | null): Record<string, unknown> => (own === null || scope.kind !== 'states' ? { ...scope } : { kind: 'states' });
 
 const listCan = { schedule: ability(contactsPolicy.scheduleCheck) } as const;
 
@@ -27,7 +30,7 @@ export async function listChecks(db: Db, actor: Actor | null) {
   const items = checks
     .map((c) => {
       const mine = targets.filter((t) => t.checkId === c.id && (own === null || t.state === own));
-      return { id: c.id, scope: c.scope as Record<string, unknown>, createdAt: c.createdAt, expiresAt: c.expiresAt, completed: c.expiresAt <= now, tally: tally(mine), count: mine.length };
+      return { id: c.id, scope: scopeFor(c.scope, own), createdAt: c.createdAt, expiresAt: c.expiresAt, completed: c.expiresAt <= now, tally: tally(mine), count: mine.length };
     })
     // A State sees the checks that asked its POCs, and no other.
     .filter((c) => own === null || c.count > 0)
@@ -47,7 +50,7 @@ export async function checkDetail(db: Db, actor: Actor | null, id: string) {
   if (own === null) for (const s of await listStates(db, {})) groupOf.set(s.iso3, s.regionalGroup ?? 'none');
   return {
     id: check.id,
-    scope: check.scope as Record<string, unknown>,
+    scope: scopeFor(check.scope, own),
     createdAt: check.createdAt,
     expiresAt: check.expiresAt,
     completed: check.expiresAt <= new Date(),
