@@ -50,6 +50,9 @@ const ReportingReportPage = page(() => import('../features/reporting/ReportPage'
 const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'));
 const ReportingComparePage = page(() => import('../features/reporting/ComparePage'));
 const ContactsAcknowledgePage = page(() => import('../features/contacts/AcknowledgePage'));
+const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryPage'));
+const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
+const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -94,6 +97,9 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^documents\/new$/, NewDocumentPage],
   [/^documents\/[^/]+$/, DocumentPage],
   [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
+  [/^contacts$/, ContactsDirectoryPage],
+  [/^contacts\/threads$/, ContactsThreadsPage],
+  [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
 ];
 
 /**
@@ -131,6 +137,9 @@ export const router = createBrowserRouter([
           { path: 'reset-password', element: <RequestResetPage /> },
           { path: 'reset-password/:token', element: <SetNewPasswordPage /> },
           { path: 'contacts/acknowledge/:token', element: <ContactsAcknowledgePage /> },
+          { path: 'contacts', element: <ContactsDirectoryPage /> },
+          { path: 'contacts/threads', element: <ContactsThreadsPage /> },
+          { path: 'contacts/threads/:id', element: <ContactsThreadPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },

@@ -108,7 +108,7 @@ function escalateHandler(ctx: PlatformContext): JobHandler {
       for (const f of focalPoints) if (!recipients.has(f.email)) recipients.set(f.email, f.language);
       for (const [to, lang] of recipients) {
         const l = lang as Parameters<typeof escalationMail>[0];
-        mails.push({ to, ...escalationMail(l, { role: target.role, hours: check.escalateAfterHours, link: `${ctx.config.publicUrl}/${l}/contacts/checks/${check.id}` }) });
+        mails.push({ to, ...escalationMail(l, { role: target.role, hours: check.escalateAfterHours, link: `${ctx.config.publicUrl}/${l}/contacts` }) });
       }
       await tx.update(contactCheckTargets).set({ escalatedAt: now }).where(eq(contactCheckTargets.id, target.id));
     }
