@@ -53,6 +53,7 @@ const ContactsAcknowledgePage = page(() => import('../features/contacts/Acknowle
 const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryPage'));
 const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
 const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
+const ContactsNominatePage = page(() => import('../features/contacts/NominatePage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -98,6 +99,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^documents\/[^/]+$/, DocumentPage],
   [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
   [/^contacts$/, ContactsDirectoryPage],
+  [/^contacts\/nominate$/, ContactsNominatePage],
   [/^contacts\/threads$/, ContactsThreadsPage],
   [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
 ];
@@ -138,6 +140,7 @@ export const router = createBrowserRouter([
           { path: 'reset-password/:token', element: <SetNewPasswordPage /> },
           { path: 'contacts/acknowledge/:token', element: <ContactsAcknowledgePage /> },
           { path: 'contacts', element: <ContactsDirectoryPage /> },
+          { path: 'contacts/nominate', element: <ContactsNominatePage /> },
           { path: 'contacts/threads', element: <ContactsThreadsPage /> },
           { path: 'contacts/threads/:id', element: <ContactsThreadPage /> },
           { path: 'account', element: <AccountPage /> },

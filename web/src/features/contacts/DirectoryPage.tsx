@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
+import { useMe } from '../../app/session';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL } from './labels';
@@ -34,6 +35,8 @@ export default function DirectoryPage() {
   const { t } = useTranslation();
   const to = useLocalPath();
   const query = useQuery(directoryQuery());
+  // A State without a POC cannot read the directory, but its focal point must still be able to nominate one.
+  const me = useMe();
   const checks = useQuery({ ...checksQuery(), enabled: query.isSuccess });
   return (
     <Stack gap="lg">
@@ -43,6 +46,11 @@ export default function DirectoryPage() {
         <Anchor component={Link} to={to('/contacts/threads')}>
           {t('contacts.threads.title')}
         </Anchor>
+        {(query.data ? query.data.can.nominate : !!me.data?.account?.roles.includes('focal_point')) ? (
+          <Anchor component={Link} to={to('/contacts/nominate')}>
+            {t('contacts.directory.nominate')}
+          </Anchor>
+        ) : null}
       </Group>
       <Loaded query={query}>
         {(data) => (
