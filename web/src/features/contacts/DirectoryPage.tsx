@@ -6,7 +6,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
-import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL } from './labels';
+import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { formatClock } from '../../ui/dates';
 import { checksQuery, directoryQuery, type Poc } from './queries';
 
@@ -16,7 +16,7 @@ function WorkingHours({ poc }: { poc: Poc }) {
   const { t } = useTranslation();
   const lang = useLang();
   const now = new Date();
-  const days = poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d] ?? '')).join(', ');
+  const days = poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ');
   return (
     <Stack gap={2}>
       <Badge color={poc.inWorkingHoursNow ? 'green' : 'gray'} variant="light">

@@ -69,8 +69,8 @@ export default function NominatePage() {
           <TextInput label={t('contacts.nominate.timeZone')} description={t('contacts.nominate.timeZoneHelp')} value={f.timeZone} onChange={set('timeZone')} required dir="ltr" error={fieldError('timeZone')} />
           <Checkbox.Group label={t('contacts.nominate.days')} value={days.map(String)} onChange={(v) => setDays(v.map(Number).sort())}>
             <Group mt="xs">
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <Checkbox key={d} value={String(d)} label={t(WEEKDAY_LABEL[d] ?? '')} />
+              {([1, 2, 3, 4, 5, 6, 7] as const).map((d) => (
+                <Checkbox key={d} value={String(d)} label={t(WEEKDAY_LABEL[d])} />
               ))}
             </Group>
           </Checkbox.Group>

@@ -18,7 +18,7 @@ export const STATUS_LABEL = {
 } as const;
 export const ROLE_LABEL = { diplomatic: 'contacts.role.diplomatic', technical: 'contacts.role.technical' } as const;
 export const BUCKET_LABEL = { '1h': 'contacts.checks.bucket.1h', '24h': 'contacts.checks.bucket.24h', '72h': 'contacts.checks.bucket.72h', never: 'contacts.checks.bucket.never' } as const;
-export const WEEKDAY_LABEL: Record<number, string> = {
+export const WEEKDAY_LABEL = {
   1: 'contacts.weekday.1',
   2: 'contacts.weekday.2',
   3: 'contacts.weekday.3',
@@ -26,4 +26,6 @@ export const WEEKDAY_LABEL: Record<number, string> = {
   5: 'contacts.weekday.5',
   6: 'contacts.weekday.6',
   7: 'contacts.weekday.7',
-};
+} as const;
+/** An ISO weekday, 1 = Monday. */
+export type Weekday = keyof typeof WEEKDAY_LABEL;
