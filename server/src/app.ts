@@ -16,6 +16,7 @@ import { groupsRoutes, workingGroups } from './modules/groups/index.js';
 import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
 import { initiativesRoutes } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
+import { contactsRoutes } from './modules/contacts/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -48,6 +49,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   openDataRoutes(app, ctx);
   initiativesRoutes(app, ctx);
   updatesRoutes(app, ctx);
+  contactsRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

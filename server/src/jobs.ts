@@ -5,6 +5,7 @@ import { SILENCE_JOB, silenceDeadlineHandler } from './modules/decisions/index.j
 import { REMINDER_JOB, reportReminderHandler } from './modules/reporting/index.js';
 import { meetingJobHandlers } from './modules/meetings/index.js';
 import { updatesJobHandlers } from './modules/updates/index.js';
+import { checkJobHandlers } from './modules/contacts/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
 /** The jobs of the modules that own them. */
@@ -14,6 +15,7 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     [REMINDER_JOB]: reportReminderHandler(ctx),
     ...meetingJobHandlers(ctx),
     ...updatesJobHandlers(ctx),
+    ...checkJobHandlers(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
   };
 }

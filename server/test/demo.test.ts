@@ -15,7 +15,7 @@ afterAll(() => p.close());
 
 describe('npm run demo', () => {
   it('makes one account per role, each able to sign in', async () => {
-    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder']));
+    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc']));
     for (const a of accounts.filter((x) => ['secretariat', 'chair', 'stakeholder'].includes(x.role))) {
       const c = await new Client(p.app).start();
       const res = await c.post('/api/v1/session', { email: a.email, password: a.password, ...(a.totpSecret ? { otp: currentTotp(a.totpSecret) } : {}) });
@@ -33,5 +33,21 @@ describe('npm run demo', () => {
     const analysis = (await c.get(`/api/v1/reporting/cycles/${cycles[0].id}/analysis`)).body;
     expect(analysis.participation.reported).toBe(1); // Chile's is public; France's is for States only
     expect((await verifyRecord(p.ctx.database.db)).intact).toBe(true);
+  });
+
+  it('has a crisis line: POCs for the demo States, a completed check with results, an open exchange', async () => {
+    const poc = accounts.find((a) => a.role === 'poc' && a.state === 'FRA')!;
+    const c = await new Client(p.app).start();
+    expect((await c.post('/api/v1/session', { email: poc.email, password: poc.password, otp: currentTotp(poc.totpSecret!) })).status).toBe(200);
+    const directory = (await c.get('/api/v1/contacts/pocs')).body.items as { state: string }[];
+    expect(new Set(directory.map((d) => d.state))).toEqual(new Set(['CHL', 'FRA', 'KEN', 'VNM', 'JOR']));
+    const checks = (await c.get('/api/v1/contacts/checks')).body.items;
+    expect(checks).toHaveLength(1);
+    expect(checks[0].completed).toBe(true);
+    expect(checks[0].tally).toMatchObject({ '1h': 2, total: 2 });
+    const threads = (await c.get('/api/v1/contacts/threads')).body.items;
+    expect(threads.map((t: { status: string; fromState: string }) => [t.fromState, t.status])).toEqual([['CHL', 'acknowledged']]);
+    // The public learns nothing of it.
+    expect((await new Client(p.app).get('/api/v1/contacts/pocs')).status).toBe(401);
   });
 });

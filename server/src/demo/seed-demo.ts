@@ -4,6 +4,7 @@ import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
 import { seedInitiatives } from './seed-initiatives.js';
+import { seedContacts } from './seed-contacts.js';
 import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
@@ -82,6 +83,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   await seedReporting(ctx, made);
   await seedMeetings(ctx, made);
   await seedInitiatives(ctx, made);
+  made.push(...(await seedContacts(ctx, made)));
   return made;
 }
 

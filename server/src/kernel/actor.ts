@@ -1,5 +1,10 @@
 /** The roles of the PoA. The public is the absence of an actor. */
-export const ROLES = ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder'] as const;
+/**
+ * `poc`: a point of contact of a State, nominated and invited by its focal point, scoped to that State;
+ * it reads the directory of points of contact and exchanges crisis messages, and acts for its State
+ * in nothing else (it is neither a focal point nor a delegate).
+ */
+export const ROLES = ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that must sign in with a second factor. */
@@ -11,7 +16,7 @@ export interface Actor {
   sessionId: string;
   name: string;
   roles: readonly Role[];
-  /** ISO 3166-1 alpha-3 code of the State a focal point or delegate acts for. */
+  /** ISO 3166-1 alpha-3 code of the State a focal point, delegate or point of contact belongs to. */
   state: string | null;
   /** The organisation a stakeholder representative acts for. */
   organisation: string | null;
@@ -30,3 +35,6 @@ export const isFocalPointOf = (actor: Actor | null, iso3: string): boolean =>
 
 export const actsForOrganisation = (actor: Actor | null, organisation: string): boolean =>
   !!actor && actor.organisation === organisation && hasRole(actor, 'stakeholder');
+
+/** A point of contact of this very State (whether its nomination is still current is the contacts module's to know). */
+export const isPocOf = (actor: Actor | null, iso3: string): boolean => !!actor && actor.state === iso3 && hasRole(actor, 'poc');

@@ -488,6 +488,898 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-acknowledgements/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a reachability check by the link of its email (no sign-in; works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acknowledgedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reachability checks and their results (a State: its own POCs') */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                schedule: boolean;
+                            };
+                            items: {
+                                /** @description The links have expired: who has not answered never did */
+                                completed: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                id: string;
+                                scope: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description For a State: its own POCs only */
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedule a reachability check (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 48 */
+                        escalateAfterHours?: number;
+                        /**
+                         * @description How long the links work; at least 72 hours, the last bucket of the results
+                         * @default 168
+                         */
+                        expiresAfterHours?: number;
+                        /** @default 24 */
+                        remindAfterHours?: number;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "all";
+                        } | {
+                            group: string;
+                            /** @enum {string} */
+                            kind: "group";
+                        } | {
+                            /** @enum {string} */
+                            kind: "states";
+                            states: string[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "role";
+                            /** @enum {string} */
+                            role: "diplomatic" | "technical";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            targets: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of one check: per POC, per State, per regional group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buckets: ("1h" | "24h" | "72h" | "never")[];
+                            /** @description The Secretariat only; empty for a State */
+                            byGroup: {
+                                key: string;
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                            byState: {
+                                key: string;
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                            /** @description The links have expired: who has not answered never did */
+                            completed: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            scope: {
+                                [key: string]: unknown;
+                            };
+                            /** @description For a State: its own POCs only */
+                            tally: {
+                                "1h": number;
+                                "24h": number;
+                                "72h": number;
+                                never: number;
+                                total: number;
+                            };
+                            targets: {
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                bucket: "1h" | "24h" | "72h" | "never";
+                                escalatedAt: string | null;
+                                pocId: string;
+                                remindedAt: string | null;
+                                responseMinutes: number | null;
+                                /** @enum {string} */
+                                role: "diplomatic" | "technical";
+                                sentAt: string | null;
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory: current points of contact (each read is logged) */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "diplomatic" | "technical";
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                nominate: boolean;
+                                scheduleCheck: boolean;
+                            };
+                            items: {
+                                can: {
+                                    change: boolean;
+                                };
+                                email: string;
+                                hasAccount: boolean;
+                                id: string;
+                                /** @description Now falls inside the POC’s working hours, in its own zone */
+                                inWorkingHoursNow: boolean;
+                                languages: string[];
+                                name: string;
+                                /** Format: date-time */
+                                nominatedAt: string;
+                                organisation: string;
+                                otherChannels: {
+                                    kind: string;
+                                    value: string;
+                                }[];
+                                phone: string;
+                                /** @enum {string} */
+                                role: "diplomatic" | "technical";
+                                state: string;
+                                timeZone: string;
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                workingHours: {
+                                    days: number[];
+                                    from: string;
+                                    to: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nominate a point of contact of one's own State (focal point; fresh TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /**
+                         * @description Also invite the POC to an account of role `poc`
+                         * @default false
+                         */
+                        invite?: boolean;
+                        languages: string[];
+                        name: string;
+                        organisation: string;
+                        /** @default [] */
+                        otherChannels?: {
+                            kind: string;
+                            value: string;
+                        }[];
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        phone: string;
+                        /** @enum {string} */
+                        role: "diplomatic" | "technical";
+                        timeZone: string;
+                        /** @default  */
+                        title?: string;
+                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
+                        workingHours: {
+                            days: number[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description An account of role `poc` was invited */
+                            invited: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One current point of contact (the read is logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                change: boolean;
+                            };
+                            email: string;
+                            hasAccount: boolean;
+                            id: string;
+                            /** @description Now falls inside the POC’s working hours, in its own zone */
+                            inWorkingHoursNow: boolean;
+                            languages: string[];
+                            name: string;
+                            /** Format: date-time */
+                            nominatedAt: string;
+                            organisation: string;
+                            otherChannels: {
+                                kind: string;
+                                value: string;
+                            }[];
+                            phone: string;
+                            /** @enum {string} */
+                            role: "diplomatic" | "technical";
+                            state: string;
+                            timeZone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            workingHours: {
+                                days: number[];
+                                from: string;
+                                to: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a nomination (focal point; If-Match: its version; fresh TOTP code) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        languages: string[];
+                        name: string;
+                        organisation: string;
+                        /** @default [] */
+                        otherChannels?: {
+                            kind: string;
+                            value: string;
+                        }[];
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        phone: string;
+                        timeZone: string;
+                        /** @default  */
+                        title?: string;
+                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
+                        workingHours: {
+                            days: number[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "current" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a nomination (its State's side and the Secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                byAccount: string;
+                                /** @enum {string} */
+                                change: "nominate" | "update" | "withdraw";
+                                record: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a nomination (focal point; If-Match: its version; fresh TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "current" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read the caller's State's entries, and when (the Secretariat may name a State) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                pocId: string;
+                                pocState: string;
+                                readerName: string;
+                                readerRole: string;
+                                /** @description null: the Secretariat */
+                                readerState: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchanges of the caller's State */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                exercise: boolean;
+                                firstResponseMinutes: number | null;
+                                fromState: string;
+                                id: string;
+                                /**
+                                 * @description The kind of the opening message
+                                 * @enum {string}
+                                 */
+                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                secretariatMayRead: boolean;
+                                /** @enum {string} */
+                                status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
+                                toState: string;
+                                /** @enum {string} */
+                                urgency: "routine" | "priority" | "urgent";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write to another State's points of contact (template message) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A table-top exercise: every message of the thread is marked so
+                         * @default false
+                         */
+                        exercise?: boolean;
+                        /** @enum {string} */
+                        kind: "incident-notification" | "request-for-information" | "request-for-assistance";
+                        /** @default null */
+                        respondWithinHours?: number | null;
+                        /** @default false */
+                        secretariatMayRead?: boolean;
+                        text: string;
+                        toState: string;
+                        /** @enum {string} */
+                        urgency: "routine" | "priority" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An exchange, with its messages (opening it marks them read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                answer: boolean;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            exercise: boolean;
+                            firstResponseMinutes: number | null;
+                            fromState: string;
+                            id: string;
+                            /**
+                             * @description The kind of the opening message
+                             * @enum {string}
+                             */
+                            kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            messages: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                exercise: boolean;
+                                fromName: string;
+                                fromState: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                                position: number;
+                                readAt: string | null;
+                                respondWithinHours: number | null;
+                                text: string;
+                                /** @enum {string} */
+                                urgency: "routine" | "priority" | "urgent";
+                            }[];
+                            secretariatMayRead: boolean;
+                            /** @enum {string} */
+                            status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
+                            toState: string;
+                            /** @enum {string} */
+                            urgency: "routine" | "priority" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a message: acknowledgement, reply, closure … */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                        /** @default null */
+                        respondWithinHours?: number | null;
+                        text: string;
+                        /**
+                         * @default routine
+                         * @enum {string}
+                         */
+                        urgency?: "routine" | "priority" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -5488,7 +6380,7 @@ export interface paths {
                         /** Format: uuid */
                         organisationId?: string;
                         /** @enum {string} */
-                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder";
+                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc";
                         state?: string;
                     };
                 };
@@ -5547,7 +6439,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                             secondFactorRequired: boolean;
                             state: string | null;
                         };
@@ -5607,7 +6499,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -5702,7 +6594,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -9569,7 +10461,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;

@@ -56,6 +56,11 @@ const ReportingReportPage = page(() => import('../features/reporting/ReportPage'
 const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'));
 const ReportingComparePage = page(() => import('../features/reporting/ComparePage'));
 const OpenDataPage = page(() => import('../features/open-data/OpenDataPage'));
+const ContactsAcknowledgePage = page(() => import('../features/contacts/AcknowledgePage'));
+const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryPage'));
+const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
+const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
+const ContactsNominatePage = page(() => import('../features/contacts/NominatePage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -106,6 +111,11 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^updates$/, UpdatesSignUpPage],
   [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
   [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
+  [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
+  [/^contacts$/, ContactsDirectoryPage],
+  [/^contacts\/nominate$/, ContactsNominatePage],
+  [/^contacts\/threads$/, ContactsThreadsPage],
+  [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
 ];
 
 /**
@@ -142,6 +152,11 @@ export const router = createBrowserRouter([
           { path: 'invitation/:token', element: <AcceptInvitationPage /> },
           { path: 'reset-password', element: <RequestResetPage /> },
           { path: 'reset-password/:token', element: <SetNewPasswordPage /> },
+          { path: 'contacts/acknowledge/:token', element: <ContactsAcknowledgePage /> },
+          { path: 'contacts', element: <ContactsDirectoryPage /> },
+          { path: 'contacts/nominate', element: <ContactsNominatePage /> },
+          { path: 'contacts/threads', element: <ContactsThreadsPage /> },
+          { path: 'contacts/threads/:id', element: <ContactsThreadPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },

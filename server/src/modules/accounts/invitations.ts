@@ -31,15 +31,19 @@ export interface InvitationInput {
   language?: Language | undefined;
 }
 
-export const needsSecondFactor = (roles: readonly Role[]) => roles.some((r) => ROLES_REQUIRING_SECOND_FACTOR.includes(r));
+/**
+ * A point of contact reads the most sensitive data of the platform: its account always has a second
+ * factor, whatever the list of roles requiring one at sign-in says.
+ */
+export const needsSecondFactor = (roles: readonly Role[]) => roles.some((r) => ROLES_REQUIRING_SECOND_FACTOR.includes(r) || r === 'poc');
 
 /** Checks that a role comes with the scope it needs, and only that scope. */
 function scopeOf(input: InvitationInput): { state: string | null; organisationId: string | null } {
   const state = input.state?.toUpperCase() ?? null;
   const organisationId = input.organisationId ?? null;
-  const stateRole = input.role === 'focal_point' || input.role === 'delegate';
-  if (stateRole && !state) throw badRequest('A focal point or delegate acts for a State: give its code.', [{ field: 'body.state', message: 'required for this role' }]);
-  if (!stateRole && state) throw badRequest('Only focal points and delegates act for a State.', [{ field: 'body.state', message: 'not allowed for this role' }]);
+  const stateRole = input.role === 'focal_point' || input.role === 'delegate' || input.role === 'poc';
+  if (stateRole && !state) throw badRequest('A focal point, delegate or point of contact belongs to a State: give its code.', [{ field: 'body.state', message: 'required for this role' }]);
+  if (!stateRole && state) throw badRequest('Only focal points, delegates and points of contact belong to a State.', [{ field: 'body.state', message: 'not allowed for this role' }]);
   if (input.role === 'stakeholder' && !organisationId)
     throw badRequest('A stakeholder representative acts for an organisation.', [{ field: 'body.organisationId', message: 'required for this role' }]);
   if (input.role !== 'stakeholder' && organisationId)

@@ -12,12 +12,12 @@ export interface Mail {
 }
 
 const ROLE_NAMES: Record<Language, Record<Role, string>> = {
-  en: { secretariat: 'member of the Secretariat', chair: 'chair', focal_point: 'focal point', delegate: 'delegate', stakeholder: 'stakeholder representative' },
-  fr: { secretariat: 'membre du Secrétariat', chair: 'président(e)', focal_point: 'point focal', delegate: 'délégué(e)', stakeholder: 'représentant(e) d’une partie prenante' },
-  es: { secretariat: 'miembro de la Secretaría', chair: 'presidencia', focal_point: 'punto focal', delegate: 'delegado/a', stakeholder: 'representante de una parte interesada' },
-  ru: { secretariat: 'сотрудник Секретариата', chair: 'председатель', focal_point: 'координатор', delegate: 'делегат', stakeholder: 'представитель заинтересованной стороны' },
-  zh: { secretariat: '秘书处成员', chair: '主席', focal_point: '联络人', delegate: '代表', stakeholder: '利益攸关方代表' },
-  ar: { secretariat: 'عضو في الأمانة', chair: 'رئيس', focal_point: 'جهة اتصال', delegate: 'مندوب', stakeholder: 'ممثل لجهة معنية' },
+  en: { secretariat: 'member of the Secretariat', chair: 'chair', focal_point: 'focal point', delegate: 'delegate', stakeholder: 'stakeholder representative', poc: 'point of contact' },
+  fr: { secretariat: 'membre du Secrétariat', chair: 'président(e)', focal_point: 'point focal', delegate: 'délégué(e)', stakeholder: 'représentant(e) d’une partie prenante', poc: 'point de contact' },
+  es: { secretariat: 'miembro de la Secretaría', chair: 'presidencia', focal_point: 'punto focal', delegate: 'delegado/a', stakeholder: 'representante de una parte interesada', poc: 'punto de contacto' },
+  ru: { secretariat: 'сотрудник Секретариата', chair: 'председатель', focal_point: 'координатор', delegate: 'делегат', stakeholder: 'представитель заинтересованной стороны', poc: 'контактное лицо' },
+  zh: { secretariat: '秘书处成员', chair: '主席', focal_point: '联络人', delegate: '代表', stakeholder: '利益攸关方代表', poc: '联络点' },
+  ar: { secretariat: 'عضو في الأمانة', chair: 'رئيس', focal_point: 'جهة اتصال', delegate: 'مندوب', stakeholder: 'ممثل لجهة معنية', poc: 'نقطة اتصال' },
 };
 
 export interface InvitationFacts {

@@ -9,7 +9,7 @@ export interface InvitationTarget {
 
 /**
  * Who may do what with accounts. The Secretariat invites anyone; a focal point invites delegates
- * of its own State and nobody else; everyone manages their own account.
+ * and points of contact of its own State and nobody else; everyone manages their own account.
  */
 export const accountsPolicy = {
   /** Reading who one is, signing in, accepting an invitation, asking for a reset: open to all. */
@@ -20,7 +20,7 @@ export const accountsPolicy = {
   /** The real check, on what the invitation is for. */
   invite: rule<InvitationTarget>('accounts.invite', (actor, target) => {
     if (isSecretariat(actor)) return true;
-    return target.role === 'delegate' && target.state !== null && isFocalPointOf(actor, target.state);
+    return (target.role === 'delegate' || target.role === 'poc') && target.state !== null && isFocalPointOf(actor, target.state);
   }),
 } as const;
 

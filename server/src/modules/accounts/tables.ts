@@ -16,7 +16,7 @@ export const accounts = pgTable(
     totpSecret: text('totp_secret'),
     /** The last TOTP time step accepted: a code is never accepted twice. */
     totpLastStep: integer('totp_last_step'),
-    /** The State a focal point or delegate acts for. */
+    /** The State a focal point, delegate or point of contact belongs to. */
     state: text('state').references(() => states.iso3),
     /** The organisation a stakeholder representative acts for. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
@@ -35,7 +35,7 @@ export const accountRoles = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder'] }).notNull(),
+    role: text('role', { enum: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.role] })],
 );

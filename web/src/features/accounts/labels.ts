@@ -16,6 +16,8 @@ export function useRoleLabel(): (role: Role) => string {
         return t('roles.delegate');
       case 'stakeholder':
         return t('roles.stakeholder');
+      case 'poc':
+        return t('contacts.roleName');
     }
   };
 }

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../platform/db/database.js';
+import type { Actor } from '../../kernel/actor.js';
+import { authorize, canOf } from '../../platform/http/policy.js';
+import { notFound } from '../../platform/http/problem.js';
+import { contactsCan, contactsPolicy, type Standing } from './policy.js';
+import { contactPocs, contactPocVersions, contactReads, type PocRole } from './tables.js';
+import { withinWorkingHours } from './working-hours.js';
+
+/**
+ * The reading side of the directory. Every query filters by what the caller may see; a thing the
+ * caller may not see is not found (404), never forbidden, so its existence is not told either.
+ */
+
+/** The facts the rules need about the caller: does its State have a current POC, is it one. */
+export async function standingOf(db: Executor, actor: Actor | null): Promise<Standing> {
+  if (!actor?.state) return { stateHasPoc: false, currentPoc: false };
+  const rows = await db
+    .select({ accountId: contactPocs.accountId })
+    .from(contactPocs)
+    .where(and(eq(contactPocs.state, actor.state), eq(contactPocs.status, 'current')));
+  return { stateHasPoc: rows.length > 0, currentPoc: rows.some((r) => r.accountId === actor.accountId) };
+}
+
+/** Whether a State has at least one current POC. */
+export async function hasCurrentPoc(db: Executor, state: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: contactPocs.id })
+    .from(contactPocs)
+    .where(and(eq(contactPocs.state, state), eq(contactPocs.status, 'current')))
+    .limit(1);
+  return !!row;
+}
+
+/** The caller may read the directory (the Secretariat, or a State's own side while it has a POC); throws otherwise. */
+export async function assertReader(db: Executor, actor: Actor | null): Promise<Standing & { actor: Actor }> {
+  const standing = await standingOf(db, actor);
+  authorize(actor, contactsPolicy.read, standing);
+  return { ...standing, actor };
+}
+
+type PocRow = typeof contactPocs.$inferSelect;
+
+export function pocView(row: PocRow, actor: Actor | null, now = new Date()) {
+  return {
+    id: row.id,
+    state: row.state,
+    role: row.role,
+    name: row.name,
+    title: row.title,
+    organisation: row.organisation,
+    email: row.email,
+    phone: row.phone,
+    otherChannels: row.otherChannels,
+    languages: row.languages,
+    timeZone: row.timeZone,
+    workingHours: row.workingHours,
+    inWorkingHoursNow: withinWorkingHours(row.workingHours, row.timeZone, now),
+    hasAccount: row.accountId !== null,
+    version: row.version,
+    nominatedAt: row.nominatedAt,
+    updatedAt: row.updatedAt,
+    can: canOf(contactsCan.poc, actor, { state: row.state }),
+  };
+}
+
+/** Logs that the caller read these records: the States they belong to see it. */
+async function logReads(db: Executor, actor: Actor, rows: readonly PocRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const at = new Date();
+  const readerRole = actor.roles.includes('secretariat') ? 'secretariat' : actor.roles.includes('focal_point') ? 'focal_point' : 'poc';
+  await db.insert(contactReads).values(
+    rows.map((r) => ({ id: randomUUID(), pocId: r.id, pocState: r.state, readerAccountId: actor.accountId, readerName: actor.name, readerState: actor.state, readerRole, at })),
+  );
+}
+
+/** The current POCs, filtered by State or role; each record read is logged. */
+export async function listDirectory(db: Db, actor: Actor | null, filter: { state?: string | undefined; role?: PocRole | undefined }) {
+  const reader = await assertReader(db, actor);
+  const where: SQL[] = [eq(contactPocs.status, 'current')];
+  if (filter.state) where.push(eq(contactPocs.state, filter.state));
+  if (filter.role) where.push(eq(contactPocs.role, filter.role));
+  const rows = await db
+    .select()
+    .from(contactPocs)
+    .where(and(...where))
+    .orderBy(asc(contactPocs.state), asc(contactPocs.role), asc(contactPocs.name));
+  await logReads(db, reader.actor, rows);
+  return { items: rows.map((r) => pocView(r, actor)), can: canOf(contactsCan.directory, actor, { state: actor?.state ?? null }) };
+}
+
+/** One current POC; its read is logged. */
+export async function readPoc(db: Db, actor: Actor | null, id: string) {
+  const reader = await assertReader(db, actor);
+  const [row] = await db
+    .select()
+    .from(contactPocs)
+    .where(and(eq(contactPocs.id, id), eq(contactPocs.status, 'current')));
+  if (!row) throw notFound('The point of contact');
+  await logReads(db, reader.actor, [row]);
+  return pocView(row, actor);
+}
+
+/** Every version of a nomination (withdrawn ones too): its State's own side and the Secretariat. */
+export async function pocHistory(db: Db, actor: Actor | null, id: string) {
+  const standing = await standingOf(db, actor);
+  const [row] = await db.select({ state: contactPocs.state }).from(contactPocs).where(eq(contactPocs.id, id));
+  if (!row || !contactsPolicy.history.allows(actor, { ...standing, state: row.state })) throw notFound('The point of contact');
+  const versions = await db.select().from(contactPocVersions).where(eq(contactPocVersions.pocId, id)).orderBy(asc(contactPocVersions.version));
+  return { items: versions.map((v) => ({ version: v.version, change: v.change, record: v.record as Record<string, unknown>, byAccount: v.byAccount, at: v.at })) };
+}
+
+/** Who read a State's entries, newest first: its own side sees its own; the Secretariat names a State. */
+export async function readsOf(db: Db, actor: Actor | null, requested: string | undefined) {
+  const reader = await assertReader(db, actor);
+  const state = reader.actor.roles.includes('secretariat') ? requested : reader.actor.state!;
+  const rows = await db
+    .select()
+    .from(contactReads)
+    .where(state ? eq(contactReads.pocState, state) : undefined)
+    .orderBy(desc(contactReads.at))
+    .limit(1000);
+  return {
+    items: rows.map((r) => ({ pocId: r.pocId, pocState: r.pocState, readerName: r.readerName, readerState: r.readerState, readerRole: r.readerRole, at: r.at })),
+  };
+}
+
+/** The current POCs of some States (for mail), with the facts a message needs. */
+export async function currentPocsOf(db: Executor, states: readonly string[], role?: PocRole) {
+  if (states.length === 0) return [];
+  return db
+    .select()
+    .from(contactPocs)
+    .where(and(inArray(contactPocs.state, [...states]), eq(contactPocs.status, 'current'), role ? eq(contactPocs.role, role) : undefined));
+}

@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import type { PlatformContext } from '../../platform/context.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Actor } from '../../kernel/actor.js';
+import { notFound, preconditionFailed } from '../../platform/http/problem.js';
+import { confirmSecondFactor } from '../accounts/index.js';
+import { contactsPolicy } from './policy.js';
+import { contactPocs, contactPocVersions } from './tables.js';
+
+/**
+ * The focal point withdraws a nomination of its own State, with a fresh second-factor code. From
+ * that moment the POC's account reads nothing of the directory, and a State that withdrew its last
+ * POC loses access at once (every request reads the standing afresh).
+ */
+export async function withdrawPoc(ctx: PlatformContext, input: { actor: Actor; id: string; ifMatch: number; otp: string; reason: string }) {
+  return ctx.database.db.transaction(async (tx) => {
+    const [poc] = await tx
+      .select()
+      .from(contactPocs)
+      .where(and(eq(contactPocs.id, input.id), eq(contactPocs.status, 'current')))
+      .for('update');
+    if (!poc || !contactsPolicy.nominate.allows(input.actor, { state: poc.state })) throw notFound('The point of contact');
+    if (poc.version !== input.ifMatch) throw preconditionFailed('The nomination changed meanwhile: reload it.', { currentVersion: poc.version });
+    await confirmSecondFactor(tx, input.actor.accountId, input.otp);
+    const version = poc.version + 1;
+    const now = new Date();
+    await tx.update(contactPocs).set({ status: 'withdrawn', version, updatedAt: now, withdrawnAt: now }).where(eq(contactPocs.id, poc.id));
+    await tx.insert(contactPocVersions).values({ pocId: poc.id, version, change: 'withdraw', record: { reason: input.reason }, byAccount: input.actor.accountId, at: now });
+    await recordAudit(tx, { actor: input.actor, action: 'contacts.withdraw', subjectType: 'poc', subjectId: poc.id, change: { state: poc.state, version, reason: input.reason }, details: { state: poc.state, version } });
+    return { id: poc.id, version, status: 'withdrawn' as const };
+  });
+}

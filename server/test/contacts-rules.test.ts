@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { mailLanguageOf, withinWorkingHours } from '../src/modules/contacts/working-hours.js';
+import { bucketOf, tally, tallyBy } from '../src/modules/contacts/reachability.js';
+import { firstResponseMinutes, threadStatus, type MessageFacts } from '../src/modules/contacts/thread-status.js';
+import { contactsPolicy } from '../src/modules/contacts/policy.js';
+import type { Actor, Role } from '../src/kernel/actor.js';
+
+const office = { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' };
+
+describe('working hours, on the POC’s own wall clock', () => {
+  it('is inside on a weekday afternoon in its zone, outside at night and at the weekend', () => {
+    // Monday 2026-03-02 14:00 UTC = 15:00 in Paris, 09:00 in New York, 23:00 in Tokyo
+    const at = new Date('2026-03-02T14:00:00Z');
+    expect(withinWorkingHours(office, 'Europe/Paris', at)).toBe(true);
+    expect(withinWorkingHours(office, 'America/New_York', at)).toBe(true);
+    expect(withinWorkingHours(office, 'Asia/Tokyo', at)).toBe(false);
+    // Saturday
+    expect(withinWorkingHours(office, 'Europe/Paris', new Date('2026-03-07T10:00:00Z'))).toBe(false);
+  });
+  it('a span past midnight belongs to the day it starts', () => {
+    const night = { days: [5], from: '22:00', to: '06:00' };
+    expect(withinWorkingHours(night, 'UTC', new Date('2026-03-06T23:00:00Z'))).toBe(true); // Friday 23:00
+    expect(withinWorkingHours(night, 'UTC', new Date('2026-03-07T05:00:00Z'))).toBe(true); // Saturday 05:00
+    expect(withinWorkingHours(night, 'UTC', new Date('2026-03-07T23:00:00Z'))).toBe(false);
+  });
+  it('emails a POC in the first UN language it works in, English otherwise', () => {
+    expect(mailLanguageOf(['pt', 'es-AR', 'en'])).toBe('es');
+    expect(mailLanguageOf(['de'])).toBe('en');
+  });
+});
+
+describe('reachability buckets', () => {
+  const sent = new Date('2026-01-01T00:00:00Z');
+  const after = (minutes: number) => ({ sentAt: sent, answeredAt: new Date(sent.getTime() + minutes * 60_000) });
+  it('counts answers within 1 h, 24 h, 72 h, and later or none as never', () => {
+    expect([60, 61, 1440, 4320, 4321].map((m) => bucketOf(after(m)))).toEqual(['1h', '24h', '24h', '72h', 'never']);
+    expect(bucketOf({ sentAt: sent, answeredAt: null })).toBe('never');
+    expect(tally([after(5), after(100), { sentAt: null, answeredAt: null }])).toEqual({ '1h': 1, '24h': 1, '72h': 0, never: 1, total: 3 });
+    expect(tallyBy([{ ...after(1), s: 'B' }, { ...after(1), s: 'A' }], (t) => t.s).map((g) => g.key)).toEqual(['A', 'B']);
+  });
+});
+
+describe('thread status', () => {
+  const m = (fromState: string, kind: MessageFacts['kind'], extra: Partial<MessageFacts> = {}): MessageFacts => ({ fromState, kind, createdAt: new Date(), deliveredAt: null, readAt: null, ...extra });
+  it('goes sent → delivered → read → acknowledged → answered → closed', () => {
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification')])).toBe('sent');
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification', { deliveredAt: new Date() })])).toBe('delivered');
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification', { deliveredAt: new Date(), readAt: new Date() })])).toBe('read');
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification'), m('FRA', 'acknowledgement')])).toBe('acknowledged');
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification'), m('FRA', 'acknowledgement'), m('FRA', 'reply')])).toBe('answered');
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification'), m('FRA', 'reply'), m('CHL', 'closure')])).toBe('closed');
+    // The opener's own reply is not an answer.
+    expect(threadStatus('CHL', [m('CHL', 'incident-notification'), m('CHL', 'reply')])).toBe('sent');
+  });
+  it('measures the first response from the other side', () => {
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    expect(firstResponseMinutes('CHL', [m('CHL', 'request-for-information', { createdAt: t0 }), m('FRA', 'acknowledgement', { createdAt: new Date(t0.getTime() + 90 * 60_000) })])).toBe(90);
+    expect(firstResponseMinutes('CHL', [m('CHL', 'request-for-information', { createdAt: t0 })])).toBeNull();
+  });
+});
+
+describe('who reads the directory (reciprocity)', () => {
+  const actor = (roles: Role[], state: string | null): Actor => ({ accountId: 'a', sessionId: 's', name: 'n', roles, state, organisation: null });
+  const withPoc = { stateHasPoc: true, currentPoc: false };
+  const withoutPoc = { stateHasPoc: false, currentPoc: false };
+  it('the Secretariat always; a focal point while its State has a POC; a POC while its nomination is current; nobody else', () => {
+    expect(contactsPolicy.read.allows(actor(['secretariat'], null), withoutPoc)).toBe(true);
+    expect(contactsPolicy.read.allows(actor(['focal_point'], 'CHL'), withPoc)).toBe(true);
+    expect(contactsPolicy.read.allows(actor(['focal_point'], 'CHL'), withoutPoc)).toBe(false);
+    expect(contactsPolicy.read.allows(actor(['poc'], 'CHL'), withPoc)).toBe(false);
+    expect(contactsPolicy.read.allows(actor(['poc'], 'CHL'), { stateHasPoc: true, currentPoc: true })).toBe(true);
+    for (const role of ['delegate', 'chair', 'stakeholder'] as Role[]) expect(contactsPolicy.read.allows(actor([role], 'CHL'), { stateHasPoc: true, currentPoc: true })).toBe(false);
+    expect(contactsPolicy.read.allows(null, withPoc)).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { Loaded } from '../../ui/Loaded';
+import { PageHeading } from '../../ui/PageHeading';
+import { KIND_LABEL, STATUS_LABEL } from './labels';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { formatInstant } from '../../ui/dates';
+import { threadQuery } from './queries';
+
+const KINDS = ['acknowledgement', 'reply', 'request-for-information', 'request-for-assistance', 'incident-notification', 'closure'] as const;
+
+/** One exchange between two States: its messages in order, and the answer form while it is open. */
+export default function ThreadPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const query = useQuery(threadQuery(id));
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('acknowledgement');
+  const [text, setText] = useState('');
+  const answer = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/contacts/threads/{id}/messages', { params: { path: { id } }, body: { kind, text, urgency: 'routine', respondWithinHours: null } })),
+    onSuccess: async () => {
+      setText('');
+      await queryClient.invalidateQueries({ queryKey: ['contacts'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    answer.mutate();
+  };
+  return (
+    <Loaded query={query}>
+      {(th) => (
+        <Stack gap="lg">
+          <PageHeading>
+            {th.fromState} → {th.toState}: {t(KIND_LABEL[th.kind])}
+          </PageHeading>
+          <Group>
+            {th.exercise ? <Badge color="orange">{t('contacts.exercise')}</Badge> : null}
+            <Badge variant="light">{t(STATUS_LABEL[th.status])}</Badge>
+            <Anchor component={Link} to={to('/contacts/threads')}>
+              {t('contacts.threads.title')}
+            </Anchor>
+          </Group>
+          <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0 }}>
+            {th.messages.map((m) => (
+              <Paper component="li" withBorder p="md" key={m.id}>
+                <Group gap="xs" mb="xs">
+                  {m.exercise ? <Badge color="orange">{t('contacts.exercise')}</Badge> : null}
+                  <Text fw={600}>{t(KIND_LABEL[m.kind])}</Text>
+                  <Text size="sm">
+                    {m.fromState} · {m.fromName} · {formatInstant(m.createdAt, lang)}
+                  </Text>
+                </Group>
+                <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                  {m.text}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+          {th.can.answer ? (
+            <Paper withBorder p="md" component="form" onSubmit={submit}>
+              <Stack>
+                <Title order={2} size="h3">
+                  {t('contacts.threads.answer')}
+                </Title>
+                <ProblemAlert error={answer.error} />
+                <Select label={t('contacts.threads.kind')} data={KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))} value={kind} onChange={(v) => v && setKind(v as typeof kind)} allowDeselect={false} />
+                <Textarea label={t('contacts.threads.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} required autosize minRows={3} />
+                <Group>
+                  <Button type="submit" loading={answer.isPending}>
+                    {t('contacts.threads.send')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          ) : null}
+        </Stack>
+      )}
+    </Loaded>
+  );
+}
