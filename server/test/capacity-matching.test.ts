@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MODALITIES, overlap, rank, scoreMatch, type Modality, type NeedFacts, type OfferFacts, type Pillar } from '../src/modules/capacity/matching.js';
+import { MODALITIES, overlap, rank, scoreMatch, type Modality, type NeedFacts, type OfferFacts, type Pillar, type Reason } from '../src/modules/capacity/matching.js';
 
 const PILLAR: Record<string, Pillar> = {
   'norm-13a': 'norms',
@@ -104,7 +104,7 @@ describe('scoreMatch, as properties', () => {
   });
 
   it('ranks deterministically: the same candidates in any order give the same ranking, ties broken by publication then id', () => {
-    const candidate = fc.record({ id: fc.uuid(), publishedAt: fc.integer({ min: 0, max: 5 }).map((d) => new Date(Date.UTC(2026, 0, 1 + d))), score: fc.integer({ min: 0, max: 5 }), reasons: fc.constant([]) });
+    const candidate = fc.record({ id: fc.uuid(), publishedAt: fc.integer({ min: 0, max: 5 }).map((d) => new Date(Date.UTC(2026, 0, 1 + d))), score: fc.integer({ min: 0, max: 5 }), reasons: fc.constant([] as Reason[]) });
     fc.assert(
       fc.property(fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 30 }), fc.infiniteStream(fc.nat()), (items, seeds) => {
         const shuffled = items.map((c) => ({ c, k: seeds.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.c);

@@ -4,4 +4,4 @@ export { resolveSession } from './resolve-session.js';
 export type { NewSession, SessionRules } from './sessions.js';
 export { acceptInvitation, inviteAccount, offerSecondFactor } from './invitations.js';
 export { currentTotp } from './credentials.js';
-export { accountNames, focalPointContacts, mailLanguages, type Contact } from './contacts.js';
+export { accountNames, contactsOf, focalPointContacts, mailLanguages, type Contact } from './contacts.js';

@@ -5,3 +5,4 @@ export { startReport } from './start-report.js';
 export { saveSection } from './save-section.js';
 export { submitReport } from './submit-report.js';
 export { reportingPolicy } from './policy.js';
+export { needsOfLatestReport, type ReportNeeds } from './needs-of-report.js';
