@@ -3,6 +3,7 @@ import type { Actor, Role } from '../kernel/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
+import { seedCapacity } from './seed-capacity.js';
 import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
@@ -80,6 +81,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   await seedNegotiations(ctx, made);
   await seedReporting(ctx, made);
   await seedMeetings(ctx, made);
+  await seedCapacity(ctx, made);
   return made;
 }
 
