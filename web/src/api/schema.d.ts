@@ -488,6 +488,1536 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/capacity/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Needs by pillar, element, regional group and modality; coverage; unmet needs; median days to match: from what you may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byElement: {
+                                code: string;
+                                needs: number;
+                            }[];
+                            byModality: {
+                                key: string;
+                                needs: number;
+                            }[];
+                            byPillar: {
+                                needs: number;
+                                /** @enum {string} */
+                                pillar: "international-law" | "norms" | "cbms" | "capacity-building" | "threats";
+                            }[];
+                            byRegionalGroup: {
+                                key: string;
+                                needs: number;
+                            }[];
+                            byState: {
+                                iso3: string;
+                                needs: number;
+                            }[];
+                            coverage: {
+                                matched: number;
+                                met: number;
+                                threshold: number;
+                                withOffer: number;
+                            };
+                            medianDaysToMatch: number | null;
+                            needs: number;
+                            unmet: {
+                                id: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                state: string;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything public of needs, offers or projects, as JSON or CSV (the same for everyone) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                    what?: "needs" | "offers" | "projects";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matches you are a party to, on either side */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation, with a message (the offeror) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an accepted match: the project begins (focal point of the requesting State); 409 when the need or the offer is full */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation, with a message (the offeror) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw from a match not yet confirmed, with a message (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    limit?: number;
+                    modality?: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                    offset?: number;
+                    state?: string;
+                    status?: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                publishNeed: boolean;
+                                publishOffer: boolean;
+                            };
+                            items: {
+                                codes: string[];
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                id: string;
+                                languages: string[];
+                                matchedAt: string | null;
+                                /** @enum {string} */
+                                modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                                partners: number;
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                source: {
+                                    index: number;
+                                    reportId: string;
+                                    sectionKey: string;
+                                    submission: number;
+                                } | null;
+                                state: string;
+                                /** @enum {string} */
+                                status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "participants" | "secretariat";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a need of your State (focal point) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codes: string[];
+                        description: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        /** @enum {string} */
+                        modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                        /** @default 1 */
+                        partners?: number;
+                        /** @default null */
+                        periodEnd?: string | null;
+                        /** @default null */
+                        periodStart?: string | null;
+                        title: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A need, with the matches on it you are a party to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                invite: boolean;
+                            };
+                            codes: string[];
+                            description: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            id: string;
+                            languages: string[];
+                            matchedAt: string | null;
+                            matches: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
+                            }[];
+                            /** @enum {string} */
+                            modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                            partners: number;
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            source: {
+                                index: number;
+                                reportId: string;
+                                sectionKey: string;
+                                submission: number;
+                            } | null;
+                            state: string;
+                            /** @enum {string} */
+                            status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "participants" | "secretariat";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change who sees a need, mark it met, or withdraw it (its focal point) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "met" | "withdrawn";
+                        /** @enum {string} */
+                        visibility?: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an offer on your need (focal point of the requesting State) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                        /** Format: uuid */
+                        offerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open offers you may see, ranked for the need, with the reasons of each rank */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                offer: {
+                                    capacity: number;
+                                    codes: string[];
+                                    conditions: string | null;
+                                    description: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    engaged: number;
+                                    id: string;
+                                    languages: string[];
+                                    modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                                    offeror: {
+                                        /** @enum {string} */
+                                        kind: "state" | "organisation" | "secretariat";
+                                        organisationId: string | null;
+                                        organisationName: string | null;
+                                        programme: string | null;
+                                        state: string | null;
+                                    };
+                                    periodEnd: string | null;
+                                    periodStart: string | null;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    regions: string[];
+                                    states: string[];
+                                    /** @enum {string} */
+                                    status: "open" | "closed" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "public" | "participants" | "secretariat";
+                                };
+                                reasons: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/from-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the needs of your State's latest submitted national report, each linked to its section (focal point); those already published are not repeated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        /** @enum {string} */
+                        modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyPublished: number;
+                            created: string[];
+                            reportId: string;
+                            submission: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offers you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    limit?: number;
+                    modality?: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                    offset?: number;
+                    status?: "open" | "closed" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                publishNeed: boolean;
+                                publishOffer: boolean;
+                            };
+                            items: {
+                                capacity: number;
+                                codes: string[];
+                                conditions: string | null;
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                engaged: number;
+                                id: string;
+                                languages: string[];
+                                modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                regions: string[];
+                                states: string[];
+                                /** @enum {string} */
+                                status: "open" | "closed" | "withdrawn";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "participants" | "secretariat";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an offer: for your State (focal point), your organisation, or a programme (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        capacity?: number;
+                        codes: string[];
+                        /** @default null */
+                        conditions?: string | null;
+                        description: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                        /** @default null */
+                        periodEnd?: string | null;
+                        /** @default null */
+                        periodStart?: string | null;
+                        programme?: string;
+                        /** @default [] */
+                        regions?: string[];
+                        /** @default [] */
+                        states?: string[];
+                        title: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offer, with the matches on it you are a party to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            capacity: number;
+                            codes: string[];
+                            conditions: string | null;
+                            description: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            engaged: number;
+                            id: string;
+                            languages: string[];
+                            matches: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
+                            }[];
+                            modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                            offeror: {
+                                /** @enum {string} */
+                                kind: "state" | "organisation" | "secretariat";
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                programme: string | null;
+                                state: string | null;
+                            };
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            regions: string[];
+                            states: string[];
+                            /** @enum {string} */
+                            status: "open" | "closed" | "withdrawn";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "participants" | "secretariat";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close, reopen or withdraw an offer, or change who sees it (its offeror) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "withdrawn";
+                        /** @enum {string} */
+                        visibility?: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/offers/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open needs you may see, ranked for the offer, with the reasons of each rank */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                need: {
+                                    codes: string[];
+                                    description: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    id: string;
+                                    languages: string[];
+                                    matchedAt: string | null;
+                                    /** @enum {string} */
+                                    modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                                    partners: number;
+                                    periodEnd: string | null;
+                                    periodStart: string | null;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    source: {
+                                        index: number;
+                                        reportId: string;
+                                        sectionKey: string;
+                                        submission: number;
+                                    } | null;
+                                    state: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "public" | "participants" | "secretariat";
+                                };
+                                reasons: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project catalogue: the projects published, and yours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    edit: boolean;
+                                    evaluate: boolean;
+                                    publish: boolean;
+                                };
+                                completedAt: string | null;
+                                evaluations: {
+                                    changed: string;
+                                    delivered: string;
+                                    /** Format: date-time */
+                                    evaluatedAt: string;
+                                    lessons: string;
+                                    public: boolean;
+                                    /** @enum {string} */
+                                    side: "requester" | "offeror";
+                                }[];
+                                id: string;
+                                milestones: {
+                                    due: string;
+                                    status: string;
+                                    title: string;
+                                }[] | null;
+                                needId: string;
+                                objectives: string | null;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                principles: string[];
+                                publicParts: {
+                                    milestones: boolean;
+                                    objectives: boolean;
+                                    project: boolean;
+                                };
+                                requester: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "running" | "completed";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project, as far as you may see it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                evaluate: boolean;
+                                publish: boolean;
+                            };
+                            completedAt: string | null;
+                            evaluations: {
+                                changed: string;
+                                delivered: string;
+                                /** Format: date-time */
+                                evaluatedAt: string;
+                                lessons: string;
+                                public: boolean;
+                                /** @enum {string} */
+                                side: "requester" | "offeror";
+                            }[];
+                            id: string;
+                            milestones: {
+                                due: string;
+                                status: string;
+                                title: string;
+                            }[] | null;
+                            needId: string;
+                            objectives: string | null;
+                            offerId: string;
+                            offeror: {
+                                /** @enum {string} */
+                                kind: "state" | "organisation" | "secretariat";
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                programme: string | null;
+                                state: string | null;
+                            };
+                            principles: string[];
+                            publicParts: {
+                                milestones: boolean;
+                                objectives: boolean;
+                                project: boolean;
+                            };
+                            requester: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "running" | "completed";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Keep a project (either partner); choose what is public and close it (the requesting State). If-Match: the version read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        milestones?: {
+                            due: string;
+                            /** @enum {string} */
+                            status: "planned" | "in-progress" | "done" | "dropped";
+                            title: string;
+                        }[];
+                        objectives?: string;
+                        principles?: string[];
+                        publicParts?: {
+                            milestones: boolean;
+                            objectives: boolean;
+                            project: boolean;
+                        };
+                        /** @enum {string} */
+                        status?: "running" | "completed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/projects/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your side's closing evaluation of a completed project (either partner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changed: string;
+                        delivered: string;
+                        lessons: string;
+                        /** @default false */
+                        public?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            side: "requester" | "offeror";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
