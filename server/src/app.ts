@@ -17,6 +17,7 @@ import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
 import { initiativesRoutes } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
+import { capacityRoutes } from './modules/capacity/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -50,6 +51,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   initiativesRoutes(app, ctx);
   updatesRoutes(app, ctx);
   contactsRoutes(app, ctx);
+  capacityRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

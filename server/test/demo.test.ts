@@ -50,4 +50,16 @@ describe('npm run demo', () => {
     // The public learns nothing of it.
     expect((await new Client(p.app).get('/api/v1/contacts/pocs')).status).toBe(401);
   });
+
+  it('shows capacity-building: needs of Kenya (from its report), Viet Nam and Jordan, three offers, a running and a completed project', async () => {
+    const c = new Client(p.app);
+    const needs = (await c.get('/api/v1/capacity/needs')).body.items as { state: string; source: unknown; status: string }[];
+    expect(needs.map((n) => n.state).sort()).toEqual(['JOR', 'KEN', 'VNM']);
+    expect(needs.find((n) => n.state === 'KEN')!.source).not.toBeNull();
+    const offers = (await c.get('/api/v1/capacity/offers')).body.items as { offeror: { kind: string; state: string | null } }[];
+    expect(offers.map((o) => o.offeror.state ?? o.offeror.kind).sort()).toEqual(['CHL', 'FRA', 'organisation']);
+    const projects = (await c.get('/api/v1/capacity/projects')).body.items as { status: string; evaluations: unknown[] }[];
+    expect(projects.map((x) => x.status).sort()).toEqual(['completed', 'running']);
+    expect(projects.find((x) => x.status === 'completed')!.evaluations).toHaveLength(2);
+  });
 });

@@ -5,6 +5,7 @@ import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
 import { seedInitiatives } from './seed-initiatives.js';
 import { seedContacts } from './seed-contacts.js';
+import { seedCapacity } from './seed-capacity.js';
 import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
@@ -84,6 +85,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   await seedMeetings(ctx, made);
   await seedInitiatives(ctx, made);
   made.push(...(await seedContacts(ctx, made)));
+  await seedCapacity(ctx, made);
   return made;
 }
 

@@ -488,55 +488,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contact-acknowledgements/{token}": {
+    "/api/v1/capacity/analysis": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Acknowledge a reachability check by the link of its email (no sign-in; works once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            acknowledgedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/checks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reachability checks and their results (a State: its own POCs') */
+        /** Needs by pillar, element, regional group and modality; coverage; unmet needs; median days to match: from what you may see */
         get: {
             parameters: {
                 query?: never;
@@ -553,174 +512,48 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            can: {
-                                schedule: boolean;
-                            };
-                            items: {
-                                /** @description The links have expired: who has not answered never did */
-                                completed: boolean;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                expiresAt: string;
-                                id: string;
-                                scope: {
-                                    [key: string]: unknown;
-                                };
-                                /** @description For a State: its own POCs only */
-                                tally: {
-                                    "1h": number;
-                                    "24h": number;
-                                    "72h": number;
-                                    never: number;
-                                    total: number;
-                                };
+                            byElement: {
+                                code: string;
+                                needs: number;
                             }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Schedule a reachability check (Secretariat) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default 48 */
-                        escalateAfterHours?: number;
-                        /**
-                         * @description How long the links work; at least 72 hours, the last bucket of the results
-                         * @default 168
-                         */
-                        expiresAfterHours?: number;
-                        /** @default 24 */
-                        remindAfterHours?: number;
-                        scope: {
-                            /** @enum {string} */
-                            kind: "all";
-                        } | {
-                            group: string;
-                            /** @enum {string} */
-                            kind: "group";
-                        } | {
-                            /** @enum {string} */
-                            kind: "states";
-                            states: string[];
-                        } | {
-                            /** @enum {string} */
-                            kind: "role";
-                            /** @enum {string} */
-                            role: "diplomatic" | "technical";
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            targets: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/checks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Results of one check: per POC, per State, per regional group */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            buckets: ("1h" | "24h" | "72h" | "never")[];
-                            /** @description The Secretariat only; empty for a State */
-                            byGroup: {
+                            byModality: {
                                 key: string;
-                                tally: {
-                                    "1h": number;
-                                    "24h": number;
-                                    "72h": number;
-                                    never: number;
-                                    total: number;
-                                };
+                                needs: number;
+                            }[];
+                            byPillar: {
+                                needs: number;
+                                /** @enum {string} */
+                                pillar: "international-law" | "norms" | "cbms" | "capacity-building" | "threats";
+                            }[];
+                            byRegionalGroup: {
+                                key: string;
+                                needs: number;
                             }[];
                             byState: {
-                                key: string;
-                                tally: {
-                                    "1h": number;
-                                    "24h": number;
-                                    "72h": number;
-                                    never: number;
-                                    total: number;
-                                };
+                                iso3: string;
+                                needs: number;
                             }[];
-                            /** @description The links have expired: who has not answered never did */
-                            completed: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            id: string;
-                            scope: {
-                                [key: string]: unknown;
+                            coverage: {
+                                matched: number;
+                                met: number;
+                                threshold: number;
+                                withOffer: number;
                             };
-                            /** @description For a State: its own POCs only */
-                            tally: {
-                                "1h": number;
-                                "24h": number;
-                                "72h": number;
-                                never: number;
-                                total: number;
-                            };
-                            targets: {
-                                answeredAt: string | null;
-                                /** @enum {string} */
-                                bucket: "1h" | "24h" | "72h" | "never";
-                                escalatedAt: string | null;
-                                pocId: string;
-                                remindedAt: string | null;
-                                responseMinutes: number | null;
-                                /** @enum {string} */
-                                role: "diplomatic" | "technical";
-                                sentAt: string | null;
+                            medianDaysToMatch: number | null;
+                            needs: number;
+                            unmet: {
+                                id: string;
+                                /** Format: date-time */
+                                publishedAt: string;
                                 state: string;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
                             }[];
                         };
                     };
@@ -735,19 +568,321 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contacts/pocs": {
+    "/api/v1/capacity/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The directory: current points of contact (each read is logged) */
+        /** Everything public of needs, offers or projects, as JSON or CSV (the same for everyone) */
         get: {
             parameters: {
                 query?: {
-                    role?: "diplomatic" | "technical";
+                    format?: "json" | "csv";
+                    what?: "needs" | "offers" | "projects";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matches you are a party to, on either side */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation, with a message (the offeror) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an accepted match: the project begins (focal point of the requesting State); 409 when the need or the offer is full */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation, with a message (the offeror) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/matches/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw from a match not yet confirmed, with a message (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            projectId?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The needs you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    limit?: number;
+                    modality?: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                    offset?: number;
                     state?: string;
+                    status?: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
                 };
                 header?: never;
                 path?: never;
@@ -763,49 +898,57 @@ export interface paths {
                     content: {
                         "application/json": {
                             can: {
-                                nominate: boolean;
-                                scheduleCheck: boolean;
+                                publishNeed: boolean;
+                                publishOffer: boolean;
                             };
                             items: {
-                                can: {
-                                    change: boolean;
+                                codes: string[];
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
                                 };
-                                email: string;
-                                hasAccount: boolean;
                                 id: string;
-                                /** @description Now falls inside the POC’s working hours, in its own zone */
-                                inWorkingHoursNow: boolean;
                                 languages: string[];
-                                name: string;
-                                /** Format: date-time */
-                                nominatedAt: string;
-                                organisation: string;
-                                otherChannels: {
-                                    kind: string;
-                                    value: string;
-                                }[];
-                                phone: string;
+                                matchedAt: string | null;
                                 /** @enum {string} */
-                                role: "diplomatic" | "technical";
-                                state: string;
-                                timeZone: string;
-                                title: string;
+                                modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                                partners: number;
+                                periodEnd: string | null;
+                                periodStart: string | null;
                                 /** Format: date-time */
-                                updatedAt: string;
-                                version: number;
-                                workingHours: {
-                                    days: number[];
-                                    from: string;
-                                    to: string;
+                                publishedAt: string;
+                                source: {
+                                    index: number;
+                                    reportId: string;
+                                    sectionKey: string;
+                                    submission: number;
+                                } | null;
+                                state: string;
+                                /** @enum {string} */
+                                status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
                                 };
+                                /** @enum {string} */
+                                visibility: "public" | "participants" | "secretariat";
                             }[];
+                            total: number;
                         };
                     };
                 };
             };
         };
         put?: never;
-        /** Nominate a point of contact of one's own State (focal point; fresh TOTP code) */
+        /** Publish a need of your State (focal point) */
         post: {
             parameters: {
                 query?: never;
@@ -816,35 +959,34 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /**
-                         * @description Also invite the POC to an account of role `poc`
-                         * @default false
-                         */
-                        invite?: boolean;
-                        languages: string[];
-                        name: string;
-                        organisation: string;
-                        /** @default [] */
-                        otherChannels?: {
-                            kind: string;
-                            value: string;
-                        }[];
-                        /** @description A current TOTP code: every change asks for a fresh one */
-                        otp: string;
-                        phone: string;
-                        /** @enum {string} */
-                        role: "diplomatic" | "technical";
-                        timeZone: string;
-                        /** @default  */
-                        title?: string;
-                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
-                        workingHours: {
-                            days: number[];
-                            from: string;
-                            to: string;
+                        codes: string[];
+                        description: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
                         };
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        /** @enum {string} */
+                        modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                        /** @default 1 */
+                        partners?: number;
+                        /** @default null */
+                        periodEnd?: string | null;
+                        /** @default null */
+                        periodStart?: string | null;
+                        title: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
                     };
                 };
             };
@@ -857,9 +999,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: string;
-                            /** @description An account of role `poc` was invited */
-                            invited: boolean;
-                            version: number;
                         };
                     };
                 };
@@ -871,14 +1010,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/contacts/pocs/{id}": {
+    "/api/v1/capacity/needs/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One current point of contact (the read is logged) */
+        /** A need, with the matches on it you are a party to */
         get: {
             parameters: {
                 query?: never;
@@ -898,42 +1037,945 @@ export interface paths {
                     content: {
                         "application/json": {
                             can: {
-                                change: boolean;
+                                edit: boolean;
+                                invite: boolean;
                             };
-                            email: string;
-                            hasAccount: boolean;
+                            codes: string[];
+                            description: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
                             id: string;
-                            /** @description Now falls inside the POC’s working hours, in its own zone */
-                            inWorkingHoursNow: boolean;
                             languages: string[];
-                            name: string;
-                            /** Format: date-time */
-                            nominatedAt: string;
-                            organisation: string;
-                            otherChannels: {
-                                kind: string;
-                                value: string;
+                            matchedAt: string | null;
+                            matches: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
                             }[];
-                            phone: string;
                             /** @enum {string} */
-                            role: "diplomatic" | "technical";
-                            state: string;
-                            timeZone: string;
-                            title: string;
+                            modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                            partners: number;
+                            periodEnd: string | null;
+                            periodStart: string | null;
                             /** Format: date-time */
-                            updatedAt: string;
-                            version: number;
-                            workingHours: {
-                                days: number[];
-                                from: string;
-                                to: string;
+                            publishedAt: string;
+                            source: {
+                                index: number;
+                                reportId: string;
+                                sectionKey: string;
+                                submission: number;
+                            } | null;
+                            state: string;
+                            /** @enum {string} */
+                            status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
                             };
+                            /** @enum {string} */
+                            visibility: "public" | "participants" | "secretariat";
                         };
                     };
                 };
             };
         };
-        /** Change a nomination (focal point; If-Match: its version; fresh TOTP code) */
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change who sees a need, mark it met, or withdraw it (its focal point) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "met" | "withdrawn";
+                        /** @enum {string} */
+                        visibility?: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an offer on your need (focal point of the requesting State) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        message?: string;
+                        /** Format: uuid */
+                        offerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open offers you may see, ranked for the need, with the reasons of each rank */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                offer: {
+                                    capacity: number;
+                                    codes: string[];
+                                    conditions: string | null;
+                                    description: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    engaged: number;
+                                    id: string;
+                                    languages: string[];
+                                    modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                                    offeror: {
+                                        /** @enum {string} */
+                                        kind: "state" | "organisation" | "secretariat";
+                                        organisationId: string | null;
+                                        organisationName: string | null;
+                                        programme: string | null;
+                                        state: string | null;
+                                    };
+                                    periodEnd: string | null;
+                                    periodStart: string | null;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    regions: string[];
+                                    states: string[];
+                                    /** @enum {string} */
+                                    status: "open" | "closed" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "public" | "participants" | "secretariat";
+                                };
+                                reasons: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/needs/from-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the needs of your State's latest submitted national report, each linked to its section (focal point); those already published are not repeated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        /** @enum {string} */
+                        modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyPublished: number;
+                            created: string[];
+                            reportId: string;
+                            submission: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offers you may see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    limit?: number;
+                    modality?: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                    offset?: number;
+                    status?: "open" | "closed" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                publishNeed: boolean;
+                                publishOffer: boolean;
+                            };
+                            items: {
+                                capacity: number;
+                                codes: string[];
+                                conditions: string | null;
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                engaged: number;
+                                id: string;
+                                languages: string[];
+                                modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                periodEnd: string | null;
+                                periodStart: string | null;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                regions: string[];
+                                states: string[];
+                                /** @enum {string} */
+                                status: "open" | "closed" | "withdrawn";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "public" | "participants" | "secretariat";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an offer: for your State (focal point), your organisation, or a programme (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        capacity?: number;
+                        codes: string[];
+                        /** @default null */
+                        conditions?: string | null;
+                        description: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        languages: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                        modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                        /** @default null */
+                        periodEnd?: string | null;
+                        /** @default null */
+                        periodStart?: string | null;
+                        programme?: string;
+                        /** @default [] */
+                        regions?: string[];
+                        /** @default [] */
+                        states?: string[];
+                        title: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @enum {string} */
+                        visibility: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An offer, with the matches on it you are a party to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                            };
+                            capacity: number;
+                            codes: string[];
+                            conditions: string | null;
+                            description: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            engaged: number;
+                            id: string;
+                            languages: string[];
+                            matches: {
+                                can: {
+                                    accept: boolean;
+                                    confirm: boolean;
+                                    decline: boolean;
+                                    withdraw: boolean;
+                                };
+                                closedAt: string | null;
+                                id: string;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                inviteMessage: string | null;
+                                needId: string;
+                                needState: string;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                projectId: string | null;
+                                respondedAt: string | null;
+                                responseMessage: string | null;
+                                score: number;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "confirmed" | "withdrawn";
+                                withdrawMessage: string | null;
+                                withdrawnBy: ("requester" | "offeror") | null;
+                            }[];
+                            modalities: ("training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding")[];
+                            offeror: {
+                                /** @enum {string} */
+                                kind: "state" | "organisation" | "secretariat";
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                programme: string | null;
+                                state: string | null;
+                            };
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            regions: string[];
+                            states: string[];
+                            /** @enum {string} */
+                            status: "open" | "closed" | "withdrawn";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            /** @enum {string} */
+                            visibility: "public" | "participants" | "secretariat";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close, reopen or withdraw an offer, or change who sees it (its offeror) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "withdrawn";
+                        /** @enum {string} */
+                        visibility?: "public" | "participants" | "secretariat";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/offers/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open needs you may see, ranked for the offer, with the reasons of each rank */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                need: {
+                                    codes: string[];
+                                    description: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    id: string;
+                                    languages: string[];
+                                    matchedAt: string | null;
+                                    /** @enum {string} */
+                                    modality: "training" | "advisory" | "technical-assistance" | "equipment" | "exchange-of-expertise" | "funding";
+                                    partners: number;
+                                    periodEnd: string | null;
+                                    periodStart: string | null;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    source: {
+                                        index: number;
+                                        reportId: string;
+                                        sectionKey: string;
+                                        submission: number;
+                                    } | null;
+                                    state: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "public" | "participants" | "secretariat";
+                                };
+                                reasons: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project catalogue: the projects published, and yours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    edit: boolean;
+                                    evaluate: boolean;
+                                    publish: boolean;
+                                };
+                                completedAt: string | null;
+                                evaluations: {
+                                    changed: string;
+                                    delivered: string;
+                                    /** Format: date-time */
+                                    evaluatedAt: string;
+                                    lessons: string;
+                                    public: boolean;
+                                    /** @enum {string} */
+                                    side: "requester" | "offeror";
+                                }[];
+                                id: string;
+                                milestones: {
+                                    due: string;
+                                    status: string;
+                                    title: string;
+                                }[] | null;
+                                needId: string;
+                                objectives: string | null;
+                                offerId: string;
+                                offeror: {
+                                    /** @enum {string} */
+                                    kind: "state" | "organisation" | "secretariat";
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    programme: string | null;
+                                    state: string | null;
+                                };
+                                principles: string[];
+                                publicParts: {
+                                    milestones: boolean;
+                                    objectives: boolean;
+                                    project: boolean;
+                                };
+                                requester: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "running" | "completed";
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project, as far as you may see it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                edit: boolean;
+                                evaluate: boolean;
+                                publish: boolean;
+                            };
+                            completedAt: string | null;
+                            evaluations: {
+                                changed: string;
+                                delivered: string;
+                                /** Format: date-time */
+                                evaluatedAt: string;
+                                lessons: string;
+                                public: boolean;
+                                /** @enum {string} */
+                                side: "requester" | "offeror";
+                            }[];
+                            id: string;
+                            milestones: {
+                                due: string;
+                                status: string;
+                                title: string;
+                            }[] | null;
+                            needId: string;
+                            objectives: string | null;
+                            offerId: string;
+                            offeror: {
+                                /** @enum {string} */
+                                kind: "state" | "organisation" | "secretariat";
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                programme: string | null;
+                                state: string | null;
+                            };
+                            principles: string[];
+                            publicParts: {
+                                milestones: boolean;
+                                objectives: boolean;
+                                project: boolean;
+                            };
+                            requester: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "running" | "completed";
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Keep a project (either partner); choose what is public and close it (the requesting State). If-Match: the version read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        milestones?: {
+                            due: string;
+                            /** @enum {string} */
+                            status: "planned" | "in-progress" | "done" | "dropped";
+                            title: string;
+                        }[];
+                        objectives?: string;
+                        principles?: string[];
+                        publicParts?: {
+                            milestones: boolean;
+                            objectives: boolean;
+                            project: boolean;
+                        };
+                        /** @enum {string} */
+                        status?: "running" | "completed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/capacity/projects/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your side's closing evaluation of a completed project (either partner) */
         put: {
             parameters: {
                 query?: never;
@@ -946,324 +1988,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
-                        email: string;
-                        languages: string[];
-                        name: string;
-                        organisation: string;
-                        /** @default [] */
-                        otherChannels?: {
-                            kind: string;
-                            value: string;
-                        }[];
-                        /** @description A current TOTP code: every change asks for a fresh one */
-                        otp: string;
-                        phone: string;
-                        timeZone: string;
-                        /** @default  */
-                        title?: string;
-                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
-                        workingHours: {
-                            days: number[];
-                            from: string;
-                            to: string;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            status: "current" | "withdrawn";
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/pocs/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every version of a nomination (its State's side and the Secretariat) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: date-time */
-                                at: string;
-                                byAccount: string;
-                                /** @enum {string} */
-                                change: "nominate" | "update" | "withdraw";
-                                record: {
-                                    [key: string]: unknown;
-                                };
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/pocs/{id}/withdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Withdraw a nomination (focal point; If-Match: its version; fresh TOTP code) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A current TOTP code: every change asks for a fresh one */
-                        otp: string;
-                        /** @default  */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            status: "current" | "withdrawn";
-                            version: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/reads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who read the caller's State's entries, and when (the Secretariat may name a State) */
-        get: {
-            parameters: {
-                query?: {
-                    state?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: date-time */
-                                at: string;
-                                pocId: string;
-                                pocState: string;
-                                readerName: string;
-                                readerRole: string;
-                                /** @description null: the Secretariat */
-                                readerState: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/threads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The exchanges of the caller's State */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: date-time */
-                                createdAt: string;
-                                exercise: boolean;
-                                firstResponseMinutes: number | null;
-                                fromState: string;
-                                id: string;
-                                /**
-                                 * @description The kind of the opening message
-                                 * @enum {string}
-                                 */
-                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
-                                /** Format: date-time */
-                                lastMessageAt: string;
-                                secretariatMayRead: boolean;
-                                /** @enum {string} */
-                                status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
-                                toState: string;
-                                /** @enum {string} */
-                                urgency: "routine" | "priority" | "urgent";
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Write to another State's points of contact (template message) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description A table-top exercise: every message of the thread is marked so
-                         * @default false
-                         */
-                        exercise?: boolean;
-                        /** @enum {string} */
-                        kind: "incident-notification" | "request-for-information" | "request-for-assistance";
-                        /** @default null */
-                        respondWithinHours?: number | null;
+                        changed: string;
+                        delivered: string;
+                        lessons: string;
                         /** @default false */
-                        secretariatMayRead?: boolean;
-                        text: string;
-                        toState: string;
-                        /** @enum {string} */
-                        urgency: "routine" | "priority" | "urgent";
+                        public?: boolean;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/threads/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An exchange, with its messages (opening it marks them read) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -1272,108 +2004,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            can: {
-                                answer: boolean;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            exercise: boolean;
-                            firstResponseMinutes: number | null;
-                            fromState: string;
-                            id: string;
-                            /**
-                             * @description The kind of the opening message
-                             * @enum {string}
-                             */
-                            kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
-                            /** Format: date-time */
-                            lastMessageAt: string;
-                            messages: {
-                                /** Format: date-time */
-                                createdAt: string;
-                                deliveredAt: string | null;
-                                exercise: boolean;
-                                fromName: string;
-                                fromState: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
-                                position: number;
-                                readAt: string | null;
-                                respondWithinHours: number | null;
-                                text: string;
-                                /** @enum {string} */
-                                urgency: "routine" | "priority" | "urgent";
-                            }[];
-                            secretariatMayRead: boolean;
                             /** @enum {string} */
-                            status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
-                            toState: string;
-                            /** @enum {string} */
-                            urgency: "routine" | "priority" | "urgent";
+                            side: "requester" | "offeror";
                         };
                     };
                 };
             };
         };
-        put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/contacts/threads/{id}/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add a message: acknowledgement, reply, closure … */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
-                        /** @default null */
-                        respondWithinHours?: number | null;
-                        text: string;
-                        /**
-                         * @default routine
-                         * @enum {string}
-                         */
-                        urgency?: "routine" | "priority" | "urgent";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            position: number;
-                        };
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2236,19 +2874,6 @@ export interface paths {
                             /** @enum {string} */
                             status: "negotiating" | "adopted" | "withdrawn";
                             title: string;
-                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
-                            transmission: {
-                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
-                                group: string;
-                                /** @description The revision transmitted */
-                                revision: {
-                                    contentHash: string;
-                                    label: string;
-                                    number: number;
-                                } | null;
-                                /** Format: date-time */
-                                transmittedAt: string;
-                            } | null;
                             transmittedAt: string | null;
                             unplaced: {
                                 /** @enum {string} */
@@ -2605,13 +3230,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description The working group that transmitted it */
-                            from: string;
-                            revision: {
-                                contentHash: string;
-                                label: string;
-                                number: number;
-                            };
                             /** Format: date-time */
                             transmittedAt: string;
                         };
@@ -2619,114 +3237,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/feeds/documents.atom": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An Atom feed (RFC 4287) of the newest documents, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
-        get: {
-            parameters: {
-                query?: {
-                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/feeds/meetings.atom": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An Atom feed (RFC 4287) of the newest meetings, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
-        get: {
-            parameters: {
-                query?: {
-                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/feeds/outcomes.atom": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An Atom feed (RFC 4287) of the newest outcomes, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
-        get: {
-            parameters: {
-                query?: {
-                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3248,71 +3758,6 @@ export interface paths {
                                     };
                                 };
                                 version: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/framework/elements/{code}/initiatives": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** "Who else works on this": the published initiatives that serve a framework element */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            items: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                                links: {
-                                    label: string;
-                                    url: string;
-                                }[];
-                                name: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
-                                owner: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
                             }[];
                         };
                     };
@@ -5845,510 +6290,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/initiatives": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Other initiatives the PoA coordinates with: published ones for everyone; a proposer also sees its own, the Secretariat all */
-        get: {
-            parameters: {
-                query?: {
-                    element?: string;
-                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
-                    q?: string;
-                    state?: string;
-                    /** @description Only what the caller may see: the public sees published initiatives alone */
-                    status?: "proposed" | "published" | "declined";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            can: {
-                                propose: boolean;
-                                review: boolean;
-                            };
-                            items: {
-                                can: {
-                                    decline: boolean;
-                                    publish: boolean;
-                                };
-                                contact: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                decidedAt: string | null;
-                                /** @description Shown to the proposer and the Secretariat */
-                                declineReason: string | null;
-                                elements: string[];
-                                id: string;
-                                /** @enum {string} */
-                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                                links: {
-                                    label: string;
-                                    url: string;
-                                }[];
-                                name: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
-                                owner: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
-                                states: string[];
-                                /** @enum {string} */
-                                status: "proposed" | "published" | "declined";
-                                summary: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Propose an initiative (a focal point, an organisation, or the Secretariat); it is public once the Secretariat publishes it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        contact?: string | null;
-                        /**
-                         * @description Codes of the framework elements it serves
-                         * @default []
-                         */
-                        elements?: string[];
-                        /** @enum {string} */
-                        kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                        /** @default [] */
-                        links?: {
-                            label: string;
-                            /** Format: uri */
-                            url: string;
-                        }[];
-                        name: {
-                            ar?: string;
-                            en: string;
-                            es?: string;
-                            fr?: string;
-                            ru?: string;
-                            zh?: string;
-                        };
-                        owner: {
-                            ar?: string;
-                            en: string;
-                            es?: string;
-                            fr?: string;
-                            ru?: string;
-                            zh?: string;
-                        };
-                        /** @description States taking part */
-                        states?: string[];
-                        summary?: {
-                            ar?: string;
-                            en: string;
-                            es?: string;
-                            fr?: string;
-                            ru?: string;
-                            zh?: string;
-                        } | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            can: {
-                                decline: boolean;
-                                publish: boolean;
-                            };
-                            contact: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                            /** @description Shown to the proposer and the Secretariat */
-                            declineReason: string | null;
-                            elements: string[];
-                            id: string;
-                            /** @enum {string} */
-                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                            links: {
-                                label: string;
-                                url: string;
-                            }[];
-                            name: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            owner: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            states: string[];
-                            /** @enum {string} */
-                            status: "proposed" | "published" | "declined";
-                            summary: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/initiatives/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One initiative (404 unless published, or the caller proposed it, or the Secretariat) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            can: {
-                                decline: boolean;
-                                publish: boolean;
-                            };
-                            contact: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                            /** @description Shown to the proposer and the Secretariat */
-                            declineReason: string | null;
-                            elements: string[];
-                            id: string;
-                            /** @enum {string} */
-                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                            links: {
-                                label: string;
-                                url: string;
-                            }[];
-                            name: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            owner: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            states: string[];
-                            /** @enum {string} */
-                            status: "proposed" | "published" | "declined";
-                            summary: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/initiatives/{id}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decline a proposed initiative, with a reason the proposer sees (Secretariat) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            can: {
-                                decline: boolean;
-                                publish: boolean;
-                            };
-                            contact: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                            /** @description Shown to the proposer and the Secretariat */
-                            declineReason: string | null;
-                            elements: string[];
-                            id: string;
-                            /** @enum {string} */
-                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                            links: {
-                                label: string;
-                                url: string;
-                            }[];
-                            name: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            owner: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            states: string[];
-                            /** @enum {string} */
-                            status: "proposed" | "published" | "declined";
-                            summary: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/initiatives/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Publish a proposed initiative (Secretariat) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            can: {
-                                decline: boolean;
-                                publish: boolean;
-                            };
-                            contact: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            decidedAt: string | null;
-                            /** @description Shown to the proposer and the Secretariat */
-                            declineReason: string | null;
-                            elements: string[];
-                            id: string;
-                            /** @enum {string} */
-                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
-                            links: {
-                                label: string;
-                                url: string;
-                            }[];
-                            name: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            owner: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            };
-                            states: string[];
-                            /** @enum {string} */
-                            status: "proposed" | "published" | "declined";
-                            summary: {
-                                ar?: string;
-                                en: string;
-                                es?: string;
-                                fr?: string;
-                                ru?: string;
-                                zh?: string;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/initiatives/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The published initiatives as CSV or JSON (the same filters as the list) */
-        get: {
-            parameters: {
-                query?: {
-                    element?: string;
-                    format?: "csv" | "json";
-                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
-                    q?: string;
-                    state?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -6380,7 +6321,7 @@ export interface paths {
                         /** Format: uuid */
                         organisationId?: string;
                         /** @enum {string} */
-                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc";
+                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder";
                         state?: string;
                     };
                 };
@@ -6439,7 +6380,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
                             secondFactorRequired: boolean;
                             state: string | null;
                         };
@@ -6499,7 +6440,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -6594,7 +6535,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -9008,90 +8949,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/open-data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every public dataset (DCAT-like): title and description in six languages, licence, last change, and its URL in each format */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            datasets: {
-                                /** @description The reporting cycle or meeting the dataset is about */
-                                about: {
-                                    id: string;
-                                    title: {
-                                        ar?: string;
-                                        en: string;
-                                        es?: string;
-                                        fr?: string;
-                                        ru?: string;
-                                        zh?: string;
-                                    };
-                                } | null;
-                                description: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
-                                distributions: {
-                                    /** @enum {string} */
-                                    format: "JSON" | "CSV" | "Atom" | "iCalendar" | "Akoma Ntoso";
-                                    mediaType: string;
-                                    url: string;
-                                }[];
-                                id: string;
-                                /** @enum {string} */
-                                kind: "framework" | "outcomes" | "reports" | "meetings" | "participants" | "documents" | "states";
-                                landingPage: string;
-                                licence: string;
-                                modified: string | null;
-                                title: {
-                                    ar?: string;
-                                    en: string;
-                                    es?: string;
-                                    fr?: string;
-                                    ru?: string;
-                                    zh?: string;
-                                };
-                            }[];
-                            /** @description The URL of the licence the data is published under */
-                            licence: string;
-                            /** @description The newest change to any dataset */
-                            modified: string | null;
-                            publisher: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/outcomes": {
         parameters: {
             query?: never;
@@ -9283,19 +9140,6 @@ export interface paths {
                             } | null;
                             symbol: string;
                             title: string;
-                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
-                            transmission: {
-                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
-                                group: string;
-                                /** @description The revision transmitted */
-                                revision: {
-                                    contentHash: string;
-                                    label: string;
-                                    number: number;
-                                } | null;
-                                /** Format: date-time */
-                                transmittedAt: string;
-                            } | null;
                             verification: {
                                 auditEvent: number | null;
                                 /** @description The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption */
@@ -9312,51 +9156,11 @@ export interface paths {
                                     signature: string;
                                 } | null;
                                 intact: boolean;
-                                /** @description The working group that prepared the text is the one recorded on the audit chain at adoption */
-                                provenanceIntact: boolean;
                                 recomputedHash: string;
                                 recordedHash: string | null;
                             };
                         };
                     };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/outcomes/{id}/akn": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An adopted outcome in Akoma Ntoso 3.0 XML, in a language it exists in (404 names the languages it exists in) */
-        get: {
-            parameters: {
-                query?: {
-                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
                 };
             };
         };
@@ -10461,7 +10265,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -10779,167 +10583,6 @@ export interface paths {
                 };
             };
         };
-        trace?: never;
-    };
-    "/api/v1/updates/confirmations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Use a confirmation link (once, before it expires; 410 otherwise) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                            topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/updates/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ask for email updates (double opt-in): the same answer whether or not the address is already subscribed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
-                        topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/updates/unsubscribe/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Opens the unsubscribe page of a link (a GET changes nothing) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        /** Unsubscribe in one click (RFC 8058): the same answer for a link already used */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        "List-Unsubscribe"?: "One-Click";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
 }

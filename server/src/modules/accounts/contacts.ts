@@ -37,3 +37,13 @@ export async function accountNames(db: Executor, ids: readonly string[]): Promis
   const rows = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The active accounts of an organisation's representatives, or of the Secretariat: whom to tell of what concerns them. */
+export async function contactsOf(db: Executor, who: { organisationId: string } | { secretariat: true }): Promise<Omit<Contact, 'state'>[]> {
+  const [role, extra] = 'organisationId' in who ? (['stakeholder', eq(accounts.organisationId, who.organisationId)] as const) : (['secretariat', undefined] as const);
+  return db
+    .select({ email: accounts.email, name: accounts.name, language: accounts.language })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(and(eq(accountRoles.role, role), eq(accounts.status, 'active'), extra));
+}

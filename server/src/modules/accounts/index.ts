@@ -4,5 +4,5 @@ export { resolveSession } from './resolve-session.js';
 export type { NewSession, SessionRules } from './sessions.js';
 export { acceptInvitation, inviteAccount, offerSecondFactor } from './invitations.js';
 export { currentTotp } from './credentials.js';
-export { accountNames, focalPointContacts, mailLanguages, type Contact } from './contacts.js';
 export { confirmSecondFactor } from './confirm-second-factor.js';
+export { accountNames, contactsOf, focalPointContacts, mailLanguages, type Contact } from './contacts.js';

@@ -5,4 +5,5 @@ export { startReport } from './start-report.js';
 export { saveSection } from './save-section.js';
 export { submitReport } from './submit-report.js';
 export { reportingPolicy } from './policy.js';
+export { needsOfLatestReport, type ReportNeeds } from './needs-of-report.js';
 export { listCycles } from './reading.js';

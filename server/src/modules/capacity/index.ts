@@ -1,0 +1,10 @@
+export { capacityRoutes } from './routes.js';
+export { capacityPolicy } from './policy.js';
+export { createNeed } from './create-need.js';
+export { publishReportNeeds } from './publish-report-needs.js';
+export { createOffer } from './create-offer.js';
+export { inviteOffer } from './invite-offer.js';
+export { acceptMatch } from './accept-match.js';
+export { confirmMatch } from './confirm-match.js';
+export { updateProject } from './update-project.js';
+export { evaluateProject } from './evaluate-project.js';
