@@ -13,6 +13,7 @@ import { reportingRoutes } from './modules/reporting/index.js';
 import { documentsRoutes } from './modules/documents/index.js';
 import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
 import { groupsRoutes, workingGroups } from './modules/groups/index.js';
+import { stakeholdersRoutes } from './modules/stakeholders/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -41,6 +42,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   documentsRoutes(app, ctx);
   meetingsRoutes(app, ctx);
   groupsRoutes(app, ctx, { draftsOf: draftsOfBody });
+  stakeholdersRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);
