@@ -211,7 +211,9 @@ describe('non-objection', () => {
     expect(toC.text).toMatch(/États ayant accepté d’être nommés :\n- France/);
     expect(mail.findLast((m) => m.to === b.email)!.subject).toBe('Accredited: Global Forum on Cyber Expertise Foundation');
     // The first representative of the accredited organisation is invited, in the application's language.
-    expect(mail.findLast((m) => m.to === b.lead)).toBeDefined();
+    expect(mail.findLast((m) => m.to === b.lead)!.text).toMatch(/\/en\/invitation\//);
+    const lead = await p.ctx.database.db.execute(sql`SELECT lead_account_id FROM organisations WHERE id = ${b.organisationId}`);
+    expect((('rows' in lead ? lead.rows : lead) as { lead_account_id: string | null }[])[0]!.lead_account_id).not.toBeNull();
   });
 
   it('the record: count everywhere, a State by name only where it agreed; the public list shows the accredited', async () => {
