@@ -6,6 +6,7 @@ import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { startJobRunner } from '../src/platform/jobs/runner.js';
 import { jobHandlers } from '../src/jobs.js';
+import { rowsOf } from '../src/platform/db/database.js';
 
 /**
  * Accreditation on a non-objection basis through the API: apply, complete, circulate, object, the
@@ -102,7 +103,7 @@ describe('applying', () => {
     const steps = (await anon().get(`/api/v1/stakeholder-applications/track/${a.token}`)).body.steps.map((s: { kind: string }) => s.kind);
     expect(steps).toEqual(['submitted', 'information-requested', 'information-given', 'complete']);
     const audit = await p.ctx.database.db.execute(sql`SELECT action FROM audit_events WHERE subject_id = ${a.id} ORDER BY seq`);
-    const actions = (('rows' in audit ? audit.rows : audit) as { action: string }[]).map((r) => r.action);
+    const actions = rowsOf<{ action: string }>(audit).map((r) => r.action);
     expect(actions).toEqual(['stakeholders.apply', 'stakeholders.request-information', 'stakeholders.give-information', 'stakeholders.mark-complete']);
   });
 });
@@ -154,7 +155,7 @@ describe('non-objection', () => {
     batchId = res.body.id;
     const mail = await p.outbox();
     expect(mail.filter((m) => /^Applications for accreditation, batch 2$/.test(m.subject)).length).toBeGreaterThanOrEqual(3);
-    expect(mail.findLast((m) => m.to === a.email)!.subject).toBe('Solicitud transmitida a los Estados: Cyberpeace Foundation');
+    expect([...mail].reverse().find((m) => m.to === a.email)!.subject).toBe('Solicitud transmitida a los Estados: Cyberpeace Foundation');
     for (const who of [chl, arg, secretariat]) expect((await who.get(`/api/v1/stakeholder-batches/${batchId}`)).status).toBe(200);
     expect((await chlDelegate.get(`/api/v1/stakeholder-batches/${batchId}`)).status).toBe(403);
     expect((await chair.get(`/api/v1/stakeholder-batches/${batchId}`)).status).toBe(403);
@@ -196,24 +197,24 @@ describe('non-objection', () => {
     await Promise.all([one.drain(), two.drain()]);
     await Promise.all([one.stop(), two.stop()]);
     const audit = await p.ctx.database.db.execute(sql`SELECT subject_id FROM audit_events WHERE action IN ('stakeholders.accredit', 'stakeholders.not-accredit')`);
-    const decided = (('rows' in audit ? audit.rows : audit) as { subject_id: string }[]).map((r) => r.subject_id).sort();
+    const decided = rowsOf<{ subject_id: string }>(audit).map((r) => r.subject_id).sort();
     expect(decided).toEqual([a.id, b.id, c.id].sort());
     expect((await anon().get(`/api/v1/stakeholder-applications/track/${a.token}`)).body).toMatchObject({
       status: 'not-accredited',
       objections: { count: 1, namedStates: [], bases: ['Its work does not concern international security.'] },
     });
     const mail = await p.outbox();
-    const toA = mail.findLast((m) => m.to === a.email)!;
+    const toA = [...mail].reverse().find((m) => m.to === a.email)!;
     expect(toA.subject).toBe('No acreditada: Cyberpeace Foundation');
     expect(toA.text).toContain('Its work does not concern international security.');
-    const toC = mail.findLast((m) => m.to === c.email)!;
+    const toC = [...mail].reverse().find((m) => m.to === c.email)!;
     expect(toC.subject).toBe('Non accréditée : Institut du cyberespace');
     expect(toC.text).toMatch(/États ayant accepté d’être nommés :\n- France/);
-    expect(mail.findLast((m) => m.to === b.email)!.subject).toBe('Accredited: Global Forum on Cyber Expertise Foundation');
+    expect([...mail].reverse().find((m) => m.to === b.email)!.subject).toBe('Accredited: Global Forum on Cyber Expertise Foundation');
     // The first representative of the accredited organisation is invited, in the application's language.
-    expect(mail.findLast((m) => m.to === b.lead)!.text).toMatch(/\/en\/invitation\//);
+    expect([...mail].reverse().find((m) => m.to === b.lead)!.text).toMatch(/\/en\/invitation\//);
     const lead = await p.ctx.database.db.execute(sql`SELECT lead_account_id FROM organisations WHERE id = ${b.organisationId}`);
-    expect((('rows' in lead ? lead.rows : lead) as { lead_account_id: string | null }[])[0]!.lead_account_id).not.toBeNull();
+    expect(rowsOf<{ lead_account_id: string | null }>(lead)[0]!.lead_account_id).not.toBeNull();
   });
 
   it('the record: count everywhere, a State by name only where it agreed; the public list shows the accredited', async () => {

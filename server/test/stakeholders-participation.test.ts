@@ -60,7 +60,7 @@ describe('representatives', () => {
     expect(org.can).toEqual({ withdraw: false, submitInput: true, requestToSpeak: true, inviteRepresentative: true });
     const invited = await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Second Representative', email, language: 'fr' });
     expect(invited.status).toBe(201);
-    const mail = (await p.outbox()).findLast((m) => m.to === email)!;
+    const mail = [...(await p.outbox())].reverse().find((m) => m.to === email)!;
     const token = tokenFromMail(mail.text, 'invitation');
     const client = await anon().start();
     expect((await client.post(`/api/v1/invitations/${token}/accept`, { password: 'a long enough passphrase 42' })).status).toBe(200);
