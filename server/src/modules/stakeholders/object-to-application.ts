@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { authorize } from '../../platform/http/policy.js';
-import { conflict } from '../../platform/http/problem.js';
+import { conflict, notFound } from '../../platform/http/problem.js';
 import type { Actor } from '../../kernel/actor.js';
 import { applicationFacts, applicationRow } from './applications.js';
 import { periodOpen } from './non-objection.js';
@@ -19,6 +19,8 @@ import { objections } from './tables.js';
 export async function objectToApplication(db: Db, input: { actor: Actor; applicationId: string; basis?: string | undefined; nameShared: boolean }) {
   return db.transaction(async (tx) => {
     const row = await applicationRow(tx, input.applicationId, true);
+    // An application never circulated is unknown to the States: 404, as for one that does not exist.
+    if (row.batchId === null) throw notFound('The application');
     const state = input.actor.state;
     const [mine] = state ? await tx.select({ id: objections.id }).from(objections).where(and(eq(objections.applicationId, row.id), eq(objections.state, state))) : [];
     if (row.status === 'circulated' && !periodOpen(row.periodEndsAt, new Date()) && state)
