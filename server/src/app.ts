@@ -18,6 +18,7 @@ import { initiativesRoutes } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { capacityRoutes } from './modules/capacity/index.js';
+import { stakeholdersRoutes } from './modules/stakeholders/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -52,6 +53,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   updatesRoutes(app, ctx);
   contactsRoutes(app, ctx);
   capacityRoutes(app, ctx);
+  stakeholdersRoutes(app, ctx);
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

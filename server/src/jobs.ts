@@ -6,6 +6,7 @@ import { REMINDER_JOB, reportReminderHandler } from './modules/reporting/index.j
 import { meetingJobHandlers } from './modules/meetings/index.js';
 import { updatesJobHandlers } from './modules/updates/index.js';
 import { checkJobHandlers } from './modules/contacts/index.js';
+import { INVITE_LEAD_JOB, NON_OBJECTION_JOB, inviteFirstRepresentativeJob, nonObjectionPeriodHandler } from './modules/stakeholders/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
 /** The jobs of the modules that own them. */
@@ -16,6 +17,8 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     ...meetingJobHandlers(ctx),
     ...updatesJobHandlers(ctx),
     ...checkJobHandlers(ctx),
+    [NON_OBJECTION_JOB]: nonObjectionPeriodHandler(ctx),
+    [INVITE_LEAD_JOB]: inviteFirstRepresentativeJob(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
   };
 }

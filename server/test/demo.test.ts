@@ -62,4 +62,22 @@ describe('npm run demo', () => {
     expect(projects.map((x) => x.status).sort()).toEqual(['completed', 'running']);
     expect(projects.find((x) => x.status === 'completed')!.evaluations).toHaveLength(2);
   });
+
+  it('shows accreditation the real way: an organisation accredited (ECOSOC), one not after a shared basis, one in its period, and a written input', async () => {
+    const c = new Client(p.app);
+    const accredited = (await c.get('/api/v1/organisations')).body.items;
+    expect(accredited.map((o: { name: string }) => o.name)).toEqual(['Global Forum on Cyber Expertise (demo)']);
+    expect(accredited[0].ecosoc).toMatchObject({ status: 'special' });
+    const refused = (await c.get('/api/v1/organisations?accreditation=objected')).body.items;
+    expect(refused).toHaveLength(1);
+    expect((await c.get(`/api/v1/organisations/${refused[0].id}`)).body.objections).toMatchObject({ count: 1, namedStates: [], bases: [expect.stringMatching(/international security/)] });
+    const annual = (await c.get('/api/v1/meetings?kind=annual-meeting')).body.items[0];
+    expect((await c.get(`/api/v1/meetings/${annual.id}/stakeholder-inputs`)).body.items).toHaveLength(1);
+    const secretariat = accounts.find((a) => a.role === 'secretariat')!;
+    const s = await new Client(p.app).start();
+    expect((await s.post('/api/v1/session', { email: secretariat.email, password: secretariat.password, recoveryCode: secretariat.recoveryCodes[0] })).status).toBe(200);
+    const circulated = (await s.get('/api/v1/stakeholder-applications?status=circulated')).body.items;
+    expect(circulated.map((a: { organisation: { names: { es?: string } } }) => a.organisation.names.es)).toEqual(['Red Latinoamericana de Ciberseguridad (demo)']);
+    expect(new Date(circulated[0].period.endsAt).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
+  });
 });

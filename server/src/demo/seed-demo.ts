@@ -7,7 +7,7 @@ import { seedInitiatives } from './seed-initiatives.js';
 import { seedContacts } from './seed-contacts.js';
 import { seedCapacity } from './seed-capacity.js';
 import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
-import { recordOrganisation } from '../modules/stakeholders/index.js';
+import { seedAccreditation, seedStakeholders } from './seed-stakeholders.js';
 
 export interface DemoAccount {
   accountId: string;
@@ -46,17 +46,19 @@ const PEOPLE: { role: Role; name: string; email: string; state?: string; organis
 export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   const db = ctx.database.db;
   const organisationName = 'Global Forum on Cyber Expertise (demo)';
-  const organisationId = await recordOrganisation(db, { actor: null, name: organisationName, kind: 'intergovernmental', accreditation: 'accredited' });
+  // Accredited through an application and its non-objection period, once the Secretariat and the focal points exist.
+  let organisationId: string | null = null;
   const rules = { idleMinutes: ctx.config.sessionIdleMinutes, maxDays: ctx.config.sessionMaxDays };
   const made: DemoAccount[] = [];
   for (const person of PEOPLE) {
+    if (person.organisation && !organisationId) organisationId = await seedAccreditation(ctx, made);
     const invitation = await inviteAccount(ctx, {
       actor: null,
       email: person.email,
       name: person.name,
       role: person.role,
       state: person.state,
-      organisationId: person.organisation ? organisationId : undefined,
+      organisationId: person.organisation ? organisationId! : undefined,
     });
     const token = invitation.link.split('/').pop()!;
     const needsFactor = person.role === 'secretariat' || person.role === 'focal_point';
@@ -86,6 +88,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
   await seedInitiatives(ctx, made);
   made.push(...(await seedContacts(ctx, made)));
   await seedCapacity(ctx, made);
+  await seedStakeholders(ctx, made);
   return made;
 }
 

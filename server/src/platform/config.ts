@@ -27,6 +27,8 @@ const Env = z.object({
   REVIEW_CONFERENCE_EVERY_YEARS: z.coerce.number().int().min(1).max(50).default(5),
   AUDIT_KEY_FILE: z.string().optional(),
   AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+  NON_OBJECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  NON_OBJECTION_ECOSOC_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   POA_FOUNDED_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').default('2026-01-01'),
 });
 
@@ -66,6 +68,8 @@ export interface Config {
   auditKey: { pem: string } | { file: string };
   /** The URL of the licence the public datasets are published under (shown in the open data catalogue). */
   openDataLicence: string;
+  /** Stakeholder accreditation: the non-objection period in working days, shorter for organisations in consultative status with ECOSOC. */
+  nonObjection: { workingDays: number; ecosocWorkingDays: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fileStorage: e.FILE_STORAGE,
     documentSymbolPattern: e.DOCUMENT_SYMBOL_PATTERN,
     reviewConference: { everyYears: e.REVIEW_CONFERENCE_EVERY_YEARS, foundedOn: e.POA_FOUNDED_ON },
+    nonObjection: { workingDays: e.NON_OBJECTION_WORKING_DAYS, ecosocWorkingDays: e.NON_OBJECTION_ECOSOC_WORKING_DAYS },
     auditKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: path.resolve(e.AUDIT_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem')) },
   };
 }

@@ -6290,6 +6290,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups/{id}/stakeholder-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stakeholder section of a working group's page: written inputs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agendaItem: string | null;
+                                groupId: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                                meetingId: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                pdf: {
+                                    name: string;
+                                    url: string;
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                text: string | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -8414,6 +8473,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/speaking-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stakeholder segment: organisations that asked to speak */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agendaItem: string | null;
+                                id: string;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                requestedAt: string;
+                                speaker: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/speaking-requests/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to speak in the stakeholder segment, for your accredited organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agendaItem?: string;
+                        speaker: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agendaItem: string | null;
+                            id: string;
+                            organisation: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            requestedAt: string;
+                            speaker: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/stakeholder-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stakeholder section of a meeting's page: written inputs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agendaItem: string | null;
+                                groupId: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                                meetingId: string | null;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                pdf: {
+                                    name: string;
+                                    url: string;
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                text: string | null;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/statements": {
         parameters: {
             query?: never;
@@ -8938,6 +9162,324 @@ export interface paths {
                             };
                             venue: string | null;
                             version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accredited organisations (public) */
+        get: {
+            parameters: {
+                query?: {
+                    accreditation?: "applied" | "accredited" | "objected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                accreditation: "applied" | "accredited" | "objected" | "withdrawn";
+                                accreditedAt: string | null;
+                                ecosoc: {
+                                    since: number | null;
+                                    status: string;
+                                } | null;
+                                headquarters: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                                name: string;
+                                names: {
+                                    ar?: string;
+                                    en?: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                website: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation and the record of its accreditation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            accreditation: "applied" | "accredited" | "objected" | "withdrawn";
+                            accreditedAt: string | null;
+                            can: {
+                                inviteRepresentative: boolean;
+                                requestToSpeak: boolean;
+                                submitInput: boolean;
+                                withdraw: boolean;
+                            };
+                            ecosoc: {
+                                since: number | null;
+                                status: string;
+                            } | null;
+                            headquarters: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                            name: string;
+                            names: {
+                                ar?: string;
+                                en?: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            objections: {
+                                /** @description The general bases shared with the organisation, tied to no State */
+                                bases: string[];
+                                count: number;
+                                /** @description Only the States that agreed to be named */
+                                namedStates: string[];
+                            } | null;
+                            website: string | null;
+                            withdrawals: {
+                                /** Format: date-time */
+                                at: string;
+                                decision: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite another representative (the first representative) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an accreditation by decision (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The reference of the decision */
+                        decision: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            accreditation: "applied" | "accredited" | "objected" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/written-inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a written input to a meeting, an agenda item or a working group (published at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agendaItem?: string;
+                        /** Format: uuid */
+                        groupId?: string;
+                        /** @enum {string} */
+                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        /** Format: uuid */
+                        meetingId?: string;
+                        pdf?: {
+                            base64: string;
+                            name: string;
+                        };
+                        text?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agendaItem: string | null;
+                            groupId: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            meetingId: string | null;
+                            organisation: {
+                                id: string;
+                                name: string;
+                            };
+                            pdf: {
+                                name: string;
+                                url: string;
+                            } | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            text: string | null;
+                            title: string;
                         };
                     };
                 };
@@ -10399,6 +10941,809 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications: all for the Secretariat; those circulated for a focal point */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                circulate: boolean;
+                            };
+                            items: {
+                                batchId: string | null;
+                                can: {
+                                    circulate: boolean;
+                                    markComplete: boolean;
+                                    object: boolean;
+                                    requestInformation: boolean;
+                                };
+                                contact: {
+                                    email: string;
+                                    name: string;
+                                    phone?: string;
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                                objections: {
+                                    /** @description The general bases shared with the organisation, tied to no State */
+                                    bases: string[];
+                                    count: number;
+                                    /** @description Only the States that agreed to be named */
+                                    namedStates: string[];
+                                };
+                                organisation: {
+                                    ecosoc: {
+                                        since: number | null;
+                                        status: string;
+                                    } | null;
+                                    headquarters: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                                    name: string;
+                                    names: {
+                                        ar?: string;
+                                        en?: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    website: string | null;
+                                };
+                                /** @description The caller's own State's objection */
+                                ownObjection: {
+                                    basis: string | null;
+                                    nameShared: boolean;
+                                } | null;
+                                period: {
+                                    endLocal: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    zone: string;
+                                } | null;
+                                purpose: string;
+                                relevantWork: string;
+                                representatives: {
+                                    email: string;
+                                    name: string;
+                                }[] | null;
+                                /** @enum {string} */
+                                status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                                steps: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    kind: string;
+                                    note: string | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for accreditation (anyone); the private tracking link is shown once and emailed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            phone?: string;
+                        };
+                        /** @description Consultative status with ECOSOC, if any, and the year it was granted */
+                        ecosoc: {
+                            since: number;
+                            /** @enum {string} */
+                            status: "general" | "special" | "roster";
+                        } | null;
+                        /** @description The country of its headquarters */
+                        headquarters: string;
+                        /** @enum {string} */
+                        kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                        /**
+                         * @description The language of the application: its emails come in it
+                         * @enum {string}
+                         */
+                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        names: {
+                            ar?: string;
+                            en?: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        purpose: string;
+                        relevantWork: string;
+                        /** @description The first is invited first when the organisation is accredited */
+                        representatives: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        }[];
+                        /** Format: uri */
+                        website: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organisationId: string;
+                            /** @description Private: shown once, and emailed to the contact */
+                            trackingLink: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application (the contact details for the Secretariat only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string | null;
+                            can: {
+                                circulate: boolean;
+                                markComplete: boolean;
+                                object: boolean;
+                                requestInformation: boolean;
+                            };
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone?: string;
+                            } | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            objections: {
+                                /** @description The general bases shared with the organisation, tied to no State */
+                                bases: string[];
+                                count: number;
+                                /** @description Only the States that agreed to be named */
+                                namedStates: string[];
+                            };
+                            organisation: {
+                                ecosoc: {
+                                    since: number | null;
+                                    status: string;
+                                } | null;
+                                headquarters: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                                name: string;
+                                names: {
+                                    ar?: string;
+                                    en?: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                website: string | null;
+                            };
+                            /** @description The caller's own State's objection */
+                            ownObjection: {
+                                basis: string | null;
+                                nameShared: boolean;
+                            } | null;
+                            period: {
+                                endLocal: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                zone: string;
+                            } | null;
+                            purpose: string;
+                            relevantWork: string;
+                            representatives: {
+                                email: string;
+                                name: string;
+                            }[] | null;
+                            /** @enum {string} */
+                            status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                            steps: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                            }[] | null;
+                            /** Format: date-time */
+                            submittedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/{id}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find an application complete (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/{id}/information-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the applicant for more information (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to an application in its non-objection period, for your State (focal point) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A general basis, shared with the organisation */
+                        basis?: string;
+                        /**
+                         * @description The State agrees to be named to the organisation and in the record
+                         * @default false
+                         */
+                        nameShared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string | null;
+                            id: string;
+                            nameShared: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/track/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow an application with its private link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            /** @description Once decided */
+                            objections: {
+                                /** @description The general bases shared with the organisation, tied to no State */
+                                bases: string[];
+                                count: number;
+                                /** @description Only the States that agreed to be named */
+                                namedStates: string[];
+                            } | null;
+                            organisation: {
+                                ecosoc: {
+                                    since: number | null;
+                                    status: string;
+                                } | null;
+                                headquarters: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                                name: string;
+                                names: {
+                                    ar?: string;
+                                    en?: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                website: string | null;
+                            };
+                            period: {
+                                endLocal: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                zone: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                            steps: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-applications/track/{token}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the Secretariat’s request for more information */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batches circulated (Secretariat, focal points) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                circulatedAt: string;
+                                count: number;
+                                id: string;
+                                number: number;
+                                zone: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Circulate complete applications to the States in a batch (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationIds: string[];
+                        /**
+                         * @description The local time each period ends at
+                         * @default 18:00
+                         */
+                        endTime?: string;
+                        /** @description YYYY-MM-DDTHH:mm: one end for every application, instead of the working days of the settings */
+                        periodEndLocal?: string;
+                        /** @description IANA time zone the periods end in, e.g. America/New_York */
+                        zone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: number;
+                            periods: {
+                                applicationId: string;
+                                endLocal: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch and its applications (Secretariat, focal points) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                batchId: string | null;
+                                can: {
+                                    circulate: boolean;
+                                    markComplete: boolean;
+                                    object: boolean;
+                                    requestInformation: boolean;
+                                };
+                                contact: {
+                                    email: string;
+                                    name: string;
+                                    phone?: string;
+                                } | null;
+                                id: string;
+                                /** @enum {string} */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                                objections: {
+                                    /** @description The general bases shared with the organisation, tied to no State */
+                                    bases: string[];
+                                    count: number;
+                                    /** @description Only the States that agreed to be named */
+                                    namedStates: string[];
+                                };
+                                organisation: {
+                                    ecosoc: {
+                                        since: number | null;
+                                        status: string;
+                                    } | null;
+                                    headquarters: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "ngo" | "academia" | "private_sector" | "technical_community" | "intergovernmental" | "regional";
+                                    name: string;
+                                    names: {
+                                        ar?: string;
+                                        en?: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    website: string | null;
+                                };
+                                /** @description The caller's own State's objection */
+                                ownObjection: {
+                                    basis: string | null;
+                                    nameShared: boolean;
+                                } | null;
+                                period: {
+                                    endLocal: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    zone: string;
+                                } | null;
+                                purpose: string;
+                                relevantWork: string;
+                                representatives: {
+                                    email: string;
+                                    name: string;
+                                }[] | null;
+                                /** @enum {string} */
+                                status: "submitted" | "information-requested" | "complete" | "circulated" | "accredited" | "not-accredited";
+                                steps: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    kind: string;
+                                    note: string | null;
+                                }[] | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            /** Format: date-time */
+                            circulatedAt: string;
+                            id: string;
+                            number: number;
+                            zone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholder-inputs/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF of a written input */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -57,7 +57,7 @@ function scopeOf(input: InvitationInput): { state: string | null; organisationId
  */
 export async function inviteAccount(ctx: PlatformContext, input: InvitationInput): Promise<{ id: string; email: string; expiresAt: Date; link: string }> {
   const { state, organisationId } = scopeOf(input);
-  if (input.actor) authorize(input.actor, accountsPolicy.invite, { role: input.role, state });
+  if (input.actor) authorize(input.actor, accountsPolicy.invite, { role: input.role, state, organisationId });
   const db = ctx.database.db;
   const language = input.language ?? 'en';
   const stateName = state ? (await getState(db, state)).names[language] : null;

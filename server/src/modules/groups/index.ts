@@ -4,3 +4,5 @@ export { workingGroups } from './reading.js';
 export { createGroup, updateGroup } from './set-up-group.js';
 export { joinGroup, leaveGroup } from './join-group.js';
 export type { GroupDraft, DraftsOfGroup, GroupPageSources } from './drafts-seam.js';
+// What the stakeholders module asks of a working group (written inputs).
+export { groupRow } from './reading.js';

@@ -5,6 +5,18 @@ import { recordAudit, type AuditActor } from '../../platform/audit/record.js';
 import { organisations } from './tables.js';
 
 export { organisations };
+export { stakeholdersRoutes } from './routes.js';
+export { stakeholdersPolicy } from './policy.js';
+export { NON_OBJECTION_JOB } from './circulate-batch.js';
+export { INVITE_LEAD_JOB, nonObjectionPeriodHandler } from './non-objection-period.js';
+export { inviteFirstRepresentativeJob } from './invite-first-representative.js';
+// The use cases the demo data is made with.
+export { submitApplication } from './submit-application.js';
+export { markComplete } from './mark-complete.js';
+export { circulateBatch } from './circulate-batch.js';
+export { objectToApplication } from './object-to-application.js';
+export { submitWrittenInput } from './submit-written-input.js';
+export { requestToSpeak } from './request-to-speak.js';
 
 export type OrganisationKind = (typeof organisations.kind.enumValues)[number];
 
@@ -17,8 +29,8 @@ export async function findOrganisation(db: Executor, id: string) {
 }
 
 /**
- * Records an organisation. Accreditation on a non-objection basis (application, objection period)
- * is still to come; until then the Secretariat (or the demo) records its status directly.
+ * Records an organisation directly, outside the non-objection path (reference data, tests). The
+ * accreditation of an applicant goes through an application and its non-objection period.
  */
 export async function recordOrganisation(
   db: Db,
@@ -26,7 +38,7 @@ export async function recordOrganisation(
 ): Promise<string> {
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.insert(organisations).values({ id, name: input.name, kind: input.kind, accreditation: input.accreditation, website: input.website ?? null });
+    await tx.insert(organisations).values({ id, name: input.name, names: { en: input.name }, kind: input.kind, accreditation: input.accreditation, website: input.website ?? null, accreditedAt: input.accreditation === 'accredited' ? new Date() : null });
     await recordAudit(tx, {
       actor: input.actor,
       action: 'stakeholders.record-organisation',

@@ -1,0 +1,19 @@
+import type { PlatformContext } from '../../platform/context.js';
+import { authorize } from '../../platform/http/policy.js';
+import type { Actor } from '../../kernel/actor.js';
+import type { Language } from '../../kernel/languages.js';
+import { inviteAccount } from '../accounts/index.js';
+import { organisationRow } from './applications.js';
+import { organisationFacts } from './reading.js';
+import { stakeholdersPolicy } from './policy.js';
+
+/**
+ * The first representative of an accredited organisation invites another: an account of role
+ * `stakeholder` acting for the same organisation (made, audited and mailed by the accounts module).
+ */
+export async function inviteRepresentative(ctx: PlatformContext, input: { actor: Actor; organisationId: string; name: string; email: string; language?: Language | undefined }) {
+  const org = await organisationRow(ctx.database.db, input.organisationId);
+  authorize(input.actor, stakeholdersPolicy.inviteRepresentative, organisationFacts(org));
+  const invited = await inviteAccount(ctx, { actor: input.actor, email: input.email, name: input.name, role: 'stakeholder', organisationId: org.id, language: input.language });
+  return { id: invited.id, email: invited.email, expiresAt: invited.expiresAt };
+}

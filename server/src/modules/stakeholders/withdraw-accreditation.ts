@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { queueMail } from '../../platform/mail/queue.js';
+import { authorize } from '../../platform/http/policy.js';
+import type { Actor } from '../../kernel/actor.js';
+import { addStep, applicantAddress, organisationRow } from './applications.js';
+import { accreditationWithdrawn } from './mail-texts.js';
+import { organisationFacts } from './reading.js';
+import { stakeholdersPolicy } from './policy.js';
+import { applications, organisations, withdrawals } from './tables.js';
+
+/**
+ * The Secretariat withdraws an organisation's accreditation by a decision, named with its reason on
+ * the organisation's public record. Its representatives can no longer register, submit or speak.
+ */
+export async function withdrawAccreditation(db: Db, input: { actor: Actor; organisationId: string; decision: string; reason: string }) {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).for('update');
+    const org = await organisationRow(tx, locked?.id ?? input.organisationId);
+    authorize(input.actor, stakeholdersPolicy.withdrawAccreditation, organisationFacts(org));
+    const at = new Date();
+    await tx.update(organisations).set({ accreditation: 'withdrawn' }).where(eq(organisations.id, org.id));
+    await tx.insert(withdrawals).values({ id: randomUUID(), organisationId: org.id, decision: input.decision, reason: input.reason, at, by: input.actor.accountId });
+    await recordAudit(tx, { actor: input.actor, action: 'stakeholders.withdraw-accreditation', subjectType: 'organisation', subjectId: org.id, change: { decision: input.decision, reason: input.reason } });
+    const [application] = await tx.select().from(applications).where(eq(applications.organisationId, org.id)).orderBy(desc(applications.submittedAt)).limit(1);
+    if (application) {
+      await addStep(tx, application.id, 'withdrawn', input.decision, at);
+      const to = applicantAddress(application);
+      const mail = accreditationWithdrawn(to.language, org.name, input.decision, input.reason);
+      await queueMail(tx, [{ to: to.to, subject: mail.subject, text: `${to.name},\n\n${mail.text}\n` }]);
+    }
+    return { accreditation: 'withdrawn' as const };
+  });
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { testPlatform, type TestPlatform, tokenFromMail } from './support/platform.js';
+import { Client, makeAccount, signedIn, type TestAccount } from './support/client.js';
+import { meetingBody } from './support/meetings.js';
+import { organisations } from '../src/modules/stakeholders/tables.js';
+import { recordOrganisation } from '../src/modules/stakeholders/index.js';
+
+/**
+ * Participation of accredited organisations: the first representative invites the others; they
+ * register for meetings open to stakeholders, submit written inputs (text or PDF) published on the
+ * meeting's or the group's page, and ask to speak in the stakeholder segment. And a matrix: every act
+ * that is the States' alone is refused to a stakeholder.
+ */
+let p: TestPlatform;
+let secretariat: Client;
+let chair: Client;
+let chl: Client;
+let lead: Client;
+let leadAccount: TestAccount;
+let other: Client;
+let applicant: Client;
+let organisationId: string;
+let meetingId: string;
+let closedToStakeholders: string;
+let groupId: string;
+const anon = () => new Client(p.app);
+const etagOf = (r: { headers: Record<string, unknown> }) => r.headers.etag as string;
+
+beforeAll(async () => {
+  p = await testPlatform();
+  const db = p.ctx.database.db;
+  organisationId = await recordOrganisation(db, { actor: null, name: 'Cyber Peace Institute', kind: 'ngo', accreditation: 'accredited' });
+  const applying = await recordOrganisation(db, { actor: null, name: 'Still Applying', kind: 'ngo', accreditation: 'applied' });
+  secretariat = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+  chair = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'chair' }));
+  chl = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL' }));
+  leadAccount = await makeAccount(p.ctx, p.app, { role: 'stakeholder', organisationId });
+  // As the job that invites the first representative on accreditation records it.
+  await db.update(organisations).set({ leadAccountId: leadAccount.id }).where(eq(organisations.id, organisationId));
+  lead = await signedIn(p.app, leadAccount);
+  applicant = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'stakeholder', organisationId: applying }));
+  const created = await secretariat.post('/api/v1/meetings', meetingBody({ stakeholdersMayAttend: true }));
+  meetingId = created.body.id;
+  expect((await secretariat.post(`/api/v1/meetings/${meetingId}/status`, { status: 'registration-open' }, { 'if-match': etagOf(created) })).status).toBe(200);
+  expect((await secretariat.post(`/api/v1/meetings/${meetingId}/agenda`, { items: [{ key: 'opening', title: { en: 'Opening' } }, { key: 'stakeholders', title: { en: 'Stakeholder segment' } }] })).status).toBe(201);
+  closedToStakeholders = (await secretariat.post('/api/v1/meetings', meetingBody({ stakeholdersMayAttend: false }))).body.id;
+  groupId = (await secretariat.post('/api/v1/groups', { name: { en: 'Working group on capacity-building' }, mandate: { en: 'To take it forward.' }, chairs: [], workProgramme: [], stakeholderObservers: true })).body.id;
+});
+afterAll(() => p.close());
+
+describe('representatives', () => {
+  it('the first representative invites the others of its organisation, and only it', async () => {
+    const email = `second.${randomUUID().slice(0, 8)}@cyberpeace.example.org`;
+    expect((await chl.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'X', email })).status).toBe(403);
+    expect((await applicant.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'X', email })).status).toBe(403);
+    const org = (await lead.get(`/api/v1/organisations/${organisationId}`)).body;
+    expect(org.can).toEqual({ withdraw: false, submitInput: true, requestToSpeak: true, inviteRepresentative: true });
+    const invited = await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Second Representative', email, language: 'fr' });
+    expect(invited.status).toBe(201);
+    const mail = [...(await p.outbox())].reverse().find((m) => m.to === email)!;
+    const token = tokenFromMail(mail.text, 'invitation');
+    const client = await anon().start();
+    expect((await client.post(`/api/v1/invitations/${token}/accept`, { password: 'a long enough passphrase 42' })).status).toBe(200);
+    other = client;
+    const me = (await other.get('/api/v1/me')).body;
+    expect(me.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
+    // The second may act for the organisation, but does not invite.
+    expect((await other.get(`/api/v1/organisations/${organisationId}`)).body.can.inviteRepresentative).toBe(false);
+    expect((await other.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Third', email: `third.${randomUUID().slice(0, 8)}@example.org` })).status).toBe(403);
+  });
+});
+
+describe('taking part in meetings', () => {
+  it('a representative registers its organisation for a meeting open to stakeholders (the meetings module)', async () => {
+    const body = { contactEmail: 'delegation@cyberpeace.example.org', participants: [{ role: 'head', name: 'Head of delegation' }] };
+    expect((await other.put(`/api/v1/meetings/${meetingId}/registrations/organisations/${organisationId}`, body)).status).toBe(200);
+    expect((await other.put(`/api/v1/meetings/${closedToStakeholders}/registrations/organisations/${organisationId}`, body)).status).not.toBe(200);
+  });
+
+  it('submits written inputs — text or PDF — to a meeting, an agenda item or a working group, published at once in the stakeholder section', async () => {
+    const url = `/api/v1/organisations/${organisationId}/written-inputs`;
+    const text = { meetingId, title: 'Input on the norms', language: 'en', text: 'We propose that the PoA…' };
+    expect((await (await anon().start()).post(url, text)).status).toBe(401);
+    expect((await chl.post(url, text)).status).toBe(403);
+    expect((await applicant.post(`/api/v1/organisations/${organisationId}/written-inputs`, text)).status).toBe(403);
+    expect((await other.post(url, { ...text, agendaItem: 'nowhere' })).body.errors[0].field).toBe('body.agendaItem');
+    expect((await other.post(url, { ...text, meetingId: closedToStakeholders })).status).toBe(409);
+    expect((await other.post(url, { ...text, groupId })).status).toBe(400);
+    expect((await other.post(url, { meetingId, title: 'Empty', language: 'en' })).status).toBe(400);
+    expect((await other.post(url, { ...text, pdf: { name: 'fake.pdf', base64: Buffer.from('not a pdf').toString('base64') } })).body.errors[0].field).toBe('body.pdf.base64');
+    expect((await other.post(url, text)).status).toBe(201);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const withPdf = await lead.post(url, { meetingId, agendaItem: 'stakeholders', title: 'Aportación escrita', language: 'es', pdf: { name: 'aportacion.pdf', base64: pdf.toString('base64') } });
+    expect(withPdf.status).toBe(201);
+    expect((await lead.post(url, { groupId, title: 'Input to the group', language: 'en', text: 'On capacity-building.' })).status).toBe(201);
+    const onMeeting = (await anon().get(`/api/v1/meetings/${meetingId}/stakeholder-inputs`)).body.items;
+    expect(onMeeting.map((i: { title: string }) => i.title)).toEqual(['Input on the norms', 'Aportación escrita']);
+    expect(onMeeting[1]).toMatchObject({ organisation: { id: organisationId, name: 'Cyber Peace Institute' }, agendaItem: 'stakeholders', text: null, pdf: { name: 'aportacion.pdf' } });
+    const file = await anon().get(onMeeting[1].pdf.url);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.text.startsWith('%PDF-')).toBe(true);
+    expect((await anon().get(`/api/v1/groups/${groupId}/stakeholder-inputs`)).body.items.map((i: { title: string }) => i.title)).toEqual(['Input to the group']);
+  });
+
+  it('asks to speak in the stakeholder segment, once per meeting; the list is public', async () => {
+    const url = `/api/v1/meetings/${meetingId}/speaking-requests/organisations/${organisationId}`;
+    expect((await chl.post(url, { speaker: 'Someone' })).status).toBe(403);
+    expect((await applicant.post(url, { speaker: 'Someone' })).status).toBe(403);
+    expect((await other.post(url, { speaker: 'Ms. Representative', agendaItem: 'stakeholders' })).status).toBe(201);
+    expect((await lead.post(url, { speaker: 'Again' })).status).toBe(409);
+    expect((await anon().get(`/api/v1/meetings/${meetingId}/speaking-requests`)).body.items).toEqual([
+      expect.objectContaining({ organisation: { id: organisationId, name: 'Cyber Peace Institute' }, speaker: 'Ms. Representative', agendaItem: 'stakeholders' }),
+    ]);
+  });
+});
+
+describe('a stakeholder and the acts of the States', () => {
+  it('is refused every State-only act: object, break silence, join a group as a member, co-sponsor, read States-only material', async () => {
+    // What there is to try it on: a circulated application, a draft with an amendment under silence, a report for States only.
+    const applied = await (await anon().start()).post('/api/v1/stakeholder-applications', {
+      names: { en: 'Applicant Under Review' }, kind: 'ngo', headquarters: 'CHL', website: 'https://review.example.org', purpose: 'P.', relevantWork: 'W.', ecosoc: null,
+      contact: { name: 'C', email: 'c@review.example.org' }, representatives: [{ name: 'R', email: 'r@review.example.org' }], language: 'en',
+    });
+    await secretariat.post(`/api/v1/stakeholder-applications/${applied.body.id}/completeness`);
+    const batch = await secretariat.post('/api/v1/stakeholder-batches', { applicationIds: [applied.body.id], zone: 'Europe/Zurich' });
+    const draft = await chair.post('/api/v1/drafts', { title: 'A decision', body: 'plenary', kind: 'decision', paragraphs: [{ kind: 'operative', text: 'Decides.' }] });
+    const amendment = await chl.post(`/api/v1/drafts/${draft.body.id}/amendments`, { revision: 0, action: 'add', paragraphKey: null, paragraphKind: 'operative', text: 'Decides firmly.', reason: 'Clarity.' });
+    const silence = await chair.post(`/api/v1/drafts/${draft.body.id}/silence-procedures`, { zone: 'UTC' });
+    const cycle = await secretariat.post('/api/v1/reporting/cycles', { title: 'Cycle', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadlineLocal: DateTime.utc().plus({ days: 30 }).toFormat("yyyy-MM-dd'T'HH:mm"), zone: 'UTC' });
+    const report = await chl.post(`/api/v1/reporting/cycles/${cycle.body.id}/reports`, { visibility: 'states' });
+    expect(report.status).toBe(201);
+    const saved = await chl.put(`/api/v1/reporting/reports/${report.body.id}/sections/norm:norm-13b`, { answer: { status: 'in-progress', challenges: 'For the States only.' }, visibility: 'states' }, { 'if-match': '"0"' });
+    expect(saved.status).toBe(200);
+    expect((await chl.post(`/api/v1/reporting/reports/${report.body.id}/submissions`)).status).toBe(201);
+    // The focal point of a State may read what the States read: the matrix below is not refused for want of a thing.
+    expect(JSON.stringify((await chl.get(`/api/v1/reporting/reports/${report.body.id}`)).body)).toContain('For the States only.');
+
+    const attempts: { name: string; call: (c: Client) => Promise<{ status: number; text: string }> }[] = [
+      { name: 'object to an application', call: (c) => c.post(`/api/v1/stakeholder-applications/${applied.body.id}/objections`, { basis: 'We object.' }) },
+      { name: 'read the batches circulated to the States', call: (c) => c.get(`/api/v1/stakeholder-batches/${batch.body.id}`) },
+      { name: 'read an application under review', call: (c) => c.get(`/api/v1/stakeholder-applications/${applied.body.id}`) },
+      { name: 'break silence', call: (c) => c.post(`/api/v1/silence-procedures/${silence.body.id}/breaks`, { reason: 'We object to the text.' }) },
+      { name: 'propose an amendment', call: (c) => c.post(`/api/v1/drafts/${draft.body.id}/amendments`, { revision: 0, action: 'add', paragraphKey: null, paragraphKind: 'operative', text: 'More.', reason: 'Because.' }) },
+      { name: 'co-sponsor an amendment', call: (c) => c.post(`/api/v1/amendments/${amendment.body.id}/sponsors`) },
+      { name: 'join a group as a member (for a State)', call: (c) => c.post(`/api/v1/groups/${groupId}/members`, { state: 'CHL' }) },
+      { name: 'join a group as a member (as itself)', call: (c) => c.post(`/api/v1/groups/${groupId}/members`, { organisationId }) },
+      { name: 'start a national report', call: (c) => c.post(`/api/v1/reporting/cycles/${cycle.body.id}/reports`, {}) },
+    ];
+    for (const who of [lead, other]) {
+      for (const attempt of attempts) {
+        const res = await attempt.call(who);
+        expect([403, 404], `${attempt.name}: ${res.status}`).toContain(res.status);
+      }
+      const read = await who.get(`/api/v1/reporting/reports/${report.body.id}`);
+      expect(read.text, 'read a report for the States only').not.toContain('For the States only.');
+    }
+    // Nothing changed.
+    expect((await secretariat.get(`/api/v1/stakeholder-applications/${applied.body.id}`)).body.objections.count).toBe(0);
+    expect((await chl.get(`/api/v1/drafts/${draft.body.id}`)).body.silenceProcedures[0].status).toBe('open');
+  });
+
+  it('a withdrawn accreditation ends participation', async () => {
+    expect((await secretariat.post(`/api/v1/organisations/${organisationId}/withdrawal`, { decision: 'PoA/2027/DEC.2', reason: 'Breach of the modalities.' })).status).toBe(200);
+    expect((await other.post(`/api/v1/organisations/${organisationId}/written-inputs`, { meetingId, title: 'Late', language: 'en', text: 'x' })).status).toBe(403);
+    expect((await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Y', email: 'y@example.org' })).status).toBe(403);
+  });
+});
