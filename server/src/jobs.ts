@@ -4,6 +4,7 @@ import { MAIL_JOB, mailDelivery } from './platform/mail/queue.js';
 import { SILENCE_JOB, silenceDeadlineHandler } from './modules/decisions/index.js';
 import { REMINDER_JOB, reportReminderHandler } from './modules/reporting/index.js';
 import { meetingJobHandlers } from './modules/meetings/index.js';
+import { PASSWORD_RESET_JOB, passwordResetHandler } from './modules/accounts/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
 /** The jobs of the modules that own them. */
@@ -12,6 +13,7 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     [SILENCE_JOB]: silenceDeadlineHandler(ctx),
     [REMINDER_JOB]: reportReminderHandler(ctx),
     ...meetingJobHandlers(ctx),
+    [PASSWORD_RESET_JOB]: passwordResetHandler(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
   };
 }

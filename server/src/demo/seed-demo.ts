@@ -3,7 +3,7 @@ import type { Actor, Role } from '../kernel/actor.js';
 import { seedNegotiations } from './seed-negotiations.js';
 import { seedReporting } from './seed-reporting.js';
 import { seedMeetings } from './seed-meetings.js';
-import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
+import { acceptInvitation, currentTotp, inviteAccount, needsSecondFactor, offerSecondFactor } from '../modules/accounts/index.js';
 import { recordOrganisation } from '../modules/stakeholders/index.js';
 
 export interface DemoAccount {
@@ -56,7 +56,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
       organisationId: person.organisation ? organisationId : undefined,
     });
     const token = invitation.link.split('/').pop()!;
-    const needsFactor = person.role === 'secretariat' || person.role === 'focal_point';
+    const needsFactor = needsSecondFactor([person.role]);
     const secret = needsFactor ? (await offerSecondFactor(db, token)).secret : null;
     // The code of the previous step, so that the account's first real sign-in may use the current one.
     // Near the end of a step, wait for the next: a step passing between making the code and checking
