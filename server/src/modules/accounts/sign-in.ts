@@ -21,7 +21,7 @@ export const secondFactorRequired = () =>
   new Problem(401, 'second-factor-required', 'Second factor required', 'Enter the code from your authenticator app, or a recovery code.');
 /** Too many failures from this address (for this email, or for any): the same for an email nobody has. */
 export const signInDelayed = (seconds: number) =>
-  new Problem(429, 'too-many-requests', 'Too many requests', `Too many failed sign-ins from your address: try again in ${seconds} seconds.`, {}, { 'retry-after': String(seconds) });
+  new Problem(429, 'too-many-requests', 'Too many requests', `Too many failed sign-ins from your address: try again in ${seconds} seconds.`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
 /** The account-wide lock: the same for an email nobody has, after as many failures. */
 export const signInLocked = () =>
   new Problem(
