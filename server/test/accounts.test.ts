@@ -78,12 +78,12 @@ describe('signing in', () => {
   });
 
   it('limits the rate of sign-in attempts from one address', async () => {
-    const limited = await testPlatform({ SIGN_IN_RATE_PER_MINUTE: '10' });
+    const limited = await testPlatform({ SIGN_IN_RATE_PER_MINUTE: '3' });
     try {
       const c = await new Client(limited.app).start();
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/v1/session', { email: `x${i}@example.org`, password: 'nope nope nope' })).status);
-      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      for (let i = 0; i < 3; i++) statuses.push((await c.post('/api/v1/session', { email: `x${i}@example.org`, password: 'nope nope nope' })).status);
+      expect(statuses).toEqual([401, 401, 401]);
       const last = await c.post('/api/v1/session', { email: 'x@example.org', password: 'nope nope nope' });
       expect(last.status).toBe(429);
       expect(last.body.type).toBe('urn:poa:problem:too-many-requests');

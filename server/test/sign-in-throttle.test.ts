@@ -100,14 +100,16 @@ describe('failed sign-ins slow down their source, not the account', () => {
     expect((await attempt(attacker, signInBody(fp))).status).toBe(200);
     const keys = throttleKeys(fp.email, '203.0.113.10');
     expect(await p.ctx.database.db.select().from(signInThrottles).where(eq(signInThrottles.key, keys.keys.pair))).toHaveLength(0);
-  });
+  }, 90_000);
 
   it('delays one address guessing many emails', async () => {
+    // As if it had sprayed already: two failures short of its delay.
+    const { keys } = throttleKeys('', '203.0.113.20');
+    await p.ctx.database.db.insert(signInThrottles).values({ key: keys.address, scope: 'address', failures: THROTTLE.address.free - 2, lastFailureAt: new Date() });
     const sprayer = await from('203.0.113.20');
     const statuses: number[] = [];
-    for (let i = 0; i <= THROTTLE.address.free; i++) statuses.push((await attempt(sprayer, { email: `spray.${i}.${Date.now()}@example.org`, password: 'Summer2026!' })).status);
-    expect(statuses.slice(0, THROTTLE.address.free)).toEqual(Array(THROTTLE.address.free).fill(401));
-    expect(statuses.at(-1)).toBe(429);
+    for (let i = 0; i < 3; i++) statuses.push((await attempt(sprayer, { email: `spray.${i}.${Date.now()}@example.org`, password: 'Summer2026!' })).status);
+    expect(statuses).toEqual([401, 401, 429]);
     // Another address is not held back by it.
     expect((await attempt(await from('203.0.113.21'), { email: `spray.x.${Date.now()}@example.org`, password: 'Summer2026!' })).status).toBe(401);
   });
