@@ -7,6 +7,7 @@ import { meetingJobHandlers } from './modules/meetings/index.js';
 import { updatesJobHandlers } from './modules/updates/index.js';
 import { checkJobHandlers } from './modules/contacts/index.js';
 import { INVITE_LEAD_JOB, NON_OBJECTION_JOB, inviteFirstRepresentativeJob, nonObjectionPeriodHandler } from './modules/stakeholders/index.js';
+import { PASSWORD_RESET_JOB, passwordResetHandler } from './modules/accounts/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
 /** The jobs of the modules that own them. */
@@ -19,6 +20,7 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     ...checkJobHandlers(ctx),
     [NON_OBJECTION_JOB]: nonObjectionPeriodHandler(ctx),
     [INVITE_LEAD_JOB]: inviteFirstRepresentativeJob(ctx),
+    [PASSWORD_RESET_JOB]: passwordResetHandler(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
   };
 }

@@ -136,7 +136,7 @@ describe('logs', () => {
 
 describe('HSTS', () => {
   it('is sent when the platform is reached over TLS through a trusted proxy', async () => {
-    const tls = await testPlatform({ TRUST_PROXY: 'true' });
+    const tls = await testPlatform({ TRUST_PROXY: '1' });
     try {
       const res = await tls.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);

@@ -6,7 +6,7 @@ import { seedMeetings } from './seed-meetings.js';
 import { seedInitiatives } from './seed-initiatives.js';
 import { seedContacts } from './seed-contacts.js';
 import { seedCapacity } from './seed-capacity.js';
-import { acceptInvitation, currentTotp, inviteAccount, offerSecondFactor } from '../modules/accounts/index.js';
+import { acceptInvitation, currentTotp, inviteAccount, needsSecondFactor, offerSecondFactor } from '../modules/accounts/index.js';
 import { seedAccreditation, seedStakeholders } from './seed-stakeholders.js';
 
 export interface DemoAccount {
@@ -61,7 +61,7 @@ export async function seedDemo(ctx: PlatformContext): Promise<DemoAccount[]> {
       organisationId: person.organisation ? organisationId! : undefined,
     });
     const token = invitation.link.split('/').pop()!;
-    const needsFactor = person.role === 'secretariat' || person.role === 'focal_point';
+    const needsFactor = needsSecondFactor([person.role]);
     const secret = needsFactor ? (await offerSecondFactor(db, token)).secret : null;
     // The code of the previous step, so that the account's first real sign-in may use the current one.
     // Near the end of a step, wait for the next: a step passing between making the code and checking

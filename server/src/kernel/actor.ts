@@ -7,8 +7,11 @@
 export const ROLES = ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that must sign in with a second factor. */
-export const ROLES_REQUIRING_SECOND_FACTOR: readonly Role[] = ['secretariat', 'focal_point'];
+/**
+ * Roles that must sign in with a second factor: the Secretariat, focal points (who speak for their
+ * State), and chairs (who declare consensus and open silence procedures).
+ */
+export const ROLES_REQUIRING_SECOND_FACTOR: readonly Role[] = ['secretariat', 'chair', 'focal_point'];
 
 /** Who is acting: a signed-in account, with the State or organisation it acts for. */
 export interface Actor {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -12,7 +13,16 @@ const Env = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('PoA Platform <no-reply@poa.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => v !== 'true', {
+      message:
+        'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of the platform (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+    })
+    .refine((v) => v === 'false' || /^\d{1,2}$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())), {
+      message: 'false, a number of proxy hops, or a comma-separated list of proxy addresses or networks (CIDR), loopback, linklocal, uniquelocal',
+    }),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().positive().default(14),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
@@ -46,7 +56,11 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
-  trustProxy: boolean;
+  /**
+   * Which proxies in front of the platform to believe about the client's address (X-Forwarded-For)
+   * and protocol: none, the nearest `hops`, or those at the listed addresses.
+   */
+  trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionMaxDays: number;
   bodyLimitBytes: number;
@@ -72,6 +86,27 @@ export interface Config {
   nonObjection: { workingDays: number; ecosocWorkingDays: number };
 }
 
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a network in CIDR notation, or one of proxy-addr's named ranges. */
+function isProxyAddress(text: string): boolean {
+  if (NAMED_RANGES.has(text)) return true;
+  const [address, bits, extra] = text.split('/');
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxyOf(value: string): TrustProxy {
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return { hops: Number(value) };
+  return { addresses: value.split(',').map((a) => a.trim()) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
@@ -89,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxDays: e.SESSION_MAX_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

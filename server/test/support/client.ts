@@ -18,13 +18,18 @@ export interface Reply {
  */
 export class Client {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: App) {}
+  /** `remoteAddress`: the address the requests come from, as the socket shows it (127.0.0.1 by default). */
+  constructor(
+    private readonly app: App,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const csrf = this.cookies.get('poa_csrf');
     const res = await this.app.inject({
       method,
       url,
+      ...(this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {}),
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),

@@ -9,6 +9,8 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { createMailer } from '../../src/platform/mail/mailer.js';
 import { sendQueuedMail } from '../../src/platform/mail/queue.js';
+import { runOneJob } from '../../src/platform/jobs/runner.js';
+import { PASSWORD_RESET_JOB, passwordResetHandler } from '../../src/modules/accounts/index.js';
 import { readOutbox, type OutboxMessage } from '../../src/testing/outbox.js';
 import type { PlatformContext } from '../../src/platform/context.js';
 import { loadAuditSigner } from '../../src/platform/audit/signing-key.js';
@@ -20,7 +22,10 @@ export interface TestPlatform {
   app: App;
   routes: RegisteredRoute[];
   outboxDir: string;
-  /** Sends the mail queued so far (runs the due mail jobs, as the server's job runner would), then reads the outbox, oldest first. */
+  /**
+   * Sends the mail queued so far (runs the due password-reset jobs, which queue mail, then the due
+   * mail jobs, as the server's job runners would), then reads the outbox, oldest first.
+   */
   outbox(): Promise<OutboxMessage[]>;
   close(): Promise<void>;
 }
@@ -63,6 +68,7 @@ export async function testPlatform(env: Record<string, string> = {}, logger: fal
     routes,
     outboxDir,
     outbox: async () => {
+      while (await runOneJob(database.db, { [PASSWORD_RESET_JOB]: passwordResetHandler(ctx) }));
       await sendQueuedMail(database.db, mailer);
       return readOutbox(outboxDir);
     },

@@ -13,7 +13,13 @@ export function problemMessage(error: unknown): string {
     case 'second-factor-required':
       return t('problems.secondFactorRequired');
     case 'too-many-requests':
-      return t('problems.tooManyRequests');
+      return typeof error.extensions.retryAfterSeconds === 'number'
+        ? t('signInLimits.tooManyFromHere', { seconds: error.extensions.retryAfterSeconds })
+        : t('problems.tooManyRequests');
+    case 'sign-in-locked':
+      return t('signInLimits.locked');
+    case 'second-factor-setup-required':
+      return t('signInLimits.secondFactorSetup');
     case 'unauthenticated':
       return t('problems.unauthenticated');
     case 'forbidden':

@@ -30,19 +30,6 @@ export function newTokenPair(): { token: string; hash: string } {
 }
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Sign-in lockout: after this many failures in a row the account is locked for a while. */
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MINUTES = 15;
-
-export function afterFailedSignIn(failedSoFar: number, now: Date): { failedSignIns: number; lockedUntil: Date | null } {
-  const failedSignIns = failedSoFar + 1;
-  return failedSignIns >= LOCKOUT_THRESHOLD
-    ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
-    : { failedSignIns, lockedUntil: null };
-}
-
-export const isLocked = (lockedUntil: Date | null, now: Date): boolean => !!lockedUntil && lockedUntil > now;
-
 // ---- second factor --------------------------------------------------------------------------
 
 const TOTP_PERIOD = 30;

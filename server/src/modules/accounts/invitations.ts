@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -98,6 +98,27 @@ export async function inviteAccount(ctx: PlatformContext, input: InvitationInput
     await queueMail(tx, [{ to: email, ...mail }]);
     return { id, email, expiresAt, link };
   });
+}
+
+/**
+ * For an active account whose role came to require a second factor it does not have (chairs, since
+ * they too must): mails a link to the invitation page, where the person sets a password and the
+ * second factor. At most one such link is outstanding at a time.
+ */
+export async function offerEnrolment(ctx: PlatformContext, tx: Tx, account: { id: string; email: string; name: string; state: string | null; language: Language }, roles: readonly Role[]): Promise<void> {
+  const [pending] = await tx
+    .select({ hash: accountTokens.tokenHash })
+    .from(accountTokens)
+    .where(and(eq(accountTokens.accountId, account.id), eq(accountTokens.kind, 'invitation'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, new Date())));
+  if (pending) return;
+  const { token, hash } = newTokenPair();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  await tx.insert(accountTokens).values({ tokenHash: hash, kind: 'invitation', accountId: account.id, expiresAt });
+  await recordAudit(tx, { actor: null, action: 'accounts.offer-second-factor', subjectType: 'account', subjectId: account.id, change: { expiresAt } });
+  const stateName = account.state ? (await getState(tx, account.state)).names[account.language] : null;
+  const link = `${ctx.config.publicUrl}/${account.language}/invitation/${token}`;
+  const role = roles.find((r) => ROLES_REQUIRING_SECOND_FACTOR.includes(r)) ?? roles[0]!;
+  await queueMail(tx, [{ to: account.email, ...invitationMail(account.language, { name: account.name, role, stateName, link, days: INVITATION_DAYS, secondFactor: true }) }]);
 }
 
 /** A usable token of a kind, locked for the caller's transaction; 404 when unknown, 410 when used or expired. */

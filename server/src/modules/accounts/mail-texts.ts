@@ -133,3 +133,68 @@ export function passwordResetMail(lang: Language, f: ResetFacts): Mail {
       };
   }
 }
+
+export interface LockFacts {
+  name: string;
+  /** The sign-in page, in the mail's language. */
+  signInLink: string;
+  /** The page to ask for a reset link, in the mail's language. */
+  resetLink: string;
+  minutes: number;
+  /** Whether the account has recovery codes (a second factor) to get back in with. */
+  recoveryCodes: boolean;
+}
+
+/** To the owner of an account locked after many failed sign-ins from anywhere. */
+export function accountLockedMail(lang: Language, f: LockFacts): Mail {
+  switch (lang) {
+    case 'fr':
+      return {
+        subject: 'Votre compte de la plateforme du PoA est verrouillé',
+        text:
+          `${f.name},\n\nDe très nombreuses tentatives de connexion à votre compte ont échoué, depuis une ou plusieurs adresses. Votre compte est verrouillé pour ${f.minutes} minutes.\n\n` +
+          (f.recoveryCodes ? `Vous pouvez vous connecter dès maintenant avec votre mot de passe et l’un de vos codes de récupération :\n${f.signInLink}\n\n` : '') +
+          `Vous pouvez aussi choisir un nouveau mot de passe, ce qui lève le verrou :\n${f.resetLink}\n\nSi ces tentatives ne venaient pas de vous, prévenez le Secrétariat.\n`,
+      };
+    case 'es':
+      return {
+        subject: 'Su cuenta de la plataforma del PoA está bloqueada',
+        text:
+          `${f.name}:\n\nHan fallado muchísimos intentos de iniciar sesión en su cuenta, desde una o varias direcciones. Su cuenta está bloqueada durante ${f.minutes} minutos.\n\n` +
+          (f.recoveryCodes ? `Puede iniciar sesión ya con su contraseña y uno de sus códigos de recuperación:\n${f.signInLink}\n\n` : '') +
+          `También puede elegir una nueva contraseña, lo que levanta el bloqueo:\n${f.resetLink}\n\nSi esos intentos no fueron suyos, avise a la Secretaría.\n`,
+      };
+    case 'ru':
+      return {
+        subject: 'Ваша учетная запись на платформе Программы действий заблокирована',
+        text:
+          `${f.name}!\n\nБыло очень много неудачных попыток входа в вашу учетную запись с одного или нескольких адресов. Учетная запись заблокирована на ${f.minutes} минут.\n\n` +
+          (f.recoveryCodes ? `Вы можете войти уже сейчас, указав пароль и один из кодов восстановления:\n${f.signInLink}\n\n` : '') +
+          `Вы также можете задать новый пароль, и блокировка будет снята:\n${f.resetLink}\n\nЕсли эти попытки предприняли не вы, сообщите Секретариату.\n`,
+      };
+    case 'zh':
+      return {
+        subject: '您的行动纲领平台账户已被锁定',
+        text:
+          `${f.name}：\n\n有人从一个或多个地址多次尝试登录您的账户均告失败。您的账户已被锁定 ${f.minutes} 分钟。\n\n` +
+          (f.recoveryCodes ? `您现在即可使用密码和一个恢复码登录：\n${f.signInLink}\n\n` : '') +
+          `您也可以设置新密码，锁定随即解除：\n${f.resetLink}\n\n如果这些尝试并非您本人所为，请告知秘书处。\n`,
+      };
+    case 'ar':
+      return {
+        subject: 'تم قفل حسابك في منصة برنامج العمل',
+        text:
+          `${f.name}،\n\nفشلت محاولات كثيرة جدًا لتسجيل الدخول إلى حسابك، من عنوان واحد أو أكثر. تم قفل حسابك لمدة ${f.minutes} دقيقة.\n\n` +
+          (f.recoveryCodes ? `يمكنك تسجيل الدخول الآن بكلمة المرور وأحد رموز الاسترداد:\n${f.signInLink}\n\n` : '') +
+          `يمكنك أيضًا اختيار كلمة مرور جديدة، فيُرفع القفل:\n${f.resetLink}\n\nإذا لم تكن هذه المحاولات منك، فأبلغ الأمانة.\n`,
+      };
+    case 'en':
+      return {
+        subject: 'Your PoA Platform account is locked',
+        text:
+          `${f.name},\n\nVery many attempts to sign in to your account have failed, from one or more addresses. Your account is locked for ${f.minutes} minutes.\n\n` +
+          (f.recoveryCodes ? `You can sign in right away with your password and one of your recovery codes:\n${f.signInLink}\n\n` : '') +
+          `You can also choose a new password, which lifts the lock:\n${f.resetLink}\n\nIf these attempts were not yours, tell the Secretariat.\n`,
+      };
+  }
+}

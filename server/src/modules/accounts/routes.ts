@@ -46,7 +46,7 @@ const Me = z.object({
 });
 
 export function accountsRoutes(app: App, ctx: PlatformContext): void {
-  /** Sign-in and the like: a few tries a minute from one address; lockout covers the rest. */
+  /** Sign-in and the like: a few tries a minute from one address; sign-in's own throttling (throttle-rules.ts) covers the rest. */
   const strictRate = { rateLimit: { max: ctx.config.signInRatePerMinute, timeWindow: '1 minute' } };
   const { db } = ctx.database;
   const rules = { idleMinutes: ctx.config.sessionIdleMinutes, maxDays: ctx.config.sessionMaxDays };
@@ -99,7 +99,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
       },
     },
     async (request, reply) => {
-      const { session } = await signIn(db, { ...request.body, userAgent: request.headers['user-agent'] }, rules);
+      const { session } = await signIn(ctx, { ...request.body, userAgent: request.headers['user-agent'], address: request.ip }, rules);
       setSessionCookies(reply, session);
       const { actor } = (await resolveSession(db, session.token, rules))!;
       return { ...(await describeMe(db, actor)), csrfToken: session.csrf };
@@ -203,7 +203,7 @@ export function accountsRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags: ['accounts'], summary: 'Ask for a password reset link by email', body: z.object({ email: Email }), response: { 202: z.undefined().describe('Accepted: a link is sent if the address belongs to an account (the answer is the same either way)') } },
     },
     async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email);
+      await requestPasswordReset(db, request.body.email);
       return reply.code(202).send();
     },
   );

@@ -22,8 +22,6 @@ export const accounts = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** The language of the emails the account receives, and of the links in them. */
     language: text('language', { enum: LANGUAGES }).notNull().default('en'),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('accounts_email_idx').on(t.email), index('accounts_state_idx').on(t.state)],
@@ -87,4 +85,23 @@ export const accountTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('account_tokens_account_idx').on(t.accountId)],
+);
+
+/**
+ * Counts of failed sign-ins, per email and address, per address, and per email (see
+ * throttle-rules.ts). In the database, so that every process of the platform agrees; keyed by
+ * digests, so it holds neither emails nor addresses. A count not added to for a while is forgotten.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    scope: text('scope', { enum: ['pair', 'address', 'account'] }).notNull(),
+    /** The email's digest for the counts that concern one email (not for an address's own). */
+    emailDigest: text('email_digest'),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, precision: 3 }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('sign_in_throttles_email_idx').on(t.emailDigest), index('sign_in_throttles_last_idx').on(t.lastFailureAt)],
 );

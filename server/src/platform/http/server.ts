@@ -86,7 +86,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   const { config } = options;
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -267,6 +267,22 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   );
 
   return { app, routes };
+}
+
+/**
+ * Fastify's trustProxy for the configured proxies. A number of hops is given as a function (Fastify
+ * itself now trusts nothing for a bare number): the nearest `hops` addresses, the socket's peer
+ * first, are proxies, and the client is the entry just before them in X-Forwarded-For; whatever a
+ * client wrote further left is never read. Addresses are the safer choice: with hops, a client that
+ * reaches the platform directly, past the proxy, is believed about its address.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (!trust) return false;
+  if ('hops' in trust) {
+    const { hops } = trust;
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return trust.addresses;
 }
 
 /** Single-use tokens travel in some paths (invitation and reset links): never write them to a log. */

@@ -56,6 +56,10 @@ export default function SignInPage() {
       if (error instanceof ApiProblem && error.kind === 'second-factor-required') {
         setSecondFactor('otp');
       }
+      // A locked account opens with the password and a recovery code.
+      if (error instanceof ApiProblem && error.kind === 'sign-in-locked') {
+        setSecondFactor('recovery');
+      }
     },
   });
 
