@@ -2018,6 +2018,898 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contact-acknowledgements/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a reachability check by the link of its email (no sign-in; works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acknowledgedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reachability checks and their results (a State: its own POCs') */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                schedule: boolean;
+                            };
+                            items: {
+                                /** @description The links have expired: who has not answered never did */
+                                completed: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                id: string;
+                                scope: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description For a State: its own POCs only */
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedule a reachability check (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 48 */
+                        escalateAfterHours?: number;
+                        /**
+                         * @description How long the links work; at least 72 hours, the last bucket of the results
+                         * @default 168
+                         */
+                        expiresAfterHours?: number;
+                        /** @default 24 */
+                        remindAfterHours?: number;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "all";
+                        } | {
+                            group: string;
+                            /** @enum {string} */
+                            kind: "group";
+                        } | {
+                            /** @enum {string} */
+                            kind: "states";
+                            states: string[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "role";
+                            /** @enum {string} */
+                            role: "diplomatic" | "technical";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            targets: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of one check: per POC, per State, per regional group */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buckets: ("1h" | "24h" | "72h" | "never")[];
+                            /** @description The Secretariat only; empty for a State */
+                            byGroup: {
+                                key: string;
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                            byState: {
+                                key: string;
+                                tally: {
+                                    "1h": number;
+                                    "24h": number;
+                                    "72h": number;
+                                    never: number;
+                                    total: number;
+                                };
+                            }[];
+                            /** @description The links have expired: who has not answered never did */
+                            completed: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            scope: {
+                                [key: string]: unknown;
+                            };
+                            /** @description For a State: its own POCs only */
+                            tally: {
+                                "1h": number;
+                                "24h": number;
+                                "72h": number;
+                                never: number;
+                                total: number;
+                            };
+                            targets: {
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                bucket: "1h" | "24h" | "72h" | "never";
+                                escalatedAt: string | null;
+                                pocId: string;
+                                remindedAt: string | null;
+                                responseMinutes: number | null;
+                                /** @enum {string} */
+                                role: "diplomatic" | "technical";
+                                sentAt: string | null;
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory: current points of contact (each read is logged) */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "diplomatic" | "technical";
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                nominate: boolean;
+                                scheduleCheck: boolean;
+                            };
+                            items: {
+                                can: {
+                                    change: boolean;
+                                };
+                                email: string;
+                                hasAccount: boolean;
+                                id: string;
+                                /** @description Now falls inside the POC’s working hours, in its own zone */
+                                inWorkingHoursNow: boolean;
+                                languages: string[];
+                                name: string;
+                                /** Format: date-time */
+                                nominatedAt: string;
+                                organisation: string;
+                                otherChannels: {
+                                    kind: string;
+                                    value: string;
+                                }[];
+                                phone: string;
+                                /** @enum {string} */
+                                role: "diplomatic" | "technical";
+                                state: string;
+                                timeZone: string;
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                                workingHours: {
+                                    days: number[];
+                                    from: string;
+                                    to: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nominate a point of contact of one's own State (focal point; fresh TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /**
+                         * @description Also invite the POC to an account of role `poc`
+                         * @default false
+                         */
+                        invite?: boolean;
+                        languages: string[];
+                        name: string;
+                        organisation: string;
+                        /** @default [] */
+                        otherChannels?: {
+                            kind: string;
+                            value: string;
+                        }[];
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        phone: string;
+                        /** @enum {string} */
+                        role: "diplomatic" | "technical";
+                        timeZone: string;
+                        /** @default  */
+                        title?: string;
+                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
+                        workingHours: {
+                            days: number[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description An account of role `poc` was invited */
+                            invited: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One current point of contact (the read is logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                change: boolean;
+                            };
+                            email: string;
+                            hasAccount: boolean;
+                            id: string;
+                            /** @description Now falls inside the POC’s working hours, in its own zone */
+                            inWorkingHoursNow: boolean;
+                            languages: string[];
+                            name: string;
+                            /** Format: date-time */
+                            nominatedAt: string;
+                            organisation: string;
+                            otherChannels: {
+                                kind: string;
+                                value: string;
+                            }[];
+                            phone: string;
+                            /** @enum {string} */
+                            role: "diplomatic" | "technical";
+                            state: string;
+                            timeZone: string;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            workingHours: {
+                                days: number[];
+                                from: string;
+                                to: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a nomination (focal point; If-Match: its version; fresh TOTP code) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        languages: string[];
+                        name: string;
+                        organisation: string;
+                        /** @default [] */
+                        otherChannels?: {
+                            kind: string;
+                            value: string;
+                        }[];
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        phone: string;
+                        timeZone: string;
+                        /** @default  */
+                        title?: string;
+                        /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
+                        workingHours: {
+                            days: number[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "current" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a nomination (its State's side and the Secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                byAccount: string;
+                                /** @enum {string} */
+                                change: "nominate" | "update" | "withdraw";
+                                record: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a nomination (focal point; If-Match: its version; fresh TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A current TOTP code: every change asks for a fresh one */
+                        otp: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "current" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read the caller's State's entries, and when (the Secretariat may name a State) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                pocId: string;
+                                pocState: string;
+                                readerName: string;
+                                readerRole: string;
+                                /** @description null: the Secretariat */
+                                readerState: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchanges of the caller's State */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                exercise: boolean;
+                                firstResponseMinutes: number | null;
+                                fromState: string;
+                                id: string;
+                                /**
+                                 * @description The kind of the opening message
+                                 * @enum {string}
+                                 */
+                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                secretariatMayRead: boolean;
+                                /** @enum {string} */
+                                status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
+                                toState: string;
+                                /** @enum {string} */
+                                urgency: "routine" | "priority" | "urgent";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write to another State's points of contact (template message) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A table-top exercise: every message of the thread is marked so
+                         * @default false
+                         */
+                        exercise?: boolean;
+                        /** @enum {string} */
+                        kind: "incident-notification" | "request-for-information" | "request-for-assistance";
+                        /** @default null */
+                        respondWithinHours?: number | null;
+                        /** @default false */
+                        secretariatMayRead?: boolean;
+                        text: string;
+                        toState: string;
+                        /** @enum {string} */
+                        urgency: "routine" | "priority" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An exchange, with its messages (opening it marks them read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                answer: boolean;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            exercise: boolean;
+                            firstResponseMinutes: number | null;
+                            fromState: string;
+                            id: string;
+                            /**
+                             * @description The kind of the opening message
+                             * @enum {string}
+                             */
+                            kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            messages: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                exercise: boolean;
+                                fromName: string;
+                                fromState: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                                position: number;
+                                readAt: string | null;
+                                respondWithinHours: number | null;
+                                text: string;
+                                /** @enum {string} */
+                                urgency: "routine" | "priority" | "urgent";
+                            }[];
+                            secretariatMayRead: boolean;
+                            /** @enum {string} */
+                            status: "sent" | "delivered" | "read" | "acknowledged" | "answered" | "closed";
+                            toState: string;
+                            /** @enum {string} */
+                            urgency: "routine" | "priority" | "urgent";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a message: acknowledgement, reply, closure … */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "incident-notification" | "request-for-information" | "request-for-assistance" | "acknowledgement" | "reply" | "closure";
+                        /** @default null */
+                        respondWithinHours?: number | null;
+                        text: string;
+                        /**
+                         * @default routine
+                         * @enum {string}
+                         */
+                        urgency?: "routine" | "priority" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            position: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -2874,6 +3766,19 @@ export interface paths {
                             /** @enum {string} */
                             status: "negotiating" | "adopted" | "withdrawn";
                             title: string;
+                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
+                            transmission: {
+                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
+                                group: string;
+                                /** @description The revision transmitted */
+                                revision: {
+                                    contentHash: string;
+                                    label: string;
+                                    number: number;
+                                } | null;
+                                /** Format: date-time */
+                                transmittedAt: string;
+                            } | null;
                             transmittedAt: string | null;
                             unplaced: {
                                 /** @enum {string} */
@@ -3230,6 +4135,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The working group that transmitted it */
+                            from: string;
+                            revision: {
+                                contentHash: string;
+                                label: string;
+                                number: number;
+                            };
                             /** Format: date-time */
                             transmittedAt: string;
                         };
@@ -3237,6 +4149,114 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/documents.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest documents, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/meetings.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest meetings, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/outcomes.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the newest outcomes, in a language; a text not available in it comes in English, marked with xml:lang and a language-fallback category */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3758,6 +4778,71 @@ export interface paths {
                                     };
                                 };
                                 version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/framework/elements/{code}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Who else works on this": the published initiatives that serve a framework element */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                name: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                owner: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
                             }[];
                         };
                     };
@@ -6349,6 +7434,510 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other initiatives the PoA coordinates with: published ones for everyone; a proposer also sees its own, the Secretariat all */
+        get: {
+            parameters: {
+                query?: {
+                    element?: string;
+                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
+                    q?: string;
+                    state?: string;
+                    /** @description Only what the caller may see: the public sees published initiatives alone */
+                    status?: "proposed" | "published" | "declined";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                propose: boolean;
+                                review: boolean;
+                            };
+                            items: {
+                                can: {
+                                    decline: boolean;
+                                    publish: boolean;
+                                };
+                                contact: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description Shown to the proposer and the Secretariat */
+                                declineReason: string | null;
+                                elements: string[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                                links: {
+                                    label: string;
+                                    url: string;
+                                }[];
+                                name: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                owner: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                states: string[];
+                                /** @enum {string} */
+                                status: "proposed" | "published" | "declined";
+                                summary: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose an initiative (a focal point, an organisation, or the Secretariat); it is public once the Secretariat publishes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: string | null;
+                        /**
+                         * @description Codes of the framework elements it serves
+                         * @default []
+                         */
+                        elements?: string[];
+                        /** @enum {string} */
+                        kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                        /** @default [] */
+                        links?: {
+                            label: string;
+                            /** Format: uri */
+                            url: string;
+                        }[];
+                        name: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        owner: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @description States taking part */
+                        states?: string[];
+                        summary?: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One initiative (404 unless published, or the caller proposed it, or the Secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a proposed initiative, with a reason the proposer sees (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a proposed initiative (Secretariat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published initiatives as CSV or JSON (the same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    element?: string;
+                    format?: "csv" | "json";
+                    kind?: "regional-cbms" | "capacity-building" | "directory" | "other";
+                    q?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -6380,7 +7969,7 @@ export interface paths {
                         /** Format: uuid */
                         organisationId?: string;
                         /** @enum {string} */
-                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder";
+                        role: "secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc";
                         state?: string;
                     };
                 };
@@ -6439,7 +8028,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
-                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                            roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                             secondFactorRequired: boolean;
                             state: string | null;
                         };
@@ -6499,7 +8088,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -6594,7 +8183,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -9173,6 +10762,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public dataset (DCAT-like): title and description in six languages, licence, last change, and its URL in each format */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            datasets: {
+                                /** @description The reporting cycle or meeting the dataset is about */
+                                about: {
+                                    id: string;
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                } | null;
+                                description: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                distributions: {
+                                    /** @enum {string} */
+                                    format: "JSON" | "CSV" | "Atom" | "iCalendar" | "Akoma Ntoso";
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "framework" | "outcomes" | "reports" | "meetings" | "participants" | "documents" | "states";
+                                landingPage: string;
+                                licence: string;
+                                modified: string | null;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                            }[];
+                            /** @description The URL of the licence the data is published under */
+                            licence: string;
+                            /** @description The newest change to any dataset */
+                            modified: string | null;
+                            publisher: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -9682,6 +11355,19 @@ export interface paths {
                             } | null;
                             symbol: string;
                             title: string;
+                            /** @description Where a text before the plenary comes from: null for the plenary's own drafts */
+                            transmission: {
+                                /** @description The working group (its id) that prepared the text and transmitted it to the plenary */
+                                group: string;
+                                /** @description The revision transmitted */
+                                revision: {
+                                    contentHash: string;
+                                    label: string;
+                                    number: number;
+                                } | null;
+                                /** Format: date-time */
+                                transmittedAt: string;
+                            } | null;
                             verification: {
                                 auditEvent: number | null;
                                 /** @description The signed checkpoint of the audit chain (GET /api/v1/audit/checkpoints) that covers the adoption */
@@ -9698,11 +11384,51 @@ export interface paths {
                                     signature: string;
                                 } | null;
                                 intact: boolean;
+                                /** @description The working group that prepared the text is the one recorded on the audit chain at adoption */
+                                provenanceIntact: boolean;
                                 recomputedHash: string;
                                 recordedHash: string | null;
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outcomes/{id}/akn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An adopted outcome in Akoma Ntoso 3.0 XML, in a language it exists in (404 names the languages it exists in) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -10807,7 +12533,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 } | null;
-                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder")[];
+                                roles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
                                 secondFactor: boolean;
                                 state: string | null;
                             } | null;
@@ -11928,6 +13654,167 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/updates/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a confirmation link (once, before it expires; 410 otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                            topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/updates/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for email updates (double opt-in): the same answer whether or not the address is already subscribed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                        topics: ("meetings" | "documents" | "outcomes" | "reporting")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/updates/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opens the unsubscribe page of a link (a GET changes nothing) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Unsubscribe in one click (RFC 8058): the same answer for a link already used */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        "List-Unsubscribe"?: "One-Click";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
