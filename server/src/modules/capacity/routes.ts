@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { sendCsv } from '../../platform/http/csv.js';
 import type { App } from '../../platform/http/server.js';
 import type { Actor } from '../../kernel/actor.js';
 import type { PlatformContext } from '../../platform/context.js';
@@ -189,9 +189,8 @@ export function capacityRoutes(app: App, ctx: PlatformContext): void {
       reply.header('cache-control', 'no-cache');
       if (format === 'csv') {
         const columns = rows.length ? Object.keys(rows[0]!) : ['id'];
-        const cell = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
-        reply.header('content-disposition', `attachment; filename="${name}.csv"`);
-        return reply.type('text/csv; charset=utf-8').send('\ufeff' + stringify([columns, ...rows.map((r) => columns.map((c) => cell(r[c])))]));
+        const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+        return sendCsv(reply, name, [columns, ...rows.map((r) => columns.map((c) => cell(r[c])))]);
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
       return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send({ what, items: rows });
