@@ -15,8 +15,8 @@ export interface Datasets {
 const SETTLED_MS = 2_000;
 
 /**
- * Conditional GETs for the public datasets (RFC 9110): every answer carries a strong ETag (a digest of
- * the bytes, unless the route gave one), answers to the public also Last-Modified when it is known;
+ * Conditional GETs for the public datasets (RFC 9110): every answer to the public carries a strong ETag
+ * (a digest of the bytes, unless the route gave one) and Last-Modified when it is known;
  * If-None-Match (which wins when both are sent) or If-Modified-Since then answer 304 with no body. A
  * public dataset is `public, no-cache`: any cache may keep it, and must revalidate it.
  */
@@ -25,16 +25,16 @@ export async function answerConditionally(request: FastifyRequest, reply: Fastif
   const route = request.routeOptions.url;
   if (!route || !datasets.serves(route)) return payload;
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  // A signed-in answer may hold what only its reader sees: it is `private, no-store`, and never revalidated by what the public polls.
+  if (request.actor !== null) return payload;
   if (!reply.hasHeader('etag')) reply.header('etag', `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`);
   const etag = String(reply.getHeader('etag'));
   let lastModified: Date | null = null;
-  if (request.actor === null) {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'public, no-cache');
-    const changed = await datasets.lastModified(route);
-    if (changed && Date.now() - changed.getTime() >= SETTLED_MS) {
-      lastModified = new Date(Math.floor(changed.getTime() / 1000) * 1000);
-      reply.header('last-modified', lastModified.toUTCString());
-    }
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'public, no-cache');
+  const changed = await datasets.lastModified(route);
+  if (changed && Date.now() - changed.getTime() >= SETTLED_MS) {
+    lastModified = new Date(Math.floor(changed.getTime() / 1000) * 1000);
+    reply.header('last-modified', lastModified.toUTCString());
   }
   const ifNoneMatch = request.headers['if-none-match'];
   const ifModifiedSince = request.headers['if-modified-since'];
