@@ -44,7 +44,16 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Strings that are the same in every language: numbers, dates and pure placeholders. */
-const SAME_EVERYWHERE = new Set(['home.next.oewgWhen', 'home.next.conferenceWhen', 'account.endSessionOf', 'account.device']);
+const SAME_EVERYWHERE = new Set([
+  'home.next.oewgWhen',
+  'home.next.conferenceWhen',
+  'account.endSessionOf',
+  'account.device',
+  // Placeholders only ("CSV: Official documents"), and "initiative(s)", the same word in French.
+  'openData.download',
+  'initiatives.found_one',
+  'initiatives.found_other',
+]);
 
 const english = flatten(load('en'));
 

@@ -29,10 +29,23 @@ export const servingQuery = (code: string) => ({
   staleTime: 60_000,
 });
 
+// Each label's key written out, so that the locale check sees every key used.
+const KIND_LABELS = {
+  'regional-cbms': 'initiatives.kinds.regional-cbms',
+  'capacity-building': 'initiatives.kinds.capacity-building',
+  directory: 'initiatives.kinds.directory',
+  other: 'initiatives.kinds.other',
+} as const satisfies Record<InitiativeKind, string>;
+const STATUS_LABELS = {
+  proposed: 'initiatives.statuses.proposed',
+  published: 'initiatives.statuses.published',
+  declined: 'initiatives.statuses.declined',
+} as const satisfies Record<InitiativeStatus, string>;
+
 export function useInitiativeLabels() {
   const { t } = useTranslation();
   return {
-    kind: (k: InitiativeKind) => t(`initiatives.kinds.${k}`),
-    status: (s: InitiativeStatus) => t(`initiatives.statuses.${s}`),
+    kind: (k: InitiativeKind) => t(KIND_LABELS[k]),
+    status: (s: InitiativeStatus) => t(STATUS_LABELS[s]),
   };
 }

@@ -9,7 +9,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import listing from '../../ui/listing.module.css';
 import { catalogueQuery, type Catalogue, type Dataset } from './queries';
 
-const FEEDS = ['documents', 'outcomes', 'meetings'] as const;
+/** The feeds, each with its label's key written out (the locale check looks for every key used). */
+const FEEDS = { documents: 'openData.feed.documents', outcomes: 'openData.feed.outcomes', meetings: 'openData.feed.meetings' } as const;
 
 /** The public record as open data: every dataset with its formats, licence and last change; the feeds. */
 export default function OpenDataPage() {
@@ -60,10 +61,10 @@ function CatalogueView({ catalogue }: { catalogue: Catalogue }) {
       </Title>
       <Text mb="sm">{t('openData.feedsIntro')}</Text>
       <List>
-        {FEEDS.map((kind) => (
+        {Object.entries(FEEDS).map(([kind, label]) => (
           <List.Item key={kind}>
             <Anchor href={`/api/v1/feeds/${kind}.atom?lang=${lang}`} type="application/atom+xml">
-              {t(`openData.feed.${kind}`)}
+              {t(label)}
             </Anchor>
           </List.Item>
         ))}

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { TOPIC_LABELS } from './topics';
 
 /** The confirmation link of a sign-up: used once, on opening (a POST from the page, so a mail scanner's GET uses nothing). */
 export default function ConfirmPage() {
@@ -23,7 +24,7 @@ export default function ConfirmPage() {
       <PageHeading>{t('updates.confirmTitle')}</PageHeading>
       {confirm.isSuccess ? (
         <Alert role="status" variant="light" color="un">
-          {t('updates.confirmed', { topics: confirm.data.topics.map((topic) => t(`updates.topic.${topic}`)).join(', ') })}
+          {t('updates.confirmed', { topics: confirm.data.topics.map((topic) => t(TOPIC_LABELS[topic])).join(', ') })}
         </Alert>
       ) : confirm.isError ? (
         <ProblemAlert error={confirm.error} />

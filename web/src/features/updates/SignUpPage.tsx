@@ -7,9 +7,7 @@ import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-
-export const TOPICS = ['meetings', 'documents', 'outcomes', 'reporting'] as const;
-type Topic = (typeof TOPICS)[number];
+import { TOPICS, TOPIC_LABELS, type Topic } from './topics';
 
 /** Anyone asks for the PoA's email updates, as on the UN's own sign-up form: the answer is the same for every address. */
 export default function SignUpPage() {
@@ -51,7 +49,7 @@ export default function SignUpPage() {
           <Checkbox.Group label={t('updates.topics')} value={topics} onChange={(v) => setTopics(v as Topic[])} required>
             <Stack gap={6} mt={6}>
               {TOPICS.map((topic) => (
-                <Checkbox key={topic} value={topic} label={t(`updates.topic.${topic}`)} />
+                <Checkbox key={topic} value={topic} label={t(TOPIC_LABELS[topic])} />
               ))}
             </Stack>
           </Checkbox.Group>
