@@ -51,38 +51,26 @@ async function newLink(ctx: PlatformContext, tx: Tx, targetId: string, expiresAt
   return ackLink(ctx, lang, token);
 }
 
-function sendHandler(ctx: PlatformContext): JobHandler {
+/**
+ * Messages every unanswered POC of a check not yet messaged this way: the first message (`sentAt`) or
+ * the reminder (`remindedAt`, only to those already sent one, and not once the check has expired).
+ * Each with a new single-use link; marked in the same transaction as its mail is queued.
+ */
+function messageHandler(ctx: PlatformContext, which: 'sentAt' | 'remindedAt'): JobHandler {
+  const reminder = which === 'remindedAt';
   return async ({ tx, job }) => {
     const { checkId } = job.payload as { checkId: string };
     const check = await checkOf(tx, checkId);
-    if (!check) return;
+    if (!check || (reminder && check.expiresAt <= new Date())) return;
     const mails: Mail[] = [];
     const now = new Date();
-    for (const { target, poc } of await pendingTargets(tx, checkId, 'sentAt')) {
+    for (const { target, poc } of await pendingTargets(tx, checkId, which)) {
       // A POC withdrawn since the check was scheduled is not messaged; it stays unanswered.
-      if (poc.status !== 'current') continue;
+      if (poc.status !== 'current' || (reminder && !target.sentAt)) continue;
       const lang = mailLanguageOf(poc.languages);
       const link = await newLink(ctx, tx, target.id, check.expiresAt, lang);
-      mails.push({ to: poc.email, ...checkMail(lang, { name: poc.name, link, reminder: false }) });
-      await tx.update(contactCheckTargets).set({ sentAt: now }).where(eq(contactCheckTargets.id, target.id));
-    }
-    await queueMail(tx, mails);
-  };
-}
-
-function remindHandler(ctx: PlatformContext): JobHandler {
-  return async ({ tx, job }) => {
-    const { checkId } = job.payload as { checkId: string };
-    const check = await checkOf(tx, checkId);
-    if (!check || check.expiresAt <= new Date()) return;
-    const mails: Mail[] = [];
-    const now = new Date();
-    for (const { target, poc } of await pendingTargets(tx, checkId, 'remindedAt')) {
-      if (!target.sentAt || poc.status !== 'current') continue;
-      const lang = mailLanguageOf(poc.languages);
-      const link = await newLink(ctx, tx, target.id, check.expiresAt, lang);
-      mails.push({ to: poc.email, ...checkMail(lang, { name: poc.name, link, reminder: true }) });
-      await tx.update(contactCheckTargets).set({ remindedAt: now }).where(eq(contactCheckTargets.id, target.id));
+      mails.push({ to: poc.email, ...checkMail(lang, { name: poc.name, link, reminder }) });
+      await tx.update(contactCheckTargets).set({ [which]: now }).where(eq(contactCheckTargets.id, target.id));
     }
     await queueMail(tx, mails);
   };
@@ -117,5 +105,5 @@ function escalateHandler(ctx: PlatformContext): JobHandler {
 }
 
 export function checkJobHandlers(ctx: PlatformContext): Record<string, JobHandler> {
-  return { [CHECK_SEND_JOB]: sendHandler(ctx), [CHECK_REMIND_JOB]: remindHandler(ctx), [CHECK_ESCALATE_JOB]: escalateHandler(ctx) };
+  return { [CHECK_SEND_JOB]: messageHandler(ctx, 'sentAt'), [CHECK_REMIND_JOB]: messageHandler(ctx, 'remindedAt'), [CHECK_ESCALATE_JOB]: escalateHandler(ctx) };
 }
