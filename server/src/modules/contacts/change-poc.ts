@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PlatformContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../kernel/actor.js';
-import { notFound, preconditionFailed } from '../../platform/http/problem.js';
-import { confirmSecondFactor } from '../accounts/index.js';
-import { contactsPolicy } from './policy.js';
+import { nominationForChange } from './nomination-for-change.js';
 import { contactPocs, contactPocVersions } from './tables.js';
 import { recordOf, type NominationInput } from './nominate-poc.js';
 
@@ -14,14 +12,7 @@ import { recordOf, type NominationInput } from './nominate-poc.js';
  */
 export async function changePoc(ctx: PlatformContext, input: { actor: Actor; id: string; ifMatch: number; otp: string; nomination: Omit<NominationInput, 'role'> }) {
   return ctx.database.db.transaction(async (tx) => {
-    const [poc] = await tx
-      .select()
-      .from(contactPocs)
-      .where(and(eq(contactPocs.id, input.id), eq(contactPocs.status, 'current')))
-      .for('update');
-    if (!poc || !contactsPolicy.nominate.allows(input.actor, { state: poc.state })) throw notFound('The point of contact');
-    if (poc.version !== input.ifMatch) throw preconditionFailed('The nomination changed meanwhile: reload it.', { currentVersion: poc.version });
-    await confirmSecondFactor(tx, input.actor.accountId, input.otp);
+    const poc = await nominationForChange(tx, input);
     const record = recordOf({ ...input.nomination, role: poc.role });
     const version = poc.version + 1;
     const now = new Date();
