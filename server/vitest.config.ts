@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/support/sequencer.js';
 
 /**
  * Test files that need no database: pure rules. They run without the database set-up and are named
@@ -18,6 +19,7 @@ export default defineConfig({
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,

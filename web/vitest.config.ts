@@ -26,9 +26,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           environment: 'node',
-          // One browser and one server per file; files run one after another on 2 cores, and only
-          // once the unit and component tests are done (they would otherwise share the cores).
-          fileParallelism: false,
+          // Two files at a time, each worker with its own server (global-setup.ts) and each file
+          // with its own browser; only once the unit and component tests are done (they would
+          // otherwise share the cores). E2E_WORKERS=1 runs them one after another on one server.
+          maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,

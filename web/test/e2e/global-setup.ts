@@ -20,8 +20,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** One real server for all the browser tests: started once, stopped at the end. */
-export default async function setup(project: TestProject) {
+/**
+ * Starts one real server (the demo platform on a fresh embedded database) and resolves when it
+ * listens; `stop` stops it and removes its data folder.
+ */
+async function startServer(): Promise<{ server: E2EServer; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'poa-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(web, 'test/e2e/demo-server.ts')], {
@@ -34,7 +37,7 @@ export default async function setup(project: TestProject) {
     stderr += chunk.toString();
   });
   const server = await new Promise<E2EServer>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 120 s:\n${stderr}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 180 s:\n${stderr}`)), 180_000);
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -49,9 +52,7 @@ export default async function setup(project: TestProject) {
       reject(new Error(`the server exited (${code}) before it was ready:\n${stderr}`));
     });
   });
-  project.provide('server', server);
-
-  return async () => {
+  const stop = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -59,5 +60,28 @@ export default async function setup(project: TestProject) {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { server, stop };
+}
+
+/**
+ * One real server per worker of the browser tests (the e2e project's maxWorkers): the files run two
+ * at a time, each on its worker's own server, so that one file's changes to the demo data never
+ * meet another's running at the same moment, and files on one worker run one after another as they
+ * always did. A browser test spends most of its time with one process busy (the browser, the
+ * server or the runner) and the other core idle: two at once take about half the time.
+ */
+export default async function setup(project: TestProject) {
+  const count = Math.max(1, project.config.maxWorkers ?? 1);
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer()));
+  const ready = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(ready.map((r) => r.stop()));
+    throw failed.reason;
+  }
+  project.provide('servers', ready.map((r) => r.server));
+  return async () => {
+    await Promise.all(ready.map((r) => r.stop()));
   };
 }

@@ -27,14 +27,24 @@ export interface E2EServer {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    server: E2EServer;
+    servers: E2EServer[];
   }
 }
 
 export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-export const server = (): E2EServer => inject('server');
+/**
+ * The server of this file's worker (see global-setup.ts): files running at the same moment never
+ * share one, so none sees another's changes half-way.
+ */
+export function server(): E2EServer {
+  const servers = inject('servers');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const found = servers[(worker - 1) % servers.length];
+  if (!found) throw new Error('no browser-test server was started');
+  return found;
+}
 
 export function account(email: string): DemoAccount {
   const found = server().accounts.find((a) => a.email === email);

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { testPlatform, type TestPlatform } from './support/platform.js';
-import { Client, makeAccount, signedIn } from './support/client.js';
+import { testPlatform, type TestPlatform } from './platform.js';
+import { Client, makeAccount, signedIn } from './client.js';
 
 /**
- * A generated bad-input pass over every operation of the OpenAPI document, as the public, the
- * Secretariat and a focal point: each path parameter, query parameter and body field in turn takes
- * NUL characters, lone surrogates, huge and negative numbers, wrong types and extreme dates. No answer
+ * A generated bad-input pass over every operation of the OpenAPI document, as one kind of caller
+ * (the public, the Secretariat, a focal point: one test file each, so that the three run on both
+ * workers at once): each path parameter, query parameter and body field in turn takes NUL
+ * characters, lone surrogates, huge and negative numbers, wrong types and extreme dates. No answer
  * may be a 5xx, and every error must be problem+json.
  */
 const BAD: unknown[] = [
@@ -73,24 +74,29 @@ const encode = (v: string) => v.split(/([\ud800-\udfff])/).map((part) => (/^[\ud
 /** Sent as they are, not encoded: a malformed escape, a NUL byte, an encoded lone surrogate, a parameter past the router's limit. */
 const RAW = ['%', '%E0%A4%A', '%00', '%ED%A0%80', 'y'.repeat(600)];
 
-let p: TestPlatform;
-let clients: Record<string, Client>;
-beforeAll(async () => {
-  p = await testPlatform();
-  clients = {
-    public: await new Client(p.app).start(),
-    secretariat: await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' })),
-    'focal point': await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL' })),
-  };
-});
-afterAll(() => p.close());
+type Caller = 'public' | 'secretariat' | 'focal point';
 
-describe('a generated bad-input pass over every operation', () => {
-  it('answers no 5xx and only problem+json errors, as the public, the Secretariat and a focal point', { timeout: 900_000 }, async () => {
-    const doc = (await clients.public!.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
-    const failures: string[] = [];
-    let sent = 0;
-    for (const [who, client] of Object.entries(clients)) {
+async function clientFor(p: TestPlatform, who: Caller): Promise<Client> {
+  if (who === 'public') return new Client(p.app).start();
+  if (who === 'secretariat') return signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+  return signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'CHL' }));
+}
+
+/** The pass for one kind of caller, on a platform of its own. */
+export function badInputPass(who: Caller): void {
+  let p: TestPlatform;
+  let client: Client;
+  beforeAll(async () => {
+    p = await testPlatform();
+    client = await clientFor(p, who);
+  });
+  afterAll(() => p.close());
+
+  describe('a generated bad-input pass over every operation', () => {
+    it(`answers no 5xx and only problem+json errors, as ${who === 'public' ? 'the public' : who === 'secretariat' ? 'the Secretariat' : 'a focal point'}`, { timeout: 900_000 }, async () => {
+      const doc = (await client.get('/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
+      const failures: string[] = [];
+      let sent = 0;
       for (const [template, operations] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(operations)) {
           // Signing out or ending sessions would turn the signed-in clients into the public half-way.
@@ -129,8 +135,8 @@ describe('a generated bad-input pass over every operation', () => {
           }
         }
       }
-    }
-    expect(sent).toBeGreaterThan(5000);
-    expect(failures).toEqual([]);
+      expect(sent).toBeGreaterThan(1500);
+      expect(failures).toEqual([]);
+    });
   });
-});
+}

@@ -1,0 +1,4 @@
+import { badInputPass } from './support/bad-input.js';
+
+// See support/bad-input.ts: the pass as secretariat.
+badInputPass('secretariat');
