@@ -322,6 +322,7 @@ describe('registration', () => {
     expect(res.body.version).toBe(2);
     expect(res.body.participants.find((x: { isMe: boolean }) => x.isMe).name).toBe('Delegate of Chile');
     expect(res.body.participants[0].id).toBe(current.body.participants[0].id);
+    expect(res.body).toMatchObject({ registrationOpen: true, can: { change: true, withdraw: true, confirm: false } });
   });
 
   it('never lets a delegate or focal point register, read or withdraw for another State', async () => {
@@ -402,7 +403,8 @@ async function everyPublicRead(client: Client, values: Record<string, string>): 
 }
 
 describe('the list of participants', () => {
-  it('is not reachable by the public through any route, export or search before it is published', async () => {
+  // A crawl of every public route: minutes on a loaded machine, not the usual 30 s.
+  it('is not reachable by the public through any route, export or search before it is published', { timeout: 300_000 }, async () => {
     const values = { id: meetingId, iso3: 'CHL', organisationId: org1, code: 'norm-13a', language: 'en', version: '1', symbol: 'A/AC.300/2027/1' };
     const seen = await everyPublicRead(c.public, values);
     expect(seen.length).toBeGreaterThan(100);
@@ -604,7 +606,9 @@ describe("the meeting's floor, as adoption in a meeting asks it", () => {
     expect(await roll.present(db, meetingId, 'CHL')).toBe(true);
     expect(await roll.present(db, meetingId, 'ARG')).toBe(false); // registered, not confirmed
     expect(await roll.present(db, meetingId, 'BRA')).toBe(false);
-    // In session, registration is closed to everyone.
+    // In session, registration is closed to everyone: the registration says so, and may still be withdrawn.
     expect((await put(c['focal ARG'], `/api/v1/meetings/${meetingId}/registrations/states/ARG`, delegation('Late'), { 'if-match': '"1"' })).status).toBe(409);
+    const late = await c['focal ARG'].get(`/api/v1/meetings/${meetingId}/registrations/states/ARG`);
+    expect(late.body).toMatchObject({ registrationOpen: false, can: { change: false, withdraw: true, confirm: false } });
   });
 });

@@ -58,6 +58,10 @@ export const meetingsPolicy = {
   /** Revise the agenda (or adopt its latest version): the Secretariat, until a version is adopted. */
   reviseAgenda: rule<AgendaFacts>('meetings.revise-agenda', (actor, a) => isSecretariat(actor) && mayRevise(a.versions)),
   adoptAgenda: rule<AgendaFacts>('meetings.adopt-agenda', (actor, a) => isSecretariat(actor) && mayRevise(a.versions) && a.versions.length > 0),
+  /** Change one's own registration (or register again after withdrawing): while registration is open. */
+  changeRegistration: rule<RegistrationFacts>('meetings.register', (actor, r) => r.registrationOpen && actsForDelegation(actor, r.delegation)),
+  /** Withdraw one's own registration, at any time, unless it is withdrawn already. */
+  withdrawRegistration: rule<RegistrationFacts>('meetings.register', (actor, r) => r.status !== 'withdrawn' && actsForDelegation(actor, r.delegation)),
   /** Confirm a registration: the Secretariat, once it is submitted (not yet confirmed, not withdrawn). */
   confirmRegistration: rule<{ status: 'submitted' | 'confirmed' | 'withdrawn' }>('meetings.confirm-registration', (actor, r) => isSecretariat(actor) && r.status === 'submitted'),
   readStatement: rule<{ published: boolean; delegation: Delegation }>(
@@ -71,6 +75,7 @@ export const meetingsPolicy = {
 export interface RegistrationFacts {
   delegation: Delegation;
   status: 'submitted' | 'confirmed' | 'withdrawn';
+  registrationOpen: boolean;
 }
 
 export interface AgendaFacts {
@@ -94,7 +99,8 @@ export const meetingsCan = {
     adopt: ability(meetingsPolicy.adoptAgenda, (a: AgendaFacts) => a),
   },
   registration: {
-    change: ability(meetingsPolicy.register, (r: RegistrationFacts) => r.delegation),
+    change: ability(meetingsPolicy.changeRegistration, (r: RegistrationFacts) => r),
+    withdraw: ability(meetingsPolicy.withdrawRegistration, (r: RegistrationFacts) => r),
     confirm: ability(meetingsPolicy.confirmRegistration, (r: RegistrationFacts) => r),
   },
 } as const;

@@ -138,6 +138,7 @@ export const Registration = z.object({
   submittedAt: z.date(),
   confirmedAt: z.date().nullable(),
   version: z.number().int(),
+  registrationOpen: z.boolean(),
   participants: z.array(
     z.object({
       id: z.string(),
@@ -150,7 +151,7 @@ export const Registration = z.object({
     }),
   ),
 });
-export const RegistrationWithCan = Registration.extend({ can: z.object({ change: z.boolean(), confirm: z.boolean() }) });
+export const RegistrationWithCan = Registration.extend({ can: z.object({ change: z.boolean(), withdraw: z.boolean(), confirm: z.boolean() }) });
 
 export const ParticipantsList = z.object({
   meetingId: z.string(),

@@ -23,6 +23,8 @@ export interface RegistrationView {
   submittedAt: Date;
   confirmedAt: Date | null;
   version: number;
+  /** Whether the meeting's registration is open now: a registration is changed only then (withdrawn at any time). */
+  registrationOpen: boolean;
   /** With their email and phone: only the delegation and the Secretariat see this view. */
   participants: { id: string; role: ParticipantRole; name: string; title: string | null; email: string | null; phone: string | null; isMe: boolean }[];
 }
@@ -49,7 +51,7 @@ export async function checkOrganisationMayAttend(db: Executor, meeting: MeetingR
   if (!meeting.stakeholdersMayAttend) throw conflict('This meeting does not admit stakeholders.', 'stakeholders-not-admitted');
 }
 
-export async function registrationView(db: Executor, row: typeof registrations.$inferSelect, actor: Actor | null): Promise<RegistrationView> {
+export async function registrationView(db: Executor, row: typeof registrations.$inferSelect, actor: Actor | null, meeting: MeetingRow, now = new Date()): Promise<RegistrationView> {
   const people = await db.select().from(participants).where(eq(participants.registrationId, row.id)).orderBy(asc(participants.position));
   const delegation = delegationOf(row);
   return {
@@ -62,6 +64,7 @@ export async function registrationView(db: Executor, row: typeof registrations.$
     submittedAt: row.submittedAt,
     confirmedAt: row.confirmedAt,
     version: row.version,
+    registrationOpen: registrationIsOpen(meeting, now),
     participants: inDelegationOrder(people).map((p) => ({
       id: p.id,
       role: p.role,
@@ -156,7 +159,7 @@ export async function registerDelegation(db: Db, input: RegisterInput): Promise<
     return registrationId;
   });
   const [row] = await db.select().from(registrations).where(eq(registrations.id, id));
-  return registrationView(db, row!, input.actor);
+  return registrationView(db, row!, input.actor, meeting, input.now);
 }
 
 async function replaceParticipants(tx: Tx, registrationId: string, input: RegisterInput): Promise<void> {
@@ -181,7 +184,7 @@ async function replaceParticipants(tx: Tx, registrationId: string, input: Regist
 /** A delegation withdraws its registration (If-Match). */
 export async function withdrawRegistration(db: Db, input: { actor: Actor; meetingId: string; delegation: Delegation; ifMatch: number }): Promise<RegistrationView> {
   authorize(input.actor, meetingsPolicy.register, input.delegation);
-  await meetingRow(db, input.meetingId);
+  const meeting = await meetingRow(db, input.meetingId);
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(registrations).where(delegationWhere(input.meetingId, input.delegation)).for('update');
     if (!existing || existing.status === 'withdrawn') throw notFound('The registration');
@@ -190,12 +193,13 @@ export async function withdrawRegistration(db: Db, input: { actor: Actor; meetin
     await recordAudit(tx, { actor: input.actor, action: 'meetings.withdraw-registration', subjectType: 'registration', subjectId: existing.id, change: { version: existing.version + 1 } });
   });
   const [row] = await db.select().from(registrations).where(delegationWhere(input.meetingId, input.delegation));
-  return registrationView(db, row!, input.actor);
+  return registrationView(db, row!, input.actor, meeting);
 }
 
 /** The Secretariat confirms a registration as it read it (If-Match). */
 export async function confirmRegistration(db: Db, input: { actor: Actor; meetingId: string; registrationId: string; ifMatch: number }): Promise<RegistrationView> {
   authorize(input.actor, meetingsPolicy.confirm, undefined);
+  const meeting = await meetingRow(db, input.meetingId);
   await db.transaction(async (tx) => {
     const [existing] = await tx
       .select()
@@ -213,24 +217,25 @@ export async function confirmRegistration(db: Db, input: { actor: Actor; meeting
     await recordAudit(tx, { actor: input.actor, action: 'meetings.confirm-registration', subjectType: 'registration', subjectId: existing.id, change: { version: existing.version + 1 } });
   });
   const [row] = await db.select().from(registrations).where(eq(registrations.id, input.registrationId));
-  return registrationView(db, row!, input.actor);
+  return registrationView(db, row!, input.actor, meeting);
 }
 
 /** One delegation's registration, for itself or the Secretariat. */
 export async function readRegistration(db: Executor, input: { actor: Actor; meetingId: string; delegation: Delegation }): Promise<RegistrationView> {
   authorize(input.actor, meetingsPolicy.readRegistration, input.delegation);
-  await meetingRow(db, input.meetingId);
+  const meeting = await meetingRow(db, input.meetingId);
   const [row] = await db.select().from(registrations).where(delegationWhere(input.meetingId, input.delegation));
   if (!row) throw notFound('The registration');
-  return registrationView(db, row, input.actor);
+  return registrationView(db, row, input.actor, meeting);
 }
 
 /** The registrations of a meeting the caller may see: all for the Secretariat, its own for a delegation. */
 export async function listRegistrations(db: Executor, input: { actor: Actor; meetingId: string }): Promise<RegistrationView[]> {
   authorize(input.actor, meetingsPolicy.listRegistrations, undefined);
-  await meetingRow(db, input.meetingId);
+  const meeting = await meetingRow(db, input.meetingId);
   const rows = await db.select().from(registrations).where(eq(registrations.meetingId, input.meetingId)).orderBy(asc(registrations.submittedAt));
   const visible = rows.filter((r) => meetingsPolicy.readRegistration.allows(input.actor, delegationOf(r)));
-  return Promise.all(visible.map((r) => registrationView(db, r, input.actor)));
+  const now = new Date();
+  return Promise.all(visible.map((r) => registrationView(db, r, input.actor, meeting, now)));
 }
 
