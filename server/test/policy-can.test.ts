@@ -59,6 +59,7 @@ describe("a meeting's can block, from the meetings policy", () => {
     registrationOpen: true,
     stakeholdersMayAttend: false,
     participantsPublished: false,
+    hasAgendaItems: true,
     own: null,
     ...over,
   });
@@ -84,5 +85,11 @@ describe("a meeting's can block, from the meetings policy", () => {
     expect(canOf(meetingsCan.meeting, stakeholder, meeting({ own: { ...org, accredited: false }, stakeholdersMayAttend: true })).register).toBe(false);
     // A delegation the caller does not act for is never its to register.
     expect(canOf(meetingsCan.meeting, actor(['delegate'], 'ARG'), meeting({ own: chl })).register).toBe(false);
+  });
+
+  it('offers a statement only when the agenda has items to make it on, as submitting it requires', () => {
+    const delegate = actor(['delegate'], 'CHL');
+    expect(canOf(meetingsCan.meeting, delegate, meeting({ own: chl })).submitStatement).toBe(true);
+    expect(canOf(meetingsCan.meeting, delegate, meeting({ own: chl, hasAgendaItems: false })).submitStatement).toBe(false);
   });
 });

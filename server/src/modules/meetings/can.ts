@@ -20,11 +20,12 @@ export async function ownDelegation(db: Executor, actor: Actor | null): Promise<
 }
 
 /** What the rules of a meeting's `can` block need to know of it, as it stands now, for this caller. */
-export const meetingFacts = (m: MeetingRow, own: OwnDelegation | null, now = new Date()): MeetingFacts => ({
+export const meetingFacts = (m: MeetingRow, own: OwnDelegation | null, agenda: { items: readonly unknown[] } | null, now = new Date()): MeetingFacts => ({
   status: m.status,
   registrationOpen: registrationIsOpen(m, now),
   stakeholdersMayAttend: m.stakeholdersMayAttend,
   participantsPublished: m.participantsPublishedAt !== null,
+  hasAgendaItems: !!agenda && agenda.items.length > 0,
   own,
 });
 

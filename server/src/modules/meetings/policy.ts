@@ -21,6 +21,8 @@ export interface MeetingFacts {
   registrationOpen: boolean;
   stakeholdersMayAttend: boolean;
   participantsPublished: boolean;
+  /** The meeting has an agenda with at least one item: statements are made on its items. */
+  hasAgendaItems: boolean;
   own: OwnDelegation | null;
 }
 
@@ -51,8 +53,8 @@ export const meetingsPolicy = {
   readParticipants: rule<{ published: boolean }>('meetings.read-participants', (actor, list) => list.published || isSecretariat(actor)),
   publish: rule('meetings.publish', (actor) => isSecretariat(actor)),
   submitStatement: rule<Delegation>('meetings.submit-statement', actsForDelegation),
-  /** Submit a statement at this meeting for one's own delegation, when it is admitted. */
-  submitOwnStatement: rule<MeetingFacts>('meetings.submit-statement', (actor, m) => admitted(m) && actsForDelegation(actor, m.own.delegation)),
+  /** Submit a statement at this meeting for one's own delegation, when it is admitted and the agenda has items to speak on. */
+  submitOwnStatement: rule<MeetingFacts>('meetings.submit-statement', (actor, m) => m.hasAgendaItems && admitted(m) && actsForDelegation(actor, m.own.delegation)),
   /** Move a meeting from its status to another: the Secretariat, along the meeting's order of statuses. */
   moveTo: rule<{ from: MeetingStatus; to: MeetingStatus }>('meetings.change-status', (actor, s) => isSecretariat(actor) && canMoveTo(s.from, s.to)),
   /** Revise the agenda (or adopt its latest version): the Secretariat, until a version is adopted. */

@@ -26,10 +26,10 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
   const tags = ['meetings'];
   const Params = z.object({ id: MeetingId });
 
-  const withCan = async (request: FastifyRequest, row: Awaited<ReturnType<typeof meetingRow>>) => ({
-    ...toMeetingView(row),
-    can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, await ownDelegation(db, request.actor))),
-  });
+  const withCan = async (request: FastifyRequest, row: Awaited<ReturnType<typeof meetingRow>>) => {
+    const [own, agenda] = await Promise.all([ownDelegation(db, request.actor), currentAgenda(db, row.id)]);
+    return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own, agenda)) };
+  };
 
   app.get(
     '/api/v1/meetings',
@@ -69,7 +69,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       setEtag(reply, row.version);
       const own = await ownDelegation(db, request.actor);
       const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own)]);
-      return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own)), agenda, documents: documents.items, delegation };
+      return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own, agenda)), agenda, documents: documents.items, delegation };
     },
   );
 
@@ -82,7 +82,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const view = await scheduleMeeting(db, { actor: request.actor!, ...request.body });
       setEtag(reply, view.version);
-      return reply.code(201).send({ ...view, can: canOf(meetingsCan.meeting, request.actor, meetingFacts(await meetingRow(db, view.id), null)) });
+      return reply.code(201).send({ ...view, can: canOf(meetingsCan.meeting, request.actor, meetingFacts(await meetingRow(db, view.id), null, null)) });
     },
   );
 
