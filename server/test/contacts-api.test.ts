@@ -117,6 +117,11 @@ describe('nominations', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { state: string }) => i.state)).toEqual(['CHL', 'FRA']);
     expect(list.body.can).toEqual({ nominate: false, scheduleCheck: false });
+    // The history of its own State's nominations, not of another's.
+    expect(list.body.items.map((i: { can: unknown }) => i.can)).toEqual([
+      { change: false, history: true },
+      { change: false, history: false },
+    ]);
   });
 
   it('a change asks a fresh code and If-Match, keeps the history, and another State’s focal point does not find the POC', async () => {

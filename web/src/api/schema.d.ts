@@ -2299,6 +2299,8 @@ export interface paths {
                             items: {
                                 can: {
                                     change: boolean;
+                                    /** @description Its history: its State’s own side and the Secretariat */
+                                    history: boolean;
                                 };
                                 email: string;
                                 hasAccount: boolean;
@@ -2429,6 +2431,8 @@ export interface paths {
                         "application/json": {
                             can: {
                                 change: boolean;
+                                /** @description Its history: its State’s own side and the Secretariat */
+                                history: boolean;
                             };
                             email: string;
                             hasAccount: boolean;

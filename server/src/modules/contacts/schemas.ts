@@ -63,7 +63,7 @@ export const PocOut = z.object({
   version: z.number().int(),
   nominatedAt: z.date(),
   updatedAt: z.date(),
-  can: z.object({ change: z.boolean() }),
+  can: z.object({ change: z.boolean(), history: z.boolean().describe('Its history: its State’s own side and the Secretariat') }),
 });
 export const Directory = z.object({ items: z.array(PocOut), can: z.object({ nominate: z.boolean(), scheduleCheck: z.boolean() }) });
 export const Nominated = z.object({ id: z.string(), version: z.number().int(), invited: z.boolean().describe('An account of role `poc` was invited') });
