@@ -146,6 +146,8 @@ describe('nominations', () => {
     expect(reads.status).toBe(200);
     expect(reads.body.items.every((r: { pocState: string }) => r.pocState === 'FRA')).toBe(true);
     expect(reads.body.items.some((r: { readerState: string; readerRole: string }) => r.readerState === 'CHL' && r.readerRole === 'focal_point')).toBe(true);
+    // Each read names the entry it read.
+    expect(reads.body.items.every((r: { pocId: string; pocName: string }) => r.pocId === fraPoc && r.pocName === `France ${MARKER} Person`)).toBe(true);
   });
 });
 

@@ -2661,6 +2661,10 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 pocId: string;
+                                /** @description The entry read, as it is now */
+                                pocName: string;
+                                /** @enum {string} */
+                                pocRole: "diplomatic" | "technical";
                                 pocState: string;
                                 readerName: string;
                                 readerRole: string;

@@ -116,13 +116,23 @@ export async function readsOf(db: Db, actor: Actor | null, requested: string | u
   const reader = await assertReader(db, actor);
   const state = reader.actor.roles.includes('secretariat') ? requested : reader.actor.state!;
   const rows = await db
-    .select()
+    .select({ read: contactReads, pocName: contactPocs.name, pocRole: contactPocs.role })
     .from(contactReads)
+    .innerJoin(contactPocs, eq(contactPocs.id, contactReads.pocId))
     .where(state ? eq(contactReads.pocState, state) : undefined)
     .orderBy(desc(contactReads.at))
     .limit(1000);
   return {
-    items: rows.map((r) => ({ pocId: r.pocId, pocState: r.pocState, readerName: r.readerName, readerState: r.readerState, readerRole: r.readerRole, at: r.at })),
+    items: rows.map(({ read: r, pocName, pocRole }) => ({
+      pocId: r.pocId,
+      pocState: r.pocState,
+      pocName,
+      pocRole,
+      readerName: r.readerName,
+      readerState: r.readerState,
+      readerRole: r.readerRole,
+      at: r.at,
+    })),
   };
 }
 

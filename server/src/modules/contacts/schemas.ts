@@ -73,7 +73,7 @@ export const History = z.object({
 });
 export const Reads = z.object({
   items: z.array(
-    z.object({ pocId: z.string(), pocState: z.string(), readerName: z.string(), readerState: z.string().nullable().describe('null: the Secretariat'), readerRole: z.string(), at: z.date() }),
+    z.object({ pocId: z.string(), pocState: z.string(), pocName: z.string().describe('The entry read, as it is now'), pocRole: z.enum(POC_ROLES), readerName: z.string(), readerState: z.string().nullable().describe('null: the Secretariat'), readerRole: z.string(), at: z.date() }),
   ),
 });
 

@@ -46,6 +46,16 @@ export default function DirectoryPage() {
         <Anchor component={Link} to={to('/contacts/threads')}>
           {t('contacts.threads.title')}
         </Anchor>
+        {query.isSuccess ? (
+          <>
+            <Anchor component={Link} to={to('/contacts/checks')}>
+              {t('contacts.checks.title')}
+            </Anchor>
+            <Anchor component={Link} to={to('/contacts/reads')}>
+              {t('contacts.reads.title')}
+            </Anchor>
+          </>
+        ) : null}
         {(query.data ? query.data.can.nominate : !!me.data?.account?.roles.includes('focal_point')) ? (
           <Anchor component={Link} to={to('/contacts/nominate')}>
             {t('contacts.directory.nominate')}
@@ -80,6 +90,25 @@ export default function DirectoryPage() {
                           {p.title}, {p.organisation}
                         </Text>
                         <Text size="xs">{p.languages.join(', ')}</Text>
+                        {p.can.change || p.can.history ? (
+                          <Group gap="sm" mt={4}>
+                            {p.can.change ? (
+                              <>
+                                <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/change`)} aria-label={t('contacts.directory.changeOf', { name: p.name })}>
+                                  {t('contacts.directory.change')}
+                                </Anchor>
+                                <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/withdraw`)} aria-label={t('contacts.directory.withdrawOf', { name: p.name })}>
+                                  {t('contacts.directory.withdraw')}
+                                </Anchor>
+                              </>
+                            ) : null}
+                            {p.can.history ? (
+                              <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/history`)} aria-label={t('contacts.directory.historyOf', { name: p.name })}>
+                                {t('contacts.directory.history')}
+                              </Anchor>
+                            ) : null}
+                          </Group>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>
                         <Anchor href={`mailto:${p.email}`} dir="ltr">
