@@ -11,6 +11,7 @@ import { useGroupLabel } from '../states';
 import { BUCKET_LABEL, ROLE_LABEL } from './labels';
 import { checkQuery, type Tally } from './queries';
 import { ScopeText } from './ScopeText';
+import ui from '../../ui/ui.module.css';
 
 const BUCKETS = ['1h', '24h', '72h', 'never'] as const;
 
@@ -69,7 +70,7 @@ export default function CheckPage() {
               <Text>
                 {formatInstant(c.createdAt, lang)} · <ScopeText scope={c.scope} />
               </Text>
-              <Badge variant="light" color={c.completed ? 'gray' : 'blue'}>
+              <Badge variant="outline" color={c.completed ? 'dark' : 'un.8'} className={ui.badge}>
                 {c.completed ? t('contacts.check.completed') : t('contacts.checks.running')}
               </Badge>
             </Group>

@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { formatClock } from '../../ui/dates';
 import { checksQuery, directoryQuery, type Poc } from './queries';
+import ui from '../../ui/ui.module.css';
 
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -19,7 +20,7 @@ function WorkingHours({ poc }: { poc: Poc }) {
   const days = poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ');
   return (
     <Stack gap={2}>
-      <Badge color={poc.inWorkingHoursNow ? 'green' : 'gray'} variant="light">
+      <Badge variant="outline" color={poc.inWorkingHoursNow ? 'un.8' : 'dark'} className={ui.badge}>
         {poc.inWorkingHoursNow ? t('contacts.directory.inHours') : t('contacts.directory.outOfHours')}
       </Badge>
       <Text size="xs">

@@ -8,6 +8,7 @@ import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { CHANGE_LABEL, ROLE_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { historyQuery } from './queries';
+import ui from '../../ui/ui.module.css';
 
 type Version = { version: number; change: keyof typeof CHANGE_LABEL; record: Record<string, unknown>; at: string };
 
@@ -59,7 +60,7 @@ export default function HistoryPage() {
             {[...(data.items as Version[])].reverse().map((v) => (
               <Paper component="li" withBorder p="md" key={v.version}>
                 <Group gap="xs" mb="xs">
-                  <Badge variant="light" color={v.change === 'withdraw' ? 'red' : v.change === 'nominate' ? 'green' : 'blue'}>
+                  <Badge variant="outline" color={v.change === 'withdraw' ? 'dark' : 'un.8'} className={ui.badge}>
                     {t(CHANGE_LABEL[v.change])}
                   </Badge>
                   <Text size="sm">
