@@ -23,20 +23,26 @@ describe('reachability checks', () => {
       a.on('GET', '/api/v1/me', me({ roles: ['secretariat'] }));
       a.on('GET', '/api/v1/contacts/checks', { items: CHECKS, can: { schedule: true } });
       a.on('POST', '/api/v1/contacts/checks', (request) =>
-        request.body.scope.kind === 'states' && request.body.scope.states.length === 0
-          ? problem(400, 'validation', 'Invalid input.', [{ field: 'body.scope.states', message: 'too small' }])
+        request.body.scope.kind === 'states' && !request.body.scope.states.every((s: string) => /^[A-Z]{3}$/.test(s))
+          ? problem(400, 'validation', 'Invalid input.', [{ field: 'body.scope.states.0', message: 'an ISO 3166-1 alpha-3 code' }])
           : json({ id: 'c3', targets: 4 }, { status: 201 }),
       );
     });
     await user.click(await screen.findByRole('combobox', { name: 'Who is checked' }, { timeout: 15_000 }));
     await user.click(await screen.findByRole('option', { name: 'Some States' }));
-    await user.type(screen.getByRole('textbox', { name: /^States/ }), 'ken, fra');
+    // A code that is none: the server's refusal is said beside the field, in the page's language.
+    const states = screen.getByRole('textbox', { name: /^States/ });
+    await user.type(states, 'ke');
+    await user.click(screen.getByRole('button', { name: 'Start the check' }));
+    expect(await screen.findByText(/Check the codes: each has three letters/)).toBeTruthy();
+    await user.clear(states);
+    await user.type(states, 'ken, fra');
     const remind = screen.getByRole('textbox', { name: 'Reminder after (hours)' });
     await user.clear(remind);
     await user.type(remind, '12');
     await user.click(screen.getByRole('button', { name: 'Start the check' }));
     await expect.poll(path).toBe('/en/contacts/checks/c3');
-    expect(api.sentTo('POST', '/api/v1/contacts/checks')[0]!.body).toEqual({ scope: { kind: 'states', states: ['KEN', 'FRA'] }, remindAfterHours: 12, escalateAfterHours: 48 });
+    expect(api.sentTo('POST', '/api/v1/contacts/checks')[1]!.body).toEqual({ scope: { kind: 'states', states: ['KEN', 'FRA'] }, remindAfterHours: 12, escalateAfterHours: 48 });
   });
 
   it('shows trends as a chart with the same numbers in a table, and no form to a State', async () => {

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
@@ -12,7 +12,6 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useGroupLabel } from '../states';
 import { BUCKET_LABEL, ROLE_LABEL, SCOPE_LABEL } from './labels';
 import { checksQuery } from './queries';
-import { fieldErrorOf } from './PocFields';
 import { ScopeText } from './ScopeText';
 import { TrendChart } from './TrendChart';
 
@@ -49,7 +48,8 @@ function ScheduleForm() {
       void navigate(to(`/contacts/checks/${id}`));
     },
   });
-  const fieldError = fieldErrorOf(schedule.error);
+  // The server's complaint about the scope or the hours, in the page's language.
+  const complaint = (prefix: string) => (schedule.error instanceof ApiProblem ? schedule.error.errors.some((e) => e.field.startsWith(prefix)) : false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     schedule.mutate();
@@ -66,14 +66,14 @@ function ScheduleForm() {
           <Select label={t('contacts.checks.group')} data={GROUPS.map((g) => ({ value: g, label: groupLabel(g) }))} value={group} onChange={(v) => v && setGroup(v as typeof group)} allowDeselect={false} />
         ) : null}
         {kind === 'states' ? (
-          <TextInput label={t('contacts.checks.states')} description={t('contacts.checks.statesHelp')} value={states} onChange={(e) => setStates(e.currentTarget.value)} required dir="ltr" error={fieldError('scope')} />
+          <TextInput label={t('contacts.checks.states')} description={t('contacts.checks.statesHelp')} value={states} onChange={(e) => setStates(e.currentTarget.value)} required dir="ltr" error={complaint('body.scope') ? t('contacts.checks.statesRejected') : undefined} />
         ) : null}
         {kind === 'role' ? (
           <Select label={t('contacts.nominate.role')} data={ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))} value={role} onChange={(v) => v && setRole(v as typeof role)} allowDeselect={false} />
         ) : null}
         <Group grow>
-          <NumberInput label={t('contacts.checks.remindAfter')} min={1} max={168} value={remind} onChange={setRemind} error={fieldError('remindAfterHours')} />
-          <NumberInput label={t('contacts.checks.escalateAfter')} min={2} max={336} value={escalate} onChange={setEscalate} error={fieldError('escalateAfterHours')} />
+          <NumberInput label={t('contacts.checks.remindAfter')} min={1} max={168} value={remind} onChange={setRemind} error={complaint('body.remindAfterHours') ? t('contacts.checks.hoursRejected') : undefined} />
+          <NumberInput label={t('contacts.checks.escalateAfter')} min={2} max={336} value={escalate} onChange={setEscalate} error={complaint('body.escalateAfterHours') ? t('contacts.checks.escalateRejected') : undefined} />
         </Group>
         <Group>
           <Button type="submit" loading={schedule.isPending}>

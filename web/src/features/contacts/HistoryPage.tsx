@@ -15,7 +15,7 @@ type Version = { version: number; change: keyof typeof CHANGE_LABEL; record: Rec
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** One version as the focal point made it: the nomination's fields, or the reason of a withdrawal. */
-function Record({ v }: { v: Version }) {
+function VersionRecord({ v }: { v: Version }) {
   const { t } = useTranslation();
   const r = v.record;
   if (v.change === 'withdraw') return <Text size="sm">{text(r.reason) ? t('contacts.history.reason', { reason: text(r.reason) }) : t('contacts.history.noReason')}</Text>;
@@ -67,7 +67,7 @@ export default function HistoryPage() {
                     {t('contacts.change.version', { version: v.version })} · {formatInstant(v.at, lang)}
                   </Text>
                 </Group>
-                <Record v={v} />
+                <VersionRecord v={v} />
               </Paper>
             ))}
           </Stack>
