@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('the points of contact', () => {
-  it('nominate and check in English; acknowledge, message and reply in Russian', { timeout: 120_000 }, async () => {
+  it('nominate and check in English; acknowledge, message and reply in Russian', { timeout: 180_000 }, async () => {
     const stamp = randomUUID().slice(0, 6);
     const name = `Njeri Wambui ${stamp}`;
     const email = `poc.e2e.${stamp}@example.org`;
