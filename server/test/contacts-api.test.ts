@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn, type TestAccount } from './support/client.js';
-import { accounts } from '../src/modules/accounts/tables.js';
+import { accountRoles, accounts } from '../src/modules/accounts/tables.js';
 import { currentTotp } from '../src/modules/accounts/index.js';
 import { organisations } from '../src/modules/stakeholders/tables.js';
 import { checkJobHandlers } from '../src/modules/contacts/index.js';
@@ -117,6 +117,11 @@ describe('nominations', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { state: string }) => i.state)).toEqual(['CHL', 'FRA']);
     expect(list.body.can).toEqual({ nominate: false, scheduleCheck: false });
+    // The history of its own State's nominations, not of another's.
+    expect(list.body.items.map((i: { can: unknown }) => i.can)).toEqual([
+      { change: false, history: true },
+      { change: false, history: false },
+    ]);
   });
 
   it('a change asks a fresh code and If-Match, keeps the history, and another State’s focal point does not find the POC', async () => {
@@ -141,6 +146,8 @@ describe('nominations', () => {
     expect(reads.status).toBe(200);
     expect(reads.body.items.every((r: { pocState: string }) => r.pocState === 'FRA')).toBe(true);
     expect(reads.body.items.some((r: { readerState: string; readerRole: string }) => r.readerState === 'CHL' && r.readerRole === 'focal_point')).toBe(true);
+    // Each read names the entry it read.
+    expect(reads.body.items.every((r: { pocId: string; pocName: string }) => r.pocId === fraPoc && r.pocName === `France ${MARKER} Person`)).toBe(true);
   });
 });
 
@@ -205,6 +212,28 @@ describe('nobody without standing learns anything', () => {
     expect((await c.fpKEN!.get('/api/v1/contacts/pocs')).status).toBe(403);
     expect((await c.fpKEN!.get(`/api/v1/contacts/pocs/${chlPoc}`)).status).toBe(403);
     expect((await c.fpKEN!.get('/api/v1/contacts/threads')).status).toBe(403);
+  });
+
+  it('withdrawing a POC that has an account takes its role poc in the same transaction: the account is disabled and its session ends', async () => {
+    const email = `kenya.account.${MARKER}@example.org`;
+    const id = await nominate('fpKEN', { ...nomination('technical', 'Kenya'), email, timeZone: 'Africa/Nairobi' }, true);
+    const token = tokenFromMail((await p.outbox()).find((m) => m.to === email)!.text);
+    const client = await new Client(p.app).start();
+    const offer = await client.post(`/api/v1/invitations/${token}/second-factor`);
+    expect((await client.post(`/api/v1/invitations/${token}/accept`, { password: 'correct horse battery staple ken', otp: currentTotp(offer.body.secret) })).status).toBe(200);
+    expect((await client.get('/api/v1/contacts/pocs')).status).toBe(200);
+    const [account] = await p.ctx.database.db.select().from(accounts).where(eq(accounts.email, email));
+    const etag = (await c.fpKEN!.get(`/api/v1/contacts/pocs/${id}`)).headers.etag as string;
+    // A wrong code withdraws nothing and leaves the account as it was.
+    expect((await c.fpKEN!.post(`/api/v1/contacts/pocs/${id}/withdrawal`, { otp: '000000' }, { 'if-match': etag })).status).toBe(400);
+    expect((await client.get('/api/v1/contacts/pocs')).status).toBe(200);
+    const withdrawn = await c.fpKEN!.post(`/api/v1/contacts/pocs/${id}/withdrawal`, { otp: await otp('fpKEN') }, { 'if-match': etag });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    const [after] = await p.ctx.database.db.select().from(accounts).where(eq(accounts.id, account!.id));
+    expect(after!.status).toBe('disabled');
+    expect((await p.ctx.database.db.select().from(accountRoles).where(eq(accountRoles.accountId, account!.id))).length).toBe(0);
+    expect((await client.get('/api/v1/contacts/pocs')).status).toBe(401);
+    expect((await client.get('/api/v1/me')).body.account ?? null).toBeNull();
   });
 });
 

@@ -2299,6 +2299,8 @@ export interface paths {
                             items: {
                                 can: {
                                     change: boolean;
+                                    /** @description Its history: its State’s own side and the Secretariat */
+                                    history: boolean;
                                 };
                                 email: string;
                                 hasAccount: boolean;
@@ -2429,6 +2431,8 @@ export interface paths {
                         "application/json": {
                             can: {
                                 change: boolean;
+                                /** @description Its history: its State’s own side and the Secretariat */
+                                history: boolean;
                             };
                             email: string;
                             hasAccount: boolean;
@@ -2657,6 +2661,10 @@ export interface paths {
                                 /** Format: date-time */
                                 at: string;
                                 pocId: string;
+                                /** @description The entry read, as it is now */
+                                pocName: string;
+                                /** @enum {string} */
+                                pocRole: "diplomatic" | "technical";
                                 pocState: string;
                                 readerName: string;
                                 readerRole: string;

@@ -61,6 +61,12 @@ const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryP
 const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
 const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
 const ContactsNominatePage = page(() => import('../features/contacts/NominatePage'));
+const ContactsChangePocPage = page(() => import('../features/contacts/ChangePocPage'));
+const ContactsWithdrawPocPage = page(() => import('../features/contacts/WithdrawPocPage'));
+const ContactsHistoryPage = page(() => import('../features/contacts/HistoryPage'));
+const ContactsChecksPage = page(() => import('../features/contacts/ChecksPage'));
+const ContactsCheckPage = page(() => import('../features/contacts/CheckPage'));
+const ContactsReadsPage = page(() => import('../features/contacts/ReadsPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -116,6 +122,12 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^contacts\/nominate$/, ContactsNominatePage],
   [/^contacts\/threads$/, ContactsThreadsPage],
   [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
+  [/^contacts\/pocs\/[^/]+\/change$/, ContactsChangePocPage],
+  [/^contacts\/pocs\/[^/]+\/withdraw$/, ContactsWithdrawPocPage],
+  [/^contacts\/pocs\/[^/]+\/history$/, ContactsHistoryPage],
+  [/^contacts\/checks$/, ContactsChecksPage],
+  [/^contacts\/checks\/[^/]+$/, ContactsCheckPage],
+  [/^contacts\/reads$/, ContactsReadsPage],
 ];
 
 /**
@@ -157,6 +169,12 @@ export const router = createBrowserRouter([
           { path: 'contacts/nominate', element: <ContactsNominatePage /> },
           { path: 'contacts/threads', element: <ContactsThreadsPage /> },
           { path: 'contacts/threads/:id', element: <ContactsThreadPage /> },
+          { path: 'contacts/pocs/:id/change', element: <ContactsChangePocPage /> },
+          { path: 'contacts/pocs/:id/withdraw', element: <ContactsWithdrawPocPage /> },
+          { path: 'contacts/pocs/:id/history', element: <ContactsHistoryPage /> },
+          { path: 'contacts/checks', element: <ContactsChecksPage /> },
+          { path: 'contacts/checks/:id', element: <ContactsCheckPage /> },
+          { path: 'contacts/reads', element: <ContactsReadsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },

@@ -5,5 +5,6 @@ export type { NewSession, SessionRules } from './sessions.js';
 export { acceptInvitation, inviteAccount, needsSecondFactor, offerSecondFactor } from './invitations.js';
 export { currentTotp } from './credentials.js';
 export { confirmSecondFactor } from './confirm-second-factor.js';
+export { revokeRole } from './revoke-role.js';
 export { accountNames, contactsOf, focalPointContacts, mailLanguages, type Contact } from './contacts.js';
 export { PASSWORD_RESET_JOB, passwordResetHandler } from './request-password-reset.js';

@@ -64,7 +64,10 @@ export const contactsCan = {
     nominate: ability(contactsPolicy.nominate, (d: { state: string | null }) => ({ state: d.state ?? '' })),
     scheduleCheck: ability(contactsPolicy.scheduleCheck),
   },
-  poc: { change: ability(contactsPolicy.nominate, (p: { state: string }) => p) },
+  poc: {
+    change: ability(contactsPolicy.nominate, (p: Standing & { state: string }) => ({ state: p.state })),
+    history: ability(contactsPolicy.history, (p: Standing & { state: string }) => p),
+  },
   thread: { answer: ability(contactsPolicy.answerThread, (t: ThreadFacts & { open: boolean }) => t) },
 } as const;
 

@@ -42,7 +42,7 @@ export async function assertReader(db: Executor, actor: Actor | null): Promise<S
 
 type PocRow = typeof contactPocs.$inferSelect;
 
-export function pocView(row: PocRow, actor: Actor | null, now = new Date()) {
+export function pocView(row: PocRow, actor: Actor | null, standing: Standing, now = new Date()) {
   return {
     id: row.id,
     state: row.state,
@@ -61,7 +61,7 @@ export function pocView(row: PocRow, actor: Actor | null, now = new Date()) {
     version: row.version,
     nominatedAt: row.nominatedAt,
     updatedAt: row.updatedAt,
-    can: canOf(contactsCan.poc, actor, { state: row.state }),
+    can: canOf(contactsCan.poc, actor, { ...standing, state: row.state }),
   };
 }
 
@@ -87,7 +87,7 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: { state
     .where(and(...where))
     .orderBy(asc(contactPocs.state), asc(contactPocs.role), asc(contactPocs.name));
   await logReads(db, reader.actor, rows);
-  return { items: rows.map((r) => pocView(r, actor)), can: canOf(contactsCan.directory, actor, { state: actor?.state ?? null }) };
+  return { items: rows.map((r) => pocView(r, actor, reader)), can: canOf(contactsCan.directory, actor, { state: actor?.state ?? null }) };
 }
 
 /** One current POC; its read is logged. */
@@ -99,7 +99,7 @@ export async function readPoc(db: Db, actor: Actor | null, id: string) {
     .where(and(eq(contactPocs.id, id), eq(contactPocs.status, 'current')));
   if (!row) throw notFound('The point of contact');
   await logReads(db, reader.actor, [row]);
-  return pocView(row, actor);
+  return pocView(row, actor, reader);
 }
 
 /** Every version of a nomination (withdrawn ones too): its State's own side and the Secretariat. */
@@ -116,13 +116,23 @@ export async function readsOf(db: Db, actor: Actor | null, requested: string | u
   const reader = await assertReader(db, actor);
   const state = reader.actor.roles.includes('secretariat') ? requested : reader.actor.state!;
   const rows = await db
-    .select()
+    .select({ read: contactReads, pocName: contactPocs.name, pocRole: contactPocs.role })
     .from(contactReads)
+    .innerJoin(contactPocs, eq(contactPocs.id, contactReads.pocId))
     .where(state ? eq(contactReads.pocState, state) : undefined)
     .orderBy(desc(contactReads.at))
     .limit(1000);
   return {
-    items: rows.map((r) => ({ pocId: r.pocId, pocState: r.pocState, readerName: r.readerName, readerState: r.readerState, readerRole: r.readerRole, at: r.at })),
+    items: rows.map(({ read: r, pocName, pocRole }) => ({
+      pocId: r.pocId,
+      pocState: r.pocState,
+      pocName,
+      pocRole,
+      readerName: r.readerName,
+      readerState: r.readerState,
+      readerRole: r.readerRole,
+      at: r.at,
+    })),
   };
 }
 

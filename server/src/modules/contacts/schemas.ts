@@ -63,7 +63,7 @@ export const PocOut = z.object({
   version: z.number().int(),
   nominatedAt: z.date(),
   updatedAt: z.date(),
-  can: z.object({ change: z.boolean() }),
+  can: z.object({ change: z.boolean(), history: z.boolean().describe('Its history: its State’s own side and the Secretariat') }),
 });
 export const Directory = z.object({ items: z.array(PocOut), can: z.object({ nominate: z.boolean(), scheduleCheck: z.boolean() }) });
 export const Nominated = z.object({ id: z.string(), version: z.number().int(), invited: z.boolean().describe('An account of role `poc` was invited') });
@@ -73,7 +73,7 @@ export const History = z.object({
 });
 export const Reads = z.object({
   items: z.array(
-    z.object({ pocId: z.string(), pocState: z.string(), readerName: z.string(), readerState: z.string().nullable().describe('null: the Secretariat'), readerRole: z.string(), at: z.date() }),
+    z.object({ pocId: z.string(), pocState: z.string(), pocName: z.string().describe('The entry read, as it is now'), pocRole: z.enum(POC_ROLES), readerName: z.string(), readerState: z.string().nullable().describe('null: the Secretariat'), readerRole: z.string(), at: z.date() }),
   ),
 });
 

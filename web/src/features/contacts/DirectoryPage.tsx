@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { formatClock } from '../../ui/dates';
 import { checksQuery, directoryQuery, type Poc } from './queries';
+import ui from '../../ui/ui.module.css';
 
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -19,7 +20,7 @@ function WorkingHours({ poc }: { poc: Poc }) {
   const days = poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ');
   return (
     <Stack gap={2}>
-      <Badge color={poc.inWorkingHoursNow ? 'green' : 'gray'} variant="light">
+      <Badge variant="outline" color={poc.inWorkingHoursNow ? 'un.8' : 'dark'} className={ui.badge}>
         {poc.inWorkingHoursNow ? t('contacts.directory.inHours') : t('contacts.directory.outOfHours')}
       </Badge>
       <Text size="xs">
@@ -46,6 +47,16 @@ export default function DirectoryPage() {
         <Anchor component={Link} to={to('/contacts/threads')}>
           {t('contacts.threads.title')}
         </Anchor>
+        {query.isSuccess ? (
+          <>
+            <Anchor component={Link} to={to('/contacts/checks')}>
+              {t('contacts.checks.title')}
+            </Anchor>
+            <Anchor component={Link} to={to('/contacts/reads')}>
+              {t('contacts.reads.title')}
+            </Anchor>
+          </>
+        ) : null}
         {(query.data ? query.data.can.nominate : !!me.data?.account?.roles.includes('focal_point')) ? (
           <Anchor component={Link} to={to('/contacts/nominate')}>
             {t('contacts.directory.nominate')}
@@ -80,6 +91,25 @@ export default function DirectoryPage() {
                           {p.title}, {p.organisation}
                         </Text>
                         <Text size="xs">{p.languages.join(', ')}</Text>
+                        {p.can.change || p.can.history ? (
+                          <Group gap="sm" mt={4}>
+                            {p.can.change ? (
+                              <>
+                                <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/change`)} aria-label={t('contacts.directory.changeOf', { name: p.name })}>
+                                  {t('contacts.directory.change')}
+                                </Anchor>
+                                <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/withdraw`)} aria-label={t('contacts.directory.withdrawOf', { name: p.name })}>
+                                  {t('contacts.directory.withdraw')}
+                                </Anchor>
+                              </>
+                            ) : null}
+                            {p.can.history ? (
+                              <Anchor size="sm" component={Link} to={to(`/contacts/pocs/${p.id}/history`)} aria-label={t('contacts.directory.historyOf', { name: p.name })}>
+                                {t('contacts.directory.history')}
+                              </Anchor>
+                            ) : null}
+                          </Group>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>
                         <Anchor href={`mailto:${p.email}`} dir="ltr">

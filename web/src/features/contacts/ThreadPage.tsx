@@ -11,6 +11,7 @@ import { KIND_LABEL, STATUS_LABEL } from './labels';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInstant } from '../../ui/dates';
 import { threadQuery } from './queries';
+import ui from '../../ui/ui.module.css';
 
 const KINDS = ['acknowledgement', 'reply', 'request-for-information', 'request-for-assistance', 'incident-notification', 'closure'] as const;
 
@@ -43,8 +44,8 @@ export default function ThreadPage() {
             {th.fromState} → {th.toState}: {t(KIND_LABEL[th.kind])}
           </PageHeading>
           <Group>
-            {th.exercise ? <Badge color="orange">{t('contacts.exercise')}</Badge> : null}
-            <Badge variant="light">{t(STATUS_LABEL[th.status])}</Badge>
+            {th.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
+            <Badge variant="outline" color="dark" className={ui.badge}>{t(STATUS_LABEL[th.status])}</Badge>
             <Anchor component={Link} to={to('/contacts/threads')}>
               {t('contacts.threads.title')}
             </Anchor>
@@ -53,7 +54,7 @@ export default function ThreadPage() {
             {th.messages.map((m) => (
               <Paper component="li" withBorder p="md" key={m.id}>
                 <Group gap="xs" mb="xs">
-                  {m.exercise ? <Badge color="orange">{t('contacts.exercise')}</Badge> : null}
+                  {m.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
                   <Text fw={600}>{t(KIND_LABEL[m.kind])}</Text>
                   <Text size="sm">
                     {m.fromState} · {m.fromName} · {formatInstant(m.createdAt, lang)}

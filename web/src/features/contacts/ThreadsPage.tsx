@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { KIND_LABEL, URGENCY_LABEL, STATUS_LABEL } from './labels';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { threadsQuery } from './queries';
+import ui from '../../ui/ui.module.css';
 
 const OPENING_KINDS = ['incident-notification', 'request-for-information', 'request-for-assistance'] as const;
 const URGENCIES = ['routine', 'priority', 'urgent'] as const;
@@ -78,11 +79,11 @@ export default function ThreadsPage() {
             {data.items.map((th) => (
               <Paper component="li" withBorder p="sm" key={th.id}>
                 <Group gap="sm">
-                  {th.exercise ? <Badge color="orange">{t('contacts.exercise')}</Badge> : null}
+                  {th.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
                   <Anchor component={Link} to={to(`/contacts/threads/${th.id}`)}>
                     {th.fromState} → {th.toState}: {t(KIND_LABEL[th.kind])}
                   </Anchor>
-                  <Badge variant="light">{t(STATUS_LABEL[th.status])}</Badge>
+                  <Badge variant="outline" color="dark" className={ui.badge}>{t(STATUS_LABEL[th.status])}</Badge>
                   <Text size="sm">{t(URGENCY_LABEL[th.urgency])}</Text>
                 </Group>
               </Paper>

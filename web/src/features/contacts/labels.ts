@@ -29,3 +29,6 @@ export const WEEKDAY_LABEL = {
 } as const;
 /** An ISO weekday, 1 = Monday. */
 export type Weekday = keyof typeof WEEKDAY_LABEL;
+export const CHANGE_LABEL = { nominate: 'contacts.history.change.nominate', update: 'contacts.history.change.update', withdraw: 'contacts.history.change.withdraw' } as const;
+export const SCOPE_LABEL = { all: 'contacts.checks.scope.all', group: 'contacts.checks.scope.group', states: 'contacts.checks.scope.states', role: 'contacts.checks.scope.role' } as const;
+export const READER_ROLE_LABEL = { secretariat: 'roles.secretariat', focal_point: 'roles.focal_point', poc: 'contacts.roleName' } as const;

@@ -1,0 +1,78 @@
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useLang, useLocalPath } from '../../app/paths';
+import { formatInstant } from '../../ui/dates';
+import { Loaded } from '../../ui/Loaded';
+import { PageHeading } from '../../ui/PageHeading';
+import { CHANGE_LABEL, ROLE_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
+import { historyQuery } from './queries';
+import ui from '../../ui/ui.module.css';
+
+type Version = { version: number; change: keyof typeof CHANGE_LABEL; record: Record<string, unknown>; at: string };
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** One version as the focal point made it: the nomination's fields, or the reason of a withdrawal. */
+function VersionRecord({ v }: { v: Version }) {
+  const { t } = useTranslation();
+  const r = v.record;
+  if (v.change === 'withdraw') return <Text size="sm">{text(r.reason) ? t('contacts.history.reason', { reason: text(r.reason) }) : t('contacts.history.noReason')}</Text>;
+  const hours = r.workingHours as { days: number[]; from: string; to: string } | undefined;
+  const role = text(r.role) === 'diplomatic' || text(r.role) === 'technical' ? t(ROLE_LABEL[text(r.role) as 'diplomatic' | 'technical']) : '';
+  return (
+    <Stack gap={2}>
+      <Text fw={600} dir="auto">
+        {text(r.name)}
+        {role ? ` · ${role}` : ''}
+      </Text>
+      <Text size="sm" dir="auto">
+        {[text(r.title), text(r.organisation)].filter(Boolean).join(', ')}
+      </Text>
+      <Text size="sm" dir="ltr" style={{ textAlign: 'start' }}>
+        {text(r.email)} · {text(r.phone)}
+      </Text>
+      <Text size="sm">
+        {Array.isArray(r.languages) ? r.languages.join(', ') : ''} · {text(r.timeZone)}
+        {hours ? ` · ${hours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ')} ${hours.from}–${hours.to}` : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Every version of a nomination, newest first: its State's own side and the Secretariat read it. */
+export default function HistoryPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const { id = '' } = useParams();
+  const query = useQuery(historyQuery(id));
+  return (
+    <Stack gap="lg" maw="48rem">
+      <PageHeading>{t('contacts.history.title')}</PageHeading>
+      <Anchor component={Link} to={to('/contacts')}>
+        {t('contacts.directory.title')}
+      </Anchor>
+      <Loaded query={query}>
+        {(data) => (
+          <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0 }}>
+            {[...(data.items as Version[])].reverse().map((v) => (
+              <Paper component="li" withBorder p="md" key={v.version}>
+                <Group gap="xs" mb="xs">
+                  <Badge variant="outline" color={v.change === 'withdraw' ? 'dark' : 'un.8'} className={ui.badge}>
+                    {t(CHANGE_LABEL[v.change])}
+                  </Badge>
+                  <Text size="sm">
+                    {t('contacts.change.version', { version: v.version })} · {formatInstant(v.at, lang)}
+                  </Text>
+                </Group>
+                <VersionRecord v={v} />
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </Loaded>
+    </Stack>
+  );
+}
