@@ -9519,6 +9519,7 @@ export interface paths {
                                 can: {
                                     change: boolean;
                                     confirm: boolean;
+                                    withdraw: boolean;
                                 };
                                 confirmedAt: string | null;
                                 contactEmail: string;
@@ -9544,6 +9545,7 @@ export interface paths {
                                     role: "head" | "representative" | "adviser";
                                     title: string | null;
                                 }[];
+                                registrationOpen: boolean;
                                 /** @enum {string} */
                                 status: "submitted" | "confirmed" | "withdrawn";
                                 /** Format: date-time */
@@ -9595,6 +9597,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9620,6 +9623,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -9666,6 +9670,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9691,6 +9696,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -9754,6 +9760,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9779,6 +9786,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -9813,6 +9821,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9838,6 +9847,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -9883,6 +9893,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9908,6 +9919,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -9971,6 +9983,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -9996,6 +10009,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
@@ -10030,6 +10044,7 @@ export interface paths {
                             can: {
                                 change: boolean;
                                 confirm: boolean;
+                                withdraw: boolean;
                             };
                             confirmedAt: string | null;
                             contactEmail: string;
@@ -10055,6 +10070,7 @@ export interface paths {
                                 role: "head" | "representative" | "adviser";
                                 title: string | null;
                             }[];
+                            registrationOpen: boolean;
                             /** @enum {string} */
                             status: "submitted" | "confirmed" | "withdrawn";
                             /** Format: date-time */
