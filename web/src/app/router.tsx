@@ -61,6 +61,15 @@ const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryP
 const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
 const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
 const ContactsNominatePage = page(() => import('../features/contacts/NominatePage'));
+const CapacityNeedsPage = page(() => import('../features/capacity/NeedsPage'));
+const CapacityNeedFormPage = page(() => import('../features/capacity/NeedFormPage'));
+const CapacityNeedPage = page(() => import('../features/capacity/NeedPage'));
+const CapacityOffersPage = page(() => import('../features/capacity/OffersPage'));
+const CapacityOfferFormPage = page(() => import('../features/capacity/OfferFormPage'));
+const CapacityOfferPage = page(() => import('../features/capacity/OfferPage'));
+const CapacityProjectsPage = page(() => import('../features/capacity/ProjectsPage'));
+const CapacityProjectPage = page(() => import('../features/capacity/ProjectPage'));
+const CapacityAnalysisPage = page(() => import('../features/capacity/AnalysisPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -116,6 +125,15 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^contacts\/nominate$/, ContactsNominatePage],
   [/^contacts\/threads$/, ContactsThreadsPage],
   [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
+  [/^capacity(\/needs)?$/, CapacityNeedsPage],
+  [/^capacity\/needs\/new$/, CapacityNeedFormPage],
+  [/^capacity\/needs\/[^/]+$/, CapacityNeedPage],
+  [/^capacity\/offers$/, CapacityOffersPage],
+  [/^capacity\/offers\/new$/, CapacityOfferFormPage],
+  [/^capacity\/offers\/[^/]+$/, CapacityOfferPage],
+  [/^capacity\/projects$/, CapacityProjectsPage],
+  [/^capacity\/projects\/[^/]+$/, CapacityProjectPage],
+  [/^capacity\/analysis$/, CapacityAnalysisPage],
 ];
 
 /**
@@ -200,6 +218,16 @@ export const router = createBrowserRouter([
           { path: 'updates', element: <UpdatesSignUpPage /> },
           { path: 'updates/confirm/:token', element: <UpdatesConfirmPage /> },
           { path: 'updates/unsubscribe/:token', element: <UpdatesUnsubscribePage /> },
+          { path: 'capacity', element: <Navigate replace to="needs" /> },
+          { path: 'capacity/needs', element: <CapacityNeedsPage /> },
+          { path: 'capacity/needs/new', element: <CapacityNeedFormPage /> },
+          { path: 'capacity/needs/:id', element: <CapacityNeedPage /> },
+          { path: 'capacity/offers', element: <CapacityOffersPage /> },
+          { path: 'capacity/offers/new', element: <CapacityOfferFormPage /> },
+          { path: 'capacity/offers/:id', element: <CapacityOfferPage /> },
+          { path: 'capacity/projects', element: <CapacityProjectsPage /> },
+          { path: 'capacity/projects/:id', element: <CapacityProjectPage /> },
+          { path: 'capacity/analysis', element: <CapacityAnalysisPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
