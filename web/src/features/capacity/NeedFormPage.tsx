@@ -11,7 +11,7 @@ import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/Lo
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { CapacityLinks } from './CapacityLinks';
-import { LanguagesPicker } from './parts';
+import { CapacityProblem, LanguagesPicker } from './parts';
 import { codesOf, MODALITIES, needsQuery, useCapacityLabels, VISIBILITIES, type Modality, type Visibility } from './queries';
 
 /** Who sees it: one choice of three, each said in words. */
@@ -88,7 +88,7 @@ function FromReport() {
           <LanguagesPicker label={t('capacity.fields.languages')} value={languages} onChange={setLanguages} />
           <VisibilityChoice value={visibility} onChange={setVisibility} />
           <Text size="sm">{t('capacity.fromReport.narrower')}</Text>
-          {publish.isError ? <ProblemAlert error={publish.error} /> : null}
+          {publish.isError ? <CapacityProblem error={publish.error} /> : null}
           <Button type="submit" loading={publish.isPending} w="fit-content">
             {t('capacity.fromReport.submit')}
           </Button>

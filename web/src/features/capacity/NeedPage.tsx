@@ -11,11 +11,10 @@ import { Loaded } from '../../ui/Loaded';
 import { Localized } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
-import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { CapacityLinks } from './CapacityLinks';
-import { MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { CapacityProblem, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
 import { needQuery, rankedOffersQuery, useCapacityLabels, type NeedDetail, type RankedOffers } from './queries';
 
 /** A need: what it asks, the matches on it the viewer is a party to, and the offers ranked for it with their reasons. */
@@ -156,7 +155,7 @@ function RankedOfferList({ need, items }: { need: NeedDetail; items: RankedOffer
         onConfirm={() => inviting && invite.mutate(inviting)}
       >
         <Textarea label={t('capacity.match.message')} description={t('capacity.match.messageHelp')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-autofocus />
-        {invite.isError ? <ProblemAlert error={invite.error} /> : null}
+        {invite.isError ? <CapacityProblem error={invite.error} /> : null}
       </ConfirmDialog>
     </>
   );

@@ -17,7 +17,7 @@ import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { CapacityLinks } from './CapacityLinks';
-import { OfferorName, Section } from './parts';
+import { CapacityProblem, OfferorName, Section } from './parts';
 import { projectQuery, useCapacityLabels, type Project } from './queries';
 
 /** A project: its partners, objectives, milestones, the principles it follows, and each partner's closing evaluation. */
@@ -204,7 +204,7 @@ export function EvaluationForm({ projectId }: { projectId: string }) {
         <Textarea label={t('capacity.evaluation.changed')} value={changed} onChange={(e) => setChanged(e.currentTarget.value)} required autosize minRows={2} maxLength={10000} />
         <Textarea label={t('capacity.evaluation.lessons')} value={lessons} onChange={(e) => setLessons(e.currentTarget.value)} required autosize minRows={2} maxLength={10000} />
         <Checkbox label={t('capacity.evaluation.public')} checked={isPublic} onChange={(e) => setPublic(e.currentTarget.checked)} />
-        {save.isError ? <ProblemAlert error={save.error} /> : null}
+        {save.isError ? <CapacityProblem error={save.error} /> : null}
         {save.isSuccess ? <Alert color="green" variant="light">{t('capacity.evaluation.saved')}</Alert> : null}
         <Button type="submit" loading={save.isPending} w="fit-content">
           {t('capacity.evaluation.submit')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatDate, formatInstant } from '../../ui/dates';
 import { notifySuccess } from '../../ui/notify';
+import { ApiProblem } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states';
 import { sendStep, useCapacityLabels, useReasonText, type Match, type MatchStep, type Offeror, type Reason } from './queries';
@@ -137,7 +138,7 @@ export function MatchSteps({ matches, show }: { matches: Match[]; show: 'offer' 
         onConfirm={() => open && step.mutate(open)}
       >
         <Textarea label={t('capacity.match.message')} description={t('capacity.match.messageHelp')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-autofocus />
-        {step.isError ? <ProblemAlert error={step.error} /> : null}
+        {step.isError ? <CapacityProblem error={step.error} /> : null}
       </ConfirmDialog>
     </Stack>
   );
@@ -153,4 +154,32 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       {children}
     </section>
   );
+}
+
+// Each refusal of the capacity-building rules, in the page's language (the server words them in English only).
+const PROBLEMS = {
+  'no-report': 'capacity.problems.noReport',
+  'need-matched': 'capacity.problems.needMatched',
+  'need-closed': 'capacity.problems.needClosed',
+  'offer-full': 'capacity.problems.offerFull',
+  'offer-closed': 'capacity.problems.offerClosed',
+  'already-invited': 'capacity.problems.alreadyInvited',
+  'match-status': 'capacity.problems.matchStatus',
+  'own-offer': 'capacity.problems.ownOffer',
+  'project-running': 'capacity.problems.projectRunning',
+} as const;
+
+/** A refusal of a capacity-building step: said by its rule where it has one, as any other problem otherwise. */
+export function CapacityProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const kind = error instanceof ApiProblem ? error.kind : '';
+  if (kind in PROBLEMS) {
+    return (
+      <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+        {t(PROBLEMS[kind as keyof typeof PROBLEMS])}
+      </Alert>
+    );
+  }
+  return <ProblemAlert error={error} />;
 }
