@@ -9,6 +9,7 @@ import { json, problem, type FakeApi } from './fake-api';
 const NEED_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0001';
 const OFFER_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0002';
 const MATCH_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0003';
+const OTHER_OFFER_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0005';
 const PROJECT_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0004';
 
 const kenyaFocalPoint = me({ roles: ['focal_point'], state: 'KEN' });
@@ -190,7 +191,7 @@ describe("a need's page", () => {
       common(api);
       api
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
-        .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false }, matches: [match({ can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
+        .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false }, matches: [match({ offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
         .on('GET', '/api/v1/capacity/needs/:id/offers', ranked)
         .on('POST', '/api/v1/capacity/matches/:id/accept', () => json({ id: MATCH_ID }));
     });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, SimpleGrid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
