@@ -315,6 +315,19 @@ const canChecks: CanCheck[] = [
     },
   },
   {
+    name: "withdraw Chile's need, and close Argentina's offer (can.moveTo)",
+    success: 200,
+    trials: async (c) => {
+      const { need, offer } = await needAndOffer();
+      const seenNeed = await c.get(`/api/v1/capacity/needs/${need}`);
+      const seenOffer = await c.get(`/api/v1/capacity/offers/${offer}`);
+      return [
+        { what: 'moveTo withdrawn (need)', can: (seenNeed.body.can.moveTo as string[]).includes('withdrawn'), res: await c.patch(`/api/v1/capacity/needs/${need}`, { status: 'withdrawn' }) },
+        { what: 'moveTo closed (offer)', can: (seenOffer.body.can.moveTo as string[]).includes('closed'), res: await c.patch(`/api/v1/capacity/offers/${offer}`, { status: 'closed' }) },
+      ];
+    },
+  },
+  {
     name: "accept Chile's invitation (Argentina's offer), then confirm the match",
     success: 200,
     trials: async (c) => {

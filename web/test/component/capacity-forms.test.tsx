@@ -12,6 +12,12 @@ const MATCH_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0003';
 const OTHER_OFFER_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0005';
 const PROJECT_ID = '7a1e3c55-0b7f-4e8e-9d1a-2c3b4d5e0004';
 
+/** Fills a field at once, as a browser test's fill() does (typing each key is slow on a loaded machine). */
+async function fill(user: { click: (el: Element) => Promise<void>; paste: (text: string) => Promise<void> }, field: Element, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 const kenyaFocalPoint = me({ roles: ['focal_point'], state: 'KEN' });
 const lists = (can: { publishNeed: boolean; publishOffer: boolean }) => ({ items: [], total: 0, can });
 const state = (iso3: string, name: string) => ({ iso3, m49: '404', regionalGroup: 'AG', names: { ar: name, zh: name, en: name, fr: name, ru: name, es: name } });
@@ -37,7 +43,7 @@ const needRecord = (over: Record<string, unknown> = {}) => ({
   publishedAt: '2026-12-01T10:00:00.000Z',
   matchedAt: null,
   matches: [],
-  can: { edit: true, invite: true },
+  can: { edit: true, invite: true, moveTo: ['withdrawn'] },
   ...over,
 });
 const offerRecord = {
@@ -101,12 +107,12 @@ describe('publishing a need', () => {
         .on('GET', '/api/v1/capacity/needs', lists({ publishNeed: true, publishOffer: true }))
         .on('POST', '/api/v1/capacity/needs', () => json({ id: NEED_ID }, { status: 201 }));
     });
-    const form = (await screen.findByRole('heading', { name: 'Write a need' })).closest('section')!;
+    const form = (await screen.findByRole('heading', { name: 'Write a need' }, { timeout: 15_000 })).closest('section')!;
     const inForm = within(form as HTMLElement);
-    await user.type(inForm.getByLabelText(/^Title in English/), 'National CII inventory');
-    await user.type(inForm.getByLabelText(/^Title in French/), 'Inventaire national des infrastructures critiques');
-    await user.type(inForm.getByLabelText(/^Description in English/), 'Support to map critical information infrastructure.');
-    await user.type(inForm.getByLabelText(/^Framework elements/), 'norm-13g, Global-CBM-7 ;');
+    await fill(user, inForm.getByLabelText(/^Title in English/), 'National CII inventory');
+    await fill(user, inForm.getByLabelText(/^Title in French/), 'Inventaire national des infrastructures critiques');
+    await fill(user, inForm.getByLabelText(/^Description in English/), 'Support to map critical information infrastructure.');
+    await fill(user, inForm.getByLabelText(/^Framework elements/), 'norm-13g, Global-CBM-7 ;');
     await user.selectOptions(inForm.getByLabelText('Modality'), 'advisory');
     await user.click(inForm.getByRole('checkbox', { name: 'French' }));
     await user.type(inForm.getByLabelText('From'), '2027-03-01');
@@ -132,12 +138,12 @@ describe('publishing a need', () => {
         .on('GET', '/api/v1/capacity/needs', lists({ publishNeed: true, publishOffer: true }))
         .on('POST', '/api/v1/capacity/needs/from-report', () => json({ reportId: 'r1', submission: 2, created: [NEED_ID], alreadyPublished: 1 }, { status: 201 }));
     });
-    const section = within((await screen.findByRole('heading', { name: 'Publish the needs of our national report' })).closest('section') as HTMLElement);
+    const section = within((await screen.findByRole('heading', { name: 'Publish the needs of our national report' }, { timeout: 15_000 })).closest('section') as HTMLElement);
     await user.selectOptions(section.getByLabelText('Modality'), 'technical-assistance');
     await user.click(section.getByRole('checkbox', { name: 'Arabic' }));
     await user.click(section.getByRole('radio', { name: 'The Secretariat only' }));
     await user.click(section.getByRole('button', { name: 'Publish the needs of our report' }));
-    await section.findByText('Published: 1. Already published before: 1.');
+    await section.findByText('Published: 1. Already published before: 1.', {}, { timeout: 15_000 });
     expect(section.getByRole('link', { name: 'Open published need 1' }).getAttribute('href')).toBe(`/en/capacity/needs/${NEED_ID}`);
     expect(api.sentTo('POST', '/api/v1/capacity/needs/from-report')[0]!.body).toEqual({ modality: 'technical-assistance', languages: ['en', 'ar'], visibility: 'secretariat' });
   });
@@ -149,15 +155,15 @@ describe('publishing a need', () => {
         .on('GET', '/api/v1/capacity/needs', lists({ publishNeed: true, publishOffer: true }))
         .on('POST', '/api/v1/capacity/needs/from-report', () => problem(409, 'no-report', 'Your State has no submitted national report to take needs from.'));
     });
-    await user.click(await screen.findByRole('button', { name: 'Publish the needs of our report' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Your State has no submitted national report to take needs from.');
+    await user.click(await screen.findByRole('button', { name: 'Publish the needs of our report' }, { timeout: 15_000 }));
+    expect((await screen.findByRole('alert', {}, { timeout: 15_000 })).textContent).toContain('Your State has no submitted national report to take needs from.');
   });
 
   it('offers no form to whom the API says may not publish', async () => {
     const { api } = renderPage('/en/capacity/needs/new', [{ path: 'capacity/needs/new', element: <NeedFormPage /> }], (api) => {
       api.on('GET', '/api/v1/me', me(null)).on('GET', '/api/v1/capacity/needs', lists({ publishNeed: false, publishOffer: false }));
     });
-    await screen.findByText('Only the focal point of a State publishes its needs.');
+    await screen.findByText('Only the focal point of a State publishes its needs.', {}, { timeout: 15_000 });
     expect(screen.queryByRole('button', { name: 'Publish the need' })).toBeNull();
     expect(api.sentTo('POST', '/api/v1/capacity/needs')).toEqual([]);
   });
@@ -173,14 +179,14 @@ describe("a need's page", () => {
         .on('GET', '/api/v1/capacity/needs/:id/offers', ranked)
         .on('POST', '/api/v1/capacity/needs/:id/invitations', () => json({ id: MATCH_ID }, { status: 201 }));
     });
-    const offer = within((await screen.findByRole('link', { name: 'Incident response training for CSIRTs' })).closest('li') as HTMLElement);
+    const offer = within((await screen.findByRole('link', { name: 'Incident response training for CSIRTs' }, { timeout: 15_000 })).closest('li') as HTMLElement);
     offer.getByText('Score: 6');
     offer.getByText('Shares norm-13g (Norms): 3 points');
     offer.getByText('Offers the modality asked for, Training: 2 points');
     offer.getByText('A common language, English and French: 1 point(s)');
     await user.click(offer.getByRole('button', { name: 'Invite this offer' }));
-    const dialog = within(await screen.findByRole('dialog', { name: 'Invite this offeror?' }));
-    await user.type(dialog.getByLabelText(/Message to the other side/), 'Our CSIRTs would benefit from your course.');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Invite this offeror?' }, { timeout: 15_000 }));
+    await fill(user, dialog.getByLabelText(/Message to the other side/), 'Our CSIRTs would benefit from your course.');
     await user.click(dialog.getByRole('button', { name: 'Invite this offer' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/capacity/needs/${NEED_ID}/invitations`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/capacity/needs/${NEED_ID}/invitations`)[0]!.body).toEqual({ offerId: OFFER_ID, message: 'Our CSIRTs would benefit from your course.' });
@@ -191,24 +197,43 @@ describe("a need's page", () => {
       common(api);
       api
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
-        .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false }, matches: [match({ offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
+        .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false, moveTo: [] }, matches: [match({ offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
         .on('GET', '/api/v1/capacity/needs/:id/offers', ranked)
         .on('POST', '/api/v1/capacity/matches/:id/accept', () => json({ id: MATCH_ID }));
     });
-    const status = await screen.findByTestId('match-status');
+    const status = await screen.findByTestId('match-status', {}, { timeout: 15_000 });
     expect(status.textContent).toBe('Invited');
     const card = within(status.closest('[data-match]') as HTMLElement);
     expect(card.queryByRole('button', { name: 'Confirm and start the project' })).toBeNull();
     card.getByRole('button', { name: 'Decline' });
     card.getByText('Invitation: Our CSIRTs would benefit.');
-    await screen.findByText('Score: 6');
+    await screen.findByText('Score: 6', {}, { timeout: 15_000 });
     expect(screen.queryByRole('button', { name: 'Invite this offer' })).toBeNull();
     await user.click(card.getByRole('button', { name: 'Accept' }));
-    const dialog = within(await screen.findByRole('dialog', { name: 'Accept this invitation?' }));
-    await user.type(dialog.getByLabelText(/Message to the other side/), 'Avec plaisir.');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Accept this invitation?' }, { timeout: 15_000 }));
+    await fill(user, dialog.getByLabelText(/Message to the other side/), 'Avec plaisir.');
     await user.click(dialog.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/capacity/matches/${MATCH_ID}/accept`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/capacity/matches/${MATCH_ID}/accept`)[0]!.body).toEqual({ message: 'Avec plaisir.' });
+  });
+});
+
+describe("managing one's need", () => {
+  it('offers the moves the API lists, asks first, and sends the one chosen', async () => {
+    const { user, api } = renderPage(`/en/capacity/needs/${NEED_ID}`, [{ path: 'capacity/needs/:id', element: <NeedPage /> }], (api) => {
+      common(api);
+      api
+        .on('GET', '/api/v1/me', kenyaFocalPoint)
+        .on('GET', '/api/v1/capacity/needs/:id', needRecord())
+        .on('GET', '/api/v1/capacity/needs/:id/offers', { items: [] })
+        .on('PATCH', '/api/v1/capacity/needs/:id', () => json({ id: NEED_ID }));
+    });
+    await user.click(await screen.findByRole('button', { name: 'Withdraw the need' }, { timeout: 15_000 }));
+    expect(screen.queryByRole('button', { name: 'Mark the need met' })).toBeNull();
+    const dialog = within(await screen.findByRole('dialog', { name: 'Withdraw the need?' }, { timeout: 15_000 }));
+    await user.click(dialog.getByRole('button', { name: 'Withdraw the need' }));
+    await waitFor(() => expect(api.sentTo('PATCH', `/api/v1/capacity/needs/${NEED_ID}`)).toHaveLength(1));
+    expect(api.sentTo('PATCH', `/api/v1/capacity/needs/${NEED_ID}`)[0]!.body).toEqual({ status: 'withdrawn' });
   });
 });
 
@@ -240,9 +265,9 @@ describe("a partner's closing evaluation", () => {
         .on('GET', '/api/v1/capacity/projects/:id', () => json(project({ edit: true, publish: true, evaluate: true }), { headers: { etag: '"3"' } }))
         .on('PUT', '/api/v1/capacity/projects/:id/evaluation', () => json({ side: 'requester' }));
     });
-    await user.type(await screen.findByLabelText(/What was delivered/), 'Two courses.');
-    await user.type(screen.getByLabelText(/What changed/), 'One national scale.');
-    await user.type(screen.getByLabelText(/Lessons/), 'Involve the regulators.');
+    await fill(user, await screen.findByLabelText(/What was delivered/, {}, { timeout: 15_000 }), 'Two courses.');
+    await fill(user, screen.getByLabelText(/What changed/), 'One national scale.');
+    await fill(user, screen.getByLabelText(/Lessons/), 'Involve the regulators.');
     await user.click(screen.getByLabelText('Publish this evaluation in the catalogue'));
     await user.click(screen.getByRole('button', { name: 'Save the evaluation' }));
     await waitFor(() => expect(api.sentTo('PUT', `/api/v1/capacity/projects/${PROJECT_ID}/evaluation`)).toHaveLength(1));
@@ -254,7 +279,7 @@ describe("a partner's closing evaluation", () => {
       common(api);
       api.on('GET', '/api/v1/me', me(null)).on('GET', '/api/v1/capacity/projects/:id', () => json(project({ edit: false, publish: false, evaluate: false })));
     });
-    await screen.findByText('Train the analysts of four sector CSIRTs.');
+    await screen.findByText('Train the analysts of four sector CSIRTs.', {}, { timeout: 15_000 });
     expect(screen.queryByRole('button', { name: 'Save the evaluation' })).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { CapacityLinks } from './CapacityLinks';
-import { CapacityProblem, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { CapacityProblem, Manage, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
 import { needQuery, rankedOffersQuery, useCapacityLabels, type NeedDetail, type RankedOffers } from './queries';
 
 /** A need: what it asks, the matches on it the viewer is a party to, and the offers ranked for it with their reasons. */
@@ -86,6 +86,7 @@ function Need({ need: n }: { need: NeedDetail }) {
           </>
         ) : null}
       </dl>
+      <Manage kind="need" id={n.id} moveTo={n.can.moveTo} edit={n.can.edit} visibility={n.visibility} />
       <Section id="need-matches" title={t('capacity.need.matches')}>
         <MatchSteps matches={n.matches} show="offer" />
       </Section>

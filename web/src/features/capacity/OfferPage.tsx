@@ -11,7 +11,7 @@ import ui from '../../ui/ui.module.css';
 import { StateName, useGroupLabel } from '../states';
 import type { RegionalGroupId } from '../../api/client';
 import { CapacityLinks } from './CapacityLinks';
-import { MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { Manage, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
 import { offerQuery, rankedNeedsQuery, useCapacityLabels, type OfferDetail, type RankedNeeds } from './queries';
 
 /** An offer: what it gives, the matches on it the viewer is a party to, and the needs ranked for it with their reasons. */
@@ -88,6 +88,7 @@ function Offer({ offer: o }: { offer: OfferDetail }) {
         <dt>{t('capacity.fields.published')}</dt>
         <dd>{formatDay(o.publishedAt, lang)}</dd>
       </dl>
+      <Manage kind="offer" id={o.id} moveTo={o.can.moveTo} edit={o.can.edit} visibility={o.visibility} />
       <Section id="offer-matches" title={t('capacity.offer.matches')}>
         <MatchSteps matches={o.matches} show="need" />
       </Section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,10 +8,10 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatDate, formatInstant } from '../../ui/dates';
 import { notifySuccess } from '../../ui/notify';
-import { ApiProblem } from '../../api/client';
+import { api, ApiProblem, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states';
-import { sendStep, useCapacityLabels, useReasonText, type Match, type MatchStep, type Offeror, type Reason } from './queries';
+import { sendStep, useCapacityLabels, useReasonText, VISIBILITIES, type Match, type MatchStep, type Offeror, type Reason, type Visibility } from './queries';
 
 /** Who makes an offer: a State, an organisation, or the Secretariat for a programme. */
 export function OfferorName({ offeror }: { offeror: Offeror }) {
@@ -182,4 +182,91 @@ export function CapacityProblem({ error }: { error: unknown }) {
     );
   }
   return <ProblemAlert error={error} />;
+}
+
+const NEED_MOVE_LABELS = {
+  open: 'capacity.manage.needTo.open',
+  met: 'capacity.manage.needTo.met',
+  withdrawn: 'capacity.manage.needTo.withdrawn',
+} as const;
+const OFFER_MOVE_LABELS = {
+  open: 'capacity.manage.offerTo.open',
+  closed: 'capacity.manage.offerTo.closed',
+  withdrawn: 'capacity.manage.offerTo.withdrawn',
+} as const;
+
+/**
+ * Its owner's part of a need's or an offer's page: the status moves the API's `can.moveTo` lists, each
+ * asked first, and who sees it (where `can.edit` says).
+ */
+export function Manage({ kind, id, moveTo, edit, visibility }: { kind: 'need' | 'offer'; id: string; moveTo: string[]; edit: boolean; visibility: Visibility }) {
+  const { t } = useTranslation();
+  const labels = useCapacityLabels();
+  const client = useQueryClient();
+  const [asked, setAsked] = useState<string | null>(null);
+  const [seenBy, setSeenBy] = useState<Visibility>(visibility);
+  const change = useMutation({
+    mutationFn: (body: { status?: string; visibility?: Visibility }) =>
+      kind === 'need'
+        ? unwrap(api.PATCH('/api/v1/capacity/needs/{id}', { params: { path: { id } }, body: body as { status?: 'open' | 'met' | 'withdrawn'; visibility?: Visibility } }))
+        : unwrap(api.PATCH('/api/v1/capacity/offers/{id}', { params: { path: { id } }, body: body as { status?: 'open' | 'closed' | 'withdrawn'; visibility?: Visibility } })),
+    onSuccess: async () => {
+      setAsked(null);
+      notifySuccess(t('capacity.manage.saved'));
+      await client.invalidateQueries({ queryKey: ['capacity'] });
+    },
+  });
+  if (!edit && moveTo.length === 0) return null;
+  const label = (m: string) => (kind === 'need' ? t(NEED_MOVE_LABELS[m as keyof typeof NEED_MOVE_LABELS]) : t(OFFER_MOVE_LABELS[m as keyof typeof OFFER_MOVE_LABELS]));
+  return (
+    <Section id={`manage-${kind}`} title={t('capacity.manage.title')}>
+      <Stack gap="sm">
+        {moveTo.length ? (
+          <Group gap="sm">
+            {moveTo.map((m) => (
+              <Button key={m} variant="outline" color={m === 'withdrawn' ? DANGER_COLOR : undefined} onClick={() => setAsked(m)} data-move={m}>
+                {label(m)}
+              </Button>
+            ))}
+          </Group>
+        ) : null}
+        {edit ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              change.mutate({ visibility: seenBy });
+            }}
+          >
+            <Group align="flex-end" gap="sm">
+              <Radio.Group label={t('capacity.fields.visibility')} value={seenBy} onChange={(v) => setSeenBy(v as Visibility)}>
+                <Group gap="md" mt="xs">
+                  {VISIBILITIES.map((v) => (
+                    <Radio key={v} value={v} label={labels.visibility(v)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+              <Button type="submit" variant="light" disabled={seenBy === visibility} loading={change.isPending && asked === null}>
+                {t('capacity.manage.saveVisibility')}
+              </Button>
+            </Group>
+          </form>
+        ) : null}
+        {change.isError && asked === null ? <CapacityProblem error={change.error} /> : null}
+      </Stack>
+      <ConfirmDialog
+        opened={asked !== null}
+        onClose={() => {
+          setAsked(null);
+          change.reset();
+        }}
+        title={asked ? t('capacity.manage.ask', { action: label(asked) }) : ''}
+        confirmLabel={asked ? label(asked) : ''}
+        danger={asked === 'withdrawn'}
+        loading={change.isPending}
+        onConfirm={() => asked && change.mutate({ status: asked })}
+      >
+        {change.isError ? <CapacityProblem error={change.error} /> : null}
+      </ConfirmDialog>
+    </Section>
+  );
 }
