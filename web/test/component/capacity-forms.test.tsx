@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import NeedFormPage from '../../src/features/capacity/NeedFormPage';
 import NeedPage from '../../src/features/capacity/NeedPage';
+import OfferFormPage from '../../src/features/capacity/OfferFormPage';
 import ProjectPage from '../../src/features/capacity/ProjectPage';
 import { me, renderPage } from './app';
 import { json, problem, type FakeApi } from './fake-api';
@@ -166,6 +167,44 @@ describe('publishing a need', () => {
     await screen.findByText('Only the focal point of a State publishes its needs.', {}, { timeout: 15_000 });
     expect(screen.queryByRole('button', { name: 'Publish the need' })).toBeNull();
     expect(api.sentTo('POST', '/api/v1/capacity/needs')).toEqual([]);
+  });
+});
+
+describe('publishing an offer', () => {
+  it('sends the modalities, the groups and States served (codes in capitals), the capacity and the conditions; no programme field for a State', async () => {
+    const { user, api, path } = renderPage('/en/capacity/offers/new', [{ path: 'capacity/offers/new', element: <OfferFormPage /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
+        .on('GET', '/api/v1/capacity/offers', lists({ publishNeed: true, publishOffer: true }))
+        .on('POST', '/api/v1/capacity/offers', () => json({ id: OFFER_ID }, { status: 201 }));
+    });
+    await fill(user, await screen.findByLabelText(/^Title in English/, {}, { timeout: 15_000 }), 'Incident response training');
+    await fill(user, screen.getByLabelText(/^Description in English/), 'A week of training.');
+    await fill(user, screen.getByLabelText(/^Framework elements/), 'norm-13g');
+    await user.click(screen.getByRole('checkbox', { name: 'Training' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Advisory services' }));
+    await user.click(screen.getByRole('checkbox', { name: 'African Group' }));
+    await fill(user, screen.getByLabelText(/^States served/), 'ken, jor');
+    await user.clear(screen.getByRole('textbox', { name: /^Capacity/ }));
+    await fill(user, screen.getByRole('textbox', { name: /^Capacity/ }), '3');
+    await fill(user, screen.getByLabelText('Conditions'), 'Travel paid by the host.');
+    expect(screen.queryByLabelText(/^Programme/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Publish the offer' }));
+    await waitFor(() => expect(path()).toBe(`/en/capacity/offers/${OFFER_ID}`));
+    expect(api.sentTo('POST', '/api/v1/capacity/offers')[0]!.body).toEqual({
+      title: { en: 'Incident response training' },
+      description: { en: 'A week of training.' },
+      codes: ['norm-13g'],
+      modalities: ['training', 'advisory'],
+      languages: ['en'],
+      regions: ['AG'],
+      states: ['KEN', 'JOR'],
+      capacity: 3,
+      periodStart: null,
+      periodEnd: null,
+      conditions: 'Travel paid by the host.',
+      visibility: 'public',
+    });
   });
 });
 
