@@ -292,7 +292,70 @@ const canChecks: CanCheck[] = [
       ];
     },
   },
+  // ---- capacity-building: a need is its State's, an offer its offeror's ---------------------------
+  {
+    name: 'publish a need of its own State (the list of needs)',
+    success: 201,
+    trials: async (c) => [{ what: 'publishNeed', can: (await c.get('/api/v1/capacity/needs')).body.can.publishNeed, res: await c.post('/api/v1/capacity/needs', NEED) }],
+  },
+  {
+    name: 'publish an offer (the list of offers)',
+    success: 201,
+    trials: async (c, who) => [
+      { what: 'publishOffer', can: (await c.get('/api/v1/capacity/offers')).body.can.publishOffer, res: await c.post('/api/v1/capacity/offers', who === 'secretariat' ? { ...OFFER, programme: 'UN trust fund' } : OFFER) },
+    ],
+  },
+  {
+    name: "invite an offer on Chile's need",
+    success: 201,
+    trials: async (c) => {
+      const { need, offer } = await needAndOffer();
+      const seen = await c.get(`/api/v1/capacity/needs/${need}`);
+      return [{ what: 'invite', can: seen.body.can.invite, res: await c.post(`/api/v1/capacity/needs/${need}/invitations`, { offerId: offer, message: '' }) }];
+    },
+  },
+  {
+    name: "withdraw Chile's need, and close Argentina's offer (can.moveTo)",
+    success: 200,
+    trials: async (c) => {
+      const { need, offer } = await needAndOffer();
+      const seenNeed = await c.get(`/api/v1/capacity/needs/${need}`);
+      const seenOffer = await c.get(`/api/v1/capacity/offers/${offer}`);
+      return [
+        { what: 'moveTo withdrawn (need)', can: (seenNeed.body.can.moveTo as string[]).includes('withdrawn'), res: await c.patch(`/api/v1/capacity/needs/${need}`, { status: 'withdrawn' }) },
+        { what: 'moveTo closed (offer)', can: (seenOffer.body.can.moveTo as string[]).includes('closed'), res: await c.patch(`/api/v1/capacity/offers/${offer}`, { status: 'closed' }) },
+      ];
+    },
+  },
+  {
+    name: "accept Chile's invitation (Argentina's offer), then confirm the match",
+    success: 200,
+    trials: async (c) => {
+      const { need, offer } = await needAndOffer();
+      const invited = await clients.get('focal point CHL')!.post(`/api/v1/capacity/needs/${need}/invitations`, { offerId: offer, message: '' });
+      expect(invited.status).toBe(201);
+      const matchCan = async () => {
+        const seen = await c.get(`/api/v1/capacity/needs/${need}`);
+        return (seen.body.matches as { id: string; can: Record<string, boolean> }[] | undefined)?.find((m) => m.id === invited.body.id)?.can ?? { accept: false, confirm: false };
+      };
+      const accept = { what: 'accept', can: (await matchCan()).accept!, res: await c.post(`/api/v1/capacity/matches/${invited.body.id}/accept`, { message: '' }) };
+      if (accept.res.status !== 200) expect((await clients.get('focal point ARG')!.post(`/api/v1/capacity/matches/${invited.body.id}/accept`, { message: '' })).status).toBe(200);
+      const confirm = { what: 'confirm', can: (await matchCan()).confirm!, res: await c.post(`/api/v1/capacity/matches/${invited.body.id}/confirm`, { message: '' }) };
+      return [accept, confirm];
+    },
+  },
 ];
+
+const NEED = { title: { en: 'CSIRT training' }, description: { en: 'Incident handling.' }, codes: ['norm-13g'], modality: 'training', languages: ['en'], visibility: 'public' };
+const OFFER = { title: { en: 'Incident response training' }, description: { en: 'A week of training.' }, codes: ['norm-13g'], modalities: ['training'], languages: ['en'], visibility: 'public' };
+
+/** A public need of Chile and a public offer of Argentina, fresh for each role. */
+async function needAndOffer(): Promise<{ need: string; offer: string }> {
+  const need = await clients.get('focal point CHL')!.post('/api/v1/capacity/needs', NEED);
+  const offer = await clients.get('focal point ARG')!.post('/api/v1/capacity/offers', OFFER);
+  expect([need.status, offer.status]).toEqual([201, 201]);
+  return { need: need.body.id, offer: offer.body.id };
+}
 
 const DRAFT = { title: 'Recommendation on critical infrastructure', body: 'plenary', kind: 'recommendation', implementsCodes: ['norm-13g'], paragraphs: [{ kind: 'operative', text: 'Recommends that States act.' }] };
 const CYCLE = { title: 'A reporting cycle', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadlineLocal: '2031-01-31T12:00', zone: 'Europe/Zurich' };
@@ -332,5 +395,38 @@ describe('every `can` flag tells the truth about what the API does', () => {
     const oneSided = [...seen].filter(([, values]) => values.size < 2).map(([key]) => key);
     // Scheduling is the Secretariat's alone, and so on: every flag here is true for someone, false for someone.
     expect(oneSided).toEqual([]);
+  });
+});
+
+describe('capacity-building: a need seen by the Secretariat only', () => {
+  // capacity-api.test.ts checks the routes one by one for the public, two focal points and an organisation;
+  // here every role of the matrix, across every list, ranking, statistic and export that could carry it.
+  it('appears to no other role but its own State, in any list, ranking, statistic or export', async () => {
+    const title = `Secretariat-only need ${randomUUID()}`;
+    const made = await clients.get('focal point ARG')!.post('/api/v1/capacity/needs', { ...NEED, title: { en: title }, visibility: 'secretariat' });
+    expect(made.status).toBe(201);
+    const offer = await clients.get('focal point CHL')!.post('/api/v1/capacity/offers', OFFER);
+    expect(offer.status).toBe(201);
+    const urls = [
+      '/api/v1/capacity/needs',
+      '/api/v1/capacity/needs?state=ARG',
+      `/api/v1/capacity/offers/${offer.body.id}/needs`,
+      '/api/v1/capacity/analysis',
+      '/api/v1/capacity/export?what=needs',
+      '/api/v1/capacity/export?what=needs&format=csv',
+    ];
+    for (const who of WHO) {
+      const c = clients.get(who)!;
+      const sees = who === 'secretariat' || who === 'focal point ARG';
+      for (const url of urls) {
+        const res = await c.get(url);
+        expect(res.status, `${who} ${url}`).toBe(200);
+        // The exports are everything public, the same for everyone: the need is in no export.
+        const carries = sees && !url.includes('/export');
+        expect(res.text.includes(made.body.id), `${who} ${url}`).toBe(carries);
+      }
+      expect((await c.get(`/api/v1/capacity/needs/${made.body.id}`)).status, who).toBe(sees ? 200 : 404);
+      expect((await c.get(`/api/v1/capacity/needs/${made.body.id}/offers`)).status, who).toBe(sees ? 200 : 404);
+    }
   });
 });

@@ -88,8 +88,8 @@ describe('needs', () => {
     secretNeed = (await kenFp.post('/api/v1/capacity/needs', need({ title: { en: 'Secretariat only' }, visibility: 'secretariat' }))).body.id;
     const read = await anon().get(`/api/v1/capacity/needs/${publicNeed}`);
     expect(read.body).toMatchObject({ state: 'KEN', status: 'open', title: { en: 'CSIRT training', fr: 'Formation des CSIRT' }, can: { edit: false, invite: false } });
-    expect((await kenFp.get(`/api/v1/capacity/needs/${publicNeed}`)).body.can).toEqual({ edit: true, invite: true });
-    expect((await kenDelegate.get(`/api/v1/capacity/needs/${publicNeed}`)).body.can).toEqual({ edit: false, invite: false });
+    expect((await kenFp.get(`/api/v1/capacity/needs/${publicNeed}`)).body.can).toEqual({ edit: true, invite: true, moveTo: ['withdrawn'] });
+    expect((await kenDelegate.get(`/api/v1/capacity/needs/${publicNeed}`)).body.can).toEqual({ edit: false, invite: false, moveTo: [] });
   });
 
   it('are seen only by those their visibility allows, and by their own State', async () => {

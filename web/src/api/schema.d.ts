@@ -1039,6 +1039,7 @@ export interface paths {
                             can: {
                                 edit: boolean;
                                 invite: boolean;
+                                moveTo: ("open" | "met" | "withdrawn")[];
                             };
                             codes: string[];
                             description: {
@@ -1529,6 +1530,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 edit: boolean;
+                                moveTo: ("open" | "closed" | "withdrawn")[];
                             };
                             capacity: number;
                             codes: string[];

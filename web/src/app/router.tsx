@@ -67,6 +67,15 @@ const ContactsHistoryPage = page(() => import('../features/contacts/HistoryPage'
 const ContactsChecksPage = page(() => import('../features/contacts/ChecksPage'));
 const ContactsCheckPage = page(() => import('../features/contacts/CheckPage'));
 const ContactsReadsPage = page(() => import('../features/contacts/ReadsPage'));
+const CapacityNeedsPage = page(() => import('../features/capacity/NeedsPage'));
+const CapacityNeedFormPage = page(() => import('../features/capacity/NeedFormPage'));
+const CapacityNeedPage = page(() => import('../features/capacity/NeedPage'));
+const CapacityOffersPage = page(() => import('../features/capacity/OffersPage'));
+const CapacityOfferFormPage = page(() => import('../features/capacity/OfferFormPage'));
+const CapacityOfferPage = page(() => import('../features/capacity/OfferPage'));
+const CapacityProjectsPage = page(() => import('../features/capacity/ProjectsPage'));
+const CapacityProjectPage = page(() => import('../features/capacity/ProjectPage'));
+const CapacityAnalysisPage = page(() => import('../features/capacity/AnalysisPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -128,6 +137,15 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^contacts\/checks$/, ContactsChecksPage],
   [/^contacts\/checks\/[^/]+$/, ContactsCheckPage],
   [/^contacts\/reads$/, ContactsReadsPage],
+  [/^capacity(\/needs)?$/, CapacityNeedsPage],
+  [/^capacity\/needs\/new$/, CapacityNeedFormPage],
+  [/^capacity\/needs\/[^/]+$/, CapacityNeedPage],
+  [/^capacity\/offers$/, CapacityOffersPage],
+  [/^capacity\/offers\/new$/, CapacityOfferFormPage],
+  [/^capacity\/offers\/[^/]+$/, CapacityOfferPage],
+  [/^capacity\/projects$/, CapacityProjectsPage],
+  [/^capacity\/projects\/[^/]+$/, CapacityProjectPage],
+  [/^capacity\/analysis$/, CapacityAnalysisPage],
 ];
 
 /**
@@ -218,6 +236,16 @@ export const router = createBrowserRouter([
           { path: 'updates', element: <UpdatesSignUpPage /> },
           { path: 'updates/confirm/:token', element: <UpdatesConfirmPage /> },
           { path: 'updates/unsubscribe/:token', element: <UpdatesUnsubscribePage /> },
+          { path: 'capacity', element: <Navigate replace to="needs" /> },
+          { path: 'capacity/needs', element: <CapacityNeedsPage /> },
+          { path: 'capacity/needs/new', element: <CapacityNeedFormPage /> },
+          { path: 'capacity/needs/:id', element: <CapacityNeedPage /> },
+          { path: 'capacity/offers', element: <CapacityOffersPage /> },
+          { path: 'capacity/offers/new', element: <CapacityOfferFormPage /> },
+          { path: 'capacity/offers/:id', element: <CapacityOfferPage /> },
+          { path: 'capacity/projects', element: <CapacityProjectsPage /> },
+          { path: 'capacity/projects/:id', element: <CapacityProjectPage /> },
+          { path: 'capacity/analysis', element: <CapacityAnalysisPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,7 @@
 import { isFocalPointOf, type Actor } from '../../kernel/actor.js';
-import { ability, publicRead, rule, type Flag } from '../../platform/http/policy.js';
+import { ability, publicRead, rule, type Choices, type Flag } from '../../platform/http/policy.js';
+import { NEED_MOVES, OFFER_MOVES, type NeedMove, type OfferMove } from './status-moves.js';
+import type { NEED_STATUSES, OFFER_STATUSES } from './tables.js';
 import { commitsFor, offerorOf, type Owner } from './visibility.js';
 
 /**
@@ -38,16 +40,24 @@ export const capacityPolicy = {
 } as const;
 
 type MatchFacts = MatchParties & { status: string };
+type NeedFacts = { state: string; status: (typeof NEED_STATUSES)[number] };
+type OfferFacts = { owner: Owner; status: (typeof OFFER_STATUSES)[number] };
 type ProjectFacts = MatchParties & { status: string };
 
 /** What the `can` block of each kind of thing shows, from the rules above (derived by `canOf`). */
 export const capacityCan = {
   lists: { publishNeed: ability(capacityPolicy.publishNeed), publishOffer: ability(capacityPolicy.publishOffer) },
   need: {
-    edit: ability(capacityPolicy.manageNeed, (n: { state: string; status: string }) => n),
+    edit: ability(capacityPolicy.manageNeed, (n: NeedFacts) => n),
     invite: { kind: 'flag', action: capacityPolicy.invite.action, decide: (actor, n) => ['open', 'in-discussion'].includes(n.status) && capacityPolicy.invite.allows(actor, n) },
-  } as const satisfies Record<string, Flag<{ state: string; status: string }>>,
-  offer: { edit: ability(capacityPolicy.manageOffer, (o: { owner: Owner }) => o.owner) },
+    /** The statuses its focal point may move the need to now. */
+    moveTo: { kind: 'choices', action: capacityPolicy.manageNeed.action, decide: (actor, n) => (capacityPolicy.manageNeed.allows(actor, n) ? [...NEED_MOVES[n.status]] : []) },
+  } as const satisfies Record<string, Flag<NeedFacts> | Choices<NeedFacts, NeedMove>>,
+  offer: {
+    edit: ability(capacityPolicy.manageOffer, (o: OfferFacts) => o.owner),
+    /** The statuses its offeror may move the offer to now. */
+    moveTo: { kind: 'choices', action: capacityPolicy.manageOffer.action, decide: (actor, o) => (capacityPolicy.manageOffer.allows(actor, o.owner) ? [...OFFER_MOVES[o.status]] : []) },
+  } as const satisfies Record<string, Flag<OfferFacts> | Choices<OfferFacts, OfferMove>>,
   match: {
     accept: { kind: 'flag', action: capacityPolicy.respond.action, decide: (actor, m) => m.status === 'invited' && capacityPolicy.respond.allows(actor, m) },
     decline: { kind: 'flag', action: capacityPolicy.respond.action, decide: (actor, m) => m.status === 'invited' && capacityPolicy.respond.allows(actor, m) },

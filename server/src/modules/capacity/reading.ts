@@ -164,7 +164,7 @@ export async function offerDetail(db: Executor, actor: Actor | null, id: string)
   const party = partyTo(actor);
   const rows = all || party ? await matchesWhere(db, and(eq(capacityMatches.offerId, id), all ? undefined : party!)) : [];
   const [names, engaged] = await Promise.all([organisationNames(db, [offer]), engagements(db, [offer.id])]);
-  return { ...offerOut(offer, names, engaged), matches: await matchesOut(db, actor, rows), can: canOf(capacityCan.offer, actor, { owner: ownerOfOffer(offer) }) };
+  return { ...offerOut(offer, names, engaged), matches: await matchesOut(db, actor, rows), can: canOf(capacityCan.offer, actor, { owner: ownerOfOffer(offer), status: offer.status }) };
 }
 
 /** The matches the viewer is a party to, on either side. */

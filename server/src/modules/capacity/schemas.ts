@@ -164,8 +164,8 @@ export const MatchOut = z.object({
 
 export const NeedList = z.object({ items: z.array(NeedOut), total: z.number().int(), can: z.object({ publishNeed: z.boolean(), publishOffer: z.boolean() }) });
 export const OfferList = z.object({ items: z.array(OfferOut), total: z.number().int(), can: z.object({ publishNeed: z.boolean(), publishOffer: z.boolean() }) });
-export const NeedDetail = NeedOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean(), invite: z.boolean() }) });
-export const OfferDetail = OfferOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean() }) });
+export const NeedDetail = NeedOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean(), invite: z.boolean(), moveTo: z.array(z.enum(['open', 'met', 'withdrawn'])) }) });
+export const OfferDetail = OfferOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean(), moveTo: z.array(z.enum(['open', 'closed', 'withdrawn'])) }) });
 export const RankedOffers = z.object({ items: z.array(z.object({ offer: OfferOut, score: z.number().int(), reasons: z.array(ReasonOut) })) });
 export const RankedNeeds = z.object({ items: z.array(z.object({ need: NeedOut, score: z.number().int(), reasons: z.array(ReasonOut) })) });
 export const Created = z.object({ id: z.string() });

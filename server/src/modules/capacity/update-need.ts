@@ -9,15 +9,7 @@ import { needRow } from './records.js';
 import { capacityNeeds } from './tables.js';
 import type { CapacityVisibility } from './visibility.js';
 import { seenNeed } from './reading.js';
-
-/** Allowed moves of a need's status by its State (matched comes only from a confirmed match). */
-const MOVES: Record<string, readonly string[]> = {
-  open: ['withdrawn'],
-  'in-discussion': ['withdrawn', 'open'],
-  matched: ['met'],
-  met: [],
-  withdrawn: [],
-};
+import { needMayBecome } from './status-moves.js';
 
 /** The State's focal point changes who sees its need, marks it met, or withdraws it. */
 export async function updateNeed(db: Db, input: { actor: Actor; needId: string; visibility?: CapacityVisibility | undefined; status?: 'open' | 'met' | 'withdrawn' | undefined }) {
@@ -25,7 +17,7 @@ export async function updateNeed(db: Db, input: { actor: Actor; needId: string; 
   return db.transaction(async (tx) => {
     const need = await needRow(tx, input.needId, true);
     authorize(input.actor, capacityPolicy.manageNeed, need);
-    if (input.status && input.status !== need.status && !MOVES[need.status]!.includes(input.status)) {
+    if (input.status && !needMayBecome(need.status, input.status)) {
       throw conflict(`A need that is ${need.status} cannot become ${input.status}.`, 'need-status');
     }
     const change = { ...(input.visibility ? { visibility: input.visibility } : {}), ...(input.status ? { status: input.status } : {}) };

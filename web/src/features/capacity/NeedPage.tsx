@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useLang, useLocalPath } from '../../app/paths';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatDay } from '../../ui/dates';
+import { Loaded } from '../../ui/Loaded';
+import { Localized } from '../../ui/localized';
+import { notifySuccess } from '../../ui/notify';
+import { PageHeading } from '../../ui/PageHeading';
+import ui from '../../ui/ui.module.css';
+import { StateName } from '../states';
+import { CapacityLinks } from './CapacityLinks';
+import { CapacityProblem, Manage, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { needQuery, rankedOffersQuery, useCapacityLabels, type NeedDetail, type RankedOffers } from './queries';
+
+/** A need: what it asks, the matches on it the viewer is a party to, and the offers ranked for it with their reasons. */
+export default function NeedPage() {
+  const { id = '' } = useParams();
+  const need = useQuery(needQuery(id));
+  if (!need.isSuccess) return <Loaded query={need} />;
+  return <Need need={need.data} />;
+}
+
+function Need({ need: n }: { need: NeedDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const labels = useCapacityLabels();
+  const ranked = useQuery(rankedOffersQuery(n.id));
+  return (
+    <Stack gap="lg">
+      <div>
+        <Text size="sm">
+          <StateName iso3={n.state} />
+        </Text>
+        <PageHeading title={n.title.en}>
+          <Localized text={n.title} />
+        </PageHeading>
+        <CapacityLinks />
+      </div>
+      <Group gap="xs">
+        <Badge variant="outline" color="dark" data-testid="need-status">
+          {labels.needStatus(n.status)}
+        </Badge>
+        <Badge variant="light" color="dark">
+          {labels.visibility(n.visibility)}
+        </Badge>
+      </Group>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>
+        <Localized text={n.description} />
+      </Text>
+      <dl className={ui.facts}>
+        <dt>{t('capacity.fields.codes')}</dt>
+        <dd>
+          {n.codes.map((c, i) => (
+            <span key={c}>
+              {i ? ', ' : ''}
+              <Anchor component={Link} to={to(`/framework/${c}`)}>
+                {c}
+              </Anchor>
+            </span>
+          ))}
+        </dd>
+        <dt>{t('capacity.fields.modality')}</dt>
+        <dd>{labels.modality(n.modality)}</dd>
+        <dt>{t('capacity.fields.languages')}</dt>
+        <dd>{labels.languages(n.languages)}</dd>
+        <dt>{t('capacity.fields.period')}</dt>
+        <dd>
+          <PeriodText start={n.periodStart} end={n.periodEnd} />
+        </dd>
+        <dt>{t('capacity.fields.published')}</dt>
+        <dd>{formatDay(n.publishedAt, lang)}</dd>
+        {n.source ? (
+          <>
+            <dt>{t('capacity.fields.source')}</dt>
+            <dd>
+              <Anchor component={Link} to={to(`/reporting/reports/${n.source.reportId}`)}>
+                {t('capacity.fields.sourceLink', { section: n.source.sectionKey })}
+              </Anchor>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <Manage kind="need" id={n.id} moveTo={n.can.moveTo} edit={n.can.edit} visibility={n.visibility} />
+      <Section id="need-matches" title={t('capacity.need.matches')}>
+        <MatchSteps matches={n.matches} show="offer" />
+      </Section>
+      <Section id="ranked-offers" title={t('capacity.need.ranked')}>
+        <Text mb="sm">
+          {t('capacity.need.rankedIntro')}
+        </Text>
+        <Loaded query={ranked}>{(data: RankedOffers) => <RankedOfferList need={n} items={data.items} />}</Loaded>
+      </Section>
+    </Stack>
+  );
+}
+
+function RankedOfferList({ need, items }: { need: NeedDetail; items: RankedOffers['items'] }) {
+  const { t } = useTranslation();
+  const to = useLocalPath();
+  const client = useQueryClient();
+  const [inviting, setInviting] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const invite = useMutation({
+    mutationFn: (offerId: string) => unwrap(api.POST('/api/v1/capacity/needs/{id}/invitations', { params: { path: { id: need.id } }, body: { offerId, message: message.trim() } })),
+    onSuccess: async () => {
+      setInviting(null);
+      setMessage('');
+      notifySuccess(t('capacity.need.invited'));
+      await client.invalidateQueries({ queryKey: ['capacity'] });
+    },
+  });
+  if (items.length === 0) return <Text>{t('capacity.need.noOffers')}</Text>;
+  const live = new Set(need.matches.filter((m) => ['invited', 'accepted', 'confirmed'].includes(m.status)).map((m) => m.offerId));
+  return (
+    <>
+    <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('capacity.need.ranked')}>
+      {items.map(({ offer, score, reasons }, i) => (
+        <Paper key={offer.id} withBorder p="md" component="li" data-offer={offer.id}>
+          <Stack gap="xs">
+            <Text fw={600}>
+              {t('capacity.rank.position', { n: i + 1 })}{' '}
+              <Anchor component={Link} to={to(`/capacity/offers/${offer.id}`)}>
+                <Localized text={offer.title} />
+              </Anchor>
+            </Text>
+            <Text size="sm">
+              {t('capacity.fields.offeror')}: <OfferorName offeror={offer.offeror} />
+            </Text>
+            <Reasons reasons={reasons} score={score} />
+            {need.can.invite && !live.has(offer.id) ? (
+              <Button w="fit-content" onClick={() => setInviting(offer.id)}>
+                {t('capacity.need.invite')}
+              </Button>
+            ) : live.has(offer.id) ? (
+              <Text size="sm">{t('capacity.need.alreadyInvited')}</Text>
+            ) : null}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+      <ConfirmDialog
+        opened={inviting !== null}
+        onClose={() => {
+          setInviting(null);
+          invite.reset();
+        }}
+        title={t('capacity.need.inviteTitle')}
+        confirmLabel={t('capacity.need.invite')}
+        loading={invite.isPending}
+        onConfirm={() => inviting && invite.mutate(inviting)}
+      >
+        <Textarea label={t('capacity.match.message')} description={t('capacity.match.messageHelp')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={2} maxLength={5000} data-autofocus />
+        {invite.isError ? <CapacityProblem error={invite.error} /> : null}
+      </ConfirmDialog>
+    </>
+  );
+}
