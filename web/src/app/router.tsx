@@ -61,6 +61,14 @@ const ContactsDirectoryPage = page(() => import('../features/contacts/DirectoryP
 const ContactsThreadsPage = page(() => import('../features/contacts/ThreadsPage'));
 const ContactsThreadPage = page(() => import('../features/contacts/ThreadPage'));
 const ContactsNominatePage = page(() => import('../features/contacts/NominatePage'));
+const OrganisationsPage = page(() => import('../features/stakeholders/OrganisationsPage'));
+const OrganisationPage = page(() => import('../features/stakeholders/OrganisationPage'));
+const ApplyPage = page(() => import('../features/stakeholders/ApplyPage'));
+const TrackApplicationPage = page(() => import('../features/stakeholders/TrackPage'));
+const ApplicationsPage = page(() => import('../features/stakeholders/ApplicationsPage'));
+const ApplicationPage = page(() => import('../features/stakeholders/ApplicationPage'));
+const BatchesPage = page(() => import('../features/stakeholders/BatchesPage'));
+const BatchPage = page(() => import('../features/stakeholders/BatchPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -111,6 +119,14 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^updates$/, UpdatesSignUpPage],
   [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
   [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
+  [/^accreditation$/, OrganisationsPage],
+  [/^accreditation\/apply$/, ApplyPage],
+  [/^accreditation\/track(\/[^/]+)?$/, TrackApplicationPage],
+  [/^accreditation\/applications$/, ApplicationsPage],
+  [/^accreditation\/applications\/[^/]+$/, ApplicationPage],
+  [/^accreditation\/batches$/, BatchesPage],
+  [/^accreditation\/batches\/[^/]+$/, BatchPage],
+  [/^accreditation\/organisations\/[^/]+$/, OrganisationPage],
   [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
   [/^contacts$/, ContactsDirectoryPage],
   [/^contacts\/nominate$/, ContactsNominatePage],
@@ -200,6 +216,15 @@ export const router = createBrowserRouter([
           { path: 'updates', element: <UpdatesSignUpPage /> },
           { path: 'updates/confirm/:token', element: <UpdatesConfirmPage /> },
           { path: 'updates/unsubscribe/:token', element: <UpdatesUnsubscribePage /> },
+          { path: 'accreditation', element: <OrganisationsPage /> },
+          { path: 'accreditation/apply', element: <ApplyPage /> },
+          { path: 'accreditation/track', element: <TrackApplicationPage /> },
+          { path: 'accreditation/track/:token', element: <TrackApplicationPage /> },
+          { path: 'accreditation/applications', element: <ApplicationsPage /> },
+          { path: 'accreditation/applications/:id', element: <ApplicationPage /> },
+          { path: 'accreditation/batches', element: <BatchesPage /> },
+          { path: 'accreditation/batches/:id', element: <BatchPage /> },
+          { path: 'accreditation/organisations/:id', element: <OrganisationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
