@@ -89,8 +89,9 @@ describe('accreditation on a non-objection basis', () => {
     await open(page, '/en/accreditation/batches');
     await main(page).getByLabel(name).check();
     await main(page).getByLabel('Time zone').selectOption('UTC');
-    await main(page).getByLabel('One end for every application (optional)').fill(utcIn(30_000));
     await expectAccessible(page, 'batches and circulation');
+    // A period of a few seconds, so that it ends within the test: time enough for one objection.
+    await main(page).getByLabel('One end for every application (optional)').fill(utcIn(35_000));
     await main(page).getByRole('button', { name: 'Circulate 1 application' }).click();
     await page.waitForURL(/\/en\/accreditation\/batches\/[\w-]+$/);
     batchId = page.url().split('/').pop()!;
@@ -105,16 +106,16 @@ describe('accreditation on a non-objection basis', () => {
     await open(page, `/en/accreditation/batches/${batchId}`);
     await main(page).getByRole('button', { name: `Object to ${name}` }).click();
     await main(page).getByLabel('With a general basis, shared with the organisation').check();
-    await main(page).getByLabel('General basis').fill(basis);
-    await expectAccessible(page, 'batch (focal point objecting)');
+    await main(page).getByRole('textbox', { name: 'General basis' }).fill(basis);
     await main(page).getByRole('button', { name: 'Object for my State' }).click();
     await main(page).getByText(`Basis shared: ${basis}`).waitFor();
     await main(page).getByText('Your State is not named.').waitFor();
+    await expectAccessible(page, 'batch (focal point)');
   });
 
   it('the period ends, the outcome follows by itself and is mailed with the basis, without the State', async () => {
     const { page } = kenya;
-    await main(page).getByText('The period has ended.').waitFor({ timeout: 45_000 });
+    await main(page).getByText('The period has ended.').waitFor({ timeout: 60_000 });
     await expect.poll(async () => (await lastMailTo(contact)).subject, { timeout: 30_000 }).toBe(`No acreditada: ${name}`);
     const mail = await lastMailTo(contact);
     expect(mail.text).toContain(basis);

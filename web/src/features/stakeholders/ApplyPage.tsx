@@ -76,7 +76,7 @@ export default function ApplyPage() {
     return (
       <Stack gap="md" maw={720}>
         <PageHeading>{t('stakeholders.apply.sentTitle')}</PageHeading>
-        <Alert variant="light" color="green.9" title={t('stakeholders.apply.sent')}>
+        <Alert variant="light" color="#1e6b30" title={t('stakeholders.apply.sent')}>
           <Text>{t('stakeholders.apply.keepLink')}</Text>
           <Anchor component={Link} to={path} data-testid="tracking-link">
             {apply.data.trackingLink}

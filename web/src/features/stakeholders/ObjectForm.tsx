@@ -39,7 +39,7 @@ export function ObjectForm({ application, orgName }: { application: Application;
   if (!application.can.object) return null;
   if (!open) {
     return (
-      <Button variant="outline" color="red.9" w="fit-content" onClick={() => setOpen(true)}>
+      <Button variant="outline" color="#a51d1d" w="fit-content" onClick={() => setOpen(true)}>
         {t('stakeholders.object.button', { name: orgName })}
       </Button>
     );
@@ -62,7 +62,7 @@ export function ObjectForm({ application, orgName }: { application: Application;
         ) : null}
         <Checkbox label={t('stakeholders.object.shareName')} checked={nameShared} onChange={(e) => setNameShared(e.currentTarget.checked)} />
         {object.isError ? <ProblemAlert error={object.error} /> : null}
-        <Button type="submit" color="red.9" loading={object.isPending} w="fit-content">
+        <Button type="submit" color="#a51d1d" loading={object.isPending} w="fit-content">
           {t('stakeholders.object.submit')}
         </Button>
       </Stack>

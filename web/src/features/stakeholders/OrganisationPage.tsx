@@ -10,7 +10,7 @@ import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { ObjectionRecordView, useOrgNameText } from './parts';
 import { organisationQuery, useStakeholderLabels } from './queries';
-import { InviteRepresentative, RequestToSpeak, SubmitWrittenInput } from './RepresentativeForms';
+import { InviteRepresentative, RequestToSpeak, SubmitWrittenInput, WithdrawAccreditation } from './RepresentativeForms';
 
 /**
  * An organisation and the record of its accreditation (objections by count, States only where they
@@ -32,7 +32,7 @@ export default function OrganisationPage() {
         {t('stakeholders.backToList')}
       </Anchor>
       <PageHeading title={name}>{name}</PageHeading>
-      <Badge variant="outline" color={o.accreditation === 'accredited' ? 'green.9' : 'dark'} className={ui.badge}>
+      <Badge variant="outline" color={o.accreditation === 'accredited' ? '#1e6b30' : 'dark'} className={ui.badge}>
         {labels.accreditation(o.accreditation)}
       </Badge>
       <dl className={ui.facts}>
@@ -72,6 +72,7 @@ export default function OrganisationPage() {
       {o.can.submitInput ? <SubmitWrittenInput organisationId={o.id} /> : null}
       {o.can.requestToSpeak ? <RequestToSpeak organisationId={o.id} /> : null}
       {o.can.inviteRepresentative ? <InviteRepresentative organisationId={o.id} /> : null}
+      {o.can.withdraw ? <WithdrawAccreditation organisationId={o.id} /> : null}
     </Stack>
   );
 }

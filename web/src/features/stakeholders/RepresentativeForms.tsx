@@ -87,7 +87,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
           )}
           {submit.isError ? <ProblemAlert error={submit.error} /> : null}
           {submit.isSuccess ? (
-            <Alert color="green.9" variant="light" role="status" title={t('stakeholders.participation.published')}>
+            <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.published')}>
               {submit.data.meetingId ? (
                 <Anchor component={Link} to={to(`/meetings/${submit.data.meetingId}`)}>
                   {t('stakeholders.participation.seeMeeting')}
@@ -127,7 +127,7 @@ export function RequestToSpeak({ organisationId }: { organisationId: string }) {
           <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required />
           <TextInput label={t('stakeholders.participation.speaker')} value={speaker} onChange={(e) => setSpeaker(e.currentTarget.value)} required maxLength={200} />
           {ask.isError ? <ProblemAlert error={ask.error} /> : null}
-          {ask.isSuccess ? <Alert color="green.9" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
+          {ask.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
           <Button type="submit" loading={ask.isPending} w="fit-content">
             {t('stakeholders.participation.speak')}
           </Button>
@@ -164,9 +164,42 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
           <TextInput label={t('stakeholders.participation.repName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
           <TextInput type="email" label={t('stakeholders.participation.repEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
           {invite.isError ? <ProblemAlert error={invite.error} /> : null}
-          {invite.isSuccess ? <Alert color="green.9" variant="light" role="status" title={t('stakeholders.participation.invited', { email: invite.data.email })} /> : null}
+          {invite.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.invited', { email: invite.data.email })} /> : null}
           <Button type="submit" loading={invite.isPending} w="fit-content">
             {t('stakeholders.participation.invite')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+/** The Secretariat withdraws an accreditation by decision, on the record; the organisation is told. */
+export function WithdrawAccreditation({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/organisations/{id}/withdrawal', { params: { path: { id: organisationId } }, body: { decision, reason } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders'] }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    withdraw.mutate();
+  };
+  return (
+    <section aria-labelledby="organisation-withdraw">
+      <Title order={2} size="h3" id="organisation-withdraw" mb="sm">
+        {t('stakeholders.withdraw.title')}
+      </Title>
+      <form onSubmit={onSubmit}>
+        <Stack gap="sm" maw={720}>
+          <TextInput label={t('stakeholders.withdraw.decision')} description={t('stakeholders.withdraw.decisionHelp')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} required maxLength={200} />
+          <Textarea label={t('stakeholders.withdraw.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={3} maxLength={5000} />
+          {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
+          <Button type="submit" color="#a51d1d" loading={withdraw.isPending} w="fit-content">
+            {t('stakeholders.withdraw.submit')}
           </Button>
         </Stack>
       </form>

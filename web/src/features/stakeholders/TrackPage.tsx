@@ -95,7 +95,7 @@ function Tracked({ token }: { token: string }) {
           </form>
         </section>
       ) : null}
-      {give.isSuccess ? <Alert color="green.9" variant="light" role="status" title={t('stakeholders.track.answered')} /> : null}
+      {give.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.track.answered')} /> : null}
       {a.objections ? (
         <section aria-labelledby="track-outcome">
           <Title order={2} size="h3" id="track-outcome" mb="sm">

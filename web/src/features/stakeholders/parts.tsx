@@ -36,7 +36,7 @@ export function useOrgNameText(names: Names | undefined, name: string | undefine
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
   const labels = useStakeholderLabels();
-  const color = status === 'accredited' ? 'green.9' : status === 'not-accredited' ? 'red.9' : 'dark';
+  const color = status === 'accredited' ? '#1e6b30' : status === 'not-accredited' ? '#a51d1d' : 'dark';
   return (
     <Badge variant="outline" color={color} className={ui.badge} data-status={status}>
       {labels.status(status)}
