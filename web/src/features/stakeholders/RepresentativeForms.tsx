@@ -107,11 +107,13 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
 /** A request to speak in a meeting's stakeholder segment. */
 export function RequestToSpeak({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const meetings = useMeetingOptions();
   const [meetingId, setMeetingId] = useState('');
   const [speaker, setSpeaker] = useState('');
   const ask = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/speaking-requests/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId } }, body: { speaker } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] }),
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,7 +6,7 @@ import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { meetingInputsQuery } from './queries';
+import { meetingInputsQuery, speakingQuery } from './queries';
 import classes from './stakeholders.module.css';
 
 /** A meeting page's stakeholder section: the written inputs of accredited organisations, each in its language. */
@@ -15,6 +15,7 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
   const lang = useLang();
   const to = useLocalPath();
   const inputs = useQuery(meetingInputsQuery(meetingId));
+  const speakers = useQuery(speakingQuery(meetingId));
   return (
     <section aria-labelledby="stakeholder-inputs" data-testid="stakeholder-inputs">
       <Title order={2} size="h3" id="stakeholder-inputs" mb="sm">
@@ -55,6 +56,23 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
           ))}
         </ul>
       )}
+      {speakers.data && speakers.data.items.length > 0 ? (
+        <>
+          <Title order={3} size="h4" mt="md" mb="xs">
+            {t('stakeholders.inputs.speakers')}
+          </Title>
+          <ul data-testid="stakeholder-speakers">
+            {speakers.data.items.map((s) => (
+              <li key={s.id}>
+                {t('stakeholders.inputs.speaker', { speaker: s.speaker })}{' '}
+                <Anchor component={Link} to={to(`/accreditation/organisations/${s.organisation.id}`)}>
+                  {s.organisation.name}
+                </Anchor>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -56,6 +56,12 @@ export const meetingInputsQuery = (meetingId: string) => ({
   staleTime: 30_000,
 });
 
+export const speakingQuery = (meetingId: string) => ({
+  queryKey: ['stakeholders', 'speaking', meetingId] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}/speaking-requests', { params: { path: { id: meetingId } } })),
+  staleTime: 30_000,
+});
+
 /** An organisation's name in the page's language, or the name it gave first, in its own language. */
 export function nameIn(names: Names, name: string, lang: Language): { text: string; language: Language; fallback: boolean } {
   const own = names[lang];
