@@ -49,11 +49,6 @@ afterAll(async () => {
 describe('accreditation on a non-objection basis', () => {
   it('an organisation applies in Spanish and follows its application with its private link', async () => {
     const { page } = applicant;
-    // The form right to left, in Arabic; the name in English, left to right.
-    await open(page, '/ar/accreditation/apply');
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await main(page).locator('[lang="en"][dir="ltr"]').count()).toBeGreaterThan(0);
-    await expectAccessible(page, 'application form (ar)');
     await open(page, '/es/accreditation');
     await main(page).getByRole('link', { name: /Global Forum|Foro Mundial/ }).waitFor();
     await expectAccessible(page, 'accredited organisations (es)');
