@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import ApplyPage from '../../src/features/stakeholders/ApplyPage';
 import TrackPage from '../../src/features/stakeholders/TrackPage';
 import { me, renderPage } from './app';
@@ -29,7 +29,8 @@ describe('the application for accreditation', () => {
     const { user, api } = applyPage('es');
     await fill(user, await screen.findByLabelText(/^Nombre en español/), 'Red Andina de Ciberseguridad');
     await user.click(screen.getByText('El nombre en los demás idiomas de las Naciones Unidas (opcional)'));
-    await fill(user, screen.getByLabelText(/^Nombre en inglés/), 'Andean Cybersecurity Network');
+    // A field of the disclosure, set as a change (its focus does not depend on the disclosure's toggling).
+    fireEvent.change(screen.getByLabelText(/^Nombre en inglés/), { target: { value: 'Andean Cybersecurity Network' } });
     expect(screen.getByLabelText(/^Nombre en árabe/).closest('[dir]')?.getAttribute('dir')).toBe('rtl');
     await user.selectOptions(screen.getByLabelText(/^Tipo/), 'academia');
     await waitFor(() => expect(screen.getByRole('option', { name: 'Chile' })).toBeTruthy());
