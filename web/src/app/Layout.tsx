@@ -107,6 +107,7 @@ function MainNavigation() {
           {item('/reporting', t('nav.reporting'))}
           {item('/initiatives', t('initiatives.nav'))}
           {item('/capacity', t('capacity.nav'))}
+          {item('/accreditation', t('stakeholders.nav'))}
           {account?.roles.some((r) => r === 'secretariat' || r === 'focal_point' || r === 'poc') ? item('/contacts', t('contacts.directory.title')) : null}
           {can?.invite ? item('/invite', t('nav.invite')) : null}
           {account ? item('/account', t('nav.account')) : null}

@@ -76,6 +76,14 @@ const CapacityOfferPage = page(() => import('../features/capacity/OfferPage'));
 const CapacityProjectsPage = page(() => import('../features/capacity/ProjectsPage'));
 const CapacityProjectPage = page(() => import('../features/capacity/ProjectPage'));
 const CapacityAnalysisPage = page(() => import('../features/capacity/AnalysisPage'));
+const OrganisationsPage = page(() => import('../features/stakeholders/OrganisationsPage'));
+const OrganisationPage = page(() => import('../features/stakeholders/OrganisationPage'));
+const ApplyPage = page(() => import('../features/stakeholders/ApplyPage'));
+const TrackApplicationPage = page(() => import('../features/stakeholders/TrackPage'));
+const ApplicationsPage = page(() => import('../features/stakeholders/ApplicationsPage'));
+const ApplicationPage = page(() => import('../features/stakeholders/ApplicationPage'));
+const BatchesPage = page(() => import('../features/stakeholders/BatchesPage'));
+const BatchPage = page(() => import('../features/stakeholders/BatchPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -126,6 +134,14 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^updates$/, UpdatesSignUpPage],
   [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
   [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
+  [/^accreditation$/, OrganisationsPage],
+  [/^accreditation\/apply$/, ApplyPage],
+  [/^accreditation\/track(\/[^/]+)?$/, TrackApplicationPage],
+  [/^accreditation\/applications$/, ApplicationsPage],
+  [/^accreditation\/applications\/[^/]+$/, ApplicationPage],
+  [/^accreditation\/batches$/, BatchesPage],
+  [/^accreditation\/batches\/[^/]+$/, BatchPage],
+  [/^accreditation\/organisations\/[^/]+$/, OrganisationPage],
   [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
   [/^contacts$/, ContactsDirectoryPage],
   [/^contacts\/nominate$/, ContactsNominatePage],
@@ -246,6 +262,15 @@ export const router = createBrowserRouter([
           { path: 'capacity/projects', element: <CapacityProjectsPage /> },
           { path: 'capacity/projects/:id', element: <CapacityProjectPage /> },
           { path: 'capacity/analysis', element: <CapacityAnalysisPage /> },
+          { path: 'accreditation', element: <OrganisationsPage /> },
+          { path: 'accreditation/apply', element: <ApplyPage /> },
+          { path: 'accreditation/track', element: <TrackApplicationPage /> },
+          { path: 'accreditation/track/:token', element: <TrackApplicationPage /> },
+          { path: 'accreditation/applications', element: <ApplicationsPage /> },
+          { path: 'accreditation/applications/:id', element: <ApplicationPage /> },
+          { path: 'accreditation/batches', element: <BatchesPage /> },
+          { path: 'accreditation/batches/:id', element: <BatchPage /> },
+          { path: 'accreditation/organisations/:id', element: <OrganisationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

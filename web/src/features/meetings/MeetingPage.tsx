@@ -13,6 +13,7 @@ import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVe
 import { useDocumentLabels } from '../documents';
 import { allGroupsQuery } from '../groups';
 import { StatementsSection } from './StatementsSection';
+import { StakeholderInputs } from '../stakeholders';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import { Loaded } from '../../ui/Loaded';
@@ -108,6 +109,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
       <DocumentsSection documents={m.documents} agenda={m.agenda} />
       <ParticipantsSection meeting={m} />
       <StatementsSection meeting={m} />
+      <StakeholderInputs meetingId={m.id} />
     </Stack>
   );
 }

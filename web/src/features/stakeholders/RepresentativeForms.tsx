@@ -1,0 +1,210 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiProblem, unwrap } from '../../api/client';
+import { LANGUAGES, type Language } from '../../app/languages';
+import { useLang, useLocalPath } from '../../app/paths';
+import { formatDay } from '../../ui/dates';
+import { inLanguage } from '../../ui/localized';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { meetingsQuery } from '../meetings';
+
+/** The meetings open to stakeholders, as options. */
+function useMeetingOptions() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const meetings = useQuery(meetingsQuery({}));
+  const open = (meetings.data?.items ?? []).filter((m) => m.stakeholdersMayAttend);
+  return [{ value: '', label: t('stakeholders.participation.chooseMeeting') }, ...open.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatDay(m.startsAt, lang)})` }))];
+}
+
+/** The file's bytes as base64, for the JSON body. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A written input to a meeting, as text or a PDF: published at once in the meeting's stakeholder section. */
+export function SubmitWrittenInput({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const to = useLocalPath();
+  const client = useQueryClient();
+  const meetings = useMeetingOptions();
+  const names = new Intl.DisplayNames([lang], { type: 'language' });
+  const [meetingId, setMeetingId] = useState('');
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState<Language>(lang);
+  const [form, setForm] = useState<'text' | 'pdf'>('text');
+  const [text, setText] = useState('');
+  const [pdf, setPdf] = useState<File | null>(null);
+  const submit = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        api.POST('/api/v1/organisations/{id}/written-inputs', {
+          params: { path: { id: organisationId } },
+          body: { meetingId, title, language, ...(form === 'text' ? { text } : pdf ? { pdf: { name: pdf.name, base64: await base64Of(pdf) } } : {}) },
+        }),
+      ),
+    onSuccess: (input) => {
+      setTitle('');
+      setText('');
+      setPdf(null);
+      if (input.meetingId) void client.invalidateQueries({ queryKey: ['stakeholders', 'meeting-inputs', input.meetingId] });
+    },
+  });
+  const fieldError = (field: string) => (submit.error instanceof ApiProblem ? (submit.error.fieldError(field)?.message ?? null) : null);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit.mutate();
+  };
+  return (
+    <section aria-labelledby="organisation-input">
+      <Title order={2} size="h3" id="organisation-input" mb="sm">
+        {t('stakeholders.participation.inputTitle')}
+      </Title>
+      <form onSubmit={onSubmit}>
+        <Stack gap="sm" maw={720}>
+          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required error={fieldError('meetingId')} />
+          <TextInput label={t('stakeholders.participation.inputName')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={500} />
+          <NativeSelect label={t('stakeholders.language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)} data={LANGUAGES.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
+          <Radio.Group label={t('stakeholders.participation.form')} value={form} onChange={(v) => setForm(v === 'pdf' ? 'pdf' : 'text')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="text" label={t('stakeholders.participation.asText')} />
+              <Radio value="pdf" label={t('stakeholders.participation.asPdf')} />
+            </Stack>
+          </Radio.Group>
+          {form === 'text' ? (
+            <Textarea label={t('stakeholders.participation.text')} value={text} onChange={(e) => setText(e.currentTarget.value)} required autosize minRows={5} maxLength={50000} lang={language} />
+          ) : (
+            <FileInput label={t('stakeholders.participation.pdf')} accept="application/pdf" value={pdf} onChange={setPdf} required clearable error={fieldError('pdf.base64')} />
+          )}
+          {submit.isError ? <ProblemAlert error={submit.error} /> : null}
+          {submit.isSuccess ? (
+            <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.published')}>
+              {submit.data.meetingId ? (
+                <Anchor component={Link} to={to(`/meetings/${submit.data.meetingId}`)}>
+                  {t('stakeholders.participation.seeMeeting')}
+                </Anchor>
+              ) : null}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={submit.isPending} w="fit-content">
+            {t('stakeholders.participation.submitInput')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+/** A request to speak in a meeting's stakeholder segment. */
+export function RequestToSpeak({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const meetings = useMeetingOptions();
+  const [meetingId, setMeetingId] = useState('');
+  const [speaker, setSpeaker] = useState('');
+  const ask = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/speaking-requests/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId } }, body: { speaker } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    ask.mutate();
+  };
+  return (
+    <section aria-labelledby="organisation-speak">
+      <Title order={2} size="h3" id="organisation-speak" mb="sm">
+        {t('stakeholders.participation.speakTitle')}
+      </Title>
+      <form onSubmit={onSubmit}>
+        <Stack gap="sm" maw={720}>
+          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required />
+          <TextInput label={t('stakeholders.participation.speaker')} value={speaker} onChange={(e) => setSpeaker(e.currentTarget.value)} required maxLength={200} />
+          {ask.isError ? <ProblemAlert error={ask.error} /> : null}
+          {ask.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
+          <Button type="submit" loading={ask.isPending} w="fit-content">
+            {t('stakeholders.participation.speak')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+/** The first representative invites the others. */
+export function InviteRepresentative({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const invite = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/organisations/{id}/representatives', { params: { path: { id: organisationId } }, body: { name, email, language: lang } })),
+    onSuccess: () => {
+      setName('');
+      setEmail('');
+    },
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate();
+  };
+  return (
+    <section aria-labelledby="organisation-invite">
+      <Title order={2} size="h3" id="organisation-invite" mb="sm">
+        {t('stakeholders.participation.inviteTitle')}
+      </Title>
+      <form onSubmit={onSubmit}>
+        <Stack gap="sm" maw={720}>
+          <TextInput label={t('stakeholders.participation.repName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
+          <TextInput type="email" label={t('stakeholders.participation.repEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
+          {invite.isError ? <ProblemAlert error={invite.error} /> : null}
+          {invite.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.invited', { email: invite.data.email })} /> : null}
+          <Button type="submit" loading={invite.isPending} w="fit-content">
+            {t('stakeholders.participation.invite')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
+
+/** The Secretariat withdraws an accreditation by decision, on the record; the organisation is told. */
+export function WithdrawAccreditation({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/organisations/{id}/withdrawal', { params: { path: { id: organisationId } }, body: { decision, reason } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders'] }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    withdraw.mutate();
+  };
+  return (
+    <section aria-labelledby="organisation-withdraw">
+      <Title order={2} size="h3" id="organisation-withdraw" mb="sm">
+        {t('stakeholders.withdraw.title')}
+      </Title>
+      <form onSubmit={onSubmit}>
+        <Stack gap="sm" maw={720}>
+          <TextInput label={t('stakeholders.withdraw.decision')} description={t('stakeholders.withdraw.decisionHelp')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} required maxLength={200} />
+          <Textarea label={t('stakeholders.withdraw.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={3} maxLength={5000} />
+          {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
+          <Button type="submit" color="#a51d1d" loading={withdraw.isPending} w="fit-content">
+            {t('stakeholders.withdraw.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}
