@@ -3,6 +3,9 @@ import { CalendarDate } from '../../kernel/calendar-date.js';
 import { LANGUAGES, LanguageSchema } from '../../kernel/languages.js';
 import { SEARCH_KINDS } from './source.js';
 
+/** What was typed, as typed: a space after the last word says it is whole (query.ts). */
+const Typed = z.string().max(200).refine((s) => s.trim().length > 0, 'some words to look for');
+
 const Kinds = z
   .string()
   .max(300)
@@ -12,7 +15,7 @@ const Kinds = z
 /** The search's query string: every parameter checked, none unknown. */
 export const SearchQuery = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: Typed,
     kind: Kinds.optional(),
     /** The page's language. */
     lang: LanguageSchema.default('en'),
@@ -48,7 +51,7 @@ export const SearchResponse = z.object({
 /** The header's suggestions: a few results, no counts. */
 export const SuggestQuery = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: Typed,
     lang: LanguageSchema.default('en'),
     limit: z.coerce.number().int().min(1).max(10).default(6),
   })
