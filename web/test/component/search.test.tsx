@@ -98,3 +98,14 @@ describe('the results page', () => {
     expect(screen.getByRole('link', { name: 'Projet sur les rançongiciels' }).getAttribute('href')).toBe('/fr/drafts/d1#para-p1');
   });
 });
+
+describe('the results page’s filters', () => {
+  it('a filter changed goes back to the first page, the other filters kept', async () => {
+    const { user, api } = renderPage('/en/search?q=ransom&state=CHL&offset=20', [{ path: 'search', element: <SearchPage /> }], (api) => {
+      api.on('GET', '/api/v1/search', { items: [], total: 0, facets: [] });
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Search' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'draft');
+    await waitFor(() => expect(Object.fromEntries(api.sentTo('GET', '/api/v1/search').at(-1)!.query)).toMatchObject({ q: 'ransom', state: 'CHL', kind: 'draft', offset: '0' }));
+  });
+});

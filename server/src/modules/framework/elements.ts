@@ -92,29 +92,7 @@ export function searchTextOf(texts: ElementTexts): string {
 
 // ---- search ----------------------------------------------------------------------------------
 
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
-
-export interface SearchPlan {
-  /** Folded words of the query. */
-  terms: string[];
-  /** A PostgreSQL tsquery over the folded words, the last one as a prefix; null when the query needs a substring match. */
-  tsquery: string | null;
-  /** For scripts written without spaces (Chinese, Japanese): the folded query as a substring. */
-  substring: string | null;
-}
-
-/** Turns what a person typed into a search: words folded, punctuation ignored, the last word a prefix. */
-export function planSearch(query: string): SearchPlan | null {
-  const folded = fold(query);
-  if (CJK.test(folded)) {
-    const substring = folded.replace(/\s+/g, '');
-    return substring ? { terms: [substring], tsquery: null, substring } : null;
-  }
-  const terms = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
-  if (terms.length === 0) return null;
-  const tsquery = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
-  return { terms, tsquery, substring: null };
-}
-
+// A query is planned and matched by the search module (modules/search: query.ts, match.ts), the same
+// for this framework's search "as of" a date and for the global search.
 // Highlighting is the search's (one function for every search): re-exported for the framework's callers.
 export { highlight, type Highlighted } from '../search/index.js';
