@@ -71,4 +71,6 @@ CREATE INDEX "statements_trigrams_idx" ON "statements" USING gin (poa_statement_
 CREATE INDEX "report_submissions_words_idx" ON "report_submissions" USING gin (poa_search_vector(poa_sections_text(sections)));--> statement-breakpoint
 CREATE INDEX "report_submissions_trigrams_idx" ON "report_submissions" USING gin (poa_sections_text(sections) gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "report_sections_words_idx" ON "report_sections" USING gin (poa_search_vector(public.poa_answer_text(answer)));--> statement-breakpoint
-CREATE INDEX "report_sections_trigrams_idx" ON "report_sections" USING gin (public.poa_answer_text(answer) gin_trgm_ops);
+CREATE INDEX "report_sections_trigrams_idx" ON "report_sections" USING gin (public.poa_answer_text(answer) gin_trgm_ops);--> statement-breakpoint
+-- The States directory keeps its substring match of names (any part of a name, in any language), now served by trigrams.
+CREATE INDEX "states_trigrams_idx" ON "states" USING gin (search_text gin_trgm_ops);

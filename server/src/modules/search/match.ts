@@ -47,7 +47,9 @@ export function matcherOf(plan: SearchPlan): Matcher {
     },
     rank: (d) =>
       q
-        ? sql`ts_rank(poa_search_vector(${d}), (${q}))::real`
+        ? // Ranked on the words as written only (one vector, not five): a word found as typed ranks above
+          // one found through a stemmer, and a match costs one to_tsvector, not five.
+          sql`ts_rank(to_tsvector('simple'::regconfig, ${d}), (${q}))::real`
         : sql`(1.0 / (1 + strpos(${d}, ${plan.substrings[0]!})))::real`,
   };
 }
