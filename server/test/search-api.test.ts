@@ -134,6 +134,7 @@ describe('what a viewer may not see is never found', () => {
       const res = await search(c, q('platypodium'));
       expect(res.items.map((i) => i.kind)).toEqual(['report-draft']);
       expect(res.facets).toEqual([{ kind: 'report-draft', count: 1 }]);
+      expect(res.items[0]!.link).toBe(`/reporting/reports/${reportId}${c === chlDelegate ? '/edit' : ''}#section-norm:norm-13c`);
     }
   });
 });

@@ -54,12 +54,13 @@ export const reportDraftsSearchSource: SearchSource = {
   kind: 'report-draft',
   rows: ({ actor, matcher }) => {
     const own = ownState(actor);
-    // Who sees a draft: those viewerOf calls the Secretariat or the State's own; nobody else.
+    // Who sees a draft: those viewerOf calls the Secretariat or the State's own; nobody else. Its own
+    // people are taken to where they edit it, the Secretariat to the report's page.
     const readers = viewerOf(actor, '').kind === 'secretariat' ? sql`true` : own ? sql`r.state = ${own}` : sql`false`;
     return sql`
       SELECT 'report-draft' AS kind, d.report_id::text || ':' || d.key AS id, jsonb_build_object('en', c.title || ' · ' || r.state || ' · ' || d.key) AS title,
         jsonb_build_array(jsonb_build_object('anchor', 'section-' || d.key, 'lang', NULL, 'text', ${answerText(sql`d.answer`)})) AS parts,
-        ARRAY['en'] AS languages, d.updated_at::date AS on_date, r.state AS state, '/reporting/reports/' || d.report_id || '/edit' AS link,
+        ARRAY['en'] AS languages, d.updated_at::date AS on_date, r.state AS state, '/reporting/reports/' || d.report_id || ${own ? sql`CASE WHEN r.state = ${own} THEN '/edit' ELSE '' END` : sql`''`} AS link,
         ${matcher.rank(sql`poa_answer_text(d.answer)`)} AS rank
       FROM report_sections d
         JOIN national_reports r ON r.id = d.report_id
