@@ -203,7 +203,7 @@ describe('filters and input', () => {
   });
 
   it('refuses what it does not understand with 400, never a 500', async () => {
-    for (const bad of ['', 'q=', 'q=x&kind=nothing', 'q=x&limit=0', 'q=x&limit=500', 'q=x&from=2024-13-01', 'q=x&state=fr', 'q=x&unknown=1', 'q=%20%20', `q=${'x'.repeat(201)}`]) {
+    for (const bad of ['', 'q=', 'q=x&kind=nothing', 'q=x&limit=0', 'q=x&limit=500', 'q=x&from=2024-13-01', 'q=x&state=fr', 'q=x&unknown=1', 'q=%20%20', 'q=a%00b', `q=${'x'.repeat(201)}`]) {
       expect((await anon().get(`/api/v1/search?${bad}`)).status, bad).toBe(400);
     }
     expect((await anon().get('/api/v1/search/suggestions?q=x&limit=99')).status).toBe(400);
