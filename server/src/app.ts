@@ -7,18 +7,19 @@ import { auditCheckpointRoutes } from './platform/audit/routes.js';
 import { idempotencyStore } from './platform/idempotency/store.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
-import { frameworkRoutes } from './modules/framework/index.js';
-import { decisionsRoutes, draftsOfBody } from './modules/decisions/index.js';
-import { reportingRoutes } from './modules/reporting/index.js';
-import { documentsRoutes } from './modules/documents/index.js';
-import { meetingRoll, meetingsRoutes } from './modules/meetings/index.js';
-import { groupsRoutes, workingGroups } from './modules/groups/index.js';
+import { frameworkRoutes, frameworkSearchSource } from './modules/framework/index.js';
+import { amendmentsSearchSource, decisionsRoutes, draftsOfBody, draftsSearchSource, outcomesSearchSource } from './modules/decisions/index.js';
+import { reportDraftsSearchSource, reportingRoutes, reportSectionsSearchSource } from './modules/reporting/index.js';
+import { documentsRoutes, documentsSearchSource } from './modules/documents/index.js';
+import { meetingRoll, meetingsRoutes, meetingsSearchSource, statementsSearchSource } from './modules/meetings/index.js';
+import { groupsRoutes, groupsSearchSource, workingGroups } from './modules/groups/index.js';
 import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
-import { initiativesRoutes } from './modules/initiatives/index.js';
+import { initiativesRoutes, initiativesSearchSource } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
 import { capacityRoutes } from './modules/capacity/index.js';
 import { stakeholdersRoutes } from './modules/stakeholders/index.js';
+import { searchRoutes } from './modules/search/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -54,6 +55,22 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   contactsRoutes(app, ctx);
   capacityRoutes(app, ctx);
   stakeholdersRoutes(app, ctx);
+  // One search over everything: each module's own source, with its own visibility rule.
+  searchRoutes(app, ctx, {
+    sources: [
+      frameworkSearchSource,
+      documentsSearchSource,
+      outcomesSearchSource,
+      draftsSearchSource,
+      amendmentsSearchSource,
+      reportSectionsSearchSource,
+      reportDraftsSearchSource,
+      statementsSearchSource,
+      meetingsSearchSource,
+      groupsSearchSource,
+      initiativesSearchSource,
+    ],
+  });
   if (options.serveWeb) {
     const { serveWebApp } = await import('./platform/http/web-app.js');
     await serveWebApp(app, ctx.config.webDist ?? webDist);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../src/kernel/calendar-date.js';
-import { changeBetween, highlight, inForceOn, planSearch, textIn, versionOn, type VersionPoint } from '../src/modules/framework/elements.js';
+import { changeBetween, highlight, inForceOn, textIn, versionOn, type VersionPoint } from '../src/modules/framework/elements.js';
 
 const v = (version: number, effectiveOn: string, change: VersionPoint['change'] = 'added'): VersionPoint => ({ version, effectiveOn, change });
 
@@ -33,15 +33,6 @@ describe('dates', () => {
 });
 
 describe('search', () => {
-  it('folds the query and makes the last word a prefix', () => {
-    expect(planSearch('  Sécurité  des infra ')).toEqual({ terms: ['securite', 'des', 'infra'], tsquery: 'securite & des & infra:*', substring: null });
-  });
-  it('ignores punctuation that would break a tsquery', () => {
-    expect(planSearch("critical & (infrastructure) | !'x")?.tsquery).toBe('critical & infrastructure & x:*');
-    expect(planSearch('&&& !!!')).toBeNull();
-  });
-  it('matches Chinese as a substring', () => expect(planSearch('关键 基础设施')).toEqual({ terms: ['关键基础设施'], tsquery: null, substring: '关键基础设施' }));
-
   it('highlights every occurrence, whatever the case and accents, in the text as written', () => {
     const h = highlight('La sécurité des infrastructures critiques et la SECURITE.', ['securite'])!;
     expect(h.parts.filter((p) => p.match).map((p) => p.text)).toEqual(['sécurité', 'SECURITE']);

@@ -53,6 +53,8 @@ const SAME_EVERYWHERE = new Set([
   'openData.download',
   'initiatives.found_one',
   'initiatives.found_other',
+  // Placeholders only: "Drafts (3)", a count by kind on the search page.
+  'search.kindCount',
 ]);
 
 const english = flatten(load('en'));

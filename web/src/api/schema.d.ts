@@ -12513,6 +12513,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search everything the caller may see: ranked, with highlighted passages, counts by kind, filters by kind, language, date and State */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    kind?: string;
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    limit?: number;
+                    offset?: number;
+                    q: string;
+                    state?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            facets: {
+                                count: number;
+                                /** @enum {string} */
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                            }[];
+                            items: {
+                                date: string;
+                                fragments: {
+                                    language: ("ar" | "zh" | "en" | "fr" | "ru" | "es") | null;
+                                    parts: {
+                                        match: boolean;
+                                        text: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                                link: string;
+                                rank: number;
+                                state: string | null;
+                                title: {
+                                    fallback: boolean;
+                                    language: ("ar" | "zh" | "en" | "fr" | "ru" | "es") | null;
+                                    text: string;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A few results for the header search box, as the caller types */
+        get: {
+            parameters: {
+                query: {
+                    lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                    limit?: number;
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                date: string;
+                                fragments: {
+                                    language: ("ar" | "zh" | "en" | "fr" | "ru" | "es") | null;
+                                    parts: {
+                                        match: boolean;
+                                        text: string;
+                                    }[];
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                                link: string;
+                                rank: number;
+                                state: string | null;
+                                title: {
+                                    fallback: boolean;
+                                    language: ("ar" | "zh" | "en" | "fr" | "ru" | "es") | null;
+                                    text: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;

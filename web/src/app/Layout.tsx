@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { notifyError } from '../ui/notify';
+import { HeaderSearch } from '../features/search';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { markNavigation } from './navigation';
 import { useLocalPath } from './paths';
@@ -57,6 +58,7 @@ export function Layout() {
               <span className={classes.brandTagline}>{t('layout.tagline')}</span>
             </span>
           </Anchor>
+          <HeaderSearch />
           <SessionArea />
         </Container>
       </header>

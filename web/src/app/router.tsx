@@ -27,6 +27,7 @@ const FrameworkSearchPage = page(() => import('../features/framework/SearchPage'
 const InitiativesPage = page(() => import('../features/initiatives/InitiativesPage'));
 const InitiativePage = page(() => import('../features/initiatives/InitiativePage'));
 const ProposeInitiativePage = page(() => import('../features/initiatives/ProposePage'));
+const SearchPage = page(() => import('../features/search/SearchPage'));
 const UpdatesSignUpPage = page(() => import('../features/updates/SignUpPage'));
 const UpdatesConfirmPage = page(() => import('../features/updates/ConfirmPage'));
 const UpdatesUnsubscribePage = page(() => import('../features/updates/UnsubscribePage'));
@@ -131,6 +132,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^initiatives$/, InitiativesPage],
   [/^initiatives\/propose$/, ProposeInitiativePage],
   [/^initiatives\/[^/]+$/, InitiativePage],
+  [/^search$/, SearchPage],
   [/^updates$/, UpdatesSignUpPage],
   [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
   [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
@@ -249,6 +251,7 @@ export const router = createBrowserRouter([
           { path: 'initiatives', element: <InitiativesPage /> },
           { path: 'initiatives/propose', element: <ProposeInitiativePage /> },
           { path: 'initiatives/:id', element: <InitiativePage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'updates', element: <UpdatesSignUpPage /> },
           { path: 'updates/confirm/:token', element: <UpdatesConfirmPage /> },
           { path: 'updates/unsubscribe/:token', element: <UpdatesUnsubscribePage /> },

@@ -12,3 +12,4 @@ export { breakSilence } from './break-silence.js';
 export { decisionsPolicy } from './policy.js';
 export type { WorkingGroups } from './create-draft.js';
 export { draftsOfBody } from './reading.js';
+export { amendmentsSearchSource, draftsSearchSource, outcomesSearchSource } from './search-source.js';

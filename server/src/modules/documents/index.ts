@@ -9,3 +9,4 @@ export { DocumentSchema, IssueDocumentBody } from './schemas.js';
 export { DOCUMENT_TYPES, type DocumentType } from './symbols.js';
 export { FILE_FORMATS, type FileFormat } from './file-types.js';
 export { uploadLanguageVersion } from './upload-version.js';
+export { documentsSearchSource } from './search-source.js';

@@ -5,7 +5,6 @@ import {
   changeBetween,
   highlight,
   PILLAR_OF,
-  planSearch,
   textIn,
   today,
   type ChangeKind,
@@ -15,6 +14,7 @@ import {
   type VersionChange,
 } from './elements.js';
 import { frameworkRelations, frameworkVersions, sourceDocuments } from './tables.js';
+import { matcherOf, planQuery } from '../search/index.js';
 import type { Language } from '../../kernel/languages.js';
 
 /** One version of an element as the API shows it. */
@@ -251,13 +251,13 @@ export async function searchFramework(
   db: Executor,
   input: { q: string; asOf: string; language: Language; kinds?: readonly ElementKind[] | undefined; limit: number },
 ): Promise<SearchHit[]> {
-  const plan = planSearch(input.q);
+  const plan = planQuery(input.q);
   if (!plan) return [];
   const kindFilter = input.kinds?.length ? sql`AND e.kind IN (${sql.join(input.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
-  const match = plan.tsquery
-    ? sql`v.search_vector @@ to_tsquery('simple', ${plan.tsquery})`
-    : sql`v.search_text LIKE ${`%${plan.substring!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
-  const rank = plan.tsquery ? sql`ts_rank(v.search_vector, to_tsquery('simple', ${plan.tsquery}))` : sql`1.0 / (1 + strpos(v.search_text, ${plan.substring}))`;
+  // The global search's matching (every language's stemmer, prefixes, phrases, substrings), on the same indexes.
+  const matcher = matcherOf(plan);
+  const match = matcher.match(sql`v.search_text`);
+  const rank = matcher.rank(sql`v.search_text`);
   // Candidates come from the index; a candidate counts only if it is the version standing on the date.
   const result = await db.execute(sql`
     SELECT ${versionColumns}, ${rank} AS rank

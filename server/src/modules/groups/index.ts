@@ -6,3 +6,4 @@ export { joinGroup, leaveGroup } from './join-group.js';
 export type { GroupDraft, DraftsOfGroup, GroupPageSources } from './drafts-seam.js';
 // What the stakeholders module asks of a working group (written inputs).
 export { groupRow } from './reading.js';
+export { groupsSearchSource } from './search-source.js';

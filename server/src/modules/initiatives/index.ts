@@ -5,3 +5,4 @@ export { publishInitiative } from './publish-initiative.js';
 export { declineInitiative } from './decline-initiative.js';
 export { initiativesServing } from './reading.js';
 export { INITIATIVE_KINDS, type InitiativeKind } from './tables.js';
+export { initiativesSearchSource } from './search-source.js';

@@ -25,3 +25,4 @@ export { meetingRoll } from './roll.js';
 // What the stakeholders module asks of a meeting (written inputs, requests to speak).
 export { currentAgenda } from './reading.js';
 export { flattenAgenda } from './agenda/agenda.js';
+export { meetingsSearchSource, statementsSearchSource } from './search-source.js';

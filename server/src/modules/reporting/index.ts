@@ -7,3 +7,4 @@ export { submitReport } from './submit-report.js';
 export { reportingPolicy } from './policy.js';
 export { needsOfLatestReport, type ReportNeeds } from './needs-of-report.js';
 export { listCycles } from './reading.js';
+export { reportDraftsSearchSource, reportSectionsSearchSource } from './search-source.js';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -58,12 +59,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  // Trigram matching for search in scripts without a stemmer (Arabic, Chinese); see drizzle/0019_search.sql.
+  const extensions = { pg_trgm };
   let client: PGlite;
   if ('image' in target) {
-    client = await PGlite.create({ loadDataDir: target.image });
+    client = await PGlite.create({ loadDataDir: target.image, extensions });
   } else {
     if (!target.dataDir.startsWith('memory://')) fs.mkdirSync(target.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: target.dataDir });
+    client = await PGlite.create({ dataDir: target.dataDir, extensions });
   }
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { actsForOrganisation, actsForState, isSecretariat } from '../../kernel/actor.js';
+import type { SearchSource } from '../search/index.js';
+
+/** Meetings in the global search: the calendar is public (meetingsPolicy.read). */
+export const meetingsSearchSource: SearchSource = {
+  kind: 'meeting',
+  rows: ({ matcher }) => sql`
+    SELECT 'meeting' AS kind, m.id::text AS id, m.title AS title,
+      jsonb_build_array(jsonb_build_object('anchor', NULL, 'lang', NULL, 'text', coalesce(m.venue, ''))) AS parts,
+      ARRAY(SELECT jsonb_object_keys(m.title)) AS languages, m.starts_at::date AS on_date, NULL::text AS state, '/meetings/' || m.id AS link,
+      ${matcher.rank(sql`m.search_text`)} AS rank
+    FROM meetings m
+    WHERE ${matcher.match(sql`m.search_text`)}`,
+};
+
+/**
+ * Statements in the global search, by the rule of meetingsPolicy.readStatement: once the meeting's
+ * statements are published, everyone; before, the Secretariat and the delegation that made it.
+ */
+export const statementsSearchSource: SearchSource = {
+  kind: 'statement',
+  rows: ({ actor, matcher }) => {
+    const own: ReturnType<typeof sql>[] = [sql`m.statements_published_at IS NOT NULL`];
+    if (isSecretariat(actor)) own.push(sql`true`);
+    if (actor?.state && actsForState(actor, actor.state)) own.push(sql`(st.delegation_kind = 'state' AND st.state = ${actor.state})`);
+    if (actor?.organisation && actsForOrganisation(actor, actor.organisation)) own.push(sql`(st.delegation_kind = 'organisation' AND st.organisation_id = ${actor.organisation}::uuid)`);
+    return sql`
+      SELECT 'statement' AS kind, st.id::text AS id,
+        CASE WHEN st.title IS NULL THEN m.title ELSE jsonb_build_object(st.language, st.title) END AS title,
+        jsonb_build_array(jsonb_build_object('anchor', 'statement-' || st.id, 'lang', st.language, 'text', coalesce(st.text, ''))) AS parts,
+        ARRAY[st.language] AS languages, st.submitted_at::date AS on_date, st.state AS state, '/meetings/' || st.meeting_id || '/agenda' AS link,
+        ${matcher.rank(sql`poa_statement_text(st.title, st.text)`)} AS rank
+      FROM statements st JOIN meetings m ON m.id = st.meeting_id
+      WHERE ${matcher.match(sql`poa_statement_text(st.title, st.text)`)} AND (${sql.join(own, sql` OR `)})`;
+  },
+};

@@ -1,0 +1,70 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchSource } from '../search/index.js';
+import { VISIBILITIES, sees } from './questionnaire.js';
+import { viewerOf } from './reading.js';
+
+/**
+ * National reports in the global search, by the module's own rule of who sees what (`sees`, through
+ * `viewerOf`): each section of a report's latest submission is a result only for those who may see that
+ * section (the reporting State and the Secretariat all; other States public and States-only sections;
+ * everyone else public ones). A report's draft, not yet submitted, is seen by its State and the
+ * Secretariat only. A submission is found through its index, then each visible section is matched again
+ * on its own text, so a word in a hidden section never brings up the report.
+ */
+
+/** The State the actor drafts and reads reports for as its own, if any. */
+function ownState(actor: Parameters<typeof viewerOf>[0]): string | null {
+  return actor?.state && viewerOf(actor, actor.state).kind === 'own-state' ? actor.state : null;
+}
+
+/** The visibilities the actor sees in another State's report (no State is named ''). */
+function seenElsewhere(actor: Parameters<typeof viewerOf>[0]): string[] {
+  const viewer = viewerOf(actor, '');
+  return VISIBILITIES.filter((v) => sees(viewer, v));
+}
+
+/** An answer's free text as written (what poa_answer_text folds). */
+const answerText = (a: SQL) => sql`concat_ws(' ', ${a}->>'measures', ${a}->>'challenges', ${a}->>'contacts',
+  (SELECT string_agg(n->>'description', ' ') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${a}->'needs') = 'array' THEN ${a}->'needs' ELSE '[]'::jsonb END) n))`;
+
+const titleOf = sql.raw(`jsonb_build_object('en', c.title || ' · ' || s.state || ' · ' || (sec->>'key'))`);
+
+export const reportSectionsSearchSource: SearchSource = {
+  kind: 'report-section',
+  rows: ({ actor, matcher }) => {
+    const own = ownState(actor);
+    const seen = seenElsewhere(actor);
+    const visible = sql`(${own ? sql`s.state = ${own} OR ` : sql``}(sec->>'visibility') IN (${sql.join(seen.map((v) => sql`${v}`), sql`, `)}))`;
+    return sql`
+      SELECT 'report-section' AS kind, s.report_id::text || ':' || (sec->>'key') AS id, ${titleOf} AS title,
+        jsonb_build_array(jsonb_build_object('anchor', 'section-' || (sec->>'key'), 'lang', NULL, 'text', ${answerText(sql`sec->'answer'`)})) AS parts,
+        ARRAY['en'] AS languages, s.submitted_at::date AS on_date, s.state AS state, '/reporting/reports/' || s.report_id AS link,
+        ${matcher.rank(sql`poa_answer_text(sec->'answer')`)} AS rank
+      FROM report_submissions s
+        JOIN reporting_cycles c ON c.id = s.cycle_id
+        CROSS JOIN LATERAL jsonb_array_elements(s.sections) sec
+      WHERE ${matcher.match(sql`poa_sections_text(s.sections)`)}
+        AND NOT EXISTS (SELECT 1 FROM report_submissions later WHERE later.report_id = s.report_id AND later.number > s.number)
+        AND ${visible}
+        AND ${matcher.match(sql`poa_answer_text(sec->'answer')`)}`;
+  },
+};
+
+export const reportDraftsSearchSource: SearchSource = {
+  kind: 'report-draft',
+  rows: ({ actor, matcher }) => {
+    const own = ownState(actor);
+    // Who sees a draft: those viewerOf calls the Secretariat or the State's own; nobody else. Its own
+    // people are taken to where they edit it, the Secretariat to the report's page.
+    const readers = viewerOf(actor, '').kind === 'secretariat' ? sql`true` : own ? sql`r.state = ${own}` : sql`false`;
+    return sql`
+      SELECT 'report-draft' AS kind, d.report_id::text || ':' || d.key AS id, jsonb_build_object('en', c.title || ' · ' || r.state || ' · ' || d.key) AS title,
+        jsonb_build_array(jsonb_build_object('anchor', 'section-' || d.key, 'lang', NULL, 'text', ${answerText(sql`d.answer`)})) AS parts,
+        ARRAY['en'] AS languages, d.updated_at::date AS on_date, r.state AS state, '/reporting/reports/' || d.report_id || ${own ? sql`CASE WHEN r.state = ${own} THEN '/edit' ELSE '' END` : sql`''`} AS link,
+        ${matcher.rank(sql`poa_answer_text(d.answer)`)} AS rank
+      FROM report_sections d
+        JOIN national_reports r ON r.id = d.report_id
+        JOIN reporting_cycles c ON c.id = r.cycle_id
+      WHERE ${readers} AND ${matcher.match(sql`poa_answer_text(d.answer)`)}`;
+  },
+};

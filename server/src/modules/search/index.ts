@@ -1,0 +1,8 @@
+export { searchRoutes } from './routes.js';
+export { searchPolicy } from './policy.js';
+export { searchEverything } from './search.js';
+export { SEARCH_KINDS, type SearchKind, type SearchScope, type SearchSource } from './source.js';
+// The matching the framework's own search ("as of" a date) shares.
+export { planQuery, type SearchPlan } from './query.js';
+export { matcherOf, type Matcher } from './match.js';
+export { highlight, type Highlighted } from './highlight.js';

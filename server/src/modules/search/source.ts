@@ -1,0 +1,59 @@
+import type { SQL } from 'drizzle-orm';
+import type { Actor } from '../../kernel/actor.js';
+import type { Matcher } from './match.js';
+
+/**
+ * The one search over everything: where it looks, and why there is no table of its own.
+ *
+ * Each module that owns searchable data contributes a source: a SELECT over its own tables with its
+ * own visibility rule in its WHERE clause (its `search-source.ts`, exported through its index.ts; app.ts
+ * hands them to the search). The database keeps expression GIN indexes over the texts those tables
+ * already hold (drizzle/0019_search.sql): words through `poa_search_vector` (the `simple` configuration
+ * and the English, French, Spanish and Russian stemmers), substrings (Arabic, Chinese) through pg_trgm.
+ * The search unions the sources (search.ts).
+ *
+ * Why not one `search_entries` table written by each use case: every use case that changes a searchable
+ * text (a dozen, in eight modules) would have to write it, and every entry would carry who may see it, a
+ * second statement of each module's visibility rule that could drift from the first. An expression index
+ * is updated by the very statement that changes the row, in its transaction: the index is in step by
+ * construction, no use case changes, and each rule stays in its module.
+ */
+
+/** What the search finds, one kind per source. */
+export const SEARCH_KINDS = [
+  'framework-element',
+  'document',
+  'outcome',
+  'draft',
+  'amendment',
+  'report-section',
+  'report-draft',
+  'statement',
+  'meeting',
+  'working-group',
+  'initiative',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** What a source is asked for: the viewer (for its own visibility rule) and how to match a folded text. */
+export interface SearchScope {
+  actor: Actor | null;
+  matcher: Matcher;
+  /** The day "current" means (framework versions). */
+  today: string;
+}
+
+/**
+ * One module's contribution to the search: a SELECT of the rows the viewer may see that match, with
+ * these columns, in this order:
+ *   kind text, id text, title jsonb ({ en: …, fr: … } or { "": … } for text in no stated language),
+ *   parts jsonb ([{ anchor, lang, text }]: the passages shown and linked to, e.g. paragraphs; anchor and lang may be null),
+ *   languages text[], on_date date, state text (ISO3 or null), link text (the web path, without language),
+ *   rank real.
+ * The module's visibility rule is applied in its own WHERE clause, so a row the viewer may not see is
+ * never a row of the search at all: not a result, not a count, not a facet.
+ */
+export interface SearchSource {
+  kind: SearchKind;
+  rows(scope: SearchScope): SQL;
+}
