@@ -35,7 +35,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // expect.poll waits for a state the page reaches by itself (a debounced search, an autosave):
           // its default of one second is too short on a loaded machine, where CI runs.
-          expect: { poll: { timeout: 15_000 } },
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

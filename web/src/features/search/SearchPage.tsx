@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { directionOf, isLanguage, LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
@@ -22,7 +22,6 @@ export default function SearchPage() {
   const kindLabel = useKindLabel();
   const languageName = new Intl.DisplayNames([lang], { type: 'language' });
   const [params, update] = useSearchParam();
-  const [, setParams] = useSearchParams();
   const { value: q, text, setText } = useSearchField('q', 300);
   const kindParam = params.get('kind');
   const kind = isSearchKind(kindParam) ? kindParam : undefined;
@@ -37,17 +36,7 @@ export default function SearchPage() {
   const results = useQuery({ ...searchQuery(filters, lang), enabled: q.length > 0, placeholderData: keepPreviousData });
   const counts = new Map((results.data?.facets ?? []).map((f) => [f.kind, f.count]));
   // A filter changed: back to the first page, in one change of the address.
-  const setFilter = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('offset');
-        return next;
-      },
-      { replace: true },
-    );
+  const setFilter = (key: string, value: string) => update(key, value, ['offset']);
 
   return (
     <Stack gap="md">
