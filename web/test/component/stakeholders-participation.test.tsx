@@ -30,7 +30,23 @@ const meetings = {
   ],
   total: 2,
 };
-const input = (body: Record<string, unknown>) => ({ id: 'w1', organisation: { id: ORG, name: organisation.name }, meetingId: MEETING, agendaItem: null, groupId: null, title: body.title, language: body.language, text: body.text ?? null, pdf: null, submittedAt: '2027-01-02T10:00:00.000Z' });
+const GROUP = '3c4d5e6f-7081-4a92-8c3d-4e5f6a7b8c9d';
+// Only what the form reads of the groups and of a meeting's page.
+const groups = {
+  items: [
+    { id: GROUP, name: { en: 'Working group on ICT security' }, status: 'active', stakeholderObservers: true },
+    { id: 'closed-door', name: { en: 'States-only group' }, status: 'active', stakeholderObservers: false },
+    { id: 'ended', name: { en: 'Former group' }, status: 'closed', stakeholderObservers: true },
+  ],
+};
+const agenda = {
+  items: [
+    { key: 'opening', number: '1', title: { en: 'Opening' }, elements: [], items: [] },
+    { key: 'poc', number: '2', title: { en: 'Points of contact' }, elements: [], items: [{ key: 'poc-directory', number: '2 (a)', title: { en: 'The directory' }, elements: [] }] },
+  ],
+};
+const meetingPage = { id: MEETING, title: { en: 'Annual meeting 2027' }, agenda };
+const input = (body: Record<string, unknown>) => ({ id: 'w1', organisation: { id: ORG, name: organisation.name }, meetingId: body.groupId ? null : MEETING, agendaItem: body.agendaItem ?? null, groupId: body.groupId ?? null, title: body.title, language: body.language, text: body.text ?? null, pdf: null, submittedAt: '2027-01-02T10:00:00.000Z' });
 
 function page() {
   return renderPage(`/en/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (api) => {
@@ -38,6 +54,8 @@ function page() {
       .on('GET', '/api/v1/me', me({ roles: ['stakeholder'], organisation: { id: ORG, name: organisation.name } }))
       .on('GET', '/api/v1/organisations/:id', organisation)
       .on('GET', '/api/v1/meetings', meetings)
+      .on('GET', '/api/v1/meetings/:id', meetingPage)
+      .on('GET', '/api/v1/groups', groups)
       .on('POST', '/api/v1/organisations/:id/written-inputs', (request) => json(input(request.body), { status: 201 }));
   });
 }
@@ -74,17 +92,82 @@ describe('a representative of an accredited organisation', () => {
   });
 });
 
+describe('the target of a written input', () => {
+  it("names an item of the chosen meeting's current agenda, numbered as on the agenda", async () => {
+    const { user, api } = page();
+    const meeting = (await screen.findAllByLabelText(/^Meeting/))[0]!;
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /Annual meeting 2027/ }).length).toBeGreaterThan(0));
+    expect(screen.queryByLabelText('Agenda item')).toBeNull();
+    await user.selectOptions(meeting, MEETING);
+    const item = await screen.findByLabelText('Agenda item');
+    expect(screen.getByRole('option', { name: 'The meeting as a whole' })).toBeTruthy();
+    await user.selectOptions(item, 'poc-directory');
+    expect(screen.getByRole('option', { name: '2 (a) The directory' })).toBeTruthy();
+    await user.click(screen.getByLabelText(/^Title/));
+    await user.paste('On the directory');
+    await user.click(screen.getByLabelText(/^Text of the input/));
+    await user.paste('Keep it current.');
+    await user.click(screen.getByRole('button', { name: 'Submit and publish' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)).toHaveLength(1));
+    expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)[0]!.body).toEqual({ meetingId: MEETING, agendaItem: 'poc-directory', title: 'On the directory', language: 'en', text: 'Keep it current.' });
+  });
+
+  it('goes to a working group that admits stakeholders instead, and links to its page', async () => {
+    const { user, api } = page();
+    await user.click(await screen.findByRole('radio', { name: 'A working group' }));
+    expect(screen.queryAllByLabelText(/^Meeting/)).toHaveLength(1); // the request to speak's, not the input's
+    const group = await screen.findByLabelText(/^Working group/);
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Working group on ICT security' }).length).toBe(1));
+    expect(screen.queryAllByRole('option', { name: 'States-only group' })).toHaveLength(0);
+    expect(screen.queryAllByRole('option', { name: 'Former group' })).toHaveLength(0);
+    await user.selectOptions(group, GROUP);
+    await user.click(screen.getByLabelText(/^Title/));
+    await user.paste('On the programme of work');
+    await user.click(screen.getByLabelText(/^Text of the input/));
+    await user.paste('Three proposals.');
+    await user.click(screen.getByRole('button', { name: 'Submit and publish' }));
+    await screen.findByText("Your written input is published on the working group's page.");
+    expect(screen.getByRole('link', { name: "See the working group's page" }).getAttribute('href')).toBe(`/en/groups/${GROUP}`);
+    expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)[0]!.body).toEqual({ groupId: GROUP, title: 'On the programme of work', language: 'en', text: 'Three proposals.' });
+  });
+});
+
 describe('the stakeholder section of a meeting page', () => {
   it('shows the written inputs, each in its language, and who asked to speak', async () => {
     renderPage(`/en/meetings/${MEETING}`, [{ path: 'meetings/:id', element: <StakeholderInputs meetingId={MEETING} /> }], (api) => {
       api
         .on('GET', '/api/v1/me', me(null))
         .on('GET', '/api/v1/meetings/:id/stakeholder-inputs', { items: [{ ...input({ title: 'Contribution sur les points de contact', language: 'fr', text: 'Le Forum propose…' }) }, { ...input({ title: 'Paper', language: 'en' }), id: 'w2', pdf: { name: 'paper.pdf', url: '/api/v1/stakeholder-inputs/w2/pdf' } }] })
+        .on('GET', '/api/v1/meetings/:id', meetingPage)
         .on('GET', '/api/v1/meetings/:id/speaking-requests', { items: [{ id: 's1', organisation: { id: ORG, name: organisation.name }, speaker: 'Priya Raman', agendaItem: null, requestedAt: '2027-01-02T10:00:00.000Z' }] });
     });
     const heading = await screen.findByRole('heading', { name: 'Contribution sur les points de contact' });
     expect(heading.getAttribute('lang')).toBe('fr');
     expect(screen.getByRole('link', { name: 'Download the PDF: paper.pdf' }).getAttribute('href')).toBe('/api/v1/stakeholder-inputs/w2/pdf');
     await screen.findByText('Priya Raman, for');
+  });
+
+  it('shows the number of the agenda item an input concerns', async () => {
+    renderPage(`/en/meetings/${MEETING}`, [{ path: 'meetings/:id', element: <StakeholderInputs meetingId={MEETING} /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me(null))
+        .on('GET', '/api/v1/meetings/:id', meetingPage)
+        .on('GET', '/api/v1/meetings/:id/stakeholder-inputs', { items: [{ ...input({ title: 'On the directory', language: 'en', text: 'Keep it current.' }), agendaItem: 'poc-directory' }] })
+        .on('GET', '/api/v1/meetings/:id/speaking-requests', { items: [] });
+    });
+    await screen.findByRole('heading', { name: 'On the directory' });
+    await screen.findByText('On agenda item 2 (a)');
+  });
+});
+
+describe('the stakeholder section of a working group page', () => {
+  it("shows the group's written inputs, and no speakers' list", async () => {
+    const { api } = renderPage(`/en/groups/${GROUP}`, [{ path: 'groups/:id', element: <StakeholderInputs groupId={GROUP} /> }], (fake) => {
+      fake.on('GET', '/api/v1/me', me(null)).on('GET', '/api/v1/groups/:id/stakeholder-inputs', { items: [{ ...input({ title: 'Три предложения', language: 'ru', text: 'Текст.' }), meetingId: null, groupId: GROUP }] });
+    });
+    const heading = await screen.findByRole('heading', { name: 'Три предложения' });
+    expect(heading.getAttribute('lang')).toBe('ru');
+    expect(screen.getByRole('heading', { name: 'Stakeholders: written inputs' })).toBeTruthy();
+    expect(api.sentTo('GET', `/api/v1/meetings/${GROUP}/speaking-requests`)).toHaveLength(0);
   });
 });

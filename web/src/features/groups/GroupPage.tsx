@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { FallbackMark, inLanguage, Localized } from '../../ui/localized';
 import { DocumentsTable } from '../documents';
 import { StateName } from '../states';
+import { StakeholderInputs } from '../stakeholders';
 import { groupKey, groupQuery, useGroupLabels, type GroupPage as GroupPageData } from './queries';
 import classes from './groups.module.css';
 import listing from '../../ui/listing.module.css';
@@ -220,6 +221,8 @@ export default function GroupPage() {
           </ul>
         )}
       </section>
+
+      <StakeholderInputs groupId={g.id} />
     </Stack>
   );
 }

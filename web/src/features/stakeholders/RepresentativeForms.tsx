@@ -9,7 +9,8 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { inLanguage } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { meetingsQuery } from '../meetings';
+import { agendaItemLabel, meetingQuery, meetingsQuery } from '../meetings';
+import { allGroupsQuery } from '../groups';
 
 /** The meetings open to stakeholders, as options. */
 function useMeetingOptions() {
@@ -18,6 +19,24 @@ function useMeetingOptions() {
   const meetings = useQuery(meetingsQuery({}));
   const open = (meetings.data?.items ?? []).filter((m) => m.stakeholdersMayAttend);
   return [{ value: '', label: t('stakeholders.participation.chooseMeeting') }, ...open.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatDay(m.startsAt, lang)})` }))];
+}
+
+/** The working groups that admit stakeholders, as options. */
+function useGroupOptions() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const groups = useQuery(allGroupsQuery());
+  const open = (groups.data?.items ?? []).filter((g) => g.stakeholderObservers && g.status === 'active');
+  return [{ value: '', label: t('stakeholders.participation.chooseGroup') }, ...open.map((g) => ({ value: g.id, label: inLanguage(g.name, lang).text }))];
+}
+
+/** The items and sub-items of a meeting's current agenda, as options: the meeting as a whole first. */
+function useAgendaOptions(meetingId: string) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
+  const items = (meeting.data?.meeting.agenda?.items ?? []).flatMap((i) => [i, ...i.items]);
+  return [{ value: '', label: t('stakeholders.participation.wholeMeeting') }, ...items.map((i) => ({ value: i.key, label: agendaItemLabel(i, lang) }))];
 }
 
 /** The file's bytes as base64, for the JSON body. */
@@ -30,15 +49,23 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-/** A written input to a meeting, as text or a PDF: published at once in the meeting's stakeholder section. */
+/**
+ * A written input, as text or a PDF, to a meeting open to stakeholders (or one item of its agenda) or
+ * to a working group that admits them: published at once in the stakeholder section of that page.
+ */
 export function SubmitWrittenInput({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const to = useLocalPath();
   const client = useQueryClient();
   const meetings = useMeetingOptions();
+  const groups = useGroupOptions();
   const names = new Intl.DisplayNames([lang], { type: 'language' });
+  const [target, setTarget] = useState<'meeting' | 'group'>('meeting');
   const [meetingId, setMeetingId] = useState('');
+  const [agendaItem, setAgendaItem] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const agenda = useAgendaOptions(target === 'meeting' ? meetingId : '');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<Language>(lang);
   const [form, setForm] = useState<'text' | 'pdf'>('text');
@@ -49,7 +76,12 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
       unwrap(
         api.POST('/api/v1/organisations/{id}/written-inputs', {
           params: { path: { id: organisationId } },
-          body: { meetingId, title, language, ...(form === 'text' ? { text } : pdf ? { pdf: { name: pdf.name, base64: await base64Of(pdf) } } : {}) },
+          body: {
+            ...(target === 'group' ? { groupId } : { meetingId, ...(agendaItem ? { agendaItem } : {}) }),
+            title,
+            language,
+            ...(form === 'text' ? { text } : pdf ? { pdf: { name: pdf.name, base64: await base64Of(pdf) } } : {}),
+          },
         }),
       ),
     onSuccess: (input) => {
@@ -57,6 +89,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
       setText('');
       setPdf(null);
       if (input.meetingId) void client.invalidateQueries({ queryKey: ['stakeholders', 'meeting-inputs', input.meetingId] });
+      if (input.groupId) void client.invalidateQueries({ queryKey: ['stakeholders', 'group-inputs', input.groupId] });
     },
   });
   const fieldError = (field: string) => (submit.error instanceof ApiProblem ? (submit.error.fieldError(field)?.message ?? null) : null);
@@ -71,7 +104,32 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
       </Title>
       <form onSubmit={onSubmit}>
         <Stack gap="sm" maw={720}>
-          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required error={fieldError('meetingId')} />
+          <Radio.Group label={t('stakeholders.participation.target')} value={target} onChange={(v) => setTarget(v === 'group' ? 'group' : 'meeting')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="meeting" label={t('stakeholders.participation.toMeeting')} />
+              <Radio value="group" label={t('stakeholders.participation.toGroup')} />
+            </Stack>
+          </Radio.Group>
+          {target === 'meeting' ? (
+            <>
+              <NativeSelect
+                label={t('stakeholders.participation.meeting')}
+                value={meetingId}
+                onChange={(e) => {
+                  setMeetingId(e.currentTarget.value);
+                  setAgendaItem('');
+                }}
+                data={meetings}
+                required
+                error={fieldError('meetingId')}
+              />
+              {meetingId && agenda.length > 1 ? (
+                <NativeSelect label={t('stakeholders.participation.agendaItem')} value={agendaItem} onChange={(e) => setAgendaItem(e.currentTarget.value)} data={agenda} error={fieldError('agendaItem')} />
+              ) : null}
+            </>
+          ) : (
+            <NativeSelect label={t('stakeholders.participation.group')} value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)} data={groups} required error={fieldError('groupId')} />
+          )}
           <TextInput label={t('stakeholders.participation.inputName')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={500} />
           <NativeSelect label={t('stakeholders.language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)} data={LANGUAGES.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
           <Radio.Group label={t('stakeholders.participation.form')} value={form} onChange={(v) => setForm(v === 'pdf' ? 'pdf' : 'text')}>
@@ -87,10 +145,14 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
           )}
           {submit.isError ? <ProblemAlert error={submit.error} /> : null}
           {submit.isSuccess ? (
-            <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.published')}>
+            <Alert color="#1e6b30" variant="light" role="status" title={submit.data.groupId ? t('stakeholders.participation.publishedGroup') : t('stakeholders.participation.published')}>
               {submit.data.meetingId ? (
                 <Anchor component={Link} to={to(`/meetings/${submit.data.meetingId}`)}>
                   {t('stakeholders.participation.seeMeeting')}
+                </Anchor>
+              ) : submit.data.groupId ? (
+                <Anchor component={Link} to={to(`/groups/${submit.data.groupId}`)}>
+                  {t('stakeholders.participation.seeGroup')}
                 </Anchor>
               ) : null}
             </Alert>

@@ -6,16 +6,32 @@ import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { meetingInputsQuery, speakingQuery } from './queries';
+import { meetingQuery } from '../meetings';
+import { groupInputsQuery, meetingInputsQuery, speakingQuery } from './queries';
 import classes from './stakeholders.module.css';
 
-/** A meeting page's stakeholder section: the written inputs of accredited organisations, each in its language. */
-export function StakeholderInputs({ meetingId }: { meetingId: string }) {
+/** The numbers of a meeting's current agenda items and sub-items, by key (the meeting page has it loaded already). */
+function useAgendaNumbers(meetingId: string | undefined): Map<string, string> {
+  const meeting = useQuery({ ...meetingQuery(meetingId ?? ''), enabled: !!meetingId });
+  const items = meeting.data?.meeting.agenda?.items ?? [];
+  return new Map(items.flatMap((i) => [[i.key, i.number] as const, ...i.items.map((s) => [s.key, s.number] as const)]));
+}
+
+/**
+ * The stakeholder section of a meeting's or a working group's page: the written inputs of accredited
+ * organisations, each in its language (on a meeting's page, with the number of the agenda item an
+ * input concerns, and who asked to speak).
+ */
+export function StakeholderInputs(props: { meetingId: string } | { groupId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const to = useLocalPath();
-  const inputs = useQuery(meetingInputsQuery(meetingId));
-  const speakers = useQuery(speakingQuery(meetingId));
+  const meetingId = 'meetingId' in props ? props.meetingId : undefined;
+  const groupId = 'groupId' in props ? props.groupId : undefined;
+  const source = groupId ? groupInputsQuery(groupId) : meetingInputsQuery(meetingId ?? '');
+  const inputs = useQuery({ ...source, queryKey: [...source.queryKey] as string[] });
+  const speakers = useQuery({ ...speakingQuery(meetingId ?? ''), enabled: !!meetingId });
+  const numbers = useAgendaNumbers(meetingId);
   return (
     <section aria-labelledby="stakeholder-inputs" data-testid="stakeholder-inputs">
       <Title order={2} size="h3" id="stakeholder-inputs" mb="sm">
@@ -35,6 +51,7 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
                 <Title order={3} size="h4" lang={i.language} dir={directionOf(i.language)}>
                   {i.title}
                 </Title>
+                {i.agendaItem ? <Text size="sm">{t('stakeholders.inputs.agendaItem', { number: numbers.get(i.agendaItem) ?? i.agendaItem })}</Text> : null}
                 <Text size="sm">
                   {t('stakeholders.inputs.by', { date: formatDay(i.submittedAt, lang) })}{' '}
                   <Anchor component={Link} to={to(`/accreditation/organisations/${i.organisation.id}`)}>
@@ -56,7 +73,7 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
           ))}
         </ul>
       )}
-      {speakers.data && speakers.data.items.length > 0 ? (
+      {meetingId && speakers.data && speakers.data.items.length > 0 ? (
         <>
           <Title order={3} size="h4" mt="md" mb="xs">
             {t('stakeholders.inputs.speakers')}

@@ -1,2 +1,2 @@
-/** What other features use of the stakeholders: a meeting page's stakeholder section. */
+/** What other features use of the stakeholders: the stakeholder section of a meeting's or a working group's page. */
 export { StakeholderInputs } from './StakeholderInputs';

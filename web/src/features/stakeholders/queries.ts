@@ -56,6 +56,12 @@ export const meetingInputsQuery = (meetingId: string) => ({
   staleTime: 30_000,
 });
 
+export const groupInputsQuery = (groupId: string) => ({
+  queryKey: ['stakeholders', 'group-inputs', groupId] as const,
+  queryFn: () => unwrap(api.GET('/api/v1/groups/{id}/stakeholder-inputs', { params: { path: { id: groupId } } })),
+  staleTime: 30_000,
+});
+
 export const speakingQuery = (meetingId: string) => ({
   queryKey: ['stakeholders', 'speaking', meetingId] as const,
   queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}/speaking-requests', { params: { path: { id: meetingId } } })),
