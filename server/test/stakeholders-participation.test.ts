@@ -6,7 +6,10 @@ import { testPlatform, type TestPlatform, tokenFromMail } from './support/platfo
 import { Client, makeAccount, signedIn, type TestAccount } from './support/client.js';
 import { meetingBody } from './support/meetings.js';
 import { organisations } from '../src/modules/stakeholders/tables.js';
-import { recordOrganisation } from '../src/modules/stakeholders/index.js';
+import { inviteFirstRepresentativeJob, recordOrganisation } from '../src/modules/stakeholders/index.js';
+import { revokeRole } from '../src/modules/accounts/index.js';
+import { accountRoles, accounts } from '../src/modules/accounts/tables.js';
+import { auditEvents } from '../src/platform/audit/tables.js';
 
 /**
  * Participation of accredited organisations: the first representative invites the others; they
@@ -70,6 +73,71 @@ describe('representatives', () => {
     // The second may act for the organisation, but does not invite.
     expect((await other.get(`/api/v1/organisations/${organisationId}`)).body.can.inviteRepresentative).toBe(false);
     expect((await other.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Third', email: `third.${randomUUID().slice(0, 8)}@example.org` })).status).toBe(403);
+  });
+});
+
+describe('a representative who has an account already', () => {
+  /** An account whose role was taken back: it holds none, acts for nobody, and is disabled. */
+  async function roleless(name: string) {
+    const account = await makeAccount(p.ctx, p.app, { role: 'chair', name });
+    await p.ctx.database.db.transaction((tx) => revokeRole(tx, account.id, 'chair'));
+    return account;
+  }
+  const rolesOf = async (id: string) => (await p.ctx.database.db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, id))).map((r) => r.role);
+
+  it('on accreditation: the account becomes the first representative (mailed, audited), or the next named when it acts for a State; once', async () => {
+    const db = p.ctx.database.db;
+    const known = await roleless('Known Person');
+    const chlAccount = (await chl.get('/api/v1/me')).body.account as { email: string };
+    const applied = await (await anon().start()).post('/api/v1/stakeholder-applications', {
+      names: { en: 'Known Network' }, kind: 'ngo', headquarters: 'CHL', website: 'https://known.example.org', purpose: 'P.', relevantWork: 'W.', ecosoc: null,
+      contact: { name: 'C', email: 'c@known.example.org' },
+      representatives: [{ name: 'A Focal Point', email: chlAccount.email }, { name: 'Known Person', email: known.email }],
+      language: 'fr',
+    });
+    expect(applied.status).toBe(201);
+    const org = applied.body.organisationId as string;
+    await db.update(organisations).set({ accreditation: 'accredited', accreditedAt: new Date() }).where(eq(organisations.id, org));
+    const job = inviteFirstRepresentativeJob(p.ctx);
+    await job.run({ db, job: { payload: { applicationId: applied.body.id } } });
+    await job.run({ db, job: { payload: { applicationId: applied.body.id } } });
+    const [row] = await db.select({ lead: organisations.leadAccountId }).from(organisations).where(eq(organisations.id, org));
+    expect(row!.lead).toBe(known.id);
+    // The focal point's account is left as it was: a person acts for one party only.
+    expect((await chl.get('/api/v1/me')).body.account).toMatchObject({ roles: ['focal_point'], organisation: null });
+    const [made] = await db.select({ organisationId: accounts.organisationId, status: accounts.status }).from(accounts).where(eq(accounts.id, known.id));
+    expect(made).toEqual({ organisationId: org, status: 'active' });
+    expect(await rolesOf(known.id)).toEqual(['stakeholder']);
+    // The outbox keeps every mail: the account's own invitation first, then one (not two) telling it of the organisation.
+    const mail = (await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.text).toContain('Known Network');
+    expect(mail[0]!.text).toContain('/en/sign-in'); // in the account's language, not the application's
+    const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, known.id));
+    expect(audit.filter((a) => a.action === 'accounts.grant-role')).toHaveLength(1);
+    // And so it invites the others.
+    const client = await signedIn(p.app, known);
+    expect((await client.get(`/api/v1/organisations/${org}`)).body.can.inviteRepresentative).toBe(true);
+  });
+
+  it('invited by the first representative: the account is made a representative; one of a State, or one already, is refused', async () => {
+    const known = await roleless('Another Known Person');
+    const chlAccount = (await chl.get('/api/v1/me')).body.account as { email: string };
+    const url = `/api/v1/organisations/${organisationId}/representatives`;
+    const refused = await lead.post(url, { name: 'A Focal Point', email: chlAccount.email });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('urn:poa:problem:account-acts-for-another');
+    expect((await chl.get('/api/v1/me')).body.account).toMatchObject({ roles: ['focal_point'], organisation: null });
+    const made = await lead.post(url, { name: 'Another Known Person', email: known.email.toUpperCase() });
+    expect(made.status).toBe(201);
+    expect(made.body).toEqual({ id: known.id, email: known.email, expiresAt: null });
+    expect(await rolesOf(known.id)).toEqual(['stakeholder']);
+    expect((await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation')).toHaveLength(1);
+    const again = await lead.post(url, { name: 'Another Known Person', email: known.email });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('urn:poa:problem:already-representative');
+    const client = await signedIn(p.app, known);
+    expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
   });
 });
 

@@ -6,5 +6,6 @@ export { acceptInvitation, inviteAccount, needsSecondFactor, offerSecondFactor }
 export { currentTotp } from './credentials.js';
 export { confirmSecondFactor } from './confirm-second-factor.js';
 export { revokeRole } from './revoke-role.js';
+export { grantStakeholderRole } from './grant-stakeholder-role.js';
 export { accountNames, contactsOf, focalPointContacts, mailLanguages, type Contact } from './contacts.js';
 export { PASSWORD_RESET_JOB, passwordResetHandler } from './request-password-reset.js';

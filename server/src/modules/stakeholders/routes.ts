@@ -141,7 +141,7 @@ export function stakeholdersRoutes(app: App, ctx: PlatformContext): void {
   );
   app.post(
     '/api/v1/organisations/:id/representatives',
-    { config: represent, schema: { tags, summary: 'Invite another representative (the first representative)', params: z.object({ id: Id }), body: RepresentativeBody, response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.date() }) } } },
+    { config: represent, schema: { tags, summary: 'Invite another representative (the first representative)', params: z.object({ id: Id }), body: RepresentativeBody, response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.date().nullable().describe('When the invitation ends; null when an account the person had already now represents the organisation') }) } } },
     async (request, reply) => reply.code(201).send(await inviteRepresentative(ctx, { actor: request.actor!, organisationId: request.params.id, ...request.body })),
   );
 
