@@ -11052,8 +11052,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             email: string;
-                            /** Format: date-time */
-                            expiresAt: string;
+                            /** @description When the invitation ends; null when an account the person had already now represents the organisation */
+                            expiresAt: string | null;
                             id: string;
                         };
                     };
