@@ -63,7 +63,7 @@ function page() {
 describe('a representative of an accredited organisation', () => {
   it('submits a written input as text to a meeting open to stakeholders', async () => {
     const { user, api } = page();
-    const meeting = (await screen.findAllByLabelText(/^Meeting/))[0]!;
+    const meeting = (await screen.findAllByLabelText(/^Meeting/, {}, { timeout: 5000 }))[0]!;
     await waitFor(() => expect(screen.getAllByRole('option', { name: /Annual meeting 2027/ }).length).toBeGreaterThan(0));
     expect(screen.queryAllByRole('option', { name: /States-only consultation/ })).toHaveLength(0);
     await user.selectOptions(meeting, MEETING);
@@ -78,7 +78,7 @@ describe('a representative of an accredited organisation', () => {
 
   it('submits a PDF instead: its name and bytes, no text', async () => {
     const { user, api, container } = page();
-    const meeting = (await screen.findAllByLabelText(/^Meeting/))[0]!;
+    const meeting = (await screen.findAllByLabelText(/^Meeting/, {}, { timeout: 5000 }))[0]!;
     await waitFor(() => expect(screen.getAllByRole('option', { name: /Annual meeting 2027/ }).length).toBeGreaterThan(0));
     await user.selectOptions(meeting, MEETING);
     await user.click(screen.getByLabelText(/^Title/));
@@ -92,10 +92,30 @@ describe('a representative of an accredited organisation', () => {
   });
 });
 
+describe('the first representative inviting another', () => {
+  it("says so when the person's existing account was made a representative rather than invited", async () => {
+    const { user, api } = renderPage(`/en/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (fake) => {
+      fake
+        .on('GET', '/api/v1/me', me({ roles: ['stakeholder'], organisation: { id: ORG, name: organisation.name } }))
+        .on('GET', '/api/v1/organisations/:id', { ...organisation, can: { ...organisation.can, inviteRepresentative: true } })
+        .on('GET', '/api/v1/meetings', meetings)
+        .on('GET', '/api/v1/groups', groups)
+        .on('POST', '/api/v1/organisations/:id/representatives', (request) => json({ id: 'a1', email: request.body.email, expiresAt: null }, { status: 201 }));
+    });
+    await user.click(await screen.findByLabelText(/^Name/));
+    await user.paste('Known Person');
+    await user.click(screen.getByLabelText(/^Email/));
+    await user.paste('known@example.org');
+    await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
+    await screen.findByText('known@example.org now represents your organisation, with the account they had already; they have been told by email.');
+    expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/representatives`)[0]!.body).toEqual({ name: 'Known Person', email: 'known@example.org', language: 'en' });
+  });
+});
+
 describe('the target of a written input', () => {
   it("names an item of the chosen meeting's current agenda, numbered as on the agenda", async () => {
     const { user, api } = page();
-    const meeting = (await screen.findAllByLabelText(/^Meeting/))[0]!;
+    const meeting = (await screen.findAllByLabelText(/^Meeting/, {}, { timeout: 5000 }))[0]!;
     await waitFor(() => expect(screen.getAllByRole('option', { name: /Annual meeting 2027/ }).length).toBeGreaterThan(0));
     expect(screen.queryByLabelText('Agenda item')).toBeNull();
     await user.selectOptions(meeting, MEETING);

@@ -228,7 +228,14 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
           <TextInput label={t('stakeholders.participation.repName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} />
           <TextInput type="email" label={t('stakeholders.participation.repEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
           {invite.isError ? <ProblemAlert error={invite.error} /> : null}
-          {invite.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.invited', { email: invite.data.email })} /> : null}
+          {invite.isSuccess ? (
+            <Alert
+              color="#1e6b30"
+              variant="light"
+              role="status"
+              title={invite.data.expiresAt ? t('stakeholders.participation.invited', { email: invite.data.email }) : t('stakeholders.participation.granted', { email: invite.data.email })}
+            />
+          ) : null}
           <Button type="submit" loading={invite.isPending} w="fit-content">
             {t('stakeholders.participation.invite')}
           </Button>
