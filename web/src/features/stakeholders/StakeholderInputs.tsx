@@ -6,6 +6,7 @@ import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useHashTarget } from '../../ui/hash-target';
 import { meetingInputsQuery, speakingQuery } from './queries';
 import classes from './stakeholders.module.css';
 
@@ -16,6 +17,8 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
   const to = useLocalPath();
   const inputs = useQuery(meetingInputsQuery(meetingId));
   const speakers = useQuery(speakingQuery(meetingId));
+  // A link to a written input (`#input-…`, as the search links) lands on it once the inputs are loaded.
+  useHashTarget(inputs.isSuccess);
   return (
     <section aria-labelledby="stakeholder-inputs" data-testid="stakeholder-inputs">
       <Title order={2} size="h3" id="stakeholder-inputs" mb="sm">
@@ -30,7 +33,7 @@ export function StakeholderInputs({ meetingId }: { meetingId: string }) {
       ) : (
         <ul className={classes.list}>
           {inputs.data.items.map((i) => (
-            <li key={i.id} className={classes.card}>
+            <li key={i.id} id={`input-${i.id}`} className={classes.card}>
               <Stack gap="xs">
                 <Title order={3} size="h4" lang={i.language} dir={directionOf(i.language)}>
                   {i.title}
