@@ -3,9 +3,12 @@ import { screen, waitFor } from '@testing-library/react';
 import OutcomePage from '../../src/features/drafts/OutcomePage';
 import DraftPage from '../../src/features/drafts/DraftPage';
 import CompilationPage from '../../src/features/drafts/CompilationPage';
+import ReportPage from '../../src/features/reporting/ReportPage';
 import { me, renderPage } from './app';
 import { json } from './fake-api';
 import { draft, outcome } from './decisions-records';
+import { cycle, report } from './reporting-records';
+import state from './state-record.json';
 
 /**
  * A search result links to the passage it found (`#para-…`, `#amendment-…`, as the search sources
@@ -55,6 +58,21 @@ describe('links to a passage', () => {
     const target = await expectTarget(`amendment-${amendment.id}`);
     expect(target.getAttribute('data-amendment')).toBe(amendment.id);
     expect(target.textContent).toContain(amendment.reason);
+  });
+
+  it("a national report's section (a key with a colon)", async () => {
+    const section = report.latest!.sections.at(-1)!;
+    const { api } = renderPage(`/en/reporting/reports/${report.id}#section-${encodeURIComponent(section.key)}`, [{ path: 'reporting/reports/:id', element: <ReportPage /> }], (api) =>
+      api
+        .on('GET', '/api/v1/me', me(null))
+        .on('GET', `/api/v1/reporting/reports/${report.id}`, report)
+        .on('GET', `/api/v1/reporting/cycles/${cycle.id}`, cycle)
+        .on('GET', `/api/v1/states/${report.state}`, state),
+    );
+    await screen.findByRole('heading', { level: 1 });
+    for (const s of report.latest!.sections) expect(document.getElementById(`section-${s.key}`)?.getAttribute('data-section')).toBe(s.key);
+    await expectTarget(`section-${section.key}`);
+    expect(api.unanswered).toEqual([]);
   });
 
   it('no hash, or one naming nothing: nothing is marked', async () => {
