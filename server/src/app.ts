@@ -17,8 +17,8 @@ import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
 import { initiativesRoutes, initiativesSearchSource } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
-import { capacityRoutes } from './modules/capacity/index.js';
-import { stakeholdersRoutes } from './modules/stakeholders/index.js';
+import { capacityNeedsSearchSource, capacityOffersSearchSource, capacityRoutes } from './modules/capacity/index.js';
+import { stakeholdersRoutes, writtenInputsSearchSource } from './modules/stakeholders/index.js';
 import { searchRoutes } from './modules/search/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -69,6 +69,9 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
       meetingsSearchSource,
       groupsSearchSource,
       initiativesSearchSource,
+      capacityNeedsSearchSource,
+      capacityOffersSearchSource,
+      writtenInputsSearchSource,
     ],
   });
   if (options.serveWeb) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
-import { organisations } from '../src/modules/stakeholders/tables.js';
+import { organisations, writtenInputs } from '../src/modules/stakeholders/tables.js';
 
 /**
  * The one search over everything (issue #16): nothing a viewer may not see is ever a result, a
@@ -135,6 +135,86 @@ describe('what a viewer may not see is never found', () => {
       expect(res.items.map((i) => i.kind)).toEqual(['report-draft']);
       expect(res.facets).toEqual([{ kind: 'report-draft', count: 1 }]);
       expect(res.items[0]!.link).toBe(`/reporting/reports/${reportId}${c === chlDelegate ? '/edit' : ''}#section-norm:norm-13c`);
+    }
+  });
+});
+
+describe('capacity-building needs and offers, by their own visibility', () => {
+  let secretNeed: string;
+  let publicNeed: string;
+  let fraFp: Client;
+  const need = (title: string, visibility: string) => ({
+    title: { en: title, fr: 'Besoin de formation' },
+    description: { en: `${title}: incident handling for the national CSIRT.` },
+    codes: ['norm-13g'],
+    modality: 'training',
+    languages: ['en'],
+    visibility,
+  });
+  beforeAll(async () => {
+    fraFp = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'FRA' }));
+    const made = await chlFp.post('/api/v1/capacity/needs', need('Quasarbeth secret need', 'secretariat'));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    secretNeed = made.body.id;
+    publicNeed = (await chlFp.post('/api/v1/capacity/needs', need('Nebulorix open need', 'public'))).body.id;
+    // An offer of France invited on the secret need: its offeror reads that need through the match, not the search.
+    const offer = await fraFp.post('/api/v1/capacity/offers', {
+      title: { en: 'Nebulorix training offer' },
+      description: { en: 'A week of training.' },
+      codes: ['norm-13g'],
+      modalities: ['training'],
+      languages: ['en'],
+      visibility: 'public',
+    });
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const invited = await chlFp.post(`/api/v1/capacity/needs/${secretNeed}/invitations`, { offerId: offer.body.id });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    expect((await fraFp.get(`/api/v1/capacity/needs/${secretNeed}`)).status).toBe(200);
+  });
+
+  it('a Secretariat-only need: the Secretariat finds it, no one else (the public, a stakeholder, a delegate, the offeror)', async () => {
+    const found = await search(secretariat, q('quasarbeth'));
+    expect(found.items.map((i) => [i.kind, i.link])).toEqual([['capacity-need', `/capacity/needs/${secretNeed}`]]);
+    expect(found.items[0]!.state).toBe('CHL');
+    expect((await suggestions(secretariat, 'quasarb')).map((i) => i.kind)).toEqual(['capacity-need']);
+    for (const c of [anon(), stakeholder, fraDelegate, fraFp]) {
+      expect(await search(c, q('quasarbeth'))).toEqual({ items: [], total: 0, facets: [] });
+      expect(await suggestions(c, 'quasarb')).toEqual([]);
+    }
+  });
+
+  it('a public need and a public offer: everyone finds them, in their own kinds', async () => {
+    for (const c of [anon(), stakeholder, fraDelegate, fraFp, chlDelegate, secretariat]) {
+      const res = await search(c, q('nebulorix'));
+      expect(res.facets).toEqual([
+        { kind: 'capacity-need', count: 1 },
+        { kind: 'capacity-offer', count: 1 },
+      ]);
+      expect(res.items.find((i) => i.kind === 'capacity-need')?.link).toBe(`/capacity/needs/${publicNeed}`);
+    }
+    const french = await search(anon(), q('besoin', '&kind=capacity-need&lang=fr'));
+    expect(french.items.map((i) => [i.title.text, i.link])).toEqual([['Besoin de formation', `/capacity/needs/${publicNeed}`]]);
+  });
+});
+
+describe("stakeholders' written inputs", () => {
+  it('are public once published, linked to their place on the meeting page', async () => {
+    const id = randomUUID();
+    const meetingId = randomUUID();
+    const [org] = await p.ctx.database.db.select({ id: organisations.id }).from(organisations);
+    await p.ctx.database.db.insert(writtenInputs).values({
+      id,
+      organisationId: org!.id,
+      meetingId,
+      title: 'Contribution on xylocarpine resilience',
+      language: 'en',
+      text: 'Civil society asks for xylocarpine exercises.',
+      submittedBy: randomUUID(),
+      submittedAt: new Date(),
+    });
+    for (const c of [anon(), fraDelegate, secretariat]) {
+      const res = await search(c, q('xylocarpine'));
+      expect(res.items.map((i) => [i.kind, i.link])).toEqual([['written-input', `/meetings/${meetingId}#input-${id}`]]);
     }
   });
 });

@@ -12550,7 +12550,7 @@ export interface paths {
                             facets: {
                                 count: number;
                                 /** @enum {string} */
-                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative" | "capacity-need" | "capacity-offer" | "written-input";
                             }[];
                             items: {
                                 date: string;
@@ -12563,7 +12563,7 @@ export interface paths {
                                 }[];
                                 id: string;
                                 /** @enum {string} */
-                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative" | "capacity-need" | "capacity-offer" | "written-input";
                                 link: string;
                                 rank: number;
                                 state: string | null;
@@ -12626,7 +12626,7 @@ export interface paths {
                                 }[];
                                 id: string;
                                 /** @enum {string} */
-                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative";
+                                kind: "framework-element" | "document" | "outcome" | "draft" | "amendment" | "report-section" | "report-draft" | "statement" | "meeting" | "working-group" | "initiative" | "capacity-need" | "capacity-offer" | "written-input";
                                 link: string;
                                 rank: number;
                                 state: string | null;

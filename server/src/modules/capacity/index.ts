@@ -8,3 +8,4 @@ export { acceptMatch } from './accept-match.js';
 export { confirmMatch } from './confirm-match.js';
 export { updateProject } from './update-project.js';
 export { evaluateProject } from './evaluate-project.js';
+export { capacityNeedsSearchSource, capacityOffersSearchSource } from './search-source.js';

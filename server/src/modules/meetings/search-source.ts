@@ -16,7 +16,8 @@ export const meetingsSearchSource: SearchSource = {
 
 /**
  * Statements in the global search, by the rule of meetingsPolicy.readStatement: once the meeting's
- * statements are published, everyone; before, the Secretariat and the delegation that made it.
+ * statements are published, everyone; before, the Secretariat and the delegation that made it. They are shown on the
+ * meeting's page (StatementsSection), where each one is `#statement-<id>`.
  */
 export const statementsSearchSource: SearchSource = {
   kind: 'statement',
@@ -29,7 +30,7 @@ export const statementsSearchSource: SearchSource = {
       SELECT 'statement' AS kind, st.id::text AS id,
         CASE WHEN st.title IS NULL THEN m.title ELSE jsonb_build_object(st.language, st.title) END AS title,
         jsonb_build_array(jsonb_build_object('anchor', 'statement-' || st.id, 'lang', st.language, 'text', coalesce(st.text, ''))) AS parts,
-        ARRAY[st.language] AS languages, st.submitted_at::date AS on_date, st.state AS state, '/meetings/' || st.meeting_id || '/agenda' AS link,
+        ARRAY[st.language] AS languages, st.submitted_at::date AS on_date, st.state AS state, '/meetings/' || st.meeting_id AS link,
         ${matcher.rank(sql`poa_statement_text(st.title, st.text)`)} AS rank
       FROM statements st JOIN meetings m ON m.id = st.meeting_id
       WHERE ${matcher.match(sql`poa_statement_text(st.title, st.text)`)} AND (${sql.join(own, sql` OR `)})`;

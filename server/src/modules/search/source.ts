@@ -32,6 +32,9 @@ export const SEARCH_KINDS = [
   'meeting',
   'working-group',
   'initiative',
+  'capacity-need',
+  'capacity-offer',
+  'written-input',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 

@@ -17,6 +17,7 @@ export { circulateBatch } from './circulate-batch.js';
 export { objectToApplication } from './object-to-application.js';
 export { submitWrittenInput } from './submit-written-input.js';
 export { requestToSpeak } from './request-to-speak.js';
+export { writtenInputsSearchSource } from './search-source.js';
 
 export type OrganisationKind = (typeof organisations.kind.enumValues)[number];
 

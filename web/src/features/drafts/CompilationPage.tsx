@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loaded } from '../../ui/Loaded';
+import { useHashTarget } from '../../ui/hash-target';
 import { StateName } from '../states';
 import { DecisionAlert, DraftHeader, StateNames } from './parts';
 import { draftQuery, useDraftLabels, type Amendment, type Draft } from './queries';
@@ -23,6 +24,8 @@ export default function CompilationPage() {
 function Compilation({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const labels = useDraftLabels();
+  // A link to an amendment (`#amendment-…`, as the search links) lands on its row once the compilation is shown.
+  useHashTarget(true);
   const total = draft.latest.paragraphs.reduce((n, p) => n + p.amendments.length, 0) + draft.unplaced.length;
   return (
     <Stack gap="lg">
@@ -71,7 +74,7 @@ function ProposalTable({ caption, proposals }: { caption: string; proposals: Ame
         </Table.Thead>
         <Table.Tbody>
           {proposals.map((a) => (
-            <Table.Tr key={a.id} data-amendment={a.id}>
+            <Table.Tr key={a.id} id={`amendment-${a.id}`} data-amendment={a.id}>
               <Table.Th scope="row" fw={500}>
                 <StateName iso3={a.proposerState} />
               </Table.Th>

@@ -32,7 +32,7 @@ export default function DraftPage() {
 
 function DraftView({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
-  // A link to a paragraph (`#p-…`) lands on it once the text is shown.
+  // A link to a paragraph (`#para-…`, as the search links) lands on it once the text is shown.
   useHashTarget(true);
   const lang = useLang();
   const to = useLocalPath();
@@ -77,7 +77,7 @@ function DraftView({ draft }: { draft: Draft }) {
         </Text>
         <ol className={classes.paragraphs} aria-label={t('drafts.paragraphsLabel')}>
           {draft.latest.paragraphs.map((p) => (
-            <li key={p.key} id={`p-${p.key}`} className={classes.paragraph} data-paragraph={p.label}>
+            <li key={p.key} id={`para-${p.key}`} className={classes.paragraph} data-paragraph={p.label}>
               <div>
                 <Text size="xs" c="dimmed">
                   {labels.paragraphKind(p.kind)}

@@ -8,6 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loaded } from '../../ui/Loaded';
+import { useHashTarget } from '../../ui/hash-target';
 import { StateName } from '../states';
 import { contentHashInBrowser } from './hash';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
@@ -29,6 +30,8 @@ export default function OutcomePage() {
 
 function OutcomeView({ outcome: o }: { outcome: Outcome }) {
   const { t } = useTranslation();
+  // A link to a paragraph (`#para-…`, as the search links) lands on it once the text is shown.
+  useHashTarget(true);
   const lang = useLang();
   const to = useLocalPath();
   const labels = useDraftLabels();
@@ -79,7 +82,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
         </Text>
         <ol className={classes.paragraphs}>
           {o.paragraphs.map((p) => (
-            <li key={p.key} data-paragraph={p.label}>
+            <li key={p.key} id={`para-${p.key}`} data-paragraph={p.label}>
               <p className={classes.paragraphText} dir="auto">
                 <span className={classes.paragraphLabel}>{p.label}</span>
                 {p.text}

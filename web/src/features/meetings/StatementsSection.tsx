@@ -7,6 +7,7 @@ import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useHashTarget } from '../../ui/hash-target';
 import { agendaItemLabel } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
@@ -18,6 +19,8 @@ export function StatementsSection({ meeting: m }: { meeting: MeetingPage }) {
   const { t } = useTranslation();
   const statements = useQuery(statementsQuery(m.id));
   const items = m.agenda ? flattenAgenda(m.agenda.items) : [];
+  // A link to a statement (`#statement-…`, as the search links) lands on it once the statements are loaded.
+  useHashTarget(statements.isSuccess);
 
   return (
     <section aria-labelledby="meeting-statements">
@@ -69,7 +72,7 @@ function StatementGroup({ heading, statements, items, meeting, testId }: { headi
               {statements
                 .filter((s) => s.agendaItem.key === key)
                 .map((s) => (
-                  <li key={s.id} className={classes.item} data-statement={s.id}>
+                  <li key={s.id} id={`statement-${s.id}`} className={classes.item} data-statement={s.id}>
                     <Text fw={600}>{s.delegationName}</Text>
                     {s.title ? (
                       <Text fw={600} lang={s.language} dir={directionOf(s.language)}>

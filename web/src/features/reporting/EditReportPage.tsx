@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -65,7 +65,10 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   const sectionTitle = useSectionTitle();
   const [params, setParam] = useSearchParam();
   const sections = cycle.questionnaire.sections;
-  const current = sections.find((s) => s.key === params.get('section')) ?? sections[0]!;
+  // A search result links to a drafted section as `#section-<key>`: that section is opened, unless the address names one.
+  const { hash } = useLocation();
+  const linked = hash.startsWith('#section-') ? safeDecode(hash.slice('#section-'.length)) : null;
+  const current = sections.find((s) => s.key === (params.get('section') ?? linked)) ?? sections[0]!;
   const index = sections.indexOf(current);
   const state = useQuery(stateQuery(report.state));
   const stateName = state.data?.state.names[lang] || report.state;
@@ -507,4 +510,12 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
       )}
     </Paper>
   );
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }

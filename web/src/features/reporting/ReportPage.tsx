@@ -6,6 +6,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchParam } from '../../ui/search-params';
+import { useHashTarget } from '../../ui/hash-target';
 import { stateQuery } from '../states';
 import { AnswerView, SectionTitle, VisibilityBadge } from './parts';
 import { cycleQuery, reportQuery, reportVersionQuery, useReportingLabels, type Answer, type Visibility } from './queries';
@@ -40,6 +41,8 @@ export default function ReportPage() {
   const cycle = useQuery({ ...cycleQuery(cycleId ?? ''), enabled: !!cycleId });
   const state = useQuery({ ...stateQuery(report.data?.state ?? 'xxx'), enabled: !!report.data });
 
+  // A link to a section (`#section-…`, as the search links) lands on it once the report is shown.
+  useHashTarget(report.isSuccess && cycle.isSuccess && (!earlier || !version.isPending));
   if (!report.isSuccess || !cycle.isSuccess) return <Loaded query={[report, cycle]} />;
   if (earlier && version.isPending) return <Loaded query={version} />;
   const r = report.data;
@@ -159,7 +162,7 @@ export default function ReportPage() {
       {sections.map((s) => {
         const answer = byKey.get(s.key)!;
         return (
-          <section key={s.key} className={classes.section} data-section={s.key}>
+          <section key={s.key} id={`section-${s.key}`} className={classes.section} data-section={s.key}>
             <SectionTitle section={s} />
             <Group gap="xs" my={4}>
               <Text size="sm">{t('reporting.edit.sectionSeenBy')}</Text>

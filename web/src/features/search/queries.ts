@@ -21,6 +21,9 @@ export const SEARCH_KINDS: SearchKind[] = [
   'meeting',
   'working-group',
   'initiative',
+  'capacity-need',
+  'capacity-offer',
+  'written-input',
 ];
 export const isSearchKind = (value: string | null): value is SearchKind => SEARCH_KINDS.includes(value as SearchKind);
 export const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
@@ -78,6 +81,9 @@ const KIND_KEYS = {
   meeting: 'search.kinds.meeting',
   'working-group': 'search.kinds.working-group',
   initiative: 'search.kinds.initiative',
+  'capacity-need': 'search.kinds.capacity-need',
+  'capacity-offer': 'search.kinds.capacity-offer',
+  'written-input': 'search.kinds.written-input',
 } as const satisfies Record<SearchKind, string>;
 
 /** The label of each kind, in the page's language. */

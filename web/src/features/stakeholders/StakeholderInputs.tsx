@@ -6,6 +6,7 @@ import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useHashTarget } from '../../ui/hash-target';
 import { meetingQuery } from '../meetings';
 import { groupInputsQuery, meetingInputsQuery, speakingQuery } from './queries';
 import classes from './stakeholders.module.css';
@@ -32,6 +33,8 @@ export function StakeholderInputs(props: { meetingId: string } | { groupId: stri
   const inputs = useQuery({ ...source, queryKey: [...source.queryKey] as string[] });
   const speakers = useQuery({ ...speakingQuery(meetingId ?? ''), enabled: !!meetingId });
   const numbers = useAgendaNumbers(meetingId);
+  // A link to a written input (`#input-…`, as the search links) lands on it once the inputs are loaded.
+  useHashTarget(inputs.isSuccess);
   return (
     <section aria-labelledby="stakeholder-inputs" data-testid="stakeholder-inputs">
       <Title order={2} size="h3" id="stakeholder-inputs" mb="sm">
@@ -46,7 +49,7 @@ export function StakeholderInputs(props: { meetingId: string } | { groupId: stri
       ) : (
         <ul className={classes.list}>
           {inputs.data.items.map((i) => (
-            <li key={i.id} className={classes.card}>
+            <li key={i.id} id={`input-${i.id}`} className={classes.card}>
               <Stack gap="xs">
                 <Title order={3} size="h4" lang={i.language} dir={directionOf(i.language)}>
                   {i.title}

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { SearchSource } from '../search/index.js';
+import { needsVisibleTo, offersVisibleTo } from './reading.js';
+
+/**
+ * Capacity-building needs and offers in the global search, by the module's own rule of who sees them
+ * (visibility.ts as SQL: `needsVisibleTo`, `offersVisibleTo`): by their visibility, or as their owner. A
+ * party to a match on a need it may not otherwise see reads that need through the match, not through the
+ * search: a Secretariat-only need is found by the Secretariat and its own State only.
+ */
+
+/** Each language's description as a passage of its own. */
+const descriptions = (table: string) =>
+  sql.raw(`coalesce((SELECT jsonb_agg(jsonb_build_object('anchor', NULL, 'lang', t.key, 'text', t.value)) FROM jsonb_each_text(${table}.description) t), '[]'::jsonb)`);
+
+export const capacityNeedsSearchSource: SearchSource = {
+  kind: 'capacity-need',
+  rows: ({ actor, matcher }) => sql`
+    SELECT 'capacity-need' AS kind, capacity_needs.id::text AS id, capacity_needs.title AS title, ${descriptions('capacity_needs')} AS parts,
+      ARRAY(SELECT jsonb_object_keys(capacity_needs.title)) AS languages, capacity_needs.published_at::date AS on_date, capacity_needs.state AS state,
+      '/capacity/needs/' || capacity_needs.id AS link,
+      ${matcher.rank(sql`poa_localized_text(capacity_needs.title, capacity_needs.description)`)} AS rank
+    FROM capacity_needs
+    WHERE ${matcher.match(sql`poa_localized_text(capacity_needs.title, capacity_needs.description)`)} AND (${needsVisibleTo(actor)})`,
+};
+
+export const capacityOffersSearchSource: SearchSource = {
+  kind: 'capacity-offer',
+  rows: ({ actor, matcher }) => sql`
+    SELECT 'capacity-offer' AS kind, capacity_offers.id::text AS id, capacity_offers.title AS title, ${descriptions('capacity_offers')} AS parts,
+      ARRAY(SELECT jsonb_object_keys(capacity_offers.title)) AS languages, capacity_offers.published_at::date AS on_date, capacity_offers.offeror_state AS state,
+      '/capacity/offers/' || capacity_offers.id AS link,
+      ${matcher.rank(sql`poa_localized_text(capacity_offers.title, capacity_offers.description)`)} AS rank
+    FROM capacity_offers
+    WHERE ${matcher.match(sql`poa_localized_text(capacity_offers.title, capacity_offers.description)`)} AND (${offersVisibleTo(actor)})`,
+};
