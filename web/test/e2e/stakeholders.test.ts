@@ -136,7 +136,8 @@ describe('accreditation on a non-objection basis', () => {
     await main(page).getByRole('link', { name: 'Your organisation' }).click();
     await main(page).getByRole('heading', { name: 'Submit a written input' }).waitFor();
     await expectAccessible(page, 'organisation (its representative)');
-    await main(page).getByLabel('Meeting').first().selectOption(meetingId);
+    // The select, not the choice of target above it ('A meeting (or an item of its agenda)').
+    await main(page).getByRole('combobox', { name: 'Meeting' }).first().selectOption(meetingId);
     await main(page).getByLabel('Title').fill(title);
     await main(page).getByLabel('Text of the input').fill('The Forum proposes a joint exercise of the points of contact with regional organisations.');
     await main(page).getByRole('button', { name: 'Submit and publish' }).click();
