@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,11 +10,9 @@ import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { Localized } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
-import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
-import { CapacityLinks } from './CapacityLinks';
-import { CapacityProblem, Manage, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { CapacityProblem, FrameworkCodes, Manage, MatchSteps, OfferorName, PeriodText, Reasons, RecordHead, Section } from './parts';
 import { needQuery, rankedOffersQuery, useCapacityLabels, type NeedDetail, type RankedOffers } from './queries';
 
 /** A need: what it asks, the matches on it the viewer is a party to, and the offers ranked for it with their reasons. */
@@ -33,37 +31,11 @@ function Need({ need: n }: { need: NeedDetail }) {
   const ranked = useQuery(rankedOffersQuery(n.id));
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm">
-          <StateName iso3={n.state} />
-        </Text>
-        <PageHeading title={n.title.en}>
-          <Localized text={n.title} />
-        </PageHeading>
-        <CapacityLinks />
-      </div>
-      <Group gap="xs">
-        <Badge variant="outline" color="dark" data-testid="need-status">
-          {labels.needStatus(n.status)}
-        </Badge>
-        <Badge variant="light" color="dark">
-          {labels.visibility(n.visibility)}
-        </Badge>
-      </Group>
-      <Text style={{ whiteSpace: 'pre-wrap' }}>
-        <Localized text={n.description} />
-      </Text>
+      <RecordHead owner=<StateName iso3={n.state} /> title={n.title} description={n.description} status={labels.needStatus(n.status)} statusTestId="need-status" visibility={n.visibility} />
       <dl className={ui.facts}>
         <dt>{t('capacity.fields.codes')}</dt>
         <dd>
-          {n.codes.map((c, i) => (
-            <span key={c}>
-              {i ? ', ' : ''}
-              <Anchor component={Link} to={to(`/framework/${c}`)}>
-                {c}
-              </Anchor>
-            </span>
-          ))}
+          <FrameworkCodes codes={n.codes} />
         </dd>
         <dt>{t('capacity.fields.modality')}</dt>
         <dd>{labels.modality(n.modality)}</dd>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,12 +6,10 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { Localized } from '../../ui/localized';
-import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { StateName, useGroupLabel } from '../states';
 import type { RegionalGroupId } from '../../api/client';
-import { CapacityLinks } from './CapacityLinks';
-import { Manage, MatchSteps, OfferorName, PeriodText, Reasons, Section } from './parts';
+import { FrameworkCodes, Manage, MatchSteps, OfferorName, PeriodText, Reasons, RecordHead, Section } from './parts';
 import { offerQuery, rankedNeedsQuery, useCapacityLabels, type OfferDetail, type RankedNeeds } from './queries';
 
 /** An offer: what it gives, the matches on it the viewer is a party to, and the needs ranked for it with their reasons. */
@@ -31,37 +29,11 @@ function Offer({ offer: o }: { offer: OfferDetail }) {
   const ranked = useQuery(rankedNeedsQuery(o.id));
   return (
     <Stack gap="lg">
-      <div>
-        <Text size="sm">
-          <OfferorName offeror={o.offeror} />
-        </Text>
-        <PageHeading title={o.title.en}>
-          <Localized text={o.title} />
-        </PageHeading>
-        <CapacityLinks />
-      </div>
-      <Group gap="xs">
-        <Badge variant="outline" color="dark" data-testid="offer-status">
-          {labels.offerStatus(o.status)}
-        </Badge>
-        <Badge variant="light" color="dark">
-          {labels.visibility(o.visibility)}
-        </Badge>
-      </Group>
-      <Text style={{ whiteSpace: 'pre-wrap' }}>
-        <Localized text={o.description} />
-      </Text>
+      <RecordHead owner=<OfferorName offeror={o.offeror} /> title={o.title} description={o.description} status={labels.offerStatus(o.status)} statusTestId="offer-status" visibility={o.visibility} />
       <dl className={ui.facts}>
         <dt>{t('capacity.fields.codes')}</dt>
         <dd>
-          {o.codes.map((c, i) => (
-            <span key={c}>
-              {i ? ', ' : ''}
-              <Anchor component={Link} to={to(`/framework/${c}`)}>
-                {c}
-              </Anchor>
-            </span>
-          ))}
+          <FrameworkCodes codes={o.codes} />
         </dd>
         <dt>{t('capacity.fields.modalities')}</dt>
         <dd>{labels.list(o.modalities.map(labels.modality))}</dd>

@@ -9,9 +9,62 @@ import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatDate, formatInstant } from '../../ui/dates';
 import { notifySuccess } from '../../ui/notify';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { Localized, type LocalizedText } from '../../ui/localized';
+import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states';
+import { CapacityLinks } from './CapacityLinks';
 import { sendStep, useCapacityLabels, useReasonText, VISIBILITIES, type Match, type MatchStep, type Offeror, type Reason, type Visibility } from './queries';
+
+/**
+ * The head of a need's or an offer's page: whose it is, its title, the section's links, its status
+ * and who sees it, and its description (each text in the page's language, or marked as another).
+ */
+export function RecordHead(props: {
+  owner: React.ReactNode;
+  title: LocalizedText;
+  description: LocalizedText;
+  status: string;
+  statusTestId: string;
+  visibility: Visibility;
+}) {
+  const labels = useCapacityLabels();
+  return (
+    <>
+      <div>
+        <Text size="sm">{props.owner}</Text>
+        <PageHeading title={props.title.en}>
+          <Localized text={props.title} />
+        </PageHeading>
+        <CapacityLinks />
+      </div>
+      <Group gap="xs">
+        <Badge variant="outline" color="dark" data-testid={props.statusTestId}>
+          {props.status}
+        </Badge>
+        <Badge variant="light" color="dark">
+          {labels.visibility(props.visibility)}
+        </Badge>
+      </Group>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>
+        <Localized text={props.description} />
+      </Text>
+    </>
+  );
+}
+
+/** Framework codes, each a link to its element of the framework. */
+export function FrameworkCodes({ codes }: { codes: readonly string[] }) {
+  const to = useLocalPath();
+  return codes.map((c, i) => (
+    <span key={c}>
+      {i ? ', ' : ''}
+      <Anchor component={Link} to={to(`/framework/${c}`)}>
+        {c}
+      </Anchor>
+    </span>
+  ));
+}
 
 /** Who makes an offer: a State, an organisation, or the Secretariat for a programme. */
 export function OfferorName({ offeror }: { offeror: Offeror }) {
