@@ -1,7 +1,24 @@
 import { defineConfig } from 'vitest/config';
+import { slowFirst } from '../server/test/support/sequencer';
+
+/**
+ * The browser files that take longest, started first (measured on CI, longest first): with two
+ * workers the run ends when the last file ends, so a long file must not start last.
+ */
+const BROWSER_SLOW_FIRST = [
+  'test/e2e/meetings.test.ts',
+  'test/e2e/reporting.test.ts',
+  'test/e2e/drafts.test.ts',
+  'test/e2e/groups.test.ts',
+  'test/e2e/pages.test.ts',
+  'test/e2e/framework.test.ts',
+  'test/e2e/documents.test.ts',
+  'test/e2e/flows.test.ts',
+];
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: slowFirst(BROWSER_SLOW_FIRST) },
     projects: [
       {
         test: {
