@@ -190,6 +190,18 @@ describe('the match workflow', () => {
     expect(invited.status).toBe(201);
     fraMatch = invited.body.id;
     expect((await kenFp.post(`/api/v1/capacity/needs/${publicNeed}/invitations`, { offerId: fraOffer })).status).toBe(409);
+    // The ranking tells the need's own State which offers it may still invite, and which it has;
+    // no one else learns who is invited.
+    type Ranked = { offer: { id: string }; invited: boolean; can: { invite: boolean } };
+    const forKenya = (await kenFp.get(`/api/v1/capacity/needs/${publicNeed}/offers`)).body.items as Ranked[];
+    expect(forKenya.map((r) => [r.offer.id, r.invited, r.can.invite])).toEqual([
+      [fraOffer, true, false],
+      [orgOffer, false, true],
+    ]);
+    for (const viewer of [anon(), fraFp, secretariat]) {
+      const items = (await viewer.get(`/api/v1/capacity/needs/${publicNeed}/offers`)).body.items as Ranked[];
+      expect(items.every((r) => !r.invited && !r.can.invite)).toBe(true);
+    }
     orgMatch = (await kenFp.post(`/api/v1/capacity/needs/${publicNeed}/invitations`, { offerId: orgOffer })).body.id;
     expect((await anon().get(`/api/v1/capacity/needs/${publicNeed}`)).body.status).toBe('in-discussion');
     const mail = (await p.outbox()).slice(before).filter((m) => m.to === fraEmail);

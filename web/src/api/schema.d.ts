@@ -1235,6 +1235,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                can: {
+                                    invite: boolean;
+                                };
+                                invited: boolean;
                                 offer: {
                                     capacity: number;
                                     codes: string[];

@@ -76,9 +76,13 @@ const ranked = {
         { code: 'modality', params: { modality: 'training', points: 2 } },
         { code: 'language', params: { languages: ['en', 'fr'], points: 1 } },
       ],
+      invited: false,
+      can: { invite: true },
     },
   ],
 };
+/** The same ranking as a viewer who may not invite (the API says so per offer). */
+const rankedNoInvite = { items: ranked.items.map((i) => ({ ...i, can: { invite: false } })) };
 const match = (over: Record<string, unknown> = {}) => ({
   id: MATCH_ID,
   needId: NEED_ID,
@@ -237,7 +241,7 @@ describe("a need's page", () => {
       api
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
         .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false, moveTo: [] }, matches: [match({ offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
-        .on('GET', '/api/v1/capacity/needs/:id/offers', ranked)
+        .on('GET', '/api/v1/capacity/needs/:id/offers', rankedNoInvite)
         .on('POST', '/api/v1/capacity/matches/:id/accept', () => json({ id: MATCH_ID }));
     });
     const status = await screen.findByTestId('match-status', {}, { timeout: 15_000 });

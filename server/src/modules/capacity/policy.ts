@@ -53,6 +53,10 @@ export const capacityCan = {
     /** The statuses its focal point may move the need to now. */
     moveTo: { kind: 'choices', action: capacityPolicy.manageNeed.action, decide: (actor, n) => (capacityPolicy.manageNeed.allows(actor, n) ? [...NEED_MOVES[n.status]] : []) },
   } as const satisfies Record<string, Flag<NeedFacts> | Choices<NeedFacts, NeedMove>>,
+  /** An offer as ranked for a need: `live` when it is already invited, accepted or confirmed on it. */
+  rankedOffer: {
+    invite: { kind: 'flag', action: capacityPolicy.invite.action, decide: (actor, r) => !r.live && ['open', 'in-discussion'].includes(r.need.status) && capacityPolicy.invite.allows(actor, r.need) },
+  } as const satisfies Record<string, Flag<{ need: NeedFacts; live: boolean }>>,
   offer: {
     edit: ability(capacityPolicy.manageOffer, (o: OfferFacts) => o.owner),
     /** The statuses its offeror may move the offer to now. */

@@ -191,8 +191,29 @@ export async function rankedOffersForNeed(db: Executor, actor: Actor | null, nee
     .map((o) => ({ id: o.id, publishedAt: o.publishedAt, row: o, ...scoreMatch(facts, offerFacts(o), pillarOf) }))
     .filter((s) => s.score > 0);
   const top = rank(scored).slice(0, limit);
-  const [names, engaged] = await Promise.all([organisationNames(db, top.map((t) => t.row)), engagements(db, top.map((t) => t.id))]);
-  return { items: top.map((t) => ({ offer: offerOut(t.row, names, engaged), score: t.score, reasons: t.reasons })) };
+  // Which of them are already invited on the need: only the need's own State learns it here (the
+  // matches of a need are its parties' business).
+  const live = async () =>
+    actsFor(actor, needOwner(need)) && top.length > 0
+      ? new Set(
+          (
+            await db
+              .select({ offerId: capacityMatches.offerId })
+              .from(capacityMatches)
+              .where(and(eq(capacityMatches.needId, need.id), inArray(capacityMatches.offerId, top.map((t) => t.id)), inArray(capacityMatches.status, ['invited', 'accepted', 'confirmed'])))
+          ).map((m) => m.offerId),
+        )
+      : new Set<string>();
+  const [names, engaged, invited] = await Promise.all([organisationNames(db, top.map((t) => t.row)), engagements(db, top.map((t) => t.id)), live()]);
+  return {
+    items: top.map((t) => ({
+      offer: offerOut(t.row, names, engaged),
+      score: t.score,
+      reasons: t.reasons,
+      invited: invited.has(t.id),
+      can: canOf(capacityCan.rankedOffer, actor, { need, live: invited.has(t.id) }),
+    })),
+  };
 }
 
 /** The open needs the viewer sees, ranked for an offer it sees. */

@@ -166,7 +166,18 @@ export const NeedList = z.object({ items: z.array(NeedOut), total: z.number().in
 export const OfferList = z.object({ items: z.array(OfferOut), total: z.number().int(), can: z.object({ publishNeed: z.boolean(), publishOffer: z.boolean() }) });
 export const NeedDetail = NeedOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean(), invite: z.boolean(), moveTo: z.array(z.enum(['open', 'met', 'withdrawn'])) }) });
 export const OfferDetail = OfferOut.extend({ matches: z.array(MatchOut), can: z.object({ edit: z.boolean(), moveTo: z.array(z.enum(['open', 'closed', 'withdrawn'])) }) });
-export const RankedOffers = z.object({ items: z.array(z.object({ offer: OfferOut, score: z.number().int(), reasons: z.array(ReasonOut) })) });
+export const RankedOffers = z.object({
+  items: z.array(
+    z.object({
+      offer: OfferOut,
+      score: z.number().int(),
+      reasons: z.array(ReasonOut),
+      /** Already invited, accepted or confirmed on the need: told only to the need's own State. */
+      invited: z.boolean(),
+      can: z.object({ invite: z.boolean() }),
+    }),
+  ),
+});
 export const RankedNeeds = z.object({ items: z.array(z.object({ need: NeedOut, score: z.number().int(), reasons: z.array(ReasonOut) })) });
 export const Created = z.object({ id: z.string() });
 export const FromReportOut = z.object({ reportId: z.string(), submission: z.number().int(), created: z.array(z.string()), alreadyPublished: z.number().int() });

@@ -88,11 +88,10 @@ function RankedOfferList({ need, items }: { need: NeedDetail; items: RankedOffer
     },
   });
   if (items.length === 0) return <Text>{t('capacity.need.noOffers')}</Text>;
-  const live = new Set(need.matches.filter((m) => ['invited', 'accepted', 'confirmed'].includes(m.status)).map((m) => m.offerId));
   return (
     <>
     <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('capacity.need.ranked')}>
-      {items.map(({ offer, score, reasons }, i) => (
+      {items.map(({ offer, score, reasons, invited, can }, i) => (
         <Paper key={offer.id} withBorder p="md" component="li" data-offer={offer.id}>
           <Stack gap="xs">
             <Text fw={600}>
@@ -105,11 +104,11 @@ function RankedOfferList({ need, items }: { need: NeedDetail; items: RankedOffer
               {t('capacity.fields.offeror')}: <OfferorName offeror={offer.offeror} />
             </Text>
             <Reasons reasons={reasons} score={score} />
-            {need.can.invite && !live.has(offer.id) ? (
+            {can.invite ? (
               <Button w="fit-content" onClick={() => setInviting(offer.id)}>
                 {t('capacity.need.invite')}
               </Button>
-            ) : live.has(offer.id) ? (
+            ) : invited ? (
               <Text size="sm">{t('capacity.need.alreadyInvited')}</Text>
             ) : null}
           </Stack>
