@@ -14,6 +14,40 @@ import { StateName } from '../states';
 import { agendaQuery, type AgendaItem } from './queries';
 import classes from './MyPage.module.css';
 
+type Kind = AgendaItem['kind'];
+type Action = AgendaItem['action'];
+
+/** The words of each kind and action, by their keys (each key written out, so the locale check finds it). */
+const KIND = {
+  'silence-procedure': 'my.kind.silence-procedure',
+  report: 'my.kind.report',
+  registration: 'my.kind.registration',
+  amendment: 'my.kind.amendment',
+  'draft-changed': 'my.kind.draft-changed',
+  meeting: 'my.kind.meeting',
+  'adoption-proposal': 'my.kind.adoption-proposal',
+  'registration-to-confirm': 'my.kind.registration-to-confirm',
+  'document-to-issue': 'my.kind.document-to-issue',
+} as const satisfies Record<Kind, string>;
+const ACTION = {
+  'break-silence': 'my.action.break-silence',
+  'start-report': 'my.action.start-report',
+  'continue-report': 'my.action.continue-report',
+  'view-report': 'my.action.view-report',
+  register: 'my.action.register',
+  'view-registration': 'my.action.view-registration',
+  cosponsor: 'my.action.cosponsor',
+  'review-changes': 'my.action.review-changes',
+  open: 'my.action.open',
+  decide: 'my.action.decide',
+  'confirm-registration': 'my.action.confirm-registration',
+  'upload-language-versions': 'my.action.upload-language-versions',
+  'issue-agenda': 'my.action.issue-agenda',
+} as const satisfies Record<Action, string>;
+const WHEN = { deadline: 'my.when.deadline', starts: 'my.when.starts', registrationCloses: 'my.when.registrationCloses' } as const;
+const REPORT = { 'not-started': 'my.report.notStarted', draft: 'my.report.draft', submitted: 'my.report.submitted' } as const;
+const REGISTRATION = { submitted: 'my.registration.submitted', confirmed: 'my.registration.confirmed', other: 'my.registration.notRegistered' } as const;
+
 /**
  * "My PoA": what needs the signed-in person now, nearest deadline first, each with its action. The
  * list, its order and each action come from the API (which asks each module with its own rules);
@@ -73,7 +107,7 @@ function ItemCard({ item }: { item: AgendaItem }) {
     <Card withBorder padding="md" component="article" aria-labelledby={titleId} className={classes.item}>
       <div className={classes.head}>
         <Badge variant="light" color="un.9" radius="sm" tt="none">
-          {t(`my.kind.${item.kind}`)}
+          {t(KIND[item.kind])}
         </Badge>
         <Title order={2} size="h4" id={titleId} className={classes.title}>
           <Localized text={item.title} />
@@ -81,7 +115,7 @@ function ItemCard({ item }: { item: AgendaItem }) {
       </div>
       {item.deadline ? (
         <Text size="sm">
-          <span className={classes.when}>{t(`my.when.${whenOf(item)}`)}</span> {formatInZone(item.deadline.at, zone, lang)}
+          <span className={classes.when}>{t(WHEN[whenOf(item)])}</span> {formatInZone(item.deadline.at, zone, lang)}
           {item.deadline.zone !== zone ? (
             <>
               <br />
@@ -92,7 +126,7 @@ function ItemCard({ item }: { item: AgendaItem }) {
       ) : null}
       <Details item={item} lang={lang} />
       <Button component={Link} to={to(item.link)} variant={item.action === 'open' ? 'outline' : 'filled'} className={classes.action}>
-        {t(`my.action.${item.action}`)}
+        {t(ACTION[item.action])}
       </Button>
     </Card>
   );
@@ -110,10 +144,10 @@ function Details({ item, lang }: { item: AgendaItem; lang: Language }) {
   const d = item.detail;
   const lines: React.ReactNode[] = [];
   if (item.kind === 'report' && d.status) {
-    lines.push(t(`my.report.${d.status === 'not-started' ? 'notStarted' : d.status === 'submitted' ? 'submitted' : 'draft'}`));
+    lines.push(t(REPORT[d.status === 'not-started' || d.status === 'submitted' ? d.status : 'draft']));
     if (d.status !== 'submitted' && d.sectionsLeft !== undefined && d.sectionsTotal !== undefined) lines.push(t('my.report.sectionsLeft', { left: d.sectionsLeft, total: d.sectionsTotal, count: d.sectionsLeft }));
   }
-  if (item.kind === 'registration' && d.status) lines.push(t(`my.registration.${d.status === 'submitted' ? 'submitted' : d.status === 'confirmed' ? 'confirmed' : 'notRegistered'}`));
+  if (item.kind === 'registration' && d.status) lines.push(t(REGISTRATION[d.status === 'submitted' || d.status === 'confirmed' ? d.status : 'other']));
   if (item.kind === 'amendment' && d.state)
     lines.push(
       <>
@@ -134,7 +168,7 @@ function Details({ item, lang }: { item: AgendaItem; lang: Language }) {
     lines.push(t('my.document.missing', { languages: new Intl.ListFormat(lang, { type: 'conjunction' }).format(d.missingLanguages.map((l) => names.of(l) ?? l)) }));
   }
   if (item.kind === 'document-to-issue' && item.action === 'issue-agenda') lines.push(t('my.document.agenda'));
-  if ((item.kind === 'draft-changed' || item.kind === 'amendment' || item.kind === 'adoption-proposal') && d.changedAt) lines.push(t(`my.changed.${item.kind === 'draft-changed' ? 'changed' : 'since'}`, { date: formatDay(d.changedAt, lang) }));
+  if ((item.kind === 'draft-changed' || item.kind === 'amendment' || item.kind === 'adoption-proposal') && d.changedAt) lines.push(t(item.kind === 'draft-changed' ? 'my.changed.changed' : 'my.changed.since', { date: formatDay(d.changedAt, lang) }));
   if (lines.length === 0) return null;
   return (
     <Text size="sm" c="dimmed" component="div">
