@@ -20,6 +20,7 @@ import { contactsRoutes } from './modules/contacts/index.js';
 import { capacityNeedsSearchSource, capacityOffersSearchSource, capacityRoutes } from './modules/capacity/index.js';
 import { stakeholdersRoutes, writtenInputsSearchSource } from './modules/stakeholders/index.js';
 import { searchRoutes } from './modules/search/index.js';
+import { agendaRoutes } from './modules/agenda/index.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -55,6 +56,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   contactsRoutes(app, ctx);
   capacityRoutes(app, ctx);
   stakeholdersRoutes(app, ctx);
+  agendaRoutes(app, ctx);
   // One search over everything: each module's own source, with its own visibility rule.
   searchRoutes(app, ctx, {
     sources: [

@@ -5,6 +5,7 @@ import { createGroup, joinGroup, workingGroups } from '../modules/groups/index.j
 import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, submitStatement } from '../modules/meetings/index.js';
 import { toLocal } from '../kernel/local-time.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
+import { demoPdf } from './pdf.js';
 
 const pick = (accounts: DemoAccount[], email: string) => {
   const account = accounts.find((a) => a.email === email);
@@ -15,9 +16,15 @@ const pick = (accounts: DemoAccount[], email: string) => {
 /** A day from now, at a wall-clock hour in a zone: `YYYY-MM-DDTHH:mm`. */
 const dayAt = (daysFromNow: number, hour: string, zone: string) => `${toLocal(new Date(Date.now() + daysFromNow * 86_400_000), zone).slice(0, 10)}T${hour}`;
 
-/** A small PDF, made here, standing in for an official document's text. */
+const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
+/** A one-page PDF with the document's text, made here, standing in for an official document. */
 const pdf = (title: string, language: string) =>
-  Buffer.from(`%PDF-1.4\n% ${language}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  demoPdf([
+    title,
+    `Programme of Action on ICTs in the context of international security - ${LANGUAGE_NAMES[language] ?? language} version`,
+    'This document was generated for the demonstration of the PoA Platform.',
+    'It stands in for the text the Secretariat issues in the six official languages.',
+  ]);
 
 /**
  * Meetings in the demo: the next annual meeting, open for registration, with its provisional agenda

@@ -8219,6 +8219,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs you now, nearest deadline first, each with its action (signed in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                action: "break-silence" | "start-report" | "continue-report" | "view-report" | "register" | "view-registration" | "cosponsor" | "review-changes" | "open" | "decide" | "confirm-registration" | "upload-language-versions" | "issue-agenda";
+                                deadline: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    zone: string;
+                                } | null;
+                                detail: {
+                                    /** Format: date-time */
+                                    changedAt?: string;
+                                    delegationName?: string;
+                                    meetingTitle?: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                    missingLanguages?: ("ar" | "zh" | "en" | "fr" | "ru" | "es")[];
+                                    revisionLabel?: string;
+                                    sectionsLeft?: number;
+                                    sectionsTotal?: number;
+                                    state?: string;
+                                    status?: string;
+                                };
+                                key: string;
+                                /** @enum {string} */
+                                kind: "silence-procedure" | "report" | "registration" | "amendment" | "draft-changed" | "meeting" | "adoption-proposal" | "registration-to-confirm" | "document-to-issue";
+                                link: string;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                            }[];
+                            kinds: ("silence-procedure" | "report" | "registration" | "amendment" | "draft-changed" | "meeting" | "adoption-proposal" | "registration-to-confirm" | "document-to-issue")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/language": {
         parameters: {
             query?: never;

@@ -151,6 +151,9 @@ function SessionArea() {
   }
   return (
     <div className={classes.session}>
+      <Anchor component={Link} to={to('/my')} size="sm" fw={700}>
+        {t('my.nav')}
+      </Anchor>
       <Text size="sm" className={classes.signedInAs}>
         <VisuallyHidden>{t('layout.signedInAs')} </VisuallyHidden>
         <Anchor component={Link} to={to('/account')}>

@@ -17,6 +17,7 @@ const AcceptInvitationPage = page(() => import('../features/accounts/AcceptInvit
 const RequestResetPage = page(() => import('../features/accounts/RequestResetPage'));
 const SetNewPasswordPage = page(() => import('../features/accounts/SetNewPasswordPage'));
 const AccountPage = page(() => import('../features/accounts/AccountPage'));
+const MyPage = page(() => import('../features/my/MyPage'));
 const InvitePage = page(() => import('../features/accounts/InvitePage'));
 const StatesPage = page(() => import('../features/states/StatesPage'));
 const StatePage = page(() => import('../features/states/StatePage'));
@@ -94,6 +95,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^reset-password$/, RequestResetPage],
   [/^reset-password\/[^/]+$/, SetNewPasswordPage],
   [/^account$/, AccountPage],
+  [/^my$/, MyPage],
   [/^invite$/, InvitePage],
   [/^states$/, StatesPage],
   [/^states\/[^/]+$/, StatePage],
@@ -212,6 +214,7 @@ export const router = createBrowserRouter([
           { path: 'contacts/checks/:id', element: <ContactsCheckPage /> },
           { path: 'contacts/reads', element: <ContactsReadsPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'my', element: <MyPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },
           { path: 'states/:iso3', element: <StatePage /> },

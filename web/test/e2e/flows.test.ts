@@ -37,7 +37,7 @@ describe('signing in', () => {
     await code.fill(totp(camila.totpSecret!));
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.waitForURL(/\/en$/);
+    await page.waitForURL(/\/en\/my$/);
     await header(page).getByRole('link', { name: camila.name }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
     await heading(page).filter({ hasText: 'My account' }).waitFor();
@@ -268,7 +268,7 @@ describe('by keyboard alone', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'one-time-code');
     await page.keyboard.type(totp(claire.totpSecret!));
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/en$/);
+    await page.waitForURL(/\/en\/my$/);
     await header(page).getByRole('link', { name: claire.name }).waitFor();
     // The home page's heading takes the focus once it is shown; tabbing starts from there, not
     // from wherever the focus was before (otherwise Enter may land on the heading, not the link).

@@ -12,4 +12,7 @@ export { breakSilence } from './break-silence.js';
 export { decisionsPolicy } from './policy.js';
 export type { WorkingGroups } from './create-draft.js';
 export { draftsOfBody } from './reading.js';
+// What "My PoA" asks of negotiation: each read applies this module's own rules.
+export { amendmentsToCosponsor, draftsChangedSinceSeen, openAdoptionProposals, openSilenceProcedures } from './reading.js';
+export { noteDraftSeen } from './note-draft-seen.js';
 export { amendmentsSearchSource, draftsSearchSource, outcomesSearchSource } from './search-source.js';

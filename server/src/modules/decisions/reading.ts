@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
@@ -12,6 +12,7 @@ import {
   amendmentSponsors,
   consensusProposals,
   draftRevisions,
+  draftViews,
   drafts,
   explanationsOfPosition,
   objections,
@@ -293,4 +294,85 @@ export async function draftsOfBody(db: Executor, body: string) {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.id)) latest.set(r.id, r);
   return [...latest.values()].map((r) => ({ id: r.id, title: r.title, revision: revisionLabel(r.number), status: r.status, url: `/drafts/${r.id}` }));
+}
+
+/**
+ * The proposed amendments of drafts under negotiation that the actor's State may still co-sponsor (not
+ * its own, not already joined), newest first: decided by the same rule as the amendment's `can` block.
+ */
+export async function amendmentsToCosponsor(db: Executor, actor: Actor | null, limit = 20) {
+  if (!actor?.state) return [];
+  const rows = await db
+    .select({ id: amendments.id, draftId: amendments.draftId, proposerState: amendments.proposerState, paragraphKey: amendments.paragraphKey, action: amendments.action, status: amendments.status, createdAt: amendments.createdAt, draftStatus: drafts.status })
+    .from(amendments)
+    .innerJoin(drafts, eq(drafts.id, amendments.draftId))
+    .where(and(eq(amendments.status, 'proposed'), eq(drafts.status, 'negotiating')))
+    .orderBy(desc(amendments.createdAt));
+  if (rows.length === 0) return [];
+  const sponsors = await db.select({ amendmentId: amendmentSponsors.amendmentId, state: amendmentSponsors.state }).from(amendmentSponsors).where(inArray(amendmentSponsors.amendmentId, rows.map((r) => r.id)));
+  const titles = await latestTitles(db, [...new Set(rows.map((r) => r.draftId))]);
+  return rows
+    .filter((r) => r.proposerState !== actor.state)
+    .map((r) => {
+      const facts = { negotiating: r.draftStatus === 'negotiating', status: r.status, sponsors: [r.proposerState, ...sponsors.filter((s) => s.amendmentId === r.id).map((s) => s.state)] };
+      return { ...r, draftTitle: titles.get(r.draftId) ?? '', can: canOf(decisionsCan.amendment, actor, facts) };
+    })
+    .filter((r) => r.can.cosponsor)
+    .slice(0, limit);
+}
+
+/** The title of each draft's latest revision. */
+async function latestTitles(db: Executor, draftIds: string[]): Promise<Map<string, string>> {
+  if (draftIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, title: draftRevisions.title })
+    .from(draftRevisions)
+    .where(inArray(draftRevisions.draftId, draftIds))
+    .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
+  return new Map(rows.map((r) => [r.draftId, r.title]));
+}
+
+/**
+ * The drafts an account opened before and that changed since it last did (a new revision or a new
+ * amendment), with what changed: the record is public, the marker is the account's own.
+ */
+export async function draftsChangedSinceSeen(db: Executor, accountId: string) {
+  const seen = await db.select({ draftId: draftViews.draftId, seenAt: draftViews.seenAt }).from(draftViews).where(eq(draftViews.accountId, accountId));
+  if (seen.length === 0) return [];
+  const ids = seen.map((s) => s.draftId);
+  const revisions = await db
+    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
+    .from(draftRevisions)
+    .where(inArray(draftRevisions.draftId, ids))
+    .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
+  const latest = new Map(revisions.map((r) => [r.draftId, r]));
+  const newest = await db
+    .select({ draftId: amendments.draftId, at: max(amendments.createdAt) })
+    .from(amendments)
+    .where(inArray(amendments.draftId, ids))
+    .groupBy(amendments.draftId);
+  const lastAmendment = new Map(newest.map((n) => [n.draftId, n.at]));
+  const changed = [];
+  for (const s of seen) {
+    const rev = latest.get(s.draftId);
+    if (!rev) continue;
+    const amendedAt = lastAmendment.get(s.draftId) ?? null;
+    const newRevision = rev.issuedAt > s.seenAt;
+    const newAmendments = !!amendedAt && amendedAt > s.seenAt;
+    if (!newRevision && !newAmendments) continue;
+    const changedAt = new Date(Math.max(rev.issuedAt.getTime(), amendedAt?.getTime() ?? 0));
+    changed.push({ draftId: s.draftId, title: rev.title, revisionLabel: revisionLabel(rev.number), seenAt: s.seenAt, changedAt, newRevision, newAmendments });
+  }
+  return changed.sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+}
+
+/** The proposals for adoption still open, awaiting the chair's decision (consensus declared or not), oldest first. */
+export async function openAdoptionProposals(db: Executor, actor: Actor | null) {
+  const rows = await db
+    .select({ id: consensusProposals.id, draftId: consensusProposals.draftId, meetingId: consensusProposals.meetingId, proposedAt: consensusProposals.proposedAt, revision: draftRevisions.number, title: draftRevisions.title })
+    .from(consensusProposals)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, consensusProposals.revisionId))
+    .where(eq(consensusProposals.status, 'open'))
+    .orderBy(asc(consensusProposals.proposedAt));
+  return rows.map((r) => ({ ...r, revisionLabel: revisionLabel(r.revision), can: canOf(decisionsCan.adoptionProposal, actor, { status: 'open' }) }));
 }

@@ -16,6 +16,7 @@ import { issueRevision } from './issue-revision.js';
 import { transmitDraft } from './transmit-draft.js';
 import { proposeAmendment } from './propose-amendment.js';
 import { cosponsorAmendment } from './cosponsor-amendment.js';
+import { noteDraftSeen } from './note-draft-seen.js';
 import { decisionsCan, decisionsPolicy } from './policy.js';
 import {
   BrokenSilence,
@@ -104,6 +105,8 @@ export function decisionsRoutes(app: App, ctx: PlatformContext, { roll, groups }
     { config: read, schema: { tags, summary: 'A draft: revisions, latest text, amendments per paragraph, the decision record', params: z.object({ id: Id }), response: { 200: DraftDetail } } },
     async (request, reply) => {
       const draft = await draftWithRecord(db, request.params.id, request.actor);
+      // What changed since is measured from here: the account's own "My PoA" reads it.
+      if (request.actor) await noteDraftSeen(db, { accountId: request.actor.accountId, draftId: draft.id });
       setEtag(reply, draft.latest.number);
       return draft;
     },

@@ -216,3 +216,20 @@ export const outcomeSeries = pgTable('outcome_series', {
   series: text('series').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/**
+ * When an account last opened a draft: what changed since (a revision, an amendment) is what its
+ * "My PoA" lists. One row per account and draft, overwritten on each opening; a private reading
+ * marker, not a record of the negotiation, so it is neither audited nor shown to anyone else.
+ */
+export const draftViews = pgTable(
+  'draft_views',
+  {
+    accountId: uuid('account_id').notNull(),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id),
+    seenAt: timestamp('seen_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.draftId] })],
+);

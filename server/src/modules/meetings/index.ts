@@ -22,6 +22,8 @@ export { listMeetings, meetingRow, recentlyChangedMeetings, toMeetingView, type 
 export { Meeting as MeetingSchema, MeetingFieldsBody } from './schemas.js';
 export { MEETING_KINDS, GROUP_MEETING_KINDS, type MeetingKind } from './meeting-rules.js';
 export { meetingRoll } from './roll.js';
+// What "My PoA" asks of meetings: each read applies this module's own rules.
+export { meetingsAhead, registrationsToConfirm } from './ahead.js';
 // What the stakeholders module asks of a meeting (written inputs, requests to speak).
 export { currentAgenda } from './reading.js';
 export { flattenAgenda } from './agenda/agenda.js';

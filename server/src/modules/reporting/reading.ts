@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
-import { reportingCan } from './policy.js';
+import { reportingCan, reportingPolicy } from './policy.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/index.js';
@@ -242,4 +242,38 @@ export async function submissionsVersion(db: Executor, cycleId: string): Promise
     .from(reportSubmissions)
     .where(eq(reportSubmissions.cycleId, cycleId));
   return row!.v;
+}
+
+/**
+ * The actor's own State's report in each open cycle, for those who draft it (its focal point and
+ * delegates): not started, in draft or submitted, with the sections still without an answer. Nobody
+ * else learns anything here of a State's report, submitted or not.
+ */
+export async function ownReportsInOpenCycles(db: Executor, actor: Actor | null, now = new Date()) {
+  const state = actor?.state;
+  if (!state || !reportingPolicy.draft.allows(actor, { state })) return [];
+  const cycles = await db
+    .select({ id: reportingCycles.id, title: reportingCycles.title, deadlineAt: reportingCycles.deadlineAt, deadlineZone: reportingCycles.deadlineZone })
+    .from(reportingCycles)
+    .where(gt(reportingCycles.deadlineAt, now))
+    .orderBy(asc(reportingCycles.deadlineAt));
+  const out = [];
+  for (const c of cycles) {
+    const report = await reportOfState(db, c.id, state);
+    const sections = await cycleSections(db, c.id);
+    const answered = report ? await db.select({ key: reportSections.key }).from(reportSections).where(eq(reportSections.reportId, report.id)) : [];
+    const done = new Set(answered.map((a) => a.key));
+    out.push({
+      cycle: c,
+      state,
+      report: report ? { id: report.id, submissions: report.submissions, lastSubmittedAt: report.lastSubmittedAt } : null,
+      status: !report ? ('not-started' as const) : report.submissions > 0 ? ('submitted' as const) : ('draft' as const),
+      sectionsTotal: sections.length,
+      sectionsLeft: sections.filter((s) => !done.has(s.key)).length,
+      can: report
+        ? { ...canOf(reportingCan.report, actor, { state }), startReport: false }
+        : { edit: false, submit: false, ...canOf(reportingCan.cycle, actor, { hasReport: false }) },
+    });
+  }
+  return out;
 }

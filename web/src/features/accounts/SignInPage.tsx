@@ -12,9 +12,13 @@ import { OtpField } from './fields';
 import { looksLikeEmail, looksLikeOtp, normaliseOtp } from './validation';
 import classes from './accounts.module.css';
 
-/** Only a path inside the app, in a language, is a place to go back to after signing in. */
+/**
+ * Only a path inside the app, in a language, is a place to go back to after signing in; from the
+ * home page (or from nowhere) one lands on "My PoA", what needs one now.
+ */
 function safeNext(next: string | null, lang: string): string {
-  return next && /^\/(ar|zh|en|fr|ru|es)(\/|$)/.test(next) && !next.startsWith('//') ? next : `/${lang}`;
+  const inApp = !!next && /^\/(ar|zh|en|fr|ru|es)(\/|$)/.test(next) && !next.startsWith('//');
+  return inApp && !/^\/(ar|zh|en|fr|ru|es)\/?$/.test(next) ? next : `/${lang}/my`;
 }
 
 type SecondFactor = 'none' | 'otp' | 'recovery';

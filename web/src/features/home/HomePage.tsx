@@ -1,9 +1,10 @@
-import { Anchor, Badge, Card, List, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { PageHeading } from '../../ui/PageHeading';
+import { NextSection } from './NextSection';
 import { NowSection } from './NowSection';
 import classes from './HomePage.module.css';
 
@@ -67,25 +68,7 @@ export default function HomePage() {
         </List>
       </section>
 
-      <section aria-labelledby="home-next">
-        <Title order={2} id="home-next" className={classes.sectionTitle}>
-          {t('home.next.title')}
-        </Title>
-        <Timeline active={0} bulletSize={18} lineWidth={2} className={classes.prose}>
-          <Timeline.Item title={<TimelineTitle period={t('home.next.oewgWhen')} title={t('home.next.oewgTitle')} />}>
-            <Text size="sm">{t('home.next.oewg')}</Text>
-          </Timeline.Item>
-          <Timeline.Item title={<TimelineTitle period={t('home.next.conferenceWhen')} title={t('home.next.conferenceTitle')} />}>
-            <Text size="sm">{t('home.next.conference')}</Text>
-          </Timeline.Item>
-          <Timeline.Item title={<TimelineTitle period={t('home.next.meetingsWhen')} title={t('home.next.meetingsTitle')} />}>
-            <Text size="sm">{t('home.next.meetings')}</Text>
-          </Timeline.Item>
-        </Timeline>
-        <Text size="sm" c="dimmed" mt="md">
-          {t('home.next.note')}
-        </Text>
-      </section>
+      <NextSection />
 
       <section aria-labelledby="home-start">
         <Title order={2} id="home-start" className={classes.sectionTitle}>
@@ -93,6 +76,7 @@ export default function HomePage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
           <EntryPoint to={to('/states')} title={t('home.start.statesTitle')} text={t('home.start.states')} />
+          {account ? <EntryPoint to={to('/my')} title={t('my.title')} text={t('home.start.my')} /> : null}
           {account ? (
             <EntryPoint to={to('/account')} title={t('home.start.accountTitle')} text={t('home.start.account')} />
           ) : (
@@ -107,19 +91,6 @@ export default function HomePage() {
         {t('home.source')}
       </Text>
     </Stack>
-  );
-}
-
-function TimelineTitle({ period, title }: { period: string; title: string }) {
-  return (
-    <span className={classes.timelineTitle}>
-      <Badge variant="outline" color="un.8" radius="sm" tt="none" size="lg" className={classes.period}>
-        {period}
-      </Badge>
-      <Title order={3} size="h5" component="span" className={classes.timelineHeading}>
-        {title}
-      </Title>
-    </span>
   );
 }
 

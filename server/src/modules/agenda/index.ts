@@ -1,0 +1,2 @@
+export { agendaRoutes } from './routes.js';
+export { agendaPolicy } from './policy.js';
