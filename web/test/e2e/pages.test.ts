@@ -86,7 +86,7 @@ describe.each(LANGUAGES)('every page in %s passes axe (WCAG 2.2 A and AA)', (lan
 
   it('pages for a signed-in member of the Secretariat', async () => {
     const { page, errors } = secretariat;
-    for (const path of ['/account', '/invite', '/states/FRA']) {
+    for (const path of ['/account', '/invite', '/my', '/states/FRA']) {
       await expectPage(page, lang, `/${lang}${path}`);
     }
     // The correction form is shown because the API says so (can.correctNames), in the page's language.
