@@ -26,6 +26,7 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
   const [reason, setReason] = useState('');
   const [times, setTimes] = useState({ startsAt: m.local.startsAt, endsAt: m.local.endsAt, registrationDeadline: m.local.registrationDeadline ?? '' });
   const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const setTime = (field: keyof typeof times, value: string) => setTimes((x) => ({ ...x, [field]: value.slice(0, 16) }));
   const close = () => (setOpen(null), setErrors({}));
 
   const act = useVersionedSave({
@@ -128,18 +129,18 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
             label={t('meetings.form.startsAt')}
             required
             value={times.startsAt}
-            onChange={(e) => setTimes((x) => ({ ...x, startsAt: e.currentTarget.value.slice(0, 16) }))}
+            onChange={(e) => setTime('startsAt', e.currentTarget.value)}
             error={errors.startsAt}
             data-autofocus
           />
-          <TextInput type="datetime-local" label={t('meetings.form.endsAt')} required value={times.endsAt} onChange={(e) => setTimes((x) => ({ ...x, endsAt: e.currentTarget.value.slice(0, 16) }))} error={errors.endsAt} />
+          <TextInput type="datetime-local" label={t('meetings.form.endsAt')} required value={times.endsAt} onChange={(e) => setTime('endsAt', e.currentTarget.value)} error={errors.endsAt} />
         </SimpleGrid>
         <TextInput
           type="datetime-local"
           label={t('meetings.form.registrationDeadline')}
           description={t('meetings.optional')}
           value={times.registrationDeadline}
-          onChange={(e) => setTimes((x) => ({ ...x, registrationDeadline: e.currentTarget.value.slice(0, 16) }))}
+          onChange={(e) => setTime('registrationDeadline', e.currentTarget.value)}
           error={errors.registrationDeadline}
         />
         {reasonField}
