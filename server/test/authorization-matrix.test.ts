@@ -155,6 +155,39 @@ const canChecks: CanCheck[] = [
     },
   },
   {
+    name: "a meeting's life: announce, change its body, postpone, cancel",
+    success: 200,
+    trials: async (c) => {
+      // A draft, which only the Secretariat sees: for anyone else its flags count as false (the page is 404).
+      const draft = await secretariat().post('/api/v1/meetings', meetingBody({ draft: true }));
+      expect(draft.status).toBe(201);
+      const seen = await c.get(`/api/v1/meetings/${draft.body.id}`);
+      const draftCan = seen.status === 200 ? seen.body.can : { announce: false, editBody: false };
+      const editBody = await c.patch(`/api/v1/meetings/${draft.body.id}`, { kind: 'organizational-session' }, { 'if-match': etagOf(draft) });
+      const announce = await c.post(`/api/v1/meetings/${draft.body.id}/announce`, {}, { 'if-match': etagOf(editBody.status === 200 ? editBody : draft) });
+      // Announced meetings, one to postpone and one to cancel; and the announced draft, whose body is fixed now.
+      const [late, off] = [await meeting({ agenda: 'none' }), await meeting({ agenda: 'none' })];
+      const lateCan = await meetingCan(c, late);
+      const offCan = await meetingCan(c, off);
+      const fixed = await secretariat().get(`/api/v1/meetings/${draft.body.id}`);
+      // Announced by the Secretariat only: for anyone else it is still a draft they cannot see.
+      const again = await c.get(`/api/v1/meetings/${draft.body.id}`);
+      const fixedCan = again.status === 200 ? again.body.can : { announce: false, editBody: false };
+      return [
+        { what: 'editBody (draft)', can: draftCan.editBody, res: editBody },
+        { what: 'announce (draft)', can: draftCan.announce, res: announce },
+        { what: 'editBody (announced)', can: fixedCan.editBody, res: await c.patch(`/api/v1/meetings/${draft.body.id}`, { kind: 'annual-meeting' }, { 'if-match': etagOf(fixed) }) },
+        { what: 'announce (announced)', can: fixedCan.announce, res: await c.post(`/api/v1/meetings/${draft.body.id}/announce`, {}, { 'if-match': etagOf(fixed) }) },
+        {
+          what: 'postpone',
+          can: lateCan.can.postpone,
+          res: await c.post(`/api/v1/meetings/${late}/postpone`, { startsAt: '2027-09-13T10:00', endsAt: '2027-09-17T18:00', reason: 'Rooms under repair.' }, { 'if-match': lateCan.etag }),
+        },
+        { what: 'cancel', can: offCan.can.cancel, res: await c.post(`/api/v1/meetings/${off}/cancel`, { reason: 'The host withdrew.' }, { 'if-match': offCan.etag }) },
+      ];
+    },
+  },
+  {
     name: 'move a meeting to each status',
     success: 200,
     trials: async (c) => {

@@ -586,11 +586,11 @@ describe('calendars', () => {
 describe('what each caller may do, from the same rules', () => {
   it('is in every meeting response', async () => {
     const can = async (who: Who) => (await c[who].get(`/api/v1/meetings/${meetingId}`)).body.can;
-    expect(await can('public')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [] });
-    expect(await can('delegate CHL')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [] });
-    expect(await can('stakeholder')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [] });
-    expect(await can('chair')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [] });
-    expect(await can('secretariat')).toEqual({ manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'] });
+    expect(await can('public')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
+    expect(await can('delegate CHL')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
+    expect(await can('stakeholder')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
+    expect(await can('chair')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
+    expect(await can('secretariat')).toEqual({ manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true });
   });
 });
 

@@ -4,11 +4,13 @@ import { docxBomb, sampleDocx, sampleOdt, samplePdf, samplePng } from './support
 import ICAL from 'ical.js';
 import { fromLocal, isTimeZone, toLocal } from '../src/kernel/local-time.js';
 import { formatOffset, offsetTransitions, vtimezone } from '../src/modules/meetings/calendar/vtimezone.js';
-import { bodyFits, canMoveTo, nextReviewConference, plannedReminders, registrationIsOpen, reminderKey, timeProblems } from '../src/modules/meetings/meeting-rules.js';
+import { bodyFits, canMoveTo, isDraft, mayAnnounce, mayCancel, mayEditBody, mayPostpone, MEETING_STATUSES, scheduleChanged, nextReviewConference, plannedReminders, registrationIsOpen, reminderKey, timeProblems } from '../src/modules/meetings/meeting-rules.js';
 import { agendaLabel, buildAgenda, flattenAgenda, mayRevise, unknownElementErrors } from '../src/modules/meetings/agenda/agenda.js';
 import { delegationProblems, inDelegationOrder, inListOrder, publicParticipant, type ListedDelegation } from '../src/modules/meetings/registration/delegations.js';
 import { escapeHtml, participantsCsvRows, participantsHtml } from '../src/modules/meetings/registration/participants-list.js';
 import { meetingsCalendar } from '../src/modules/meetings/calendar/calendar.js';
+import { meetingNotice } from '../src/modules/meetings/notice-texts.js';
+import { LANGUAGES } from '../src/kernel/languages.js';
 import { formatSymbol, SERIES_OF } from '../src/modules/documents/symbols.js';
 import { checkFile, detectFormat, inflatedSize } from '../src/modules/documents/file-types.js';
 import { joinRefusal } from '../src/modules/groups/membership.js';
@@ -320,5 +322,74 @@ describe('working group membership', () => {
     expect(joinRefusal({ ...open, stakeholderObservers: false }, org, 'observer', true)).toBe('observers-not-admitted');
     expect(joinRefusal(open, org, 'observer', false)).toBe('not-accredited');
     expect(joinRefusal({ ...open, status: 'closed' }, state, 'member', true)).toBe('group-closed');
+  });
+});
+
+describe("a meeting's life", () => {
+  const only = (rule: (s: (typeof MEETING_STATUSES)[number]) => boolean) => MEETING_STATUSES.filter(rule);
+
+  it('keeps a draft to the Secretariat; announces, and changes body and kind, only a draft', () => {
+    expect(only(isDraft)).toEqual(['draft']);
+    expect(only(mayAnnounce)).toEqual(['draft']);
+    expect(only(mayEditBody)).toEqual(['draft']);
+  });
+
+  it('postpones and cancels an announced meeting not yet in session', () => {
+    expect(only(mayPostpone)).toEqual(['planned', 'registration-open']);
+    expect(only(mayCancel)).toEqual(['planned', 'registration-open']);
+    // Neither a draft nor a cancelled meeting is reached, or left, by a move of status.
+    for (const s of MEETING_STATUSES) for (const t of ['draft', 'cancelled'] as const) expect(canMoveTo(s, t)).toBe(false);
+    expect(MEETING_STATUSES.filter((t) => canMoveTo('draft', t) || canMoveTo('cancelled', t))).toEqual([]);
+  });
+
+  it('reminds nobody of a draft or a cancelled meeting', () => {
+    const m = { id: 'm', startsAt: new Date('2030-01-10T10:00:00Z'), registrationDeadline: new Date('2030-01-01T10:00:00Z') };
+    const now = new Date('2029-12-01T00:00:00Z');
+    expect(plannedReminders({ ...m, status: 'planned' }, now)).toHaveLength(2);
+    expect(plannedReminders({ ...m, status: 'draft' }, now)).toEqual([]);
+    expect(plannedReminders({ ...m, status: 'cancelled' }, now)).toEqual([]);
+  });
+
+  it('counts a change of the start, the end or the zone as a change of the schedule', () => {
+    const t = { startsAt: new Date('2030-01-10T10:00:00Z'), endsAt: new Date('2030-01-12T10:00:00Z'), registrationDeadline: null, timeZone: 'UTC' };
+    expect(scheduleChanged(t, { ...t })).toBe(false);
+    expect(scheduleChanged(t, { ...t, registrationDeadline: new Date('2030-01-01T10:00:00Z') })).toBe(false);
+    expect(scheduleChanged(t, { ...t, startsAt: new Date('2030-01-10T11:00:00Z') })).toBe(true);
+    expect(scheduleChanged(t, { ...t, endsAt: new Date('2030-01-13T10:00:00Z') })).toBe(true);
+    expect(scheduleChanged(t, { ...t, timeZone: 'Europe/Zurich' })).toBe(true);
+  });
+
+  it('tells of a postponement and a cancellation in each language, with the reason and the times in the zone', () => {
+    const at = { title: 'T', reason: 'R-why', startsAt: new Date('2030-01-10T15:00:00Z'), zone: 'America/New_York', link: 'http://poa.test/x' };
+    const subjects = new Set<string>();
+    for (const lang of LANGUAGES) {
+      const cancelled = meetingNotice(lang, { kind: 'cancelled', ...at });
+      const postponed = meetingNotice(lang, { kind: 'postponed', ...at, from: new Date('2029-12-10T15:00:00Z'), endsAt: new Date('2030-01-12T15:00:00Z') });
+      for (const m of [cancelled, postponed]) {
+        expect(m.text).toContain('R-why');
+        expect(m.text).toContain('http://poa.test/x');
+        expect(m.text).toContain('(America/New_York)');
+        subjects.add(m.subject);
+      }
+    }
+    expect(subjects.size).toBe(12);
+  });
+
+  it('marks a cancelled meeting CANCELLED in the calendar, every other CONFIRMED, with its SEQUENCE', () => {
+    const base = { kind: 'annual-meeting', sessionNumber: 1, venue: 'Geneva', format: 'hybrid', version: 7, updatedAt: new Date(), timeZone: 'UTC', startsAt: new Date('2030-03-01T09:00:00Z'), endsAt: new Date('2030-03-02T09:00:00Z') } as const;
+    const text = meetingsCalendar({
+      name: 'PoA',
+      publicUrl: 'http://poa.test',
+      meetings: [
+        { ...base, id: 'a', title: { en: 'A' }, status: 'planned', sequence: 0 },
+        { ...base, id: 'b', title: { en: 'B' }, status: 'cancelled', sequence: 3, cancelReason: 'R' },
+      ] as never,
+    });
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('summary'), v.getFirstPropertyValue('status'), v.getFirstPropertyValue('sequence')]);
+    expect(events).toEqual([
+      ['A', 'CONFIRMED', 0],
+      ['B', 'CANCELLED', 3],
+    ]);
+    expect(text).not.toContain('TENTATIVE');
   });
 });

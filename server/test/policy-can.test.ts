@@ -75,6 +75,21 @@ describe("a meeting's can block, from the meetings policy", () => {
     expect(canOf(meetingsCan.meeting, actor(['chair']), meeting({ status: 'planned' })).moveTo).toEqual([]);
   });
 
+  it('offers announce and a change of body for a draft, postpone and cancel for an announced meeting not yet in session: to the Secretariat alone', () => {
+    const secretariat = actor(['secretariat']);
+    const life = (who: Actor | null, status: MeetingFacts['status']) => {
+      const { announce, editBody, postpone, cancel } = canOf(meetingsCan.meeting, who, meeting({ status }));
+      return { announce, editBody, postpone, cancel };
+    };
+    expect(life(secretariat, 'draft')).toEqual({ announce: true, editBody: true, postpone: false, cancel: false });
+    expect(life(secretariat, 'planned')).toEqual({ announce: false, editBody: false, postpone: true, cancel: true });
+    expect(life(secretariat, 'registration-open')).toEqual({ announce: false, editBody: false, postpone: true, cancel: true });
+    for (const status of ['in-session', 'closed', 'cancelled'] as const) expect(life(secretariat, status)).toEqual({ announce: false, editBody: false, postpone: false, cancel: false });
+    for (const who of [actor(['chair']), actor(['focal_point'], 'CHL'), null]) {
+      for (const status of ['draft', 'planned'] as const) expect(life(who, status)).toEqual({ announce: false, editBody: false, postpone: false, cancel: false });
+    }
+  });
+
   it('lets a delegation register only while registration is open, and an organisation only where stakeholders are admitted', () => {
     const delegate = actor(['delegate'], 'CHL');
     expect(canOf(meetingsCan.meeting, delegate, meeting({ own: chl })).register).toBe(true);

@@ -280,6 +280,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -293,6 +298,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -301,7 +312,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -5474,6 +5485,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -5487,6 +5503,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -5495,7 +5517,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -5676,6 +5698,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -5689,6 +5716,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -5697,7 +5730,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -5916,6 +5949,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -5929,6 +5967,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -5937,7 +5981,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -6120,6 +6164,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Save as a draft, seen by the Secretariat alone until announced */
+                        draft?: boolean;
                         /** @description Wall-clock time in timeZone */
                         endsAt: string;
                         /** @enum {string} */
@@ -6161,6 +6207,11 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "group";
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** Format: date-time */
                             endsAt: string;
                             /** @enum {string} */
@@ -6174,6 +6225,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -6182,7 +6239,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;
@@ -6329,6 +6386,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -6342,6 +6404,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -6350,7 +6418,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -6504,6 +6572,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -6517,6 +6590,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -6525,7 +6604,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -6710,6 +6789,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -6723,6 +6807,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -6731,7 +6821,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -6920,6 +7010,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -6933,6 +7028,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -6941,7 +7042,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -7095,6 +7196,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -7108,6 +7214,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -7116,7 +7228,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -7301,6 +7413,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -7314,6 +7431,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -7322,7 +7445,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -8540,7 +8663,7 @@ export interface paths {
                     offset?: number;
                     /** @description Part of a title or venue, any language */
                     q?: string;
-                    status?: "planned" | "registration-open" | "in-session" | "closed";
+                    status?: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                     /** @description Meetings starting on or before this instant */
                     to?: unknown;
                 };
@@ -8570,6 +8693,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "group";
                                 };
+                                cancelled: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: date-time */
                                 endsAt: string;
                                 /** @enum {string} */
@@ -8583,6 +8711,12 @@ export interface paths {
                                     startsAt: string;
                                 };
                                 participantsPublished: boolean;
+                                /** @description The start it had before its latest postponement, and why */
+                                postponed: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 registrationDeadline: string | null;
                                 registrationOpen: boolean;
                                 sessionNumber: number | null;
@@ -8591,7 +8725,7 @@ export interface paths {
                                 startsAt: string;
                                 statementsPublished: boolean;
                                 /** @enum {string} */
-                                status: "planned" | "registration-open" | "in-session" | "closed";
+                                status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                                 timeZone: string;
                                 title: {
                                     ar?: string;
@@ -8621,6 +8755,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Save as a draft, seen by the Secretariat alone until announced; without it the meeting is announced at once */
+                        draft?: boolean;
                         /** @description Wall-clock time in timeZone */
                         endsAt: string;
                         /** @enum {string} */
@@ -8664,14 +8800,25 @@ export interface paths {
                                 kind: "group";
                             };
                             can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
-                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** Format: date-time */
                             endsAt: string;
                             /** @enum {string} */
@@ -8685,6 +8832,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -8693,7 +8846,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;
@@ -8788,14 +8941,25 @@ export interface paths {
                                 kind: "group";
                             };
                             can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
-                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none */
                             delegation: ({
                                 /** @enum {string} */
@@ -8865,6 +9029,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -8873,7 +9043,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;
@@ -8895,7 +9065,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a meeting's title, dates, place or format (Secretariat; If-Match) */
+        /** Change a meeting's title, dates, place or format; its body and kind before it is announced (Secretariat; If-Match) */
         patch: {
             parameters: {
                 query?: never;
@@ -8912,6 +9082,13 @@ export interface paths {
                         endsAt?: string;
                         /** @enum {string} */
                         format?: "in-person" | "hybrid" | "virtual";
+                        /** @description The working group, or null for the plenary; only before the meeting is announced (can.editBody) */
+                        groupId?: string | null;
+                        /**
+                         * @description Only before the meeting is announced (can.editBody)
+                         * @enum {string}
+                         */
+                        kind?: "annual-meeting" | "review-conference" | "twg-meeting" | "founding-conference" | "organizational-session" | "informal-consultation";
                         /** @description Wall-clock time in timeZone */
                         registrationDeadline?: string | null;
                         sessionNumber?: number | null;
@@ -8949,14 +9126,25 @@ export interface paths {
                                 kind: "group";
                             };
                             can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
-                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** Format: date-time */
                             endsAt: string;
                             /** @enum {string} */
@@ -8970,6 +9158,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -8978,7 +9172,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;
@@ -9257,6 +9451,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/announce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announce a draft meeting: it becomes planned and public (Secretariat; If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                /** @enum {string} */
+                                kind: "plenary";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                kind: "group";
+                            };
+                            can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
+                                manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
+                                publish: boolean;
+                                readParticipants: boolean;
+                                register: boolean;
+                                submitStatement: boolean;
+                            };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            format: "in-person" | "hybrid" | "virtual";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual-meeting" | "review-conference" | "twg-meeting" | "founding-conference" | "organizational-session" | "informal-consultation";
+                            local: {
+                                endsAt: string;
+                                registrationDeadline: string | null;
+                                startsAt: string;
+                            };
+                            participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
+                            registrationDeadline: string | null;
+                            registrationOpen: boolean;
+                            sessionNumber: number | null;
+                            stakeholdersMayAttend: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            statementsPublished: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
+                            timeZone: string;
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            venue: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an announced meeting, with a reason told to the registered delegations (Secretariat; If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Told to the registered delegations and shown on the meeting */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                /** @enum {string} */
+                                kind: "plenary";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                kind: "group";
+                            };
+                            can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
+                                manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
+                                publish: boolean;
+                                readParticipants: boolean;
+                                register: boolean;
+                                submitStatement: boolean;
+                            };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            format: "in-person" | "hybrid" | "virtual";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual-meeting" | "review-conference" | "twg-meeting" | "founding-conference" | "organizational-session" | "informal-consultation";
+                            local: {
+                                endsAt: string;
+                                registrationDeadline: string | null;
+                                startsAt: string;
+                            };
+                            participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
+                            registrationDeadline: string | null;
+                            registrationOpen: boolean;
+                            sessionNumber: number | null;
+                            stakeholdersMayAttend: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            statementsPublished: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
+                            timeZone: string;
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            venue: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/documents": {
         parameters: {
             query?: never;
@@ -9477,6 +9890,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Postpone an announced meeting to new dates, with a reason told to the registered delegations (Secretariat; If-Match) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Wall-clock time in the meeting's time zone */
+                        endsAt: string;
+                        /** @description Told to the registered delegations and shown on the meeting */
+                        reason: string;
+                        /** @description Wall-clock time in the meeting's time zone; left out, the current one is kept if it is before the new start */
+                        registrationDeadline?: string | null;
+                        /** @description Wall-clock time in the meeting's time zone */
+                        startsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                /** @enum {string} */
+                                kind: "plenary";
+                            } | {
+                                groupId: string;
+                                /** @enum {string} */
+                                kind: "group";
+                            };
+                            can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
+                                manage: boolean;
+                                /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
+                                publish: boolean;
+                                readParticipants: boolean;
+                                register: boolean;
+                                submitStatement: boolean;
+                            };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            format: "in-person" | "hybrid" | "virtual";
+                            id: string;
+                            /** @enum {string} */
+                            kind: "annual-meeting" | "review-conference" | "twg-meeting" | "founding-conference" | "organizational-session" | "informal-consultation";
+                            local: {
+                                endsAt: string;
+                                registrationDeadline: string | null;
+                                startsAt: string;
+                            };
+                            participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
+                            registrationDeadline: string | null;
+                            registrationOpen: boolean;
+                            sessionNumber: number | null;
+                            stakeholdersMayAttend: boolean;
+                            /** Format: date-time */
+                            startsAt: string;
+                            statementsPublished: boolean;
+                            /** @enum {string} */
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
+                            timeZone: string;
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            venue: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/publication": {
         parameters: {
             query?: never;
@@ -9520,14 +10052,25 @@ export interface paths {
                                 kind: "group";
                             };
                             can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
-                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** Format: date-time */
                             endsAt: string;
                             /** @enum {string} */
@@ -9541,6 +10084,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -9549,7 +10098,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;
@@ -10797,7 +11346,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "planned" | "registration-open" | "in-session" | "closed";
+                        status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                     };
                 };
             };
@@ -10818,14 +11367,25 @@ export interface paths {
                                 kind: "group";
                             };
                             can: {
+                                /** @description May announce this draft (make it public) */
+                                announce: boolean;
+                                cancel: boolean;
+                                /** @description May change its body and kind (before it is announced) */
+                                editBody: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
-                                moveTo: ("planned" | "registration-open" | "in-session" | "closed")[];
+                                moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
+                                postpone: boolean;
                                 publish: boolean;
                                 readParticipants: boolean;
                                 register: boolean;
                                 submitStatement: boolean;
                             };
+                            cancelled: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             /** Format: date-time */
                             endsAt: string;
                             /** @enum {string} */
@@ -10839,6 +11399,12 @@ export interface paths {
                                 startsAt: string;
                             };
                             participantsPublished: boolean;
+                            /** @description The start it had before its latest postponement, and why */
+                            postponed: {
+                                /** Format: date-time */
+                                from: string;
+                                reason: string;
+                            } | null;
                             registrationDeadline: string | null;
                             registrationOpen: boolean;
                             sessionNumber: number | null;
@@ -10847,7 +11413,7 @@ export interface paths {
                             startsAt: string;
                             statementsPublished: boolean;
                             /** @enum {string} */
-                            status: "planned" | "registration-open" | "in-session" | "closed";
+                            status: "draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled";
                             timeZone: string;
                             title: {
                                 ar?: string;

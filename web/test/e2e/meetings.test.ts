@@ -92,7 +92,7 @@ describe('the Secretariat sets up a meeting', () => {
     await page.locator('h1', { hasText: 'Schedule a meeting' }).waitFor();
 
     // The form says what is wrong before sending anything.
-    await main(page).getByRole('button', { name: 'Schedule the meeting' }).click();
+    await main(page).getByRole('button', { name: 'Schedule and announce' }).click();
     await main(page).getByText('This field is required.').first().waitFor();
 
     await main(page).getByLabel('Kind of meeting').selectOption('organizational-session');
@@ -106,7 +106,7 @@ describe('the Secretariat sets up a meeting', () => {
     await main(page).getByLabel('Registration deadline').fill(`${day(80)}T17:00`);
     await main(page).getByLabel('Venue').fill('Vienna International Centre');
     await main(page).getByLabel('Format').selectOption('in-person');
-    await main(page).getByRole('button', { name: 'Schedule the meeting' }).click();
+    await main(page).getByRole('button', { name: 'Schedule and announce' }).click();
 
     await page.locator('h1', { hasText: title }).waitFor();
     const id = new URL(page.url()).pathname.split('/').pop()!;

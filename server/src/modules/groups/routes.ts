@@ -86,7 +86,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
   const page = async (request: FastifyRequest, g: GroupRow) => {
     const [members, meetings, documents, drafts] = [
       await currentMembers(db, g.id),
-      await listMeetings(db, { groupId: g.id }),
+      await listMeetings(db, { groupId: g.id }, request.actor),
       await listDocuments(db, { groupId: g.id, limit: 500 }),
       await draftsOf(db, g.id),
     ];
@@ -241,7 +241,7 @@ export function groupsRoutes(app: App, ctx: PlatformContext, sources: GroupPageS
         summary: "Schedule a meeting of the group (Secretariat): stakeholders attend as the group's modalities say",
         params: Params,
         body: MeetingFieldsBody.omit({ stakeholdersMayAttend: true })
-          .extend({ kind: z.enum(['twg-meeting', 'informal-consultation']) })
+          .extend({ kind: z.enum(['twg-meeting', 'informal-consultation']), draft: z.boolean().optional().describe('Save as a draft, seen by the Secretariat alone until announced') })
           .strict(),
         response: { 201: MeetingSchema },
       },

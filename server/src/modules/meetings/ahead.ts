@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { meetingFacts, ownDelegation } from './can.js';
@@ -14,7 +14,7 @@ import { meetings, registrations } from './tables.js';
  */
 export async function meetingsAhead(db: Executor, actor: Actor | null, input: { until: Date; now?: Date }) {
   const now = input.now ?? new Date();
-  const rows = (await listMeetings(db, { from: now, to: input.until, limit: 50 })).filter((m) => m.status !== 'closed');
+  const rows = (await listMeetings(db, { from: now, to: input.until, limit: 50 }, actor)).filter((m) => m.status !== 'closed' && m.status !== 'cancelled');
   if (rows.length === 0) return [];
   const own = await ownDelegation(db, actor);
   const d = own?.delegation;
@@ -45,7 +45,7 @@ export async function registrationsToConfirm(db: Executor, actor: Actor | null, 
     .select({ registration: registrations, meeting: meetings })
     .from(registrations)
     .innerJoin(meetings, eq(meetings.id, registrations.meetingId))
-    .where(and(eq(registrations.status, 'submitted'), gte(meetings.endsAt, now), ne(meetings.status, 'closed')))
+    .where(and(eq(registrations.status, 'submitted'), gte(meetings.endsAt, now), notInArray(meetings.status, ['closed', 'cancelled'])))
     .orderBy(asc(meetings.startsAt), asc(registrations.submittedAt))
     .limit(100);
   return Promise.all(

@@ -15,6 +15,9 @@ export { meetingsPolicy } from './policy.js';
 export { meetingJobHandlers } from './reminders.js';
 export { scheduleMeeting, updateMeeting, type MeetingFields } from './schedule-meeting.js';
 export { changeMeetingStatus, setPublication } from './run-meeting.js';
+export { announceMeeting } from './announce-meeting.js';
+export { postponeMeeting } from './postpone-meeting.js';
+export { cancelMeeting } from './cancel-meeting.js';
 export { reviseAgenda, adoptAgenda } from './agenda/revise-agenda.js';
 export { registerDelegation, confirmRegistration } from './registration/register-delegation.js';
 export { submitStatement } from './agenda/submit-statement.js';
@@ -24,6 +27,7 @@ export { MEETING_KINDS, GROUP_MEETING_KINDS, type MeetingKind } from './meeting-
 export { meetingRoll } from './roll.js';
 // What "My PoA" asks of meetings: each read applies this module's own rules.
 export { meetingsAhead, registrationsToConfirm } from './ahead.js';
+// Every reading function takes the actor, or gives the public's view (no draft) without one.
 // What the stakeholders module asks of a meeting (written inputs, requests to speak).
 export { currentAgenda } from './reading.js';
 export { flattenAgenda } from './agenda/agenda.js';

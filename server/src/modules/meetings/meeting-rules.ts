@@ -16,7 +16,11 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_FORMATS = ['in-person', 'hybrid', 'virtual'] as const;
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 
-export const MEETING_STATUSES = ['planned', 'registration-open', 'in-session', 'closed'] as const;
+/**
+ * A meeting's life: a draft the Secretariat alone sees, announced as planned, then registration, the
+ * session and its close; or cancelled before it is held.
+ */
+export const MEETING_STATUSES = ['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** Kinds a working group holds; the others belong to the plenary. */
@@ -24,6 +28,9 @@ export const GROUP_MEETING_KINDS: readonly MeetingKind[] = ['twg-meeting', 'info
 
 /** Where a meeting may go from each status: forward, or back from open registration to planned. */
 const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  // A draft is announced, a meeting cancelled or postponed, by their own use cases (with a reason), not by a move.
+  draft: [],
+  cancelled: [],
   planned: ['registration-open', 'in-session'],
   'registration-open': ['planned', 'in-session'],
   'in-session': ['closed'],
@@ -31,6 +38,23 @@ const NEXT: Record<MeetingStatus, readonly MeetingStatus[]> = {
 };
 
 export const canMoveTo = (from: MeetingStatus, to: MeetingStatus): boolean => NEXT[from].includes(to);
+
+/** Only a draft is seen by the Secretariat alone: everyone else sees a meeting once it is announced. */
+export const isDraft = (status: MeetingStatus): boolean => status === 'draft';
+
+/** A draft is announced: it becomes planned, and public. */
+export const mayAnnounce = (status: MeetingStatus): boolean => status === 'draft';
+
+/** The body (plenary or working group) and the kind of a meeting may change until it is announced. */
+export const mayEditBody = (status: MeetingStatus): boolean => status === 'draft';
+
+/** An announced meeting not yet in session may be postponed (new dates) or cancelled, with a reason. */
+export const mayPostpone = (status: MeetingStatus): boolean => status === 'planned' || status === 'registration-open';
+export const mayCancel = mayPostpone;
+
+/** Whether a change of a meeting's times changes its schedule (the calendar's SEQUENCE goes up). */
+export const scheduleChanged = (before: MeetingTimes & { timeZone: string }, after: MeetingTimes & { timeZone: string }): boolean =>
+  before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.timeZone !== after.timeZone;
 
 /** The body a meeting belongs to must fit its kind: a TWG meeting needs its group; plenary kinds have none. */
 export function bodyFits(kind: MeetingKind, groupId: string | null): boolean {
@@ -91,7 +115,7 @@ export function plannedReminders(
   m: { id: string; status: MeetingStatus; startsAt: Date; registrationDeadline: Date | null },
   now: Date,
 ): PlannedReminder[] {
-  if (m.status === 'closed') return [];
+  if (m.status === 'closed' || m.status === 'cancelled' || m.status === 'draft') return [];
   const targets: [ReminderKind, Date | null][] = [
     ['registration-deadline', m.status === 'in-session' ? null : m.registrationDeadline],
     ['meeting-start', m.status === 'in-session' ? null : m.startsAt],
@@ -129,10 +153,10 @@ export function nextReviewConference(
   let n = Math.max(1, Math.ceil((thisYear - foundingYear) / cadence.everyYears));
   for (;;) {
     const year = foundingYear + n * cadence.everyYears;
-    const inYear = reviewConferences.filter((m) => m.startsAt.getUTCFullYear() === year);
+    const inYear = reviewConferences.filter((m) => m.startsAt.getUTCFullYear() === year && m.status !== 'cancelled');
     const held = inYear.some((m) => m.status === 'closed' || m.endsAt.getTime() < today.getTime());
     if (!held || year > thisYear + 1000) {
-      const scheduled = inYear.find((m) => m.status !== 'closed') ?? null;
+      const scheduled = inYear.find((m) => m.status !== 'closed' && m.status !== 'cancelled') ?? null;
       return { number: n, year, meetingId: scheduled?.id ?? null };
     }
     n += 1;

@@ -2,7 +2,8 @@ import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor }
 import { ability, choices, publicRead, rule, signedIn } from '../../platform/http/policy.js';
 import { mayRevise, type AgendaStatus } from './agenda/agenda.js';
 import type { Delegation } from './registration/delegations.js';
-import { canMoveTo, MEETING_STATUSES, type MeetingStatus } from './meeting-rules.js';
+import { canMoveTo, MEETING_STATUSES, mayAnnounce, mayCancel, mayEditBody, mayPostpone, type MeetingStatus } from './meeting-rules.js';
+import { mayReadMeeting } from './visibility.js';
 
 /** Whether the actor acts for this very delegation: a focal point or delegate of the State, a representative of the organisation. */
 export const actsForDelegation = (actor: Actor | null, d: Delegation): boolean =>
@@ -42,6 +43,15 @@ const actsForSomeDelegation = (actor: Actor | null): boolean =>
 export const meetingsPolicy = {
   read: publicRead,
   manage: rule('meetings.manage', (actor) => isSecretariat(actor)),
+  /** See a meeting at all: everyone once announced, a draft the Secretariat alone (reading.ts applies the same rule in SQL). */
+  readMeeting: rule<{ status: MeetingStatus }>('meetings.read', mayReadMeeting),
+  /** Announce a draft: it becomes planned, and public. */
+  announce: rule<{ status: MeetingStatus }>('meetings.announce', (actor, m) => isSecretariat(actor) && mayAnnounce(m.status)),
+  /** Change the body (plenary or working group) and kind: before the meeting is announced. */
+  editBody: rule<{ status: MeetingStatus }>('meetings.edit-body', (actor, m) => isSecretariat(actor) && mayEditBody(m.status)),
+  /** Postpone or cancel an announced meeting not yet in session, with a reason. */
+  postpone: rule<{ status: MeetingStatus }>('meetings.postpone', (actor, m) => isSecretariat(actor) && mayPostpone(m.status)),
+  cancel: rule<{ status: MeetingStatus }>('meetings.cancel', (actor, m) => isSecretariat(actor) && mayCancel(m.status)),
   /** Register or change a delegation: only someone acting for it. */
   register: rule<Delegation>('meetings.register', actsForDelegation),
   /** Register one's own delegation for this meeting now: admitted, and registration open. */
@@ -95,6 +105,10 @@ export const meetingsCan = {
     readParticipants: ability(meetingsPolicy.readParticipants, (m: MeetingFacts) => ({ published: m.participantsPublished })),
     publish: ability(meetingsPolicy.publish),
     moveTo: choices(meetingsPolicy.moveTo, MEETING_STATUSES, (m: MeetingFacts, to) => ({ from: m.status, to })),
+    announce: ability(meetingsPolicy.announce, (m: MeetingFacts) => m),
+    editBody: ability(meetingsPolicy.editBody, (m: MeetingFacts) => m),
+    postpone: ability(meetingsPolicy.postpone, (m: MeetingFacts) => m),
+    cancel: ability(meetingsPolicy.cancel, (m: MeetingFacts) => m),
   },
   agenda: {
     revise: ability(meetingsPolicy.reviseAgenda, (a: AgendaFacts) => a),

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../kernel/actor.js';
 import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/http/problem.js';
 import { agendaLabel, type AgendaItem, type AgendaStatus } from './agenda/agenda.js';
+import { mayReadDrafts } from './visibility.js';
 import { registrationIsOpen, type MeetingFormat, type MeetingKind, type MeetingStatus } from './meeting-rules.js';
 import { agendaVersions, meetings, participants, registrations } from './tables.js';
 import { toLocal } from '../../kernel/local-time.js';
@@ -32,6 +34,9 @@ export interface MeetingView {
   registrationOpen: boolean;
   participantsPublished: boolean;
   statementsPublished: boolean;
+  /** Postponed: the start it had before, and why; cancelled: when and why. */
+  postponed: { from: Date; reason: string } | null;
+  cancelled: { at: Date; reason: string } | null;
   version: number;
 }
 
@@ -58,12 +63,27 @@ export function toMeetingView(r: MeetingRow, now = new Date()): MeetingView {
     registrationOpen: registrationIsOpen(r, now),
     participantsPublished: r.participantsPublishedAt !== null,
     statementsPublished: r.statementsPublishedAt !== null,
+    postponed: r.postponedFrom ? { from: r.postponedFrom, reason: r.postponeReason ?? '' } : null,
+    cancelled: r.cancelledAt ? { at: r.cancelledAt, reason: r.cancelReason ?? '' } : null,
     version: r.version,
   };
 }
 
-export async function meetingRow(db: Executor, id: string): Promise<MeetingRow> {
-  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+/**
+ * The one SQL condition of meetingsPolicy.readMeeting: the meetings the actor may see (a draft only
+ * by the Secretariat). Every reading function here applies it; the column may be given for raw SQL
+ * over another alias (the search).
+ */
+export function visibleMeetings(actor: Actor | null, status: SQL | typeof meetings.status = meetings.status): SQL {
+  return mayReadDrafts(actor) ? sql`true` : sql`${status} <> 'draft'`;
+}
+
+/**
+ * A meeting the actor may see; 404 when there is none or it is a draft the actor may not see (as
+ * if it did not exist). Without an actor: the public's view.
+ */
+export async function meetingRow(db: Executor, id: string, actor: Actor | null = null): Promise<MeetingRow> {
+  const [row] = await db.select().from(meetings).where(and(eq(meetings.id, id), visibleMeetings(actor)));
   if (!row) throw notFound('The meeting');
   return row;
 }
@@ -81,9 +101,9 @@ export interface MeetingFilter {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Meetings in date order; those ending on or after `from` and starting on or before `to`. */
-export async function listMeetings(db: Executor, f: MeetingFilter): Promise<MeetingRow[]> {
-  const where: SQL[] = [];
+/** Meetings the actor may see (the public's view without one), in date order; those ending on or after `from` and starting on or before `to`. */
+export async function listMeetings(db: Executor, f: MeetingFilter, actor: Actor | null = null): Promise<MeetingRow[]> {
+  const where: SQL[] = [visibleMeetings(actor)];
   if (f.from) where.push(gte(meetings.endsAt, f.from));
   if (f.to) where.push(lte(meetings.startsAt, f.to));
   if (f.kind) where.push(eq(meetings.kind, f.kind));
@@ -94,7 +114,7 @@ export async function listMeetings(db: Executor, f: MeetingFilter): Promise<Meet
   return db
     .select()
     .from(meetings)
-    .where(where.length ? and(...where) : undefined)
+    .where(and(...where))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
     .limit(f.limit ?? 500)
     .offset(f.offset ?? 0);
@@ -111,7 +131,7 @@ export async function meetingsOfAccount(db: Executor, accountId: string): Promis
   return db
     .select()
     .from(meetings)
-    .where(inArray(meetings.id, rows.map((r) => r.id)))
+    .where(and(inArray(meetings.id, rows.map((r) => r.id)), visibleMeetings(null)))
     .orderBy(asc(meetings.startsAt));
 }
 
@@ -146,8 +166,8 @@ export async function currentAgenda(db: Executor, meetingId: string): Promise<Ag
   return versions.find((v) => v.status === 'adopted') ?? versions[0] ?? null;
 }
 
-/** The meetings most recently scheduled or changed, newest change first (the public feed of meetings). */
+/** The meetings most recently scheduled or changed, newest change first (the public feed of meetings: no draft). */
 export async function recentlyChangedMeetings(db: Executor, limit: number): Promise<(MeetingView & { createdAt: Date; updatedAt: Date })[]> {
-  const rows = await db.select().from(meetings).orderBy(desc(meetings.updatedAt), asc(meetings.id)).limit(limit);
+  const rows = await db.select().from(meetings).where(visibleMeetings(null)).orderBy(desc(meetings.updatedAt), asc(meetings.id)).limit(limit);
   return rows.map((r) => ({ ...toMeetingView(r), createdAt: r.createdAt, updatedAt: r.updatedAt }));
 }

@@ -42,7 +42,7 @@ export async function syncReminders(tx: Tx, before: MeetingRow | null, after: Me
 
 /** The reminder is still about the meeting's date: a meeting moved or closed since has other reminders. */
 function stillDue(m: MeetingRow | undefined, p: RemindPayload): m is MeetingRow {
-  if (!m || m.status === 'closed') return false;
+  if (!m || m.status === 'closed' || m.status === 'cancelled' || m.status === 'draft') return false;
   const target = p.kind === 'registration-deadline' ? m.registrationDeadline : m.startsAt;
   return !!target && target.toISOString() === p.target;
 }

@@ -14,7 +14,10 @@ import { agendaVersionsOf, currentAgenda, listMeetings, meetingRow, toMeetingVie
 import { adoptAgenda, reviseAgenda } from './agenda/revise-agenda.js';
 import { changeMeetingStatus, setPublication } from './run-meeting.js';
 import { scheduleMeeting, updateMeeting } from './schedule-meeting.js';
-import { AgendaBody, AgendaVersion, CreateMeetingBody, Meeting, MeetingChangesBody, MeetingId, MeetingPage, MeetingWithCan } from './schemas.js';
+import { AgendaBody, AgendaVersion, CancelBody, CreateMeetingBody, Meeting, MeetingChangesBody, MeetingId, MeetingPage, MeetingWithCan, PostponeBody } from './schemas.js';
+import { announceMeeting } from './announce-meeting.js';
+import { cancelMeeting } from './cancel-meeting.js';
+import { postponeMeeting } from './postpone-meeting.js';
 
 /** If-Match when sent; null when not (the first version of something). */
 export const optionalIfMatch = (request: FastifyRequest): number | null => (request.headers['if-match'] ? requireIfMatch(request) : null);
@@ -53,7 +56,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     },
     async (request) => {
       const q = request.query;
-      const rows = await listMeetings(db, { from: q.from, to: q.to, kind: q.kind, groupId: q.group, status: q.status, q: q.q, limit: q.limit, offset: q.offset });
+      const rows = await listMeetings(db, { from: q.from, to: q.to, kind: q.kind, groupId: q.group, status: q.status, q: q.q, limit: q.limit, offset: q.offset }, request.actor);
       return { items: rows.map((r) => toMeetingView(r)), can: canOf(meetingsCan.list, request.actor) };
     },
   );
@@ -65,7 +68,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags, summary: 'A meeting, with its agenda and documents, and what the caller may do', params: Params, response: { 200: MeetingPage } },
     },
     async (request, reply) => {
-      const row = await meetingRow(db, request.params.id);
+      const row = await meetingRow(db, request.params.id, request.actor);
       setEtag(reply, row.version);
       const own = await ownDelegation(db, request.actor);
       const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own)]);
@@ -82,7 +85,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const view = await scheduleMeeting(db, { actor: request.actor!, ...request.body });
       setEtag(reply, view.version);
-      return reply.code(201).send({ ...view, can: canOf(meetingsCan.meeting, request.actor, meetingFacts(await meetingRow(db, view.id), null, null)) });
+      return reply.code(201).send({ ...view, can: canOf(meetingsCan.meeting, request.actor, meetingFacts(await meetingRow(db, view.id, request.actor), null, null)) });
     },
   );
 
@@ -90,13 +93,19 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/meetings/:id',
     {
       config: manage,
-      schema: { tags, summary: "Change a meeting's title, dates, place or format (Secretariat; If-Match)", params: Params, body: MeetingChangesBody, response: { 200: MeetingWithCan } },
+      schema: {
+        tags,
+        summary: "Change a meeting's title, dates, place or format; its body and kind before it is announced (Secretariat; If-Match)",
+        params: Params,
+        body: MeetingChangesBody,
+        response: { 200: MeetingWithCan },
+      },
     },
     async (request, reply) => {
       if (Object.keys(request.body).length === 0) throw badRequest('Give at least one field to change.');
       const view = await updateMeeting(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), changes: request.body });
       setEtag(reply, view.version);
-      return withCan(request, await meetingRow(db, view.id));
+      return withCan(request, await meetingRow(db, view.id, request.actor));
     },
   );
 
@@ -115,7 +124,58 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const view = await changeMeetingStatus(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), status: request.body.status });
       setEtag(reply, view.version);
-      return withCan(request, await meetingRow(db, view.id));
+      return withCan(request, await meetingRow(db, view.id, request.actor));
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/announce',
+    {
+      config: manage,
+      schema: { tags, summary: 'Announce a draft meeting: it becomes planned and public (Secretariat; If-Match)', params: Params, response: { 200: MeetingWithCan } },
+    },
+    async (request, reply) => {
+      const view = await announceMeeting(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request) });
+      setEtag(reply, view.version);
+      return withCan(request, await meetingRow(db, view.id, request.actor));
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/postpone',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Postpone an announced meeting to new dates, with a reason told to the registered delegations (Secretariat; If-Match)',
+        params: Params,
+        body: PostponeBody,
+        response: { 200: MeetingWithCan },
+      },
+    },
+    async (request, reply) => {
+      const view = await postponeMeeting(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), publicUrl: ctx.config.publicUrl, ...request.body });
+      setEtag(reply, view.version);
+      return withCan(request, await meetingRow(db, view.id, request.actor));
+    },
+  );
+
+  app.post(
+    '/api/v1/meetings/:id/cancel',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Cancel an announced meeting, with a reason told to the registered delegations (Secretariat; If-Match)',
+        params: Params,
+        body: CancelBody,
+        response: { 200: MeetingWithCan },
+      },
+    },
+    async (request, reply) => {
+      const view = await cancelMeeting(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), publicUrl: ctx.config.publicUrl, reason: request.body.reason });
+      setEtag(reply, view.version);
+      return withCan(request, await meetingRow(db, view.id, request.actor));
     },
   );
 
@@ -134,7 +194,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => {
       const view = await setPublication(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), ...request.body });
       setEtag(reply, view.version);
-      return withCan(request, await meetingRow(db, view.id));
+      return withCan(request, await meetingRow(db, view.id, request.actor));
     },
   );
 
@@ -159,7 +219,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       },
     },
     async (request, reply) => {
-      await meetingRow(db, request.params.id);
+      await meetingRow(db, request.params.id, request.actor);
       const versions = await agendaVersionsOf(db, request.params.id);
       const wanted = request.query.version;
       const current = wanted ? versions.find((v) => v.version === wanted) : (versions.find((v) => v.status === 'adopted') ?? versions[0]);
@@ -214,7 +274,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags, summary: "The meeting's official documents, with the languages each exists in", params: Params, response: { 200: z.object({ items: z.array(DocumentSchema) }) } },
     },
     async (request) => {
-      await meetingRow(db, request.params.id);
+      await meetingRow(db, request.params.id, request.actor);
       return { items: (await listDocuments(db, { meetingId: request.params.id, limit: 500 })).items };
     },
   );
@@ -232,7 +292,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       },
     },
     async (request, reply) => {
-      const meeting = await meetingRow(db, request.params.id);
+      const meeting = await meetingRow(db, request.params.id, request.actor);
       const { agendaItem, ...doc } = request.body;
       if (agendaItem) {
         const agenda = await currentAgenda(db, meeting.id);

@@ -10,7 +10,7 @@ import { toMeetingView, type MeetingRow, type MeetingView } from './reading.js';
 import { syncReminders } from './reminders.js';
 import { meetings } from './tables.js';
 
-async function lockedMeeting(db: Db, id: string, ifMatch: number, run: (tx: Tx, m: MeetingRow) => Promise<MeetingRow>) {
+export async function lockedMeeting(db: Db, id: string, ifMatch: number, run: (tx: Tx, m: MeetingRow) => Promise<MeetingRow>) {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
     if (!current) throw notFound('The meeting');

@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
-import { badRequest, notFound, preconditionFailed, type FieldError } from '../../platform/http/problem.js';
-import { bodyFits, timeProblems, type MeetingFormat, type MeetingKind } from './meeting-rules.js';
+import { badRequest, conflict, notFound, preconditionFailed, type FieldError } from '../../platform/http/problem.js';
+import { bodyFits, scheduleChanged, timeProblems, type MeetingFormat, type MeetingKind } from './meeting-rules.js';
 import { meetingsPolicy } from './policy.js';
 import { toMeetingView, type MeetingRow, type MeetingView } from './reading.js';
 import { syncReminders } from './reminders.js';
@@ -29,7 +29,7 @@ export interface MeetingFields {
 }
 
 /** Turns the wall-clock times of a meeting into instants, naming each field that is wrong. */
-function instantsOf(t: { startsAt: string; endsAt: string; registrationDeadline: string | null; timeZone: string }) {
+export function instantsOf(t: { startsAt: string; endsAt: string; registrationDeadline: string | null; timeZone: string }) {
   const errors: FieldError[] = [];
   if (!isTimeZone(t.timeZone)) errors.push({ field: 'body.timeZone', message: 'not an IANA time zone, e.g. America/New_York' });
   if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
@@ -49,20 +49,27 @@ function instantsOf(t: { startsAt: string; endsAt: string; registrationDeadline:
 
 const searchTextOf = (title: Localized, venue: string | null) => fold([...allTexts(title), venue ?? ''].join('\n'));
 
+const bodyProblem = (kind: MeetingKind, groupId: string | null) =>
+  badRequest(groupId ? 'A working group holds TWG meetings and informal consultations.' : 'A TWG meeting is scheduled from its working group.', [
+    { field: 'body.kind', message: groupId ? 'not a kind of meeting of a working group' : 'schedule it from the working group' },
+  ]);
+
 /**
  * The Secretariat schedules a meeting of the plenary, or (through the groups module) of a working
- * group. It starts as planned; its reminders are scheduled with it.
+ * group. Announced at once, it starts as planned, public, with its reminders; saved as a draft
+ * (`draft: true`) it is seen by the Secretariat alone until announced, and reminds nobody. Without
+ * `draft` a meeting is announced at once, as it always was (the API's callers, the demo and the
+ * groups module schedule meetings to be seen).
  */
-export async function scheduleMeeting(db: Db, input: MeetingFields & { actor: Actor; groupId?: string | null | undefined }): Promise<MeetingView> {
+export async function scheduleMeeting(
+  db: Db,
+  input: MeetingFields & { actor: Actor; groupId?: string | null | undefined; draft?: boolean | undefined },
+): Promise<MeetingView> {
   authorize(input.actor, meetingsPolicy.manage, undefined);
   const groupId = input.groupId ?? null;
-  if (!bodyFits(input.kind, groupId)) {
-    throw badRequest(
-      groupId ? 'A working group holds TWG meetings and informal consultations.' : 'A TWG meeting is scheduled from its working group.',
-      [{ field: 'body.kind', message: groupId ? 'not a kind of meeting of a working group' : 'schedule it from the working group' }],
-    );
-  }
+  if (!bodyFits(input.kind, groupId)) throw bodyProblem(input.kind, groupId);
   const times = instantsOf({ startsAt: input.startsAt, endsAt: input.endsAt, registrationDeadline: input.registrationDeadline ?? null, timeZone: input.timeZone });
+  const now = new Date();
   const row: MeetingRow = {
     id: randomUUID(),
     kind: input.kind,
@@ -72,15 +79,21 @@ export async function scheduleMeeting(db: Db, input: MeetingFields & { actor: Ac
     timeZone: input.timeZone,
     venue: input.venue ?? null,
     format: input.format,
-    status: 'planned',
+    status: input.draft ? 'draft' : 'planned',
     groupId,
     stakeholdersMayAttend: input.stakeholdersMayAttend ?? true,
     participantsPublishedAt: null,
     statementsPublishedAt: null,
     searchText: searchTextOf(input.title, input.venue ?? null),
+    announcedAt: input.draft ? null : now,
+    sequence: 0,
+    postponedFrom: null,
+    postponeReason: null,
+    cancelledAt: null,
+    cancelReason: null,
     version: 1,
-    createdAt: new Date(),
-    updatedAt: new Date(),
+    createdAt: now,
+    updatedAt: now,
   };
   await db.transaction(async (tx) => {
     await tx.insert(meetings).values(row);
@@ -91,11 +104,13 @@ export async function scheduleMeeting(db: Db, input: MeetingFields & { actor: Ac
   return toMeetingView(row);
 }
 
-export type MeetingChanges = Partial<Omit<MeetingFields, 'kind'>>;
+export type MeetingChanges = Partial<MeetingFields> & { groupId?: string | null | undefined };
 
 /**
- * The Secretariat changes a meeting's title, dates, place or format (If-Match). Times left out keep
- * their instants; times given are read in the (new or current) time zone. Reminders follow the dates.
+ * The Secretariat changes a meeting's title, dates, place or format (If-Match); its body (plenary or
+ * working group) and kind only while it is a draft (meetingsPolicy.editBody). Times left out keep
+ * their instants; times given are read in the (new or current) time zone. Reminders follow the
+ * dates, and a change of the schedule raises the calendar's SEQUENCE.
  */
 export async function updateMeeting(db: Db, input: { actor: Actor; id: string; ifMatch: number; changes: MeetingChanges }): Promise<MeetingView> {
   authorize(input.actor, meetingsPolicy.manage, undefined);
@@ -104,6 +119,20 @@ export async function updateMeeting(db: Db, input: { actor: Actor; id: string; i
     if (!current) throw notFound('The meeting');
     if (current.version !== input.ifMatch) throw preconditionFailed('The meeting was changed since you read it.', { currentVersion: current.version });
     const c = input.changes;
+    let kind = current.kind;
+    let groupId = current.groupId;
+    if ((c.kind !== undefined && c.kind !== current.kind) || (c.groupId !== undefined && c.groupId !== current.groupId)) {
+      if (!meetingsPolicy.editBody.allows(input.actor, current)) throw conflict('The body and kind of a meeting change only before it is announced.', 'meeting-announced');
+      kind = c.kind ?? current.kind;
+      groupId = c.groupId !== undefined ? c.groupId : current.groupId;
+      if (!bodyFits(kind, groupId)) throw bodyProblem(kind, groupId);
+      if (groupId) {
+        // Loaded when needed: the groups module schedules its meetings through this one.
+        const { groupRow } = await import('../groups/index.js');
+        const group = await groupRow(tx, groupId).catch(() => null);
+        if (!group) throw badRequest('No such working group.', [{ field: 'body.groupId', message: 'not a working group' }]);
+      }
+    }
     const timeZone = c.timeZone ?? current.timeZone;
     const local = (given: string | null | undefined, instant: Date | null) => (given !== undefined ? given : instant ? toLocalIn(instant, timeZone) : null);
     let times = { startsAt: current.startsAt, endsAt: current.endsAt, registrationDeadline: current.registrationDeadline };
@@ -128,6 +157,8 @@ export async function updateMeeting(db: Db, input: { actor: Actor; id: string; i
     const next: MeetingRow = {
       ...current,
       ...times,
+      kind,
+      groupId,
       title,
       venue,
       timeZone,
@@ -135,11 +166,12 @@ export async function updateMeeting(db: Db, input: { actor: Actor; id: string; i
       format: c.format ?? current.format,
       stakeholdersMayAttend: c.stakeholdersMayAttend ?? current.stakeholdersMayAttend,
       searchText: searchTextOf(title, venue),
+      sequence: current.sequence + (scheduleChanged(current, { ...times, timeZone }) ? 1 : 0),
       version: current.version + 1,
       updatedAt: new Date(),
     };
     await tx.update(meetings).set(next).where(eq(meetings.id, input.id));
-    await recordAudit(tx, { actor: input.actor, action: 'meetings.update', subjectType: 'meeting', subjectId: input.id, change: { version: next.version, ...c } });
+    await recordAudit(tx, { actor: input.actor, action: 'meetings.update', subjectType: 'meeting', subjectId: input.id, change: { version: next.version, sequence: next.sequence, ...c } });
     await syncReminders(tx, current, next);
     return toMeetingView(next);
   });

@@ -28,8 +28,27 @@ export const MeetingFieldsBody = z
   })
   .strict();
 
-export const CreateMeetingBody = MeetingFieldsBody.extend({ kind: z.enum(MEETING_KINDS) }).strict();
-export const MeetingChangesBody = MeetingFieldsBody.partial().strict();
+export const CreateMeetingBody = MeetingFieldsBody.extend({
+  kind: z.enum(MEETING_KINDS),
+  draft: z.boolean().optional().describe('Save as a draft, seen by the Secretariat alone until announced; without it the meeting is announced at once'),
+}).strict();
+export const MeetingChangesBody = MeetingFieldsBody.extend({
+  kind: z.enum(MEETING_KINDS).describe('Only before the meeting is announced (can.editBody)'),
+  groupId: z.string().uuid().nullable().describe('The working group, or null for the plenary; only before the meeting is announced (can.editBody)'),
+})
+  .partial()
+  .strict();
+
+const Reason = z.string().trim().min(1).max(2000).describe('Told to the registered delegations and shown on the meeting');
+export const PostponeBody = z
+  .object({
+    startsAt: LocalTime.describe("Wall-clock time in the meeting's time zone"),
+    endsAt: LocalTime.describe("Wall-clock time in the meeting's time zone"),
+    registrationDeadline: LocalTime.nullable().optional().describe("Wall-clock time in the meeting's time zone; left out, the current one is kept if it is before the new start"),
+    reason: Reason,
+  })
+  .strict();
+export const CancelBody = z.object({ reason: Reason }).strict();
 
 export const Meeting = z.object({
   id: z.string(),
@@ -49,6 +68,8 @@ export const Meeting = z.object({
   registrationOpen: z.boolean(),
   participantsPublished: z.boolean(),
   statementsPublished: z.boolean(),
+  postponed: z.object({ from: z.date(), reason: z.string() }).nullable().describe('The start it had before its latest postponement, and why'),
+  cancelled: z.object({ at: z.date(), reason: z.string() }).nullable(),
   version: z.number().int(),
 });
 
@@ -59,6 +80,10 @@ export const MeetingCan = z.object({
   readParticipants: z.boolean(),
   publish: z.boolean(),
   moveTo: z.array(z.enum(MEETING_STATUSES)).describe('The statuses the caller may move the meeting to now, in order (none but for the Secretariat)'),
+  announce: z.boolean().describe('May announce this draft (make it public)'),
+  editBody: z.boolean().describe('May change its body and kind (before it is announced)'),
+  postpone: z.boolean(),
+  cancel: z.boolean(),
 });
 export const MeetingWithCan = Meeting.extend({ can: MeetingCan });
 

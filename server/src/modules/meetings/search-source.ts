@@ -1,17 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { actsForOrganisation, actsForState, isSecretariat } from '../../kernel/actor.js';
 import type { SearchSource } from '../search/index.js';
+import { visibleMeetings } from './reading.js';
 
-/** Meetings in the global search: the calendar is public (meetingsPolicy.read). */
+/** Meetings in the global search: the calendar is public, but for drafts (meetingsPolicy.readMeeting). */
 export const meetingsSearchSource: SearchSource = {
   kind: 'meeting',
-  rows: ({ matcher }) => sql`
+  rows: ({ actor, matcher }) => sql`
     SELECT 'meeting' AS kind, m.id::text AS id, m.title AS title,
       jsonb_build_array(jsonb_build_object('anchor', NULL, 'lang', NULL, 'text', coalesce(m.venue, ''))) AS parts,
       ARRAY(SELECT jsonb_object_keys(m.title)) AS languages, m.starts_at::date AS on_date, NULL::text AS state, '/meetings/' || m.id AS link,
       ${matcher.rank(sql`m.search_text`)} AS rank
     FROM meetings m
-    WHERE ${matcher.match(sql`m.search_text`)}`,
+    WHERE ${matcher.match(sql`m.search_text`)} AND ${visibleMeetings(actor, sql`m.status`)}`,
 };
 
 /**
@@ -33,6 +34,6 @@ export const statementsSearchSource: SearchSource = {
         ARRAY[st.language] AS languages, st.submitted_at::date AS on_date, st.state AS state, '/meetings/' || st.meeting_id AS link,
         ${matcher.rank(sql`poa_statement_text(st.title, st.text)`)} AS rank
       FROM statements st JOIN meetings m ON m.id = st.meeting_id
-      WHERE ${matcher.match(sql`poa_statement_text(st.title, st.text)`)} AND (${sql.join(own, sql` OR `)})`;
+      WHERE ${matcher.match(sql`poa_statement_text(st.title, st.text)`)} AND (${sql.join(own, sql` OR `)}) AND ${visibleMeetings(actor, sql`m.status`)}`;
   },
 };

@@ -21,7 +21,7 @@ export const meetings = pgTable(
     timeZone: text('time_zone').notNull(),
     venue: text('venue'),
     format: text('format', { enum: ['in-person', 'hybrid', 'virtual'] }).notNull(),
-    status: text('status', { enum: ['planned', 'registration-open', 'in-session', 'closed'] }).notNull(),
+    status: text('status', { enum: ['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled'] }).notNull(),
     groupId: uuid('group_id'),
     registrationDeadline: timestamp('registration_deadline', { withTimezone: true, precision: 3 }),
     /** Accredited organisations may register and submit statements (the body's modalities). */
@@ -29,6 +29,15 @@ export const meetings = pgTable(
     participantsPublishedAt: timestamp('participants_published_at', { withTimezone: true, precision: 3 }),
     statementsPublishedAt: timestamp('statements_published_at', { withTimezone: true, precision: 3 }),
     searchText: text('search_text').notNull(),
+    /** When a draft was announced (made public); the time of scheduling for a meeting announced at once. */
+    announcedAt: timestamp('announced_at', { withTimezone: true, precision: 3 }),
+    /** iCalendar SEQUENCE: goes up with each change of the schedule (times, postponement, cancellation). */
+    sequence: integer('sequence').notNull().default(0),
+    /** The start the meeting had before its latest postponement, and why it was postponed. */
+    postponedFrom: timestamp('postponed_from', { withTimezone: true, precision: 3 }),
+    postponeReason: text('postpone_reason'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true, precision: 3 }),
+    cancelReason: text('cancel_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

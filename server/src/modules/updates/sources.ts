@@ -24,7 +24,11 @@ const within = (at: Date, since: Date, until: Date) => at.getTime() > since.getT
  */
 export const newsSources: Record<Topic, NewsSource> = {
   meetings: async (db, since, until) =>
-    (await listMeetings(db, { limit: 10_000 })).filter((m) => within(m.createdAt, since, until)).map((m) => ({ title: m.title, path: `meetings/${m.id}`, at: m.createdAt })),
+    // The public's view (no draft); a meeting is new when it was announced, which for a draft is after it was saved.
+    (await listMeetings(db, { limit: 10_000 }))
+      .map((m) => ({ m, at: m.announcedAt ?? m.createdAt }))
+      .filter(({ at }) => within(at, since, until))
+      .map(({ m, at }) => ({ title: m.title, path: `meetings/${m.id}`, at })),
   documents: async (db, since, until) =>
     (await listDocuments(db, { limit: 10_000 })).items
       .filter((d) => within(d.createdAt, since, until))

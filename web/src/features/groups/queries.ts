@@ -50,6 +50,9 @@ const MEETING_STATUS_KEYS = {
   'registration-open': 'groups.meetingStatuses.registration-open',
   'in-session': 'groups.meetingStatuses.in-session',
   closed: 'groups.meetingStatuses.closed',
+  // Seen by the Secretariat alone (a draft), or kept in the list once cancelled: the meetings' own words.
+  draft: 'meetings.statuses.draft',
+  cancelled: 'meetings.statuses.cancelled',
 } as const;
 
 const DRAFT_STATUS_KEYS = {

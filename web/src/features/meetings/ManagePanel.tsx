@@ -9,6 +9,7 @@ import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
+import { MeetingLifeActions } from './MeetingLife';
 import { ParticipantEntry } from './parts';
 import { registrationsQuery, useMeetingLabels, type MeetingPage, type MeetingStatus, type Registration } from './queries';
 import classes from './meetings.module.css';
@@ -87,6 +88,8 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
             </Group>
           )}
         </div>
+
+        <MeetingLifeActions meeting={m} />
 
         {m.can.publish ? (
           <div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +107,11 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const set = (change: Partial<Draft>) => setD((x) => ({ ...x, ...change }));
   const isGroup = d.body !== 'plenary';
-  const kinds = existing ? KINDS : isGroup ? GROUP_KINDS : PLENARY_KINDS;
+  // Body and kind are chosen when scheduling, and changed only while the meeting is a draft (the API's `can.editBody`).
+  const bodyEditable = !existing || existing.can.editBody;
+  const kinds = bodyEditable ? (isGroup ? GROUP_KINDS : PLENARY_KINDS) : KINDS;
+  // Which of the two buttons submitted the new meeting: save as a draft, or schedule and announce.
+  const asDraft = useRef(false);
 
   const fields = () => ({
     title: localizedBody(d.title),
@@ -128,15 +132,20 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
           api.PATCH('/api/v1/meetings/{id}', {
             params: { path: { id: existing.id } },
             headers: ifMatch,
-            body: { ...fields(), ...(existing.body.kind === 'plenary' ? { stakeholdersMayAttend: d.stakeholdersMayAttend } : {}) },
+            body: {
+              ...fields(),
+              ...(!isGroup ? { stakeholdersMayAttend: d.stakeholdersMayAttend } : {}),
+              ...(existing.can.editBody ? { kind: d.kind, groupId: isGroup ? d.body : null } : {}),
+            },
           }),
         );
       }
-      if (isGroup) return unwrap(api.POST('/api/v1/groups/{id}/meetings', { params: { path: { id: d.body } }, body: { ...fields(), kind: d.kind as 'twg-meeting' | 'informal-consultation' } }));
-      return unwrap(api.POST('/api/v1/meetings', { body: { ...fields(), kind: d.kind, stakeholdersMayAttend: d.stakeholdersMayAttend } }));
+      const draft = asDraft.current;
+      if (isGroup) return unwrap(api.POST('/api/v1/groups/{id}/meetings', { params: { path: { id: d.body } }, body: { ...fields(), kind: d.kind as 'twg-meeting' | 'informal-consultation', draft } }));
+      return unwrap(api.POST('/api/v1/meetings', { body: { ...fields(), kind: d.kind, stakeholdersMayAttend: d.stakeholdersMayAttend, draft } }));
     },
     onSuccess: (m) => {
-      notifySuccess(existing ? t('meetings.form.saved') : t('meetings.form.created'));
+      notifySuccess(existing ? t('meetings.form.saved') : asDraft.current ? t('meetings.life.draftSaved') : t('meetings.form.created'));
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       void navigate(to(`/meetings/${m.id}`));
     },
@@ -201,7 +210,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
           </Alert>
         ) : null}
 
-        {!existing ? (
+        {bodyEditable ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t('meetings.body')}
@@ -210,18 +219,21 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
                 const body = e.currentTarget.value;
                 set({ body, kind: body === 'plenary' ? (PLENARY_KINDS.includes(d.kind) ? d.kind : 'annual-meeting') : GROUP_KINDS.includes(d.kind) ? d.kind : 'twg-meeting' });
               }}
-              data={[{ value: 'plenary', label: t('meetings.plenary') }, ...(groups.data?.items ?? []).filter((g) => g.status === 'active').map((g) => ({ value: g.id, label: titleText(g.name, lang) }))]}
+              data={[
+                { value: 'plenary', label: t('meetings.plenary') },
+                ...(groups.data?.items ?? []).filter((g) => g.status === 'active' || g.id === d.body).map((g) => ({ value: g.id, label: titleText(g.name, lang) })),
+              ]}
             />
             <NativeSelect label={t('meetings.form.kind')} value={d.kind} onChange={(e) => set({ kind: e.currentTarget.value as MeetingKind })} data={kinds.map((k) => ({ value: k, label: labels.kind(k) }))} />
           </SimpleGrid>
         ) : (
           <Text component="ul" className={ui.inlineList}>
-            <li>{labels.kind(existing.kind)}</li>
+            <li>{labels.kind(existing!.kind)}</li>
             <li>
-              {existing.body.kind === 'plenary' ? (
+              {existing!.body.kind === 'plenary' ? (
                 t('meetings.plenary')
               ) : (
-                <Anchor component={Link} to={to(`/groups/${existing.body.groupId}`)}>
+                <Anchor component={Link} to={to(`/groups/${existing!.body.groupId}`)}>
                   {t('meetings.workingGroup')}
                 </Anchor>
               )}
@@ -268,9 +280,20 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
         )}
 
         <Group>
-          <Button type="submit" loading={save.isPending}>
-            {existing ? t('meetings.form.save') : t('meetings.form.create')}
-          </Button>
+          {existing ? (
+            <Button type="submit" loading={save.isPending}>
+              {t('meetings.form.save')}
+            </Button>
+          ) : (
+            <>
+              <Button type="submit" loading={save.isPending && !asDraft.current} disabled={save.isPending} onClick={() => (asDraft.current = false)} data-action="announce">
+                {t('meetings.life.scheduleAndAnnounce')}
+              </Button>
+              <Button type="submit" variant="outline" loading={save.isPending && asDraft.current} disabled={save.isPending} onClick={() => (asDraft.current = true)} data-action="draft">
+                {t('meetings.life.saveAsDraft')}
+              </Button>
+            </>
+          )}
           <Anchor component={Link} to={existing ? to(`/meetings/${existing.id}`) : to('/meetings')}>
             {t('meetings.cancel')}
           </Anchor>

@@ -7,6 +7,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { ManagePanel } from './ManagePanel';
+import { MeetingLifeBanner } from './MeetingLife';
 import { ParticipantsSection, PrintableParticipants } from './ParticipantsSection';
 import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge, titleText } from './parts';
 import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
@@ -59,6 +60,8 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           {m.registrationOpen ? <Text size="sm">{t('meetings.registrationOpenNow')}</Text> : null}
         </Group>
       </div>
+
+      <MeetingLifeBanner meeting={m} />
 
       <dl className={ui.facts}>
         <dt>{t('meetings.dates')}</dt>

@@ -17,9 +17,9 @@ export function MeetingDates({ meeting }: { meeting: Pick<Meeting, 'startsAt' | 
 /** A meeting's status in words (never by colour alone). */
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const labels = useMeetingLabels();
-  const color = status === 'registration-open' ? '#1e6b30' : status === 'in-session' ? 'un.9' : status === 'closed' ? 'gray.8' : 'dark';
+  const color = status === 'registration-open' ? '#1e6b30' : status === 'in-session' ? 'un.9' : status === 'closed' ? 'gray.8' : status === 'cancelled' ? '#a51d1d' : 'dark';
   return (
-    <Badge variant={status === 'planned' ? 'outline' : 'filled'} color={color} className={ui.badge} data-status={status}>
+    <Badge variant={status === 'planned' || status === 'draft' ? 'outline' : 'filled'} color={color} className={ui.badge} data-status={status}>
       {labels.status(status)}
     </Badge>
   );

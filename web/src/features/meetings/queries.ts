@@ -34,7 +34,7 @@ export type DocumentType = MeetingDocument['type'];
 export const KINDS: MeetingKind[] = ['annual-meeting', 'review-conference', 'twg-meeting', 'founding-conference', 'organizational-session', 'informal-consultation'];
 export const GROUP_KINDS: MeetingKind[] = ['twg-meeting', 'informal-consultation'];
 export const PLENARY_KINDS: MeetingKind[] = KINDS.filter((k) => k !== 'twg-meeting');
-export const STATUSES: MeetingStatus[] = ['planned', 'registration-open', 'in-session', 'closed'];
+export const STATUSES: MeetingStatus[] = ['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled'];
 export const FORMATS: MeetingFormat[] = ['in-person', 'hybrid', 'virtual'];
 
 export const isKind = (v: string | null): v is MeetingKind => KINDS.includes(v as MeetingKind);
@@ -121,12 +121,15 @@ const KIND_KEYS = {
 } as const;
 
 const STATUS_KEYS = {
+  draft: 'meetings.statuses.draft',
+  cancelled: 'meetings.statuses.cancelled',
   planned: 'meetings.statuses.planned',
   'registration-open': 'meetings.statuses.registration-open',
   'in-session': 'meetings.statuses.in-session',
   closed: 'meetings.statuses.closed',
 } as const;
 
+// A draft is announced and a meeting cancelled by their own actions (MeetingLife), never by a move of status.
 const MOVE_KEYS = {
   planned: 'meetings.manage.moveTo.planned',
   'registration-open': 'meetings.manage.moveTo.registration-open',
@@ -157,7 +160,7 @@ export function useMeetingLabels() {
   return {
     kind: (k: MeetingKind) => t(KIND_KEYS[k]),
     status: (s: MeetingStatus) => t(STATUS_KEYS[s]),
-    moveTo: (s: MeetingStatus) => t(MOVE_KEYS[s]),
+    moveTo: (s: MeetingStatus) => (s in MOVE_KEYS ? t(MOVE_KEYS[s as keyof typeof MOVE_KEYS]) : t(STATUS_KEYS[s])),
     format: (f: MeetingFormat) => t(FORMAT_KEYS[f]),
     role: (r: ParticipantRole) => t(ROLE_KEYS[r]),
     registrationStatus: (s: Registration['status']) => t(REGISTRATION_STATUS_KEYS[s]),

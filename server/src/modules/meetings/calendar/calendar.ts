@@ -73,11 +73,14 @@ export function meetingsCalendar(options: { name: string; publicUrl: string; mee
       `${KIND_LABEL[m.kind]}${m.sessionNumber ? `, session ${m.sessionNumber}` : ''}`,
       `Format: ${m.format}`,
       `Status: ${m.status}`,
+      ...(m.status === 'cancelled' && m.cancelReason ? [`Cancelled: ${m.cancelReason}`] : []),
+      ...(m.postponedFrom && m.postponeReason ? [`Postponed: ${m.postponeReason}`] : []),
       link,
     ].join('\n');
     calendar.createEvent({
       id: `meeting-${m.id}@${host}`,
-      sequence: m.version,
+      // Goes up with each change of the schedule (times, postponement, cancellation), so calendars replace the event.
+      sequence: m.sequence,
       start: plainDateTime(m.startsAt, m.timeZone),
       end: plainDateTime(m.endsAt, m.timeZone),
       timezone: m.timeZone,
@@ -87,7 +90,7 @@ export function meetingsCalendar(options: { name: string; publicUrl: string; mee
       description,
       location: m.venue ?? (m.format === 'virtual' ? 'Online' : null),
       url: link,
-      status: m.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -42,7 +42,8 @@ export function calendarRoutes(app: App, ctx: PlatformContext): void {
     async (request) => {
       const now = new Date();
       const from = request.query.from ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-      const rows = await listMeetings(db, { from, to: request.query.to, limit: 500 });
+      // Drafts for the Secretariat alone; the public feed below is the public's view for everyone (it is cached publicly).
+      const rows = await listMeetings(db, { from, to: request.query.to, limit: 500 }, request.actor);
       const reviews = await listMeetings(db, { kind: 'review-conference', limit: 500 });
       const cadence = ctx.config.reviewConference;
       return {

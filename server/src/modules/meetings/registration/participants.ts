@@ -14,7 +14,7 @@ import { participants, registrations } from '../tables.js';
  * and role only. It is public once the Secretariat publishes it; before, only the Secretariat sees it.
  */
 export async function listOfParticipants(db: Executor, input: { actor: Actor | null; meetingId: string }): Promise<{ meeting: MeetingRow; delegations: ListedDelegation[] }> {
-  const meeting = await meetingRow(db, input.meetingId);
+  const meeting = await meetingRow(db, input.meetingId, input.actor);
   authorize(input.actor, meetingsPolicy.readParticipants, { published: meeting.participantsPublishedAt !== null });
   const regs = await db
     .select()

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import MeetingFormPage from '../../src/features/meetings/MeetingFormPage';
+import { MeetingLifeActions, MeetingLifeBanner } from '../../src/features/meetings/MeetingLife';
+import type { MeetingPage } from '../../src/features/meetings/queries';
+import { me, renderPage } from './app';
+import { json, problem } from './fake-api';
+
+const ID = '5b0f7c1e-2f4a-4c39-9d7e-0c7a52a1d001';
+
+function meeting(over: Partial<MeetingPage> = {}): MeetingPage {
+  return {
+    id: ID,
+    kind: 'annual-meeting',
+    title: { en: 'Second annual meeting' },
+    sessionNumber: 2,
+    startsAt: '2027-07-12T14:00:00.000Z',
+    endsAt: '2027-07-16T22:00:00.000Z',
+    registrationDeadline: '2027-06-30T22:00:00.000Z',
+    timeZone: 'America/New_York',
+    local: { startsAt: '2027-07-12T10:00', endsAt: '2027-07-16T18:00', registrationDeadline: '2027-06-30T18:00' },
+    venue: 'United Nations Headquarters',
+    format: 'hybrid',
+    status: 'registration-open',
+    body: { kind: 'plenary' },
+    stakeholdersMayAttend: true,
+    registrationOpen: true,
+    participantsPublished: false,
+    statementsPublished: false,
+    postponed: null,
+    cancelled: null,
+    version: 4,
+    can: { manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true },
+    agenda: null,
+    documents: [],
+    delegation: null,
+    ...over,
+  };
+}
+
+const page = (m: MeetingPage) => [
+  {
+    path: 'meetings/:id',
+    element: (
+      <>
+        <MeetingLifeBanner meeting={m} />
+        <MeetingLifeActions meeting={m} />
+      </>
+    ),
+  },
+];
+
+describe("a meeting's life, for the Secretariat", () => {
+  it('cancels only with a reason, asked in a dialog, sent with the version shown', async () => {
+    const { user, api } = renderPage(`/en/meetings/${ID}`, page(meeting()), (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/cancel', (request) =>
+        request.headers.get('if-match') === '"4"' ? json(meeting({ status: 'cancelled', version: 5 })) : problem(412, 'precondition-failed', 'Changed.'),
+      );
+    });
+    expect(screen.queryByRole('button', { name: 'Announce the meeting' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Cancel the meeting' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this meeting?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel the meeting' }));
+    expect(await within(dialog).findByText('Give the reason.')).toBeTruthy();
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/cancel`)).toEqual([]);
+
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'The host withdrew its invitation.');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel the meeting' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/meetings/${ID}/cancel`)).toHaveLength(1));
+    const [sent] = api.sentTo('POST', `/api/v1/meetings/${ID}/cancel`);
+    expect(sent!.body).toEqual({ reason: 'The host withdrew its invitation.' });
+    expect(sent!.headers.get('if-match')).toBe('"4"');
+  });
+
+  it('postpones to new dates checked before they are sent', async () => {
+    const { user, api } = renderPage(`/en/meetings/${ID}`, page(meeting()), (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/postpone', () => json(meeting({ version: 5 })));
+    });
+    await user.click(await screen.findByRole('button', { name: 'Postpone' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Postpone this meeting?' });
+    const starts = within(dialog).getByLabelText(/Starts/);
+    const ends = within(dialog).getByLabelText(/Ends/);
+    await user.clear(starts);
+    await user.type(starts, '2027-09-20T10:00');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Rooms under repair.');
+    await user.click(within(dialog).getByRole('button', { name: 'Postpone' }));
+    // The end is still before the new start: nothing is sent.
+    expect(await within(dialog).findByText(/after the start/i)).toBeTruthy();
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/postpone`)).toEqual([]);
+    await user.clear(ends);
+    await user.type(ends, '2027-09-24T18:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Postpone' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/meetings/${ID}/postpone`)).toHaveLength(1));
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/postpone`)[0]!.body).toEqual({
+      startsAt: '2027-09-20T10:00',
+      endsAt: '2027-09-24T18:00',
+      registrationDeadline: '2027-06-30T18:00',
+      reason: 'Rooms under repair.',
+    });
+  });
+
+  it('shows a draft as such, offers to announce it, and nothing when `can` says no', async () => {
+    const draft = meeting({ status: 'draft', can: { ...meeting().can, announce: true, editBody: true, postpone: false, cancel: false } });
+    const { user, api } = renderPage(`/en/meetings/${ID}`, page(draft), (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/announce', () => json({ ...draft, status: 'planned', version: 5 }));
+    });
+    expect(await screen.findByText('This meeting is a draft: only the Secretariat sees it until it is announced.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Postpone' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Announce the meeting' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Announce this meeting?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Announce the meeting' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/meetings/${ID}/announce`)).toHaveLength(1));
+  });
+
+  it('tells everyone a meeting is cancelled or postponed, with the reason, and offers nobody else an action', async () => {
+    const none = { ...meeting().can, manage: false, publish: false, moveTo: [], postpone: false, cancel: false };
+    renderPage(`/en/meetings/${ID}`, page(meeting({ status: 'cancelled', cancelled: { at: '2027-05-02T15:00:00.000Z', reason: 'The host withdrew.' }, can: none })), (api) => {
+      api.on('GET', '/api/v1/me', me(null));
+    });
+    const banner = await screen.findByTestId('meeting-cancelled');
+    within(banner).getByText('This meeting is cancelled');
+    within(banner).getByText('Reason: The host withdrew.');
+    for (const name of ['Announce the meeting', 'Postpone', 'Cancel the meeting']) expect(screen.queryByRole('button', { name })).toBeNull();
+  });
+
+  it('schedules a new meeting as a draft or announced, as the Secretariat chooses', async () => {
+    const { user, api, path } = renderPage('/en/meetings/new', [{ path: 'meetings/new', element: <MeetingFormPage /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
+        .on('GET', '/api/v1/meetings', () => json({ items: [], can: { schedule: true } }))
+        .on('GET', '/api/v1/groups', () => json({ items: [], can: { create: true } }))
+        .on('POST', '/api/v1/meetings', (request) => json(meeting({ status: (request.body as { draft: boolean }).draft ? 'draft' : 'planned' }), { status: 201 }));
+    });
+    await user.type(await screen.findByLabelText(/^Title in English/, {}, { timeout: 15_000 }), 'Third annual meeting');
+    await user.type(screen.getByLabelText(/Starts/), '2028-07-10T10:00');
+    await user.type(screen.getByLabelText(/Ends/), '2028-07-14T18:00');
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+    await waitFor(() => expect(api.sentTo('POST', '/api/v1/meetings')).toHaveLength(1));
+    expect(api.sentTo('POST', '/api/v1/meetings')[0]!.body).toMatchObject({ title: { en: 'Third annual meeting' }, kind: 'annual-meeting', draft: true });
+    await waitFor(() => expect(path()).toBe(`/en/meetings/${ID}`));
+  });
+});
