@@ -85,6 +85,7 @@ const ApplicationsPage = page(() => import('../features/stakeholders/Application
 const ApplicationPage = page(() => import('../features/stakeholders/ApplicationPage'));
 const BatchesPage = page(() => import('../features/stakeholders/BatchesPage'));
 const BatchPage = page(() => import('../features/stakeholders/BatchPage'));
+const NotificationsPage = page(() => import('../features/follows/NotificationsPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -94,6 +95,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^reset-password$/, RequestResetPage],
   [/^reset-password\/[^/]+$/, SetNewPasswordPage],
   [/^account$/, AccountPage],
+  [/^notifications$/, NotificationsPage],
   [/^invite$/, InvitePage],
   [/^states$/, StatesPage],
   [/^states\/[^/]+$/, StatePage],
@@ -212,6 +214,7 @@ export const router = createBrowserRouter([
           { path: 'contacts/checks/:id', element: <ContactsCheckPage /> },
           { path: 'contacts/reads', element: <ContactsReadsPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },
           { path: 'states/:iso3', element: <StatePage /> },
