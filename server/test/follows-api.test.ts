@@ -7,6 +7,8 @@ import { runOneJob } from '../src/platform/jobs/runner.js';
 import { jobs } from '../src/platform/jobs/tables.js';
 import { DIGEST_JOB, DIGEST_ONE_JOB, NOTICE_JOB } from '../src/modules/follows/index.js';
 import { nextDigestAt } from '../src/modules/follows/kinds.js';
+import { notifications } from '../src/modules/follows/tables.js';
+import { accounts } from '../src/modules/accounts/tables.js';
 
 /**
  * Follow and be told: a person follows what they may see; a change to it becomes one notice per
@@ -167,7 +169,11 @@ describe('being told', () => {
     expect((await anon.post('/api/v1/me/notifications/read', {})).status).toBe(401);
   });
 
-  it('after unfollowing, nothing more', async () => {
+  it('after unfollowing, nothing more; and nothing to whom may no longer see (an account disabled)', async () => {
+    const argentina = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG' });
+    const arg = await signedIn(p.app, argentina);
+    expect((await arg.put(`/api/v1/me/follows/draft/${draftId}`)).status).toBe(204);
+    await p.ctx.database.db.update(accounts).set({ status: 'disabled' }).where(eq(accounts.id, argentina.id));
     expect((await fra.delete(`/api/v1/me/follows/draft/${draftId}`)).status).toBe(204);
     expect((await fra.get('/api/v1/me/follows')).body.items).toEqual([]);
     const before = (await fra.get('/api/v1/me/notifications')).body.items.length;
@@ -176,5 +182,6 @@ describe('being told', () => {
     await runJobsAt();
     expect((await fra.get('/api/v1/me/notifications')).body.items.length).toBe(before);
     expect((await chl.get('/api/v1/me/notifications')).body.items.length).toBe(chlHad + 1);
+    expect(await p.ctx.database.db.select().from(notifications).where(eq(notifications.accountId, argentina.id))).toEqual([]);
   });
 });
