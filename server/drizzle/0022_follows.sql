@@ -16,7 +16,8 @@ CREATE TABLE "notification_preferences" (
 CREATE TABLE "notifications" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"account_id" uuid NOT NULL,
-	"event_seq" bigint NOT NULL,
+	"occasion" text NOT NULL,
+	"event_seq" bigint,
 	"kind" text NOT NULL,
 	"target_id" uuid NOT NULL,
 	"what" text NOT NULL,
@@ -33,5 +34,5 @@ ALTER TABLE "follows" ADD CONSTRAINT "follows_account_id_accounts_id_fk" FOREIGN
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "follows_target_idx" ON "follows" USING btree ("kind","target_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "notifications_once_idx" ON "notifications" USING btree ("account_id","event_seq","kind","target_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_once_idx" ON "notifications" USING btree ("account_id","kind","target_id","occasion");--> statement-breakpoint
 CREATE INDEX "notifications_account_idx" ON "notifications" USING btree ("account_id","at");

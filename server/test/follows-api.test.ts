@@ -5,7 +5,7 @@ import { Client, makeAccount, signedIn } from './support/client.js';
 import { jobHandlers } from '../src/jobs.js';
 import { runOneJob } from '../src/platform/jobs/runner.js';
 import { jobs } from '../src/platform/jobs/tables.js';
-import { DIGEST_JOB, DIGEST_ONE_JOB, NOTICE_JOB } from '../src/modules/follows/index.js';
+import { DIGEST_JOB, DIGEST_ONE_JOB, NOTICE_JOB, REMIND_JOB } from '../src/modules/follows/index.js';
 import { nextDigestAt } from '../src/modules/follows/kinds.js';
 import { notifications } from '../src/modules/follows/tables.js';
 import { accounts } from '../src/modules/accounts/tables.js';
@@ -169,13 +169,36 @@ describe('being told', () => {
     expect((await anon.post('/api/v1/me/notifications/read', {})).status).toBe(401);
   });
 
+  it("a reporting cycle followed: a reminder before its deadline, once, in the person's zone", async () => {
+    const secretariat = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+    const local = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 16);
+    const opened = await secretariat.post('/api/v1/reporting/cycles', { title: 'Cycle to follow', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadlineLocal: local, zone: 'America/New_York' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const cycleId = opened.body.id as string;
+    expect((await fra.put(`/api/v1/me/follows/reporting-cycle/${cycleId}`)).status).toBe(204);
+    expect((await chl.put(`/api/v1/me/follows/reporting-cycle/${cycleId}`)).status).toBe(204);
+    const reminders = await p.ctx.database.db.select().from(jobs).where(eq(jobs.kind, REMIND_JOB));
+    expect(reminders).toHaveLength(1);
+    const at = new Date(reminders[0]!.runAt.getTime() + 1000);
+    const before = (await mailsTo(fraEmail)).length;
+    await runJobsAt(at);
+    await runJobsAt(at);
+    const notices = (await fra.get('/api/v1/me/notifications')).body.items.filter((n: { targetId: string }) => n.targetId === cycleId);
+    expect(notices).toEqual([expect.objectContaining({ kind: 'reporting-cycle', what: 'deadline-near', path: `reporting/cycles/${cycleId}/analysis` })]);
+    const mails = (await mailsTo(fraEmail)).slice(before).filter((m) => m.subject.startsWith('Cycle to follow'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Cycle to follow: Son échéance approche');
+    expect(mails[0]!.text).toMatch(/Échéance : .*\(Europe\/Paris\)/);
+    expect((await chl.get('/api/v1/me/notifications')).body.items.filter((n: { targetId: string }) => n.targetId === cycleId)).toHaveLength(1);
+  });
+
   it('after unfollowing, nothing more; and nothing to whom may no longer see (an account disabled)', async () => {
     const argentina = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'ARG' });
     const arg = await signedIn(p.app, argentina);
     expect((await arg.put(`/api/v1/me/follows/draft/${draftId}`)).status).toBe(204);
     await p.ctx.database.db.update(accounts).set({ status: 'disabled' }).where(eq(accounts.id, argentina.id));
     expect((await fra.delete(`/api/v1/me/follows/draft/${draftId}`)).status).toBe(204);
-    expect((await fra.get('/api/v1/me/follows')).body.items).toEqual([]);
+    expect((await fra.get('/api/v1/me/follows')).body.items.map((f: { kind: string }) => f.kind)).toEqual(['reporting-cycle']);
     const before = (await fra.get('/api/v1/me/notifications')).body.items.length;
     const chlHad = (await chl.get('/api/v1/me/notifications')).body.items.length;
     expect((await chair.post(`/api/v1/drafts/${draftId}/revisions`, revision('Recommends that States notify all significant incidents.'), { 'if-match': '"1"' })).status).toBe(201);

@@ -8520,7 +8520,7 @@ export interface paths {
                                     zh?: string;
                                 };
                                 /** @enum {string} */
-                                what: "revision-issued" | "amendment-proposed" | "silence-opened" | "silence-broken" | "adoption-proposed" | "transmitted" | "adopted" | "meeting-changed" | "meeting-status" | "agenda-revised" | "agenda-adopted" | "publication-changed" | "group-changed" | "meeting-scheduled" | "draft-tabled";
+                                what: "revision-issued" | "amendment-proposed" | "silence-opened" | "silence-broken" | "adoption-proposed" | "transmitted" | "adopted" | "meeting-changed" | "meeting-status" | "agenda-revised" | "agenda-adopted" | "publication-changed" | "group-changed" | "meeting-scheduled" | "draft-tabled" | "deadline-near";
                             }[];
                             unread: number;
                         };

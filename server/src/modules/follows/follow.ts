@@ -8,6 +8,7 @@ import type { Thing } from './kinds.js';
 import { followsPolicy } from './policy.js';
 import { follows } from './tables.js';
 import { readers } from './things.js';
+import { scheduleReminders } from './notice.js';
 
 /** What a 404 says of a thing one may not follow: the same whether it does not exist or is not the caller's to see. */
 export const NOT_FOUND = 'The thing to follow';
@@ -27,6 +28,7 @@ export async function follow(db: Db, input: { actor: Actor; thing: Thing }): Pro
       .onConflictDoNothing()
       .returning({ kind: follows.kind });
     if (!inserted) return;
+    await scheduleReminders(tx, input.thing, seen.deadlineAt);
     await recordAudit(tx, { actor: input.actor, action: 'follows.follow', subjectType: input.thing.kind, subjectId: input.thing.id, change: { account: input.actor.accountId } });
   });
 }

@@ -19,6 +19,7 @@ export const WHATS = [
   'group-changed',
   'meeting-scheduled',
   'draft-tabled',
+  'deadline-near',
 ] as const;
 export type What = (typeof WHATS)[number];
 
@@ -28,6 +29,9 @@ export type Delivery = (typeof DELIVERIES)[number];
 
 /** Until a person chooses: one digest a day, deadlines in UTC. */
 export const DEFAULT_PREFERENCE = { delivery: 'digest' as Delivery, timeZone: 'UTC' };
+
+/** Followers are reminded this many days before a deadline they follow (a silence procedure's, a reporting cycle's). */
+export const REMIND_DAYS_BEFORE = [3];
 
 /** The digest leaves once a day at this hour (UTC). */
 export const DIGEST_HOUR_UTC = 7;

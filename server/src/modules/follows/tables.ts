@@ -18,7 +18,7 @@ export const follows = pgTable(
 );
 
 /**
- * What a person is told: one notice per person, change (its audit event) and thing followed, whatever
+ * What a person is told: one notice per person, occasion (a change's audit event, a reminder) and thing followed, whatever
  * runs the job that writes it and however often. The title and the page are kept as they were when
  * it happened; `mailedAt` is set when its mail is queued (at once, or in the day's digest), once.
  */
@@ -29,8 +29,10 @@ export const notifications = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    /** The audit event of the change. */
-    eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+    /** What the notice is one of, once per person and thing: `event:<seq>` (a change) or `deadline:<time>` (a reminder). */
+    occasion: text('occasion').notNull(),
+    /** The audit event of the change; none for a reminder. */
+    eventSeq: bigint('event_seq', { mode: 'number' }),
     kind: text('kind', { enum: FOLLOW_KINDS }).$type<FollowKind>().notNull(),
     targetId: uuid('target_id').notNull(),
     what: text('what').$type<What>().notNull(),
@@ -45,7 +47,7 @@ export const notifications = pgTable(
     mailedAt: timestamp('mailed_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    uniqueIndex('notifications_once_idx').on(t.accountId, t.eventSeq, t.kind, t.targetId),
+    uniqueIndex('notifications_once_idx').on(t.accountId, t.kind, t.targetId, t.occasion),
     index('notifications_account_idx').on(t.accountId, t.at),
   ],
 );

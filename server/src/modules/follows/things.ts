@@ -11,7 +11,7 @@ import type { FollowKind } from './kinds.js';
 export interface SeenThing {
   title: Localized;
   path: string;
-  /** A deadline the thing runs to, when it has one (a silence procedure, a reporting cycle). */
+  /** The deadline the thing runs to, while it has one (an open silence procedure, a reporting cycle). */
   deadlineAt: Date | null;
 }
 
@@ -41,7 +41,7 @@ export const readers: Record<FollowKind, Reader> = {
   'silence-procedure': async (db, actor, id) => {
     if (!decisionsPolicy.read.allows(actor, undefined)) return null;
     const p = await orNull(() => silenceProcedureOf(db, id));
-    return p && { title: { en: `${p.title} (${p.revisionLabel})` }, path: `drafts/${p.draftId}`, deadlineAt: p.deadlineAt };
+    return p && { title: { en: `${p.title} (${p.revisionLabel})` }, path: `drafts/${p.draftId}`, deadlineAt: p.status === 'open' ? p.deadlineAt : null };
   },
   meeting: async (db, actor, id) => {
     if (!meetingsPolicy.read.allows(actor, undefined)) return null;

@@ -50,6 +50,7 @@ export const WHAT_KEYS = {
   'group-changed': 'follows.what.groupChanged',
   'meeting-scheduled': 'follows.what.meetingScheduled',
   'draft-tabled': 'follows.what.draftTabled',
+  'deadline-near': 'follows.what.deadlineNear',
 } as const satisfies Record<What, string>;
 
 export const KIND_KEYS = {
