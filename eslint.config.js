@@ -91,7 +91,7 @@ const MODULE_PLATFORM = {
   'platform/db/database.ts': ['Db', 'Tx', 'Executor', 'rowsOf'],
   // Writing to the audit chain in a use case's transaction, and reading back its own events;
   // verifying the chain is the entry's (record.ts). Not the chain's tables.
-  'platform/audit/record.ts': ['recordAudit', 'AuditActor', 'auditEventsOf'],
+  'platform/audit/record.ts': ['recordAudit', 'AuditActor', 'auditEventsOf', 'AuditListener'],
   'platform/audit/canonical.ts': '*',
   // Anchoring an adoption: signing a checkpoint of the chain in the adoption's transaction, and
   // naming the checkpoint that covers it in the outcome's record (with its response schema).

@@ -21,6 +21,8 @@ import { capacityNeedsSearchSource, capacityOffersSearchSource, capacityRoutes }
 import { stakeholdersRoutes, writtenInputsSearchSource } from './modules/stakeholders/index.js';
 import { searchRoutes } from './modules/search/index.js';
 import { agendaRoutes } from './modules/agenda/index.js';
+import { followsRoutes, scheduleNotices } from './modules/follows/index.js';
+import { listenToAudit } from './platform/audit/record.js';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -57,6 +59,9 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   capacityRoutes(app, ctx);
   stakeholdersRoutes(app, ctx);
   agendaRoutes(app, ctx);
+  followsRoutes(app, ctx);
+  // Every recorded change is asked, in its transaction, whether someone follows what it concerns.
+  listenToAudit('follows', scheduleNotices);
   // One search over everything: each module's own source, with its own visibility rule.
   searchRoutes(app, ctx, {
     sources: [

@@ -8,6 +8,7 @@ import { updatesJobHandlers } from './modules/updates/index.js';
 import { checkJobHandlers } from './modules/contacts/index.js';
 import { INVITE_LEAD_JOB, NON_OBJECTION_JOB, inviteFirstRepresentativeJob, nonObjectionPeriodHandler } from './modules/stakeholders/index.js';
 import { PASSWORD_RESET_JOB, passwordResetHandler } from './modules/accounts/index.js';
+import { NOTICE_JOB, REMIND_JOB, digestJobHandlers, noticeHandler, remindHandler } from './modules/follows/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
 
 /** The jobs of the modules that own them. */
@@ -22,6 +23,9 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     [INVITE_LEAD_JOB]: inviteFirstRepresentativeJob(ctx),
     [PASSWORD_RESET_JOB]: passwordResetHandler(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
+    [NOTICE_JOB]: noticeHandler(ctx),
+    [REMIND_JOB]: remindHandler(ctx),
+    ...digestJobHandlers(ctx),
   };
 }
 

@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { notifyError } from '../ui/notify';
 import { HeaderSearch } from '../features/search';
+import { NotificationsLink } from '../features/follows';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { markNavigation } from './navigation';
 import { useLocalPath } from './paths';
@@ -160,6 +161,7 @@ function SessionArea() {
           {account.name}
         </Anchor>
       </Text>
+      <NotificationsLink />
       <Button variant="outline" onClick={() => void signOut()}>
         {t('nav.signOut')}
       </Button>

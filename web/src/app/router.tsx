@@ -86,6 +86,7 @@ const ApplicationsPage = page(() => import('../features/stakeholders/Application
 const ApplicationPage = page(() => import('../features/stakeholders/ApplicationPage'));
 const BatchesPage = page(() => import('../features/stakeholders/BatchesPage'));
 const BatchPage = page(() => import('../features/stakeholders/BatchPage'));
+const NotificationsPage = page(() => import('../features/follows/NotificationsPage'));
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
 const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
@@ -96,6 +97,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^reset-password\/[^/]+$/, SetNewPasswordPage],
   [/^account$/, AccountPage],
   [/^my$/, MyPage],
+  [/^notifications$/, NotificationsPage],
   [/^invite$/, InvitePage],
   [/^states$/, StatesPage],
   [/^states\/[^/]+$/, StatePage],
@@ -215,6 +217,7 @@ export const router = createBrowserRouter([
           { path: 'contacts/reads', element: <ContactsReadsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'my', element: <MyPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },
           { path: 'states/:iso3', element: <StatePage /> },

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { accountRoles, accounts } from './tables.js';
 import type { Language } from '../../kernel/languages.js';
+import type { Actor, Role } from '../../kernel/actor.js';
 
 export interface Contact {
   email: string;
@@ -46,4 +47,29 @@ export async function contactsOf(db: Executor, who: { organisationId: string } |
     .from(accounts)
     .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
     .where(and(eq(accountRoles.role, role), eq(accounts.status, 'active'), extra));
+}
+
+/** An active account as the actor it is when signed in, with where and in what language it reads its mail. */
+export interface AccountAsActor {
+  actor: Actor;
+  email: string;
+  language: Language;
+}
+
+/**
+ * The active accounts among `ids`, each as the actor it would be signed in (without a session): so
+ * a module can ask, on a person's behalf and out of any request, what that person may see now.
+ */
+export async function activeAccountsAsActors(db: Executor, ids: readonly string[]): Promise<AccountAsActor[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.name, email: accounts.email, language: accounts.language, state: accounts.state, organisationId: accounts.organisationId })
+    .from(accounts)
+    .where(and(inArray(accounts.id, [...new Set(ids)]), eq(accounts.status, 'active')));
+  const roles = await db.select().from(accountRoles).where(inArray(accountRoles.accountId, rows.map((r) => r.id)));
+  return rows.map((r) => ({
+    actor: { accountId: r.id, sessionId: '', name: r.name, roles: roles.filter((x) => x.accountId === r.id).map((x) => x.role as Role), state: r.state, organisation: r.organisationId },
+    email: r.email,
+    language: r.language,
+  }));
 }

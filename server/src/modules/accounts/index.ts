@@ -7,5 +7,5 @@ export { currentTotp } from './credentials.js';
 export { confirmSecondFactor } from './confirm-second-factor.js';
 export { revokeRole } from './revoke-role.js';
 export { grantStakeholderRole } from './grant-stakeholder-role.js';
-export { accountNames, contactsOf, focalPointContacts, mailLanguages, type Contact } from './contacts.js';
+export { accountNames, activeAccountsAsActors, contactsOf, focalPointContacts, mailLanguages, type AccountAsActor, type Contact } from './contacts.js';
 export { PASSWORD_RESET_JOB, passwordResetHandler } from './request-password-reset.js';

@@ -376,3 +376,28 @@ export async function openAdoptionProposals(db: Executor, actor: Actor | null) {
     .orderBy(asc(consensusProposals.proposedAt));
   return rows.map((r) => ({ ...r, revisionLabel: revisionLabel(r.revision), can: canOf(decisionsCan.adoptionProposal, actor, { status: 'open' }) }));
 }
+
+/** One silence procedure, with the title and number of the revision it circulates (any status): what a follower of it is told about. */
+export async function silenceProcedureOf(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: silenceProcedures.id,
+      draftId: silenceProcedures.draftId,
+      title: draftRevisions.title,
+      revision: draftRevisions.number,
+      status: silenceProcedures.status,
+      deadlineAt: silenceProcedures.deadlineAt,
+      deadlineZone: silenceProcedures.deadlineZone,
+    })
+    .from(silenceProcedures)
+    .innerJoin(draftRevisions, eq(draftRevisions.id, silenceProcedures.revisionId))
+    .where(eq(silenceProcedures.id, id));
+  if (!row) throw notFound('The silence procedure');
+  return { ...row, revisionLabel: revisionLabel(row.revision) };
+}
+
+/** The draft an adopted outcome was adopted from; null for an unknown outcome. */
+export async function draftOfOutcome(db: Executor, outcomeId: string): Promise<string | null> {
+  const [row] = await db.select({ draftId: outcomes.draftId }).from(outcomes).where(eq(outcomes.id, outcomeId));
+  return row?.draftId ?? null;
+}

@@ -44,7 +44,20 @@ export async function recordAudit(tx: Tx, event: AuditEvent): Promise<AuditLink>
   await tx.insert(auditEvents).values(link);
   if (head) await tx.update(auditHead).set({ seq, hash: link.hash }).where(eq(auditHead.id, 1));
   else await tx.insert(auditHead).values({ id: 1, seq, hash: link.hash });
+  for (const listener of listeners.values()) await listener(tx, link);
   return link;
+}
+
+/**
+ * What else is written in the transaction of each audit event: the entry sets it once, so a module
+ * can write a durable job of its own about any change (the follows module, its notices) without
+ * the platform, or the module that changed something, knowing of it. A listener must be quick and
+ * only write: it runs inside every change.
+ */
+export type AuditListener = (tx: Tx, link: AuditLink) => Promise<void>;
+const listeners = new Map<string, AuditListener>();
+export function listenToAudit(name: string, listener: AuditListener): void {
+  listeners.set(name, listener);
 }
 
 /**

@@ -15,6 +15,7 @@ import { AmendmentForm } from './AmendmentForm';
 import { DecisionAlert, DraftHeader } from './parts';
 import { draftQuery, useBodyName, useDraftLabels, type Draft } from './queries';
 import { SilencePanel } from './SilencePanel';
+import { FollowButton } from '../follows';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
@@ -41,6 +42,7 @@ function DraftView({ draft }: { draft: Draft }) {
   return (
     <Stack gap="lg">
       <DraftHeader draft={draft} />
+      <FollowButton kind="draft" id={draft.id} />
       {draft.transmission ? (
         <Text data-testid="transmission">
           {t('drafts.transmittedBy', {

@@ -1,4 +1,5 @@
 import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { FollowButton } from '../follows';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -44,6 +45,7 @@ export default function SilenceProceduresPage() {
                     <Deadline at={p.deadlineAt} zone={p.deadlineZone} />
                   </Text>
                   <Countdown at={p.deadlineAt} zone={p.deadlineZone} />
+                  <FollowButton kind="silence-procedure" id={p.id} describedBy={`silence-title-${p.id}`} />
                   {p.can.breakSilence && query.data.actingFor ? (
                     <div>
                       <BreakSilence procedureId={p.id} title={p.title} actingFor={query.data.actingFor} />

@@ -9,6 +9,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
+import { FollowButton } from '../follows';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { FallbackMark, inLanguage, Localized } from '../../ui/localized';
 import { DocumentsTable } from '../documents';
@@ -61,6 +62,7 @@ export default function GroupPage() {
           ) : null}
         </Group>
       </div>
+      <FollowButton kind="group" id={g.id} />
 
       <Participation group={g} />
 

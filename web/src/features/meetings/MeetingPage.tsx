@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { FollowButton } from '../follows';
 import ui from '../../ui/ui.module.css';
 import { ManagePanel } from './ManagePanel';
 import { MeetingLifeBanner } from './MeetingLife';
@@ -60,6 +61,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           {m.registrationOpen ? <Text size="sm">{t('meetings.registrationOpenNow')}</Text> : null}
         </Group>
       </div>
+      <FollowButton kind="meeting" id={m.id} />
 
       <MeetingLifeBanner meeting={m} />
 

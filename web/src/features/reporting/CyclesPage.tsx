@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { FollowButton } from '../follows';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -86,6 +87,7 @@ function CycleCard({ cycle, canStart, hasPrevious }: { cycle: CycleItem; canStar
           </>
         ) : null}
       </dl>
+      <FollowButton kind="reporting-cycle" id={cycle.id} describedBy={headingId} />
       <Group gap="sm">
         {mine ? (
           <>
