@@ -13,3 +13,5 @@ export { decisionsPolicy } from './policy.js';
 export type { WorkingGroups } from './create-draft.js';
 export { draftsOfBody } from './reading.js';
 export { amendmentsSearchSource, draftsSearchSource, outcomesSearchSource } from './search-source.js';
+// What a State's page shows of its amendments and co-sponsorships.
+export { amendmentsOfState, type AmendmentOfState } from './state-record.js';
