@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import StatePage from '../../src/features/states/StatePage';
 import { me, renderPage } from './app';
 import { json, problem, type FakeApi } from './fake-api';
+import type { NationalPublication, StateRecord } from '../../src/features/states/record-queries';
 
 const routes = [{ path: 'states/:iso3', element: <StatePage /> }];
 const CHILE = {
@@ -13,7 +14,7 @@ const CHILE = {
   names: { ar: 'شيلي', zh: '智利', en: 'Chile', fr: 'Chili', ru: 'Чили', es: 'Chile' },
   can: { correctNames: false },
 };
-const PUBLICATION = {
+const PUBLICATION: NationalPublication = {
   id: '5d8e0b7c-0000-4000-8000-000000000001',
   state: 'CHL',
   kind: 'international-law-position',
@@ -25,7 +26,7 @@ const PUBLICATION = {
   ],
   can: { addVersion: false, withdraw: false },
 };
-const RECORD = {
+const RECORD: StateRecord = {
   iso3: 'CHL',
   reports: [{ reportId: 'r1', cycleId: 'c1', cycleTitle: 'First reporting cycle of the PoA', periodStart: '2026-01-01', periodEnd: '2026-12-31', number: 1, submittedAt: '2026-10-01T12:00:00.000Z', publicSections: 4 }],
   statements: [
@@ -49,7 +50,7 @@ const RECORD = {
   can: { publish: false },
 };
 
-function server(a: FakeApi, account: Parameters<typeof me>[0], record: typeof RECORD) {
+function server(a: FakeApi, account: Parameters<typeof me>[0], record: StateRecord) {
   a.on('GET', '/api/v1/me', me(account));
   a.on('GET', '/api/v1/states/:code', () => json(CHILE, { headers: { etag: '"1"' } }));
   a.on('GET', '/api/v1/regional-groups', { items: [{ id: 'GRULAC', name: 'Latin American and Caribbean States', officialName: 'Group of Latin American and Caribbean States' }] });
@@ -76,10 +77,12 @@ describe("a State's page", () => {
     // The API says the caller may not publish: no form.
     expect(screen.queryByRole('form', { name: /نشر وثيقة وطنية/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'نشر' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'سحب' })).toBeNull();
+    expect(screen.queryByText('إضافة نسخة جديدة')).toBeNull();
   });
 
   it("lets the State's focal point publish a national position: fields, then the file; the file's refusal is said beside it", async () => {
-    let record = { ...RECORD, publications: [] as (typeof RECORD)['publications'], can: { publish: true } };
+    let record: StateRecord = { ...RECORD, publications: [], can: { publish: true } };
     const { user, api, container } = renderPage('/en/states/CHL', routes, (a) => {
       server(a, { roles: ['focal_point'], state: 'CHL' }, record);
       a.on('GET', '/api/v1/states/:code/record', () => json(record));

@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { KIND_LABEL, PUBLICATION_KINDS, stateRecordQuery, type NationalPublication, type PublicationKind } from './record-queries';
 
@@ -167,5 +168,42 @@ export function AddVersion({ iso3, publication }: { iso3: string; publication: N
       </Stack>
       </form>
     </details>
+  );
+}
+
+/** For the State's own focal point (the publication's `can.withdraw`): withdraw it from the page, after confirming. */
+export function WithdrawPublication({ iso3, publication }: { iso3: string; publication: NationalPublication }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/states/{iso3}/publications/{id}/withdraw', { params: { path: { iso3, id: publication.id } } })),
+    onSuccess: () => {
+      setAsking(false);
+      notifySuccess(t('states.record.withdrawn'));
+      void queryClient.invalidateQueries({ queryKey: stateRecordQuery(iso3).queryKey });
+    },
+  });
+  return (
+    <>
+      <Button variant="subtle" color="red.9" size="compact-sm" onClick={() => setAsking(true)}>
+        {t('states.record.withdraw')}
+      </Button>
+      <ConfirmDialog
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('states.record.withdrawTitle')}
+        message={
+          <>
+            {t('states.record.withdrawMessage')}
+            <ProblemAlert error={withdraw.error} />
+          </>
+        }
+        confirmLabel={t('states.record.withdraw')}
+        onConfirm={() => withdraw.mutate()}
+        danger
+        loading={withdraw.isPending}
+      />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay, formatInZone } from '../../ui/dates';
 import { FallbackMark, Localized } from '../../ui/localized';
 import { Loaded } from '../../ui/Loaded';
-import { AddVersion, PublishPublication } from './PublicationForms';
+import { AddVersion, PublishPublication, WithdrawPublication } from './PublicationForms';
 import { ACTION_LABEL, KIND_LABEL, PUBLICATION_KINDS, ROLE_LABEL, stateRecordQuery, type NationalPublication, type StateRecord as Record } from './record-queries';
 
 type NeedStatus = 'open' | 'in-discussion' | 'matched' | 'met' | 'withdrawn';
@@ -289,6 +289,7 @@ function Publication({ iso3, publication: p }: { iso3: string; publication: Nati
         ))}
       </List>
       {p.can.addVersion ? <AddVersion iso3={iso3} publication={p} /> : null}
+      {p.can.withdraw ? <WithdrawPublication iso3={iso3} publication={p} /> : null}
     </article>
   );
 }
