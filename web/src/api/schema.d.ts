@@ -14087,7 +14087,8 @@ export interface paths {
                                     id: string;
                                     /** Format: date-time */
                                     publishedAt: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
                                     title: {
                                         ar?: string;
                                         en: string;
@@ -14102,7 +14103,8 @@ export interface paths {
                                     id: string;
                                     /** Format: date-time */
                                     publishedAt: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "open" | "closed" | "withdrawn";
                                     title: {
                                         ar?: string;
                                         en: string;

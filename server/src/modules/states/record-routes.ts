@@ -17,7 +17,10 @@ import { withdrawNationalPublication } from './withdraw-national-publication.js'
 const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code').transform((s) => s.toUpperCase());
 const Format = z.enum(['pdf', 'docx', 'odt']);
 const Participant = z.object({ role: z.enum(['head', 'representative', 'adviser']), name: z.string(), title: z.string().nullable() });
-const CapacityItem = z.object({ id: z.string(), title: LocalizedOut, status: z.string(), codes: z.array(z.string()), publishedAt: z.date() });
+const capacityItem = <S extends readonly [string, ...string[]]>(statuses: S) => z.object({ id: z.string(), title: LocalizedOut, status: z.enum(statuses), codes: z.array(z.string()), publishedAt: z.date() });
+/** The statuses of needs and offers as the capacity module has them (withdrawn ones are never on the page). */
+const NeedItem = capacityItem(['open', 'in-discussion', 'matched', 'met', 'withdrawn'] as const);
+const OfferItem = capacityItem(['open', 'closed', 'withdrawn'] as const);
 
 const Publication = z.object({
   id: z.string(),
@@ -62,7 +65,7 @@ const StateRecord = z.object({
   ),
   groups: z.array(z.object({ id: z.string(), name: LocalizedOut, status: z.enum(['active', 'closed']), joinedAt: z.date() })),
   delegations: z.array(z.object({ meetingId: z.string(), meetingTitle: LocalizedOut, startsAt: z.date(), endsAt: z.date(), timeZone: z.string(), participants: z.array(Participant) })),
-  capacity: z.object({ needs: z.array(CapacityItem), offers: z.array(CapacityItem) }),
+  capacity: z.object({ needs: z.array(NeedItem), offers: z.array(OfferItem) }),
   publications: z.array(Publication),
   can: z.object({ publish: z.boolean() }),
 });

@@ -29,8 +29,8 @@ export interface StateRecordSources {
     db: Executor,
     state: string,
   ) => Promise<{
-    needs: { id: string; title: Localized; status: string; codes: string[]; publishedAt: Date }[];
-    offers: { id: string; title: Localized; status: string; codes: string[]; publishedAt: Date }[];
+    needs: { id: string; title: Localized; status: 'open' | 'in-discussion' | 'matched' | 'met' | 'withdrawn'; codes: string[]; publishedAt: Date }[];
+    offers: { id: string; title: Localized; status: 'open' | 'closed' | 'withdrawn'; codes: string[]; publishedAt: Date }[];
   }>;
 }
 

@@ -11,9 +11,6 @@ import { Loaded } from '../../ui/Loaded';
 import { AddVersion, PublishPublication, WithdrawPublication } from './PublicationForms';
 import { ACTION_LABEL, KIND_LABEL, PUBLICATION_KINDS, ROLE_LABEL, stateRecordQuery, type NationalPublication, type StateRecord as Record } from './record-queries';
 
-type NeedStatus = 'open' | 'in-discussion' | 'matched' | 'met' | 'withdrawn';
-type OfferStatus = 'open' | 'closed' | 'withdrawn';
-
 /** A section of the State's page: a heading, and a line saying so when there is nothing yet. */
 function Section({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
   const { t } = useTranslation();
@@ -180,7 +177,7 @@ export function RecordSections({ record }: { record: Record }) {
                       <Localized text={n.title} />
                     </Anchor>{' '}
                     <Badge variant="light" color="gray">
-                      {t(`capacity.needStatuses.${n.status as NeedStatus}`)}
+                      {t(`capacity.needStatuses.${n.status}`)}
                     </Badge>
                   </List.Item>
                 ))}
@@ -199,7 +196,7 @@ export function RecordSections({ record }: { record: Record }) {
                       <Localized text={o.title} />
                     </Anchor>{' '}
                     <Badge variant="light" color="gray">
-                      {t(`capacity.offerStatuses.${o.status as OfferStatus}`)}
+                      {t(`capacity.offerStatuses.${o.status}`)}
                     </Badge>
                   </List.Item>
                 ))}
