@@ -8,16 +8,16 @@ import { idempotencyStore } from './platform/idempotency/store.js';
 import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { statesRoutes } from './modules/states/index.js';
 import { frameworkRoutes, frameworkSearchSource } from './modules/framework/index.js';
-import { amendmentsSearchSource, decisionsRoutes, draftsOfBody, draftsSearchSource, outcomesSearchSource } from './modules/decisions/index.js';
-import { reportDraftsSearchSource, reportingRoutes, reportSectionsSearchSource } from './modules/reporting/index.js';
+import { amendmentsOfState, amendmentsSearchSource, decisionsRoutes, draftsOfBody, draftsSearchSource, outcomesSearchSource } from './modules/decisions/index.js';
+import { publicReportsOfState, reportDraftsSearchSource, reportingRoutes, reportSectionsSearchSource } from './modules/reporting/index.js';
 import { documentsRoutes, documentsSearchSource } from './modules/documents/index.js';
-import { meetingRoll, meetingsRoutes, meetingsSearchSource, statementsSearchSource } from './modules/meetings/index.js';
-import { groupsRoutes, groupsSearchSource, workingGroups } from './modules/groups/index.js';
+import { meetingRoll, meetingsRoutes, meetingsSearchSource, publicStatementsOfState, publishedDelegationsOfState, statementsSearchSource } from './modules/meetings/index.js';
+import { groupsOfState, groupsRoutes, groupsSearchSource, workingGroups } from './modules/groups/index.js';
 import { openDataRoutes, openDatasets } from './modules/open-data/index.js';
 import { initiativesRoutes, initiativesSearchSource } from './modules/initiatives/index.js';
 import { updatesRoutes } from './modules/updates/index.js';
 import { contactsRoutes } from './modules/contacts/index.js';
-import { capacityNeedsSearchSource, capacityOffersSearchSource, capacityRoutes } from './modules/capacity/index.js';
+import { capacityNeedsSearchSource, capacityOffersSearchSource, capacityRoutes, publicCapacityOfState } from './modules/capacity/index.js';
 import { stakeholdersRoutes, writtenInputsSearchSource } from './modules/stakeholders/index.js';
 import { searchRoutes } from './modules/search/index.js';
 import { agendaRoutes } from './modules/agenda/index.js';
@@ -45,7 +45,15 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
   healthRoute(app, ctx.database);
   auditCheckpointRoutes(app, ctx.database, ctx.auditSigner);
   accountsRoutes(app, ctx);
-  statesRoutes(app, ctx);
+  // A State's page gathers from the modules that own each part, through their public read functions.
+  statesRoutes(app, ctx, {
+    reports: publicReportsOfState,
+    statements: publicStatementsOfState,
+    delegations: publishedDelegationsOfState,
+    amendments: amendmentsOfState,
+    groups: groupsOfState,
+    capacity: publicCapacityOfState,
+  });
   frameworkRoutes(app, ctx);
   decisionsRoutes(app, ctx, { roll: meetingRoll, groups: workingGroups });
   reportingRoutes(app, ctx);

@@ -39,6 +39,7 @@ describe('the demo', () => {
     expect(draft.latest.paragraphs[2].amendments).toEqual([expect.objectContaining({ proposerState: 'FRA', action: 'replace' })]);
     const ics = await p.app.inject({ method: 'GET', url: '/api/v1/calendar/meetings.ics' });
     const events = new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent');
-    expect(events).toHaveLength(2);
+    // The intersessional meeting, the annual meeting and the organizational session held two months ago.
+    expect(events).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import type { PlatformContext } from '../platform/context.js';
 import { createFileStorage, issueDocument, uploadLanguageVersion } from '../modules/documents/index.js';
 import { createDraft, draftWithRecord, proposeAmendment } from '../modules/decisions/index.js';
 import { createGroup, joinGroup, workingGroups } from '../modules/groups/index.js';
-import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, submitStatement } from '../modules/meetings/index.js';
+import { changeMeetingStatus, confirmRegistration, registerDelegation, reviseAgenda, scheduleMeeting, setPublication, submitStatement } from '../modules/meetings/index.js';
 import { toLocal } from '../kernel/local-time.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
 import { demoPdf } from './pdf.js';
@@ -29,7 +29,8 @@ const pdf = (title: string, language: string) =>
 /**
  * Meetings in the demo: the next annual meeting, open for registration, with its provisional agenda
  * linked to the framework, its documents, delegations registered (one confirmed) and a statement;
- * and a working group on CBMs with members, an observer and an intersessional meeting in Geneva.
+ * a working group on CBMs with members, an observer and an intersessional meeting in Geneva; and
+ * the organizational session, held two months ago, whose statements (Chile's among them) are public.
  */
 export async function seedMeetings(ctx: PlatformContext, accounts: DemoAccount[]): Promise<void> {
   const db = ctx.database.db;
@@ -202,4 +203,41 @@ export async function seedMeetings(ctx: PlatformContext, accounts: DemoAccount[]
     title: 'Declaración de Chile sobre medidas de fomento de la confianza',
     text: 'Chile apoya el directorio mundial de puntos de contacto y propone pruebas de comunicación periódicas.',
   });
+
+  // ---- the organizational session, over: its statements published (shown on each State's page) ----
+  const session = await scheduleMeeting(db, {
+    actor: secretariat,
+    kind: 'organizational-session',
+    title: {
+      en: 'Organizational session of the Programme of Action',
+      fr: 'Session d’organisation du Programme d’action',
+      es: 'Período de sesiones de organización del Programa de Acción',
+    },
+    startsAt: dayAt(-60, '10:00', newYork),
+    endsAt: dayAt(-59, '18:00', newYork),
+    timeZone: newYork,
+    venue: 'Conference Room 4, United Nations Headquarters, New York',
+    format: 'in-person',
+  });
+  await reviseAgenda(db, {
+    actor: secretariat,
+    meetingId: session.id,
+    ifMatch: null,
+    items: [
+      { key: 'opening', title: { en: 'Opening of the session', fr: 'Ouverture de la session', es: 'Apertura del período de sesiones' } },
+      { key: 'general', title: { en: 'General exchange of views', fr: 'Échange de vues général', es: 'Intercambio general de opiniones' } },
+    ],
+  });
+  await submitStatement(db, {
+    actor: actorOf(chileFocal),
+    meetingId: session.id,
+    delegation: { kind: 'state', state: 'CHL' },
+    agendaItem: 'general',
+    language: 'es',
+    title: 'Declaración de Chile en el intercambio general de opiniones',
+    text: 'Chile celebra el establecimiento del Programa de Acción y se compromete a presentar su informe nacional en el primer ciclo.',
+  });
+  let held = await changeMeetingStatus(db, { actor: secretariat, id: session.id, ifMatch: session.version, status: 'in-session' });
+  held = await changeMeetingStatus(db, { actor: secretariat, id: session.id, ifMatch: held.version, status: 'closed' });
+  await setPublication(db, { actor: secretariat, id: session.id, ifMatch: held.version, statements: true });
 }

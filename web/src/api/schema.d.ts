@@ -14824,6 +14824,424 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/states/{iso3}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a national publication (position on international law, national strategy): fields `kind`, `language` (of the file), `title.en` (and `title.ar` … `title.es`), `note`, then the file (PDF, DOCX or ODT, checked by its bytes) in a part named `file` (the State’s focal point) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addVersion: boolean;
+                                withdraw: boolean;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "international-law-position" | "national-strategy";
+                            /** Format: date-time */
+                            publishedAt: string;
+                            state: string;
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            versions: {
+                                filename: string;
+                                /** @enum {string} */
+                                format: "pdf" | "docx" | "odt";
+                                language: string;
+                                note: string | null;
+                                number: number;
+                                size: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/publications/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a new version of a national publication: fields `language`, `note`, then the file in a part named `file`; earlier versions are kept (the State’s focal point) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                addVersion: boolean;
+                                withdraw: boolean;
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "international-law-position" | "national-strategy";
+                            /** Format: date-time */
+                            publishedAt: string;
+                            state: string;
+                            title: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            versions: {
+                                filename: string;
+                                /** @enum {string} */
+                                format: "pdf" | "docx" | "odt";
+                                language: string;
+                                note: string | null;
+                                number: number;
+                                size: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/publications/{id}/versions/{number}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the file of a national publication */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    iso3: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/publications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a national publication: it leaves the State’s page (the State’s focal point) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A State's page: its public reports, statements at meetings whose statements are published, amendments and co-sponsorships, working groups, delegations to coming meetings whose lists are published, public capacity-building needs and offers, and its national publications. The same for everyone: only what the public may see. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amendments: {
+                                /** @enum {string} */
+                                action: "add" | "delete" | "replace";
+                                /** Format: date-time */
+                                at: string;
+                                draftId: string;
+                                /** @enum {string} */
+                                draftStatus: "negotiating" | "adopted" | "withdrawn";
+                                draftTitle: string;
+                                id: string;
+                                revision: number;
+                                /** @enum {string} */
+                                role: "proposer" | "co-sponsor";
+                                /** @enum {string} */
+                                status: "proposed" | "withdrawn";
+                            }[];
+                            can: {
+                                publish: boolean;
+                            };
+                            capacity: {
+                                needs: {
+                                    codes: string[];
+                                    id: string;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    /** @enum {string} */
+                                    status: "open" | "in-discussion" | "matched" | "met" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                }[];
+                                offers: {
+                                    codes: string[];
+                                    id: string;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    /** @enum {string} */
+                                    status: "open" | "closed" | "withdrawn";
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    };
+                                }[];
+                            };
+                            delegations: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                meetingId: string;
+                                meetingTitle: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                participants: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "head" | "representative" | "adviser";
+                                    title: string | null;
+                                }[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                timeZone: string;
+                            }[];
+                            groups: {
+                                id: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                name: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "closed";
+                            }[];
+                            iso3: string;
+                            publications: {
+                                can: {
+                                    addVersion: boolean;
+                                    withdraw: boolean;
+                                };
+                                id: string;
+                                /** @enum {string} */
+                                kind: "international-law-position" | "national-strategy";
+                                /** Format: date-time */
+                                publishedAt: string;
+                                state: string;
+                                title: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                versions: {
+                                    filename: string;
+                                    /** @enum {string} */
+                                    format: "pdf" | "docx" | "odt";
+                                    language: string;
+                                    note: string | null;
+                                    number: number;
+                                    size: number;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    url: string;
+                                }[];
+                            }[];
+                            reports: {
+                                cycleId: string;
+                                cycleTitle: string;
+                                number: number;
+                                periodEnd: string;
+                                periodStart: string;
+                                publicSections: number;
+                                reportId: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            statements: {
+                                agendaItem: {
+                                    key: string;
+                                    number: string | null;
+                                    title: {
+                                        ar?: string;
+                                        en: string;
+                                        es?: string;
+                                        fr?: string;
+                                        ru?: string;
+                                        zh?: string;
+                                    } | null;
+                                };
+                                hasFile: boolean;
+                                id: string;
+                                language: string;
+                                meetingId: string;
+                                /** Format: date-time */
+                                meetingStartsAt: string;
+                                meetingTitle: {
+                                    ar?: string;
+                                    en: string;
+                                    es?: string;
+                                    fr?: string;
+                                    ru?: string;
+                                    zh?: string;
+                                };
+                                /** Format: date-time */
+                                submittedAt: string;
+                                title: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/updates/confirmations": {
         parameters: {
             query?: never;

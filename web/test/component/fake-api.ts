@@ -13,6 +13,8 @@ export interface Sent {
   headers: Headers;
   /** The parsed JSON body, or undefined. */
   body: any;
+  /** A multipart body (an upload), as its form. */
+  form?: FormData;
 }
 
 type Answer = (request: Sent, params: Record<string, string>) => Response | Promise<Response>;
@@ -49,8 +51,10 @@ export class FakeApi {
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    const sent: Sent = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, body: text ? JSON.parse(text) : undefined };
+    const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data');
+    const form = multipart ? await request.formData() : undefined;
+    const text = request.method === 'GET' || request.method === 'HEAD' || multipart ? '' : await request.text();
+    const sent: Sent = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, body: text ? JSON.parse(text) : undefined, ...(form ? { form } : {}) };
     this.sent.push(sent);
     for (const route of this.routes) {
       if (route.method !== sent.method) continue;

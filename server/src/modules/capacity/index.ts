@@ -9,3 +9,5 @@ export { confirmMatch } from './confirm-match.js';
 export { updateProject } from './update-project.js';
 export { evaluateProject } from './evaluate-project.js';
 export { capacityNeedsSearchSource, capacityOffersSearchSource } from './search-source.js';
+// What a State's page shows of its needs and offers, as the public sees them.
+export { publicCapacityOfState } from './reading.js';

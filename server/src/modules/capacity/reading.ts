@@ -333,3 +333,21 @@ export async function publicData(db: Executor, what: 'needs' | 'offers' | 'proje
   }
   return (await listProjects(db, null)).items.map(({ can: _can, ...p }) => p);
 }
+
+/**
+ * A State's needs and offers as the public sees them, for the State's page: the same filters as
+ * every list (`needsVisibleTo(null)`, `offersVisibleTo(null)`), withdrawn ones left out.
+ */
+export async function publicCapacityOfState(db: Executor, state: string) {
+  const needs = await db
+    .select({ id: capacityNeeds.id, title: capacityNeeds.title, status: capacityNeeds.status, codes: capacityNeeds.codes, publishedAt: capacityNeeds.publishedAt })
+    .from(capacityNeeds)
+    .where(and(needsVisibleTo(null), eq(capacityNeeds.state, state), sql`${capacityNeeds.status} <> 'withdrawn'`))
+    .orderBy(desc(capacityNeeds.publishedAt));
+  const offers = await db
+    .select({ id: capacityOffers.id, title: capacityOffers.title, status: capacityOffers.status, codes: capacityOffers.codes, publishedAt: capacityOffers.publishedAt })
+    .from(capacityOffers)
+    .where(and(offersVisibleTo(null), eq(capacityOffers.offerorKind, 'state'), eq(capacityOffers.offerorState, state), sql`${capacityOffers.status} <> 'withdrawn'`))
+    .orderBy(desc(capacityOffers.publishedAt));
+  return { needs, offers };
+}

@@ -17,3 +17,5 @@ export { draftsOfBody } from './reading.js';
 export { amendmentsToCosponsor, draftsChangedSinceSeen, openAdoptionProposals, openSilenceProcedures } from './reading.js';
 export { noteDraftSeen } from './note-draft-seen.js';
 export { amendmentsSearchSource, draftsSearchSource, outcomesSearchSource } from './search-source.js';
+// What a State's page shows of its amendments and co-sponsorships.
+export { amendmentsOfState, type AmendmentOfState } from './state-record.js';

@@ -14,6 +14,8 @@ export interface UploadedFile {
   bytes: Buffer;
   filename: string;
   mediaType: string | undefined;
+  /** The form's text fields sent before the file (a form's fields come first, then its file). */
+  fields: Record<string, string>;
 }
 
 /** The one file of a multipart request, read into memory within the limit. */
@@ -31,7 +33,12 @@ export async function readUploadedFile(request: FastifyRequest, limitBytes: numb
     throw uploadProblem(error, limitBytes);
   }
   if (bytes.length === 0) throw badRequest('The file is empty.', [{ field: 'body.file', message: 'empty' }]);
-  return { bytes, filename: part.filename, mediaType: part.mimetype };
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+  }
+  return { bytes, filename: part.filename, mediaType: part.mimetype, fields };
 }
 
 /**

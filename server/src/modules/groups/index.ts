@@ -1,6 +1,6 @@
 export { groupsRoutes } from './routes.js';
 export { groupsPolicy } from './policy.js';
-export { workingGroups } from './reading.js';
+export { groupsOfState, workingGroups } from './reading.js';
 export { createGroup, updateGroup } from './set-up-group.js';
 export { joinGroup, leaveGroup } from './join-group.js';
 export type { GroupDraft, DraftsOfGroup, GroupPageSources } from './drafts-seam.js';

@@ -76,3 +76,13 @@ export async function currentMembers(db: Executor, groupId: string): Promise<Gro
   view.observers.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return view;
 }
+
+/** The working groups a State takes part in now, for the State's page (membership is public, groupsPolicy.read). */
+export async function groupsOfState(db: Executor, state: string): Promise<{ id: string; name: GroupRow['name']; status: GroupRow['status']; joinedAt: Date }[]> {
+  return db
+    .select({ id: groups.id, name: groups.name, status: groups.status, joinedAt: groupMembers.joinedAt })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groupMembers.state, state), isNull(groupMembers.leftAt)))
+    .orderBy(asc(groupMembers.joinedAt));
+}

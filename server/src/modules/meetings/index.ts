@@ -32,3 +32,5 @@ export { meetingsAhead, registrationsToConfirm } from './ahead.js';
 export { currentAgenda } from './reading.js';
 export { flattenAgenda } from './agenda/agenda.js';
 export { meetingsSearchSource, statementsSearchSource } from './search-source.js';
+// What a State's page shows of it at meetings, as the public sees it.
+export { publicStatementsOfState, publishedDelegationsOfState, type PublicStatementOfState, type PublishedDelegationOfState } from './state-record.js';

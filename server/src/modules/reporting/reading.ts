@@ -277,3 +277,35 @@ export async function ownReportsInOpenCycles(db: Executor, actor: Actor | null, 
   }
   return out;
 }
+
+/**
+ * A State's reports as the public sees them, for the State's page: per report, its latest
+ * submission when the public may see it (the report public, or at least one section public), with
+ * the cycle and how many sections are open. Drafts and never-submitted reports are not there.
+ */
+export async function publicReportsOfState(db: Executor, state: string) {
+  const rows = await db
+    .select({
+      reportId: reportSubmissions.reportId,
+      cycleId: reportSubmissions.cycleId,
+      cycleTitle: reportingCycles.title,
+      periodStart: reportingCycles.periodStart,
+      periodEnd: reportingCycles.periodEnd,
+      number: reportSubmissions.number,
+      submittedAt: reportSubmissions.submittedAt,
+      visibility: reportSubmissions.visibility,
+      sections: reportSubmissions.sections,
+    })
+    .from(reportSubmissions)
+    .innerJoin(reportingCycles, eq(reportingCycles.id, reportSubmissions.cycleId))
+    .where(eq(reportSubmissions.state, state))
+    .orderBy(desc(reportingCycles.periodStart), desc(reportSubmissions.number));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.reportId)) latest.set(r.reportId, r);
+  const out: { reportId: string; cycleId: string; cycleTitle: string; periodStart: string; periodEnd: string; number: number; submittedAt: Date; publicSections: number }[] = [];
+  for (const r of latest.values()) {
+    const visible = visibleSubmission({ kind: 'public' }, r);
+    if (visible) out.push({ reportId: r.reportId, cycleId: r.cycleId, cycleTitle: r.cycleTitle, periodStart: r.periodStart, periodEnd: r.periodEnd, number: r.number, submittedAt: r.submittedAt, publicSections: visible.sections.length });
+  }
+  return out;
+}

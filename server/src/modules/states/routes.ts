@@ -8,6 +8,8 @@ import { correctStateNames, getState, listRegionalGroups, listStates, statesVers
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { statesCan, statesPolicy } from './policy.js';
 import { LANGUAGES } from '../../kernel/languages.js';
+import { stateRecordRoutes } from './record-routes.js';
+import type { StateRecordSources } from './state-record.js';
 
 const GroupId = z.enum(['AG', 'APG', 'EEG', 'GRULAC', 'WEOG']);
 const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'an ISO 3166-1 alpha-3 code').transform((s) => s.toUpperCase());
@@ -29,8 +31,8 @@ const NameCorrection = z
   )
   .strict();
 
-export function statesRoutes(app: App, { database }: PlatformContext): void {
-  const { db } = database;
+export function statesRoutes(app: App, ctx: PlatformContext, record: StateRecordSources): void {
+  const { db } = ctx.database;
   const cache = new VersionedCache();
 
   app.get(
@@ -104,4 +106,6 @@ export function statesRoutes(app: App, { database }: PlatformContext): void {
     },
     async () => ({ items: (await listRegionalGroups(db)) as { id: z.infer<typeof GroupId>; name: string; officialName: string }[] }),
   );
+
+  stateRecordRoutes(app, ctx, record);
 }

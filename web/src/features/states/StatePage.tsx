@@ -15,6 +15,7 @@ import classes from './states.module.css';
 import ui from '../../ui/ui.module.css';
 import { Loaded } from '../../ui/Loaded';
 import { useVersionedSave } from '../../ui/versioned-save';
+import { StateRecord } from './StateRecord';
 
 export default function StatePage() {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ export default function StatePage() {
           {s.regionalGroup ? <li>{groupLabel(s.regionalGroup)}</li> : null}
         </Text>
       </div>
+
+      <StateRecord iso3={s.iso3} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper withBorder p="lg" component="section" aria-labelledby="state-names">
