@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import { notifyError } from '../ui/notify';
 import { HeaderSearch } from '../features/search';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PhoneMenu } from './PhoneMenu';
 import { markNavigation } from './navigation';
 import { useLocalPath } from './paths';
 import { forgetMe, useMe } from './session';
@@ -43,7 +44,9 @@ export function Layout() {
             <Text span size="sm" className={classes.topBarText}>
               {t('layout.unitedNations')}
             </Text>
-            <LanguageSwitcher />
+            <Box visibleFrom="sm">
+              <LanguageSwitcher />
+            </Box>
           </Container>
         </div>
         <Container size="lg" className={classes.brandRow}>
@@ -58,6 +61,14 @@ export function Layout() {
               <span className={classes.brandTagline}>{t('layout.tagline')}</span>
             </span>
           </Anchor>
+          <PhoneMenu>
+            {(menu) => (
+              <>
+                <MainNavigation menu={menu.nav} />
+                <LanguageSwitcher classNames={menu.languages} />
+              </>
+            )}
+          </PhoneMenu>
           <HeaderSearch />
           <SessionArea />
         </Container>
@@ -81,7 +92,8 @@ export function Layout() {
   );
 }
 
-function MainNavigation() {
+/** The main navigation: a bar under the header on a wide screen, or (`menu`) a list in the phone menu. */
+function MainNavigation({ menu }: { menu?: { list: string; link: string } }) {
   const { t } = useTranslation();
   const to = useLocalPath();
   const me = useMe();
@@ -89,15 +101,15 @@ function MainNavigation() {
   const can = me.data?.can;
   const item = (path: string, label: string, end = false) => (
     <li>
-      <NavLink to={to(path)} end={end} className={classes.navLink}>
+      <NavLink to={to(path)} end={end} className={menu?.link ?? classes.navLink}>
         {label}
       </NavLink>
     </li>
   );
   return (
-    <nav aria-label={t('layout.mainNavigation')} className={classes.nav}>
-      <Container size="lg">
-        <ul className={classes.navList}>
+    <nav aria-label={t('layout.mainNavigation')} className={menu ? undefined : classes.nav}>
+      <Container size="lg" px={menu ? 0 : undefined}>
+        <ul className={menu?.list ?? classes.navList}>
           {item('/', t('nav.home'), true)}
           {item('/states', t('nav.states'))}
           {item('/framework', t('nav.framework'))}

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -132,6 +133,20 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
       </Paper>
 
       <div className={classes.editor}>
+        {/* A narrow screen chooses the section from a list, so that the form starts on the first screen (the steps' list is hidden there). */}
+        <NativeSelect
+          className={classes.stepsSelect}
+          label={t('phone.section')}
+          value={current.key}
+          onChange={(e) => setParam('section', e.currentTarget.value)}
+          data={PARTS.flatMap((part) => {
+            const inPart = sections.filter((s) => s.part === part);
+            if (inPart.length === 0) return [];
+            const items = inPart.map((s) => ({ value: s.key, label: `${answered(s.key) ? '✓' : '○'} ${sectionTitle(s).title} (${t(answered(s.key) ? 'reporting.edit.answered' : 'reporting.edit.notAnswered')})` }));
+            return [{ group: labels.part(part), items }];
+          })}
+          data-testid="section-select"
+        />
         <nav aria-label={t('reporting.edit.steps')} className={classes.steps}>
           <ol>
             {PARTS.map((part) => {
@@ -210,6 +225,7 @@ function SectionEditor({
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useReportingLabels();
+  const narrow = useMediaQuery('(max-width: 60em)', false, { getInitialValueInEffect: false });
   const queryClient = useQueryClient();
   const { answer, visibility, change, set, conflict, keepMine, takeTheirs } = useSectionAutosave({ report, sectionKey: section.key, initial, onState, onDirty });
 
@@ -235,7 +251,15 @@ function SectionEditor({
         <SectionTitle section={section} />
       </div>
       <Stack gap="md" mt="sm">
-        <FrameworkTexts section={section} />
+        {narrow ? (
+          // On a narrow screen the framework's text (thousands of pixels for some sections) is folded, so that the form starts on the first screen.
+          <details className={classes.frameworkFold} data-testid="framework-fold">
+            <summary>{t('phone.frameworkText')}</summary>
+            <FrameworkTexts section={section} />
+          </details>
+        ) : (
+          <FrameworkTexts section={section} />
+        )}
 
         {conflict ? (
           <Alert color="orange" variant="light" title={t('reporting.edit.conflictTitle')} role="alert" data-testid="conflict">
