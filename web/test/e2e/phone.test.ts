@@ -89,7 +89,7 @@ describe('on a phone (390×844)', () => {
       ['/reporting'],
       [`/reporting/reports/${report}`],
       [`/reporting/reports/${report}/edit?section=norm:norm-13g`, 'section[data-section] textarea'],
-      [`/reporting/cycles/${cycle}/analysis`, '[data-testid="over-cycles-element-chart"] .recharts-bar-rectangle'],
+      [`/reporting/cycles/${cycle}/analysis?element=norm:norm-13g`, '[data-testid="over-cycles-element-chart"] .recharts-bar-rectangle'],
       ['/initiatives'],
       [`/initiatives/${ids.initiative}`],
       ['/capacity/needs'],
@@ -163,7 +163,7 @@ describe('on a phone (390×844)', () => {
     await menu.getByRole('link', { name: 'Français' }).click();
     await page.waitForURL(/\/fr\/meetings$/);
     await menu.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(errors).toEqual([]);
   });
 

@@ -65,6 +65,7 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   const labels = useReportingLabels();
   const sectionTitle = useSectionTitle();
   const [params, setParam] = useSearchParam();
+  const narrow = useMediaQuery('(max-width: 60em)', false, { getInitialValueInEffect: false });
   const sections = cycle.questionnaire.sections;
   // A search result links to a drafted section as `#section-<key>`: that section is opened, unless the address names one.
   const { hash } = useLocation();
@@ -98,24 +99,39 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
     });
   }, []);
 
+  const links = (
+    <Group gap="md" mt="xs">
+      <Anchor component={Link} to={to(`/reporting/reports/${report.id}`)}>
+        {t('reporting.edit.viewReport')}
+      </Anchor>
+      <Anchor component={Link} to={to('/reporting')}>
+        {t('reporting.edit.backToCycles')}
+      </Anchor>
+    </Group>
+  );
+
   return (
-    <Stack gap="lg">
+    <Stack gap={narrow ? 'sm' : 'lg'}>
       <div>
         <Text size="sm">{cycle.title}</Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
         <Text size="sm">{t('reporting.edit.deadline', { deadline: formatInZone(cycle.deadlineAt, cycle.deadlineZone, lang) })}</Text>
-        <Text size="sm" className={listing.intro}>
-          {t('reporting.edit.intro')}
-        </Text>
-        {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
-        <Group gap="md" mt="xs">
-          <Anchor component={Link} to={to(`/reporting/reports/${report.id}`)}>
-            {t('reporting.edit.viewReport')}
-          </Anchor>
-          <Anchor component={Link} to={to('/reporting')}>
-            {t('reporting.edit.backToCycles')}
-          </Anchor>
-        </Group>
+        {narrow ? (
+          // On a narrow screen the form's explanation is folded, so that the form starts on the first screen.
+          <details className={classes.frameworkFold} data-testid="intro-fold">
+            <summary>{t('phone.aboutForm')}</summary>
+            <Text size="sm">{t('reporting.edit.intro')}</Text>
+            {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
+          </details>
+        ) : (
+          <>
+            <Text size="sm" className={listing.intro}>
+              {t('reporting.edit.intro')}
+            </Text>
+            {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
+          </>
+        )}
+        {narrow ? null : links}
       </div>
 
       <Paper withBorder p="sm">
@@ -205,6 +221,8 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
 
       <ReportVisibility report={report} />
       <Submissions report={report} busy={dirtyKeys.size > 0 || saveState.kind === 'saving' || saveState.kind === 'conflict'} />
+      {/* On a narrow screen the links come after the form, which starts on the first screen. */}
+      {narrow ? links : null}
     </Stack>
   );
 }
