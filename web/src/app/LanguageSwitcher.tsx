@@ -4,14 +4,17 @@ import { LANGUAGES, NATIVE_NAMES, pathInLanguage } from './languages';
 import { useLang } from './paths';
 import classes from './Layout.module.css';
 
-/** The six languages, each named in itself, as on the United Nations' own sites. */
-export function LanguageSwitcher() {
+/**
+ * The six languages, each named in itself, as on the United Nations' own sites. `classNames` styles
+ * them elsewhere than on the top bar's dark blue (the phone menu).
+ */
+export function LanguageSwitcher({ classNames }: { classNames?: { list: string; link: string } } = {}) {
   const { t } = useTranslation();
   const current = useLang();
   const { pathname, search } = useLocation();
   return (
     <nav aria-label={t('layout.languages')}>
-      <ul className={classes.languages}>
+      <ul className={classNames?.list ?? classes.languages}>
         {LANGUAGES.map((lang) => (
           <li key={lang}>
             <Link
@@ -19,7 +22,7 @@ export function LanguageSwitcher() {
               lang={lang}
               hrefLang={lang}
               aria-current={lang === current ? 'true' : undefined}
-              className={classes.languageLink}
+              className={classNames?.link ?? classes.languageLink}
             >
               {NATIVE_NAMES[lang]}
             </Link>

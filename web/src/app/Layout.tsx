@@ -8,6 +8,7 @@ import { notifyError } from '../ui/notify';
 import { HeaderSearch } from '../features/search';
 import { NotificationsLink } from '../features/follows';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PhoneMenu } from './PhoneMenu';
 import { markNavigation } from './navigation';
 import { useLocalPath } from './paths';
 import { forgetMe, useMe } from './session';
@@ -44,7 +45,9 @@ export function Layout() {
             <Text span size="sm" className={classes.topBarText}>
               {t('layout.unitedNations')}
             </Text>
-            <LanguageSwitcher />
+            <Box visibleFrom="sm">
+              <LanguageSwitcher />
+            </Box>
           </Container>
         </div>
         <Container size="lg" className={classes.brandRow}>
@@ -59,6 +62,14 @@ export function Layout() {
               <span className={classes.brandTagline}>{t('layout.tagline')}</span>
             </span>
           </Anchor>
+          <PhoneMenu>
+            {(menu) => (
+              <>
+                <MainNavigation menu={menu.nav} />
+                <LanguageSwitcher classNames={menu.languages} />
+              </>
+            )}
+          </PhoneMenu>
           <HeaderSearch />
           <SessionArea />
         </Container>
@@ -82,7 +93,8 @@ export function Layout() {
   );
 }
 
-function MainNavigation() {
+/** The main navigation: a bar under the header on a wide screen, or (`menu`) a list in the phone menu. */
+function MainNavigation({ menu }: { menu?: { list: string; link: string } }) {
   const { t } = useTranslation();
   const to = useLocalPath();
   const me = useMe();
@@ -90,15 +102,15 @@ function MainNavigation() {
   const can = me.data?.can;
   const item = (path: string, label: string, end = false) => (
     <li>
-      <NavLink to={to(path)} end={end} className={classes.navLink}>
+      <NavLink to={to(path)} end={end} className={menu?.link ?? classes.navLink}>
         {label}
       </NavLink>
     </li>
   );
   return (
-    <nav aria-label={t('layout.mainNavigation')} className={classes.nav}>
-      <Container size="lg">
-        <ul className={classes.navList}>
+    <nav aria-label={t('layout.mainNavigation')} className={menu ? undefined : classes.nav}>
+      <Container size="lg" px={menu ? 0 : undefined}>
+        <ul className={menu?.list ?? classes.navList}>
           {item('/', t('nav.home'), true)}
           {item('/states', t('nav.states'))}
           {item('/framework', t('nav.framework'))}

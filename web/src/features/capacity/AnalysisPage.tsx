@@ -15,10 +15,9 @@ import { StateName, statesQuery, useGroupLabel } from '../states';
 import { CapacityLinks } from './CapacityLinks';
 import { Section } from './parts';
 import { analysisQuery, isModality, useCapacityLabels, type Analysis } from './queries';
+import { CAPACITY_PALETTE } from '../../ui/chart-palette';
 import classes from './capacity.module.css';
 
-const REQUESTING = '#1f4e79';
-const NOT_REQUESTING = '#d0d5db';
 
 /** The plenary's picture of capacity-building, from what the viewer may see. */
 export default function AnalysisPage() {
@@ -104,20 +103,11 @@ function Picture({ analysis: a }: { analysis: Analysis }) {
                 return requesting.has(iso3) ? 'requesting' : 'other';
               }}
               categories={[
-                { id: 'requesting', label: t('capacity.analysis.requestingState'), colour: REQUESTING },
-                { id: 'other', label: t('capacity.analysis.otherState'), colour: NOT_REQUESTING },
+                { id: 'requesting', label: t('capacity.analysis.requestingState'), swatch: CAPACITY_PALETTE.requesting },
+                { id: 'other', label: t('capacity.analysis.otherState'), swatch: CAPACITY_PALETTE.other },
               ]}
+              legendLabel={t('capacity.analysis.legend')}
             />
-            <ul className={classes.legend} aria-label={t('capacity.analysis.legend')}>
-              <li>
-                <span className={classes.swatch} style={{ background: REQUESTING }} aria-hidden="true" />
-                {t('capacity.analysis.requestingState')}
-              </li>
-              <li>
-                <span className={classes.swatch} style={{ background: NOT_REQUESTING }} aria-hidden="true" />
-                {t('capacity.analysis.otherState')}
-              </li>
-            </ul>
           </>
         ) : null}
         <BarTable
@@ -228,7 +218,7 @@ function BarTable({ testId, caption, rowHeader, rows }: { testId: string; captio
                 <Table.Th scope="row">{r.heading}</Table.Th>
                 <Table.Td>
                   <div className={classes.barCell}>
-                    <span className={classes.bar} style={{ inlineSize: `${(r.value / max) * 10}rem` }} aria-hidden="true" />
+                    <span className={classes.bar} style={{ inlineSize: `${(r.value / max) * 10}rem`, background: CAPACITY_PALETTE.bar.fill }} aria-hidden="true" />
                     <span>{number.format(r.value)}</span>
                   </div>
                 </Table.Td>

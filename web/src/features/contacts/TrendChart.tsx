@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { BUCKET_LABEL } from './labels';
 import type { CheckSummary } from './queries';
+import { CHART, CHECK_PALETTE } from '../../ui/chart-palette';
+import { ChartPatterns, patternFill, PatternSwatch } from '../../ui/ChartPatterns';
+
+const PREFIX = 'check-trend';
 
 const BUCKETS = ['1h', '24h', '72h', 'never'] as const;
-/** Colours of the buckets, each at least 3:1 against white (WCAG 1.4.11). */
-export const BUCKET_COLOUR = { '1h': '#1b6e2e', '24h': '#5c7f0d', '72h': '#b35c00', never: '#c92a2a' } as const;
 
 const W = 640;
 const H = 220;
@@ -29,13 +31,14 @@ export function TrendChart({ checks }: { checks: readonly CheckSummary[] }) {
   const bar = Math.min(56, slot * 0.6);
   return (
     <figure style={{ margin: 0 }}>
+      <ChartPatterns prefix={PREFIX} series={BUCKETS.map((b) => ({ key: b, swatch: CHECK_PALETTE[b] }))} />
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('contacts.checks.chartLabel')} style={{ maxWidth: W, display: 'block' }}>
         {[0, 50, 100].map((p) => {
           const y = 8 + plotH - (plotH * p) / 100;
           return (
             <g key={p}>
-              <line x1={LEFT} x2={W - 8} y1={y} y2={y} stroke="#868e96" strokeWidth={0.5} />
-              <text x={LEFT - 4} y={y + 4} fontSize={11} textAnchor="end" fill="#333">
+              <line x1={LEFT} x2={W - 8} y1={y} y2={y} stroke={CHART.grid} strokeWidth={0.5} />
+              <text x={LEFT - 4} y={y + 4} fontSize={11} textAnchor="end" fill={CHART.text}>
                 {p}%
               </text>
             </g>
@@ -49,9 +52,9 @@ export function TrendChart({ checks }: { checks: readonly CheckSummary[] }) {
               {BUCKETS.map((b) => {
                 const h = (plotH * c.tally[b]) / c.tally.total;
                 y -= h;
-                return h > 0 ? <rect key={b} x={x} y={y} width={bar} height={h} fill={BUCKET_COLOUR[b]} /> : null;
+                return h > 0 ? <rect key={b} x={x} y={y} width={bar} height={h} fill={patternFill(PREFIX, b)} stroke={CHART.background} strokeWidth={1} /> : null;
               })}
-              <text x={x + bar / 2} y={H - BOTTOM + 16} fontSize={11} textAnchor="middle" fill="#333">
+              <text x={x + bar / 2} y={H - BOTTOM + 16} fontSize={11} textAnchor="middle" fill={CHART.text}>
                 {new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(c.createdAt))}
               </text>
             </g>
@@ -61,7 +64,7 @@ export function TrendChart({ checks }: { checks: readonly CheckSummary[] }) {
       <Group component="figcaption" gap="md" mt="xs">
         {BUCKETS.map((b) => (
           <Group key={b} gap={6} wrap="nowrap">
-            <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, background: BUCKET_COLOUR[b] }} />
+            <PatternSwatch prefix={PREFIX} seriesKey={b} size={12} />
             <Text size="sm">{t(BUCKET_LABEL[b])}</Text>
           </Group>
         ))}

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, T
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegionalGroupId } from '../../api/client';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
@@ -12,6 +12,9 @@ import { useSearchParam } from '../../ui/search-params';
 import { statesQuery, useGroupLabel } from '../states';
 import { analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
 import { WorldMap } from './WorldMap';
+import { CHART, PARTICIPATION_PALETTE, STATUS_PALETTE, type Swatch } from '../../ui/chart-palette';
+import { ChartPatterns, patternFill } from '../../ui/ChartPatterns';
+import { wrapLabel } from '../../ui/chart-labels';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
@@ -19,15 +22,8 @@ import ui from '../../ui/ui.module.css';
 import { Loaded } from '../../ui/Loaded';
 import { formatPeriod } from '../../ui/dates';
 
-export const STATUS_COLOURS = {
-  implemented: '#1a5632',
-  'in-progress': '#4f8f3a',
-  planned: '#a66f00',
-  'not-started': '#b3261e',
-  'not-applicable': '#5f6368',
-} as const;
-const REPORTED = '#1f4e79';
-const NOT_REPORTED = '#d0d5db';
+const REPORTED = PARTICIPATION_PALETTE.reported;
+const NOT_REPORTED = PARTICIPATION_PALETTE.notReported;
 
 export default function AnalysisPage() {
   const { id = '' } = useParams();
@@ -79,24 +75,12 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
             return reported.has(s.iso3) ? 'reported' : 'not-reported';
           }}
           categories={[
-            { id: 'reported', label: t('reporting.analysis.reported'), colour: REPORTED },
-            { id: 'not-reported', label: t('reporting.analysis.notReported'), colour: NOT_REPORTED },
+            { id: 'reported', label: t('reporting.analysis.reported'), swatch: REPORTED },
+            { id: 'not-reported', label: t('reporting.analysis.notReported'), swatch: NOT_REPORTED },
           ]}
+          legendLabel={t('reporting.analysis.legend')}
+          notAState={t('reporting.analysis.notAState')}
         />
-        <ul className={classes.legend} aria-label={t('reporting.analysis.legend')}>
-          <li>
-            <span className={classes.swatch} style={{ background: REPORTED }} aria-hidden="true" />
-            {t('reporting.analysis.reported')}
-          </li>
-          <li>
-            <span className={classes.swatch} style={{ background: NOT_REPORTED }} aria-hidden="true" />
-            {t('reporting.analysis.notReported')}
-          </li>
-          <li>
-            <span className={classes.swatch} style={{ background: '#ffffff' }} aria-hidden="true" />
-            {t('reporting.analysis.notAState')}
-          </li>
-        </ul>
         <details>
           <summary>{t('reporting.analysis.mapTable')}</summary>
           <div className={listing.scroll}>
@@ -132,8 +116,8 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
           rowHeader={t('reporting.analysis.group')}
           rows={groups}
           series={[
-            { key: 'reported', label: t('reporting.analysis.reported'), colour: REPORTED },
-            { key: 'notReported', label: t('reporting.analysis.notReported'), colour: NOT_REPORTED },
+            { key: 'reported', label: t('reporting.analysis.reported'), swatch: REPORTED },
+            { key: 'notReported', label: t('reporting.analysis.notReported'), swatch: NOT_REPORTED },
           ]}
           columns={[
             { key: 'reported', label: t('reporting.analysis.reported'), cell: (g) => g.values.reported },
@@ -231,23 +215,68 @@ function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, r
   );
 }
 
-/** One coloured part of a stacked bar: a key of the rows' values, its name and colour. */
+/** One part of a stacked bar: a key of the rows' values, its name, and its colour and pattern. */
 interface Series {
   key: string;
   label: string;
-  colour: string;
+  swatch: Swatch;
 }
 
-/** A row of a chart with its table: the category's short name on the axis, and a value per series. */
+/** A row of a chart with its table: the category's name on the axis (its code when the name has no room), and a value per series. */
 interface ChartRow extends CountRow {
   axis: string;
+  short?: string;
   values: Record<string, number>;
 }
 
+/** The size of the axis's text, and about how wide a character of it is, to wrap the names. */
+const TICK_FONT = 11;
+const TICK_CHAR = 6.2;
+const TICK_LINES = 4;
+
 /**
- * A stacked bar chart and the table that gives the same data, for those who cannot see the chart. In a
- * right-to-left language the chart mirrors: categories run from the right, the value axis stands on the
- * right, and the legend reads from the right, in the order of the series.
+ * A category's name under its bar, wrapped to the bar's room (see wrapLabel); where no name fits (many
+ * narrow bars on a phone), its code. The full name is in the table beside the chart.
+ */
+function WrappedTick(props: { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown }; rows: Map<string, string> }) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const name = String(props.payload?.value ?? '');
+  const room = Number(props.width ?? 0) / Math.max(1, props.visibleTicksCount ?? 1);
+  const maxChars = Math.floor((room - 4) / TICK_CHAR);
+  const short = props.rows.get(name);
+  const lines = short && maxChars < 8 ? [short] : wrapLabel(name, Math.max(3, maxChars), TICK_LINES);
+  return (
+    <text x={x} y={y + 4} textAnchor="middle" fontSize={TICK_FONT} fill={CHART.text} className="recharts-cartesian-axis-tick-value">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? '0.71em' : '1.2em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** A part's value written on it, in the ink of its colour, when the part has room for it. */
+function SegmentLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown; ink: string; format: (v: number) => string }) {
+  const [x, y, w, h] = [props.x, props.y, props.width, props.height].map((v) => Number(v ?? 0)) as [number, number, number, number];
+  const value = typeof props.value === 'number' ? props.value : Number(props.value);
+  if (!value || h < 14) return null;
+  const text = props.format(value);
+  if (w < text.length * 6.5 + 4) return null;
+  return (
+    <text x={x + w / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central" fontSize={11} fontWeight={600} fill={props.ink} pointerEvents="none">
+      {text}
+    </text>
+  );
+}
+
+/**
+ * A stacked bar chart and the table that gives the same data, for those who cannot see the chart. Each
+ * series has its colour and pattern from the charts' palette (colour is not the only cue), a white line
+ * between touching parts, and its value written on its part where it fits; categories are named by their
+ * names, wrapped. In a right-to-left language the chart mirrors: categories run from the right, the value
+ * axis stands on the right, and the legend reads from the right, in the order of the series.
  */
 function ChartWithTable<R extends ChartRow>({
   id,
@@ -258,7 +287,6 @@ function ChartWithTable<R extends ChartRow>({
   series,
   columns,
   share = false,
-  tilt = false,
 }: {
   id: string;
   label: string;
@@ -270,28 +298,31 @@ function ChartWithTable<R extends ChartRow>({
   columns?: Column<R>[];
   /** The values are shares in per cent (0–100), not counts. */
   share?: boolean;
-  /** Long category names: written at a slant. */
-  tilt?: boolean;
 }) {
   const lang = useLang();
   const rtl = directionOf(lang) === 'rtl';
+  const prefix = `chart-${id}`;
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const format = (v: number) => (share ? percent.format(v / 100) : String(v));
   const order = new Map(series.map((s, i) => [s.key, i]));
   const data = rows.map((r) => ({ axis: r.axis, ...r.values }));
-  const slant = tilt ? { angle: rtl ? 30 : -30, textAnchor: rtl ? ('start' as const) : ('end' as const), height: 70, fontSize: 11 } : {};
+  const shorts = new Map(rows.filter((r) => r.short).map((r) => [r.axis, r.short!]));
+  const wraps = rows.some((r) => r.axis.length > 10);
   return (
     <>
+      <ChartPatterns prefix={prefix} series={series.map((s) => ({ key: s.key, swatch: s.swatch }))} />
       <figure className={classes.chart} role="img" aria-label={label} data-testid={`${id}-chart`} data-direction={rtl ? 'rtl' : 'ltr'}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="axis" reversed={rtl} interval={0} {...slant} />
-            <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} {...(share ? { domain: [0, 100] } : {})} />
+            <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
+            <XAxis dataKey="axis" reversed={rtl} interval={0} height={wraps ? 14 * TICK_LINES + 8 : 30} tick={(p: object) => <WrappedTick {...p} rows={shorts} />} />
+            <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} tick={{ fill: CHART.text }} {...(share ? { domain: [0, 100] } : {})} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
             <Legend itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} formatter={(value: string) => <span className={classes.legendLabel}>{value}</span>} />
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} stackId="s" fill={s.colour} name={s.label} isAnimationActive={false} />
+              <Bar key={s.key} dataKey={s.key} stackId="s" fill={patternFill(prefix, s.key)} stroke={CHART.background} strokeWidth={1} name={s.label} isAnimationActive={false}>
+                <LabelList dataKey={s.key} content={(p: object) => <SegmentLabel {...p} ink={s.swatch.ink} format={format} />} />
+              </Bar>
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -321,7 +352,7 @@ function StatusPart({ id, title, rows, cycle }: { id: string; title: string; row
   const { t } = useTranslation();
   const labels = useReportingLabels();
   const titleOf = useTitleOf(cycle);
-  const data = rows.map((r) => ({ id: r.key, axis: codeOf(r.key), heading: <ElementHeading code={codeOf(r.key)} title={titleOf(r.key)} />, values: r.counts, answered: r.answered }));
+  const data = rows.map((r) => ({ id: r.key, axis: titleOf(r.key), short: codeOf(r.key).replace(/^[a-z]+-/, ''), heading: <ElementHeading code={codeOf(r.key)} title={titleOf(r.key)} />, values: r.counts, answered: r.answered }));
   return (
     <section aria-labelledby={id}>
       <Title order={2} size="h3" id={id} mb="xs">
@@ -333,9 +364,8 @@ function StatusPart({ id, title, rows, cycle }: { id: string; title: string; row
         caption={t('reporting.analysis.statusCaption', { part: title })}
         rowHeader={t('reporting.analysis.element')}
         rows={data}
-        series={STATUSES.map((s) => ({ key: s, label: labels.status(s), colour: STATUS_COLOURS[s] }))}
+        series={STATUSES.map((s) => ({ key: s, label: labels.status(s), swatch: STATUS_PALETTE[s] }))}
         columns={[...STATUSES.map((s) => ({ key: s, label: labels.status(s), cell: (r: (typeof data)[number]) => r.values[s] })), { key: 'answered', label: t('reporting.analysis.answered'), cell: (r) => r.answered }]}
-        tilt
       />
     </section>
   );
@@ -410,7 +440,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
             caption={t('reporting.analysis.overCyclesElementCaption', { element: elementName })}
             rowHeader={t('reporting.analysis.cycle')}
             rows={rows}
-            series={STATUSES.map((s) => ({ key: s, label: labels.status(s), colour: STATUS_COLOURS[s] }))}
+            series={STATUSES.map((s) => ({ key: s, label: labels.status(s), swatch: STATUS_PALETTE[s] }))}
             columns={[
               ...STATUSES.map((s) => ({
                 key: s,

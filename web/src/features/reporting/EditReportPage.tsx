@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -64,6 +65,7 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   const labels = useReportingLabels();
   const sectionTitle = useSectionTitle();
   const [params, setParam] = useSearchParam();
+  const narrow = useMediaQuery('(max-width: 60em)', false, { getInitialValueInEffect: false });
   const sections = cycle.questionnaire.sections;
   // A search result links to a drafted section as `#section-<key>`: that section is opened, unless the address names one.
   const { hash } = useLocation();
@@ -97,24 +99,39 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
     });
   }, []);
 
+  const links = (
+    <Group gap="md" mt="xs">
+      <Anchor component={Link} to={to(`/reporting/reports/${report.id}`)}>
+        {t('reporting.edit.viewReport')}
+      </Anchor>
+      <Anchor component={Link} to={to('/reporting')}>
+        {t('reporting.edit.backToCycles')}
+      </Anchor>
+    </Group>
+  );
+
   return (
-    <Stack gap="lg">
+    <Stack gap={narrow ? 'sm' : 'lg'}>
       <div>
         <Text size="sm">{cycle.title}</Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
         <Text size="sm">{t('reporting.edit.deadline', { deadline: formatInZone(cycle.deadlineAt, cycle.deadlineZone, lang) })}</Text>
-        <Text size="sm" className={listing.intro}>
-          {t('reporting.edit.intro')}
-        </Text>
-        {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
-        <Group gap="md" mt="xs">
-          <Anchor component={Link} to={to(`/reporting/reports/${report.id}`)}>
-            {t('reporting.edit.viewReport')}
-          </Anchor>
-          <Anchor component={Link} to={to('/reporting')}>
-            {t('reporting.edit.backToCycles')}
-          </Anchor>
-        </Group>
+        {narrow ? (
+          // On a narrow screen the form's explanation is folded, so that the form starts on the first screen.
+          <details className={classes.frameworkFold} data-testid="intro-fold">
+            <summary>{t('phone.aboutForm')}</summary>
+            <Text size="sm">{t('reporting.edit.intro')}</Text>
+            {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
+          </details>
+        ) : (
+          <>
+            <Text size="sm" className={listing.intro}>
+              {t('reporting.edit.intro')}
+            </Text>
+            {report.basedOn ? <Text size="sm">{t('reporting.edit.basedOnPrevious')}</Text> : null}
+          </>
+        )}
+        {narrow ? null : links}
       </div>
 
       <Paper withBorder p="sm">
@@ -132,6 +149,20 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
       </Paper>
 
       <div className={classes.editor}>
+        {/* A narrow screen chooses the section from a list, so that the form starts on the first screen (the steps' list is hidden there). */}
+        <NativeSelect
+          className={classes.stepsSelect}
+          label={t('phone.section')}
+          value={current.key}
+          onChange={(e) => setParam('section', e.currentTarget.value)}
+          data={PARTS.flatMap((part) => {
+            const inPart = sections.filter((s) => s.part === part);
+            if (inPart.length === 0) return [];
+            const items = inPart.map((s) => ({ value: s.key, label: `${answered(s.key) ? '✓' : '○'} ${sectionTitle(s).title} (${t(answered(s.key) ? 'reporting.edit.answered' : 'reporting.edit.notAnswered')})` }));
+            return [{ group: labels.part(part), items }];
+          })}
+          data-testid="section-select"
+        />
         <nav aria-label={t('reporting.edit.steps')} className={classes.steps}>
           <ol>
             {PARTS.map((part) => {
@@ -190,6 +221,8 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
 
       <ReportVisibility report={report} />
       <Submissions report={report} busy={dirtyKeys.size > 0 || saveState.kind === 'saving' || saveState.kind === 'conflict'} />
+      {/* On a narrow screen the links come after the form, which starts on the first screen. */}
+      {narrow ? links : null}
     </Stack>
   );
 }
@@ -210,6 +243,7 @@ function SectionEditor({
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useReportingLabels();
+  const narrow = useMediaQuery('(max-width: 60em)', false, { getInitialValueInEffect: false });
   const queryClient = useQueryClient();
   const { answer, visibility, change, set, conflict, keepMine, takeTheirs } = useSectionAutosave({ report, sectionKey: section.key, initial, onState, onDirty });
 
@@ -235,7 +269,15 @@ function SectionEditor({
         <SectionTitle section={section} />
       </div>
       <Stack gap="md" mt="sm">
-        <FrameworkTexts section={section} />
+        {narrow ? (
+          // On a narrow screen the framework's text (thousands of pixels for some sections) is folded, so that the form starts on the first screen.
+          <details className={classes.frameworkFold} data-testid="framework-fold">
+            <summary>{t('phone.frameworkText')}</summary>
+            <FrameworkTexts section={section} />
+          </details>
+        ) : (
+          <FrameworkTexts section={section} />
+        )}
 
         {conflict ? (
           <Alert color="orange" variant="light" title={t('reporting.edit.conflictTitle')} role="alert" data-testid="conflict">
