@@ -38,6 +38,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
     idempotency: idempotencyStore(ctx.database.db),
     datasets: openDatasets(ctx.database.db),
+    afterWrite: () => ctx.database.versions.refresh(),
   });
   healthRoute(app, ctx.database);
   auditCheckpointRoutes(app, ctx.database, ctx.auditSigner);

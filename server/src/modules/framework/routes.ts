@@ -9,7 +9,7 @@ import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { ELEMENT_KINDS, today } from './elements.js';
 import { CalendarDate } from '../../kernel/calendar-date.js';
 import { frameworkCan, frameworkPolicy } from './policy.js';
-import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
+import { changesBetween, elementVersion, elementWithHistory, frameworkOn, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
 import { LANGUAGES, LanguageSchema } from '../../kernel/languages.js';
 
@@ -57,10 +57,11 @@ const SourceDocument = z.object({
 });
 
 export function frameworkRoutes(app: App, { database }: PlatformContext): void {
-  const { db } = database;
+  const { db, versions } = database;
   const read = { policy: guard(frameworkPolicy.read) };
   // The framework changes only by new versions (append-only) and relations: public reads are cached
-  // per request and checked against their count, so a new version shows at once in every process.
+  // per request and checked against the framework's version (bumped by every write, heard by every
+  // process), so a new version shows at once in every process.
   const cache = new VersionedCache();
   const tags = ['framework'];
 
@@ -84,7 +85,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return cache.send(request, reply, `elements:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `elements:${asOf}:${request.url}`, () => versions.of('framework'), async () => ({
         asOf,
         ...(await frameworkOn(db, { asOf, kinds: q.kind, language: q.lang, limit: q.limit, offset: q.offset })),
       }));
@@ -195,7 +196,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
       const to = request.query.to ?? today();
       const from = request.query.from;
       if (from > to) throw badRequest('`from` must not be after `to`.', [{ field: 'query.from', message: 'after `to`' }]);
-      return cache.send(request, reply, `changes:${from}:${to}:${request.query.lang}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `changes:${from}:${to}:${request.query.lang}`, () => versions.of('framework'), async () => ({
         from,
         to,
         items: await changesBetween(db, from, to, request.query.lang),
@@ -238,7 +239,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return cache.send(request, reply, `search:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `search:${asOf}:${request.url}`, () => versions.of('framework'), async () => ({
         asOf,
         items: await searchFramework(db, { q: q.q, asOf, language: q.lang, kinds: q.kind, limit: q.limit }),
       }));

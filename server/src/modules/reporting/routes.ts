@@ -10,7 +10,7 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingCan, reportingPolicy } from './policy.js';
 import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
-import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle } from './open-cycle.js';
@@ -204,7 +204,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         reply.header('cache-control', 'private, no-store');
         return compute();
       }
-      return publicCache.send(request, reply, `analysis:${request.params.id}`, () => submissionsVersion(db, request.params.id), compute);
+      return publicCache.send(request, reply, `analysis:${request.params.id}`, () => ctx.database.versions.token('reporting', 'states'), compute);
     },
   );
 

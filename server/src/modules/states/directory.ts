@@ -165,9 +165,3 @@ export async function listRegionalGroups(db: Executor) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Changes whenever any State changes: every change increments that State's version. */
-export async function statesVersion(db: Executor): Promise<string> {
-  const [row] = await db.select({ v: sql<string>`count(*) || ':' || coalesce(sum(${states.version}), 0)` }).from(states);
-  return row!.v;
-}

@@ -4,7 +4,7 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { correctStateNames, getState, listRegionalGroups, listStates, statesVersion } from './directory.js';
+import { correctStateNames, getState, listRegionalGroups, listStates } from './directory.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { statesCan, statesPolicy } from './policy.js';
 import { LANGUAGES } from '../../kernel/languages.js';
@@ -30,7 +30,7 @@ const NameCorrection = z
   .strict();
 
 export function statesRoutes(app: App, { database }: PlatformContext): void {
-  const { db } = database;
+  const { db, versions } = database;
   const cache = new VersionedCache();
 
   app.get(
@@ -48,7 +48,7 @@ export function statesRoutes(app: App, { database }: PlatformContext): void {
       },
     },
     async (request, reply) =>
-      cache.send(request, reply, `list:${request.query.group ?? ''}:${request.query.q ?? ''}`, () => statesVersion(db), async () => {
+      cache.send(request, reply, `list:${request.query.group ?? ''}:${request.query.q ?? ''}`, () => versions.of('states'), async () => {
         const items = await listStates(db, request.query);
         return { items, total: items.length };
       }),

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { dataVersionsOf, listenOnPglite, listenOnPostgres, type DataVersions } from './data-versions.js';
 
 /** The query builder, the same on the embedded database and on a PostgreSQL server. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -23,6 +24,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The embedded engine, when that is what runs (tests clone its data folder). */
   readonly pglite: PGlite | undefined;
+  /** The versions of the cached datasets, kept current by LISTEN/NOTIFY. */
+  readonly versions: DataVersions;
   /** Applies every migration not yet applied; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -41,10 +44,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // A client that errors while idle must not take the process down; the next query reconnects.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
+    const versions = dataVersionsOf(db, listenOnPostgres(target.url));
     return {
       db,
       kind: 'postgres',
       pglite: undefined,
+      versions,
       migrate: async () => {
         // Serialise concurrent starts on one server: one process migrates, the others wait.
         const conn = await pool.connect();
@@ -56,7 +61,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           conn.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await versions.close();
+        await pool.end();
+      },
     };
   }
   // Trigram matching for search in scripts without a stemmer (Arabic, Chinese); see drizzle/0019_search.sql.
@@ -69,14 +77,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create({ dataDir: target.dataDir, extensions });
   }
   const db = drizzlePglite(client) as unknown as Db;
+  const versions = dataVersionsOf(db, listenOnPglite(client));
   return {
     db,
     kind: 'pglite',
     pglite: client,
+    versions,
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
-    close: () => client.close(),
+    close: async () => {
+      await versions.close();
+      await client.close();
+    },
   };
 }
 
