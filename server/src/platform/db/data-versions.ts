@@ -15,6 +15,8 @@ export const DATA_VERSIONS_CHANNEL = 'data_versions';
 export interface DataVersions {
   /** The dataset's version: from memory while listening, else read from the database. */
   of(dataset: string): number | Promise<number>;
+  /** Starts listening, and resolves once the versions are known (or the attempt failed: reads then go to the database). */
+  listen(): Promise<void>;
   /** One token for the versions of several datasets (a read that depends on them all), e.g. `12:4`. */
   token(...datasets: string[]): string | Promise<string>;
   /** Reads every version again: after a write of this process, so that its own next read sees it at once. */
@@ -121,6 +123,7 @@ export function dataVersionsOf(db: Db, listen: Listen, options: { retryMs?: numb
   };
   return {
     of,
+    listen: () => (listening || closed ? Promise.resolve() : start()),
     token(...datasets) {
       const vs = datasets.map(of);
       return vs.every((v) => typeof v === 'number') ? vs.join(':') : Promise.all(vs).then((all) => all.join(':'));
