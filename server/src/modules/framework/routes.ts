@@ -5,7 +5,7 @@ import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { sendCsv } from '../../platform/http/csv.js';
-import { VersionedCache } from '../../platform/http/versioned-cache.js';
+import { VersionedCache, VersionedMemo } from '../../platform/http/versioned-cache.js';
 import { ELEMENT_KINDS, today } from './elements.js';
 import { CalendarDate } from '../../kernel/calendar-date.js';
 import { frameworkCan, frameworkPolicy } from './policy.js';
@@ -63,6 +63,8 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
   // per request and checked against the framework's version (bumped by every write, heard by every
   // process), so a new version shows at once in every process.
   const cache = new VersionedCache();
+  // An element with its history, the same for every caller but for its `can` block: kept per version.
+  const elements = new VersionedMemo<Awaited<ReturnType<typeof elementWithHistory>>>();
   const tags = ['framework'];
 
   app.get(
@@ -124,7 +126,9 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
       },
     },
     async (request, reply) => {
-      const element = await elementWithHistory(db, request.params.code, request.query.lang);
+      const { code } = request.params;
+      const { lang } = request.query;
+      const element = await elements.get(`${code}:${lang}`, versions.of('framework'), () => elementWithHistory(db, code, lang));
       setEtag(reply, element.latest.version);
       return { ...element, can: canOf(frameworkCan.element, request.actor) };
     },

@@ -106,7 +106,25 @@ export interface StateFilter {
   q?: string | undefined;
 }
 
+/**
+ * The hot reads as named prepared statements, one set per database handle: the SQL is built once, not
+ * on every request, and PostgreSQL plans it once per connection.
+ */
+const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+function prepare(db: Executor) {
+  return {
+    all: db.select(columns).from(states).orderBy(asc(states.iso3)).prepare('states_all'),
+    one: db.select(columns).from(states).where(eq(states.iso3, sql.placeholder('iso3'))).prepare('states_one'),
+  };
+}
+function statements(db: Executor): ReturnType<typeof prepare> {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepare(db)));
+  return s;
+}
+
 export async function listStates(db: Executor, filter: StateFilter): Promise<StateView[]> {
+  if (!filter.group && !filter.q) return statements(db).all.execute();
   const where: SQL[] = [];
   if (filter.group) where.push(eq(states.regionalGroup, filter.group));
   const q = filter.q ? fold(filter.q) : '';
@@ -119,7 +137,7 @@ export async function listStates(db: Executor, filter: StateFilter): Promise<Sta
 }
 
 export async function getState(db: Executor, iso3: string): Promise<StateView> {
-  const [row] = await db.select(columns).from(states).where(eq(states.iso3, iso3));
+  const [row] = await statements(db).one.execute({ iso3 });
   if (!row) throw notFound(`The State ${iso3}`);
   return row;
 }

@@ -92,3 +92,27 @@ export class VersionedCache {
     return reply.send(await compressed);
   }
 }
+
+/**
+ * Values read from data that changes rarely, kept per key for as long as the data's version stands:
+ * the reads whose answer also depends on the caller (its `can` block) keep the data here and build the
+ * answer per request, with no query while nothing changed. A failed read is not kept.
+ */
+export class VersionedMemo<T> {
+  private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
+  constructor(private readonly maxEntries = 1000) {}
+
+  async get(key: string, version: string | number | Promise<string | number>, produce: () => Promise<T>): Promise<T> {
+    const current = String(typeof version === 'object' ? await version : version);
+    const kept = this.entries.get(key);
+    if (kept && kept.version === current) return kept.value;
+    const value = produce();
+    const made = { version: current, value };
+    value.catch(() => {
+      if (this.entries.get(key) === made) this.entries.delete(key);
+    });
+    if (!kept && this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, made);
+    return value;
+  }
+}
