@@ -41,13 +41,20 @@ export async function loadStateReference(db: Db): Promise<{ inserted: number; up
   const { officialLanguages: langs, regionalGroups: groups } = readLanguagesAndGroups();
   const reference = stateReference();
   return db.transaction(async (tx) => {
+    // Written only where they differ: a start on a database already set up writes nothing.
+    const knownLangs = new Map((await tx.select().from(officialLanguages)).map((l) => [l.code, l]));
     for (const [position, l] of langs.entries()) {
+      const known = knownLangs.get(l.code);
+      if (known && known.name === l.name && known.position === position) continue;
       await tx
         .insert(officialLanguages)
         .values({ code: l.code, name: l.name, position })
         .onConflictDoUpdate({ target: officialLanguages.code, set: { name: l.name, position } });
     }
+    const knownGroups = new Map((await tx.select().from(regionalGroups)).map((g) => [g.id, g]));
     for (const g of groups) {
+      const known = knownGroups.get(g.id);
+      if (known && known.name === g.name && known.officialName === g.officialName) continue;
       await tx
         .insert(regionalGroups)
         .values(g)

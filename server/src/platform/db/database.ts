@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,12 +70,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   // Trigram matching for search in scripts without a stemmer (Arabic, Chinese); see drizzle/0019_search.sql.
   const extensions = { pg_trgm };
+  const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])];
   let client: PGlite;
   if ('image' in target) {
-    client = await PGlite.create({ loadDataDir: target.image, extensions });
+    client = await PGlite.create({ loadDataDir: target.image, extensions, startParams });
   } else {
-    if (!target.dataDir.startsWith('memory://')) fs.mkdirSync(target.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: target.dataDir, extensions });
+    if (!target.dataDir.startsWith('memory://')) {
+      fs.mkdirSync(target.dataDir, { recursive: true });
+      // initdb runs in a second, temporary engine whose WebAssembly memory (~0.5 GB) this process
+      // would keep mapped for good: a new data folder is made by a child process that then exits.
+      if (!fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) await initDataDirInChild(target.dataDir);
+    }
+    client = await PGlite.create({ dataDir: target.dataDir, extensions, startParams });
   }
   const db = drizzlePglite(client) as unknown as Db;
   const versions = dataVersionsOf(db, listenOnPglite(client));
@@ -91,6 +98,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await client.close();
     },
   };
+}
+
+/**
+ * The embedded engine's settings (on top of PGlite's own start parameters; README "Memory of the
+ * embedded database"). PostgreSQL's default of 128 MB of shared buffers is sized for a server with
+ * many connections; the embedded engine has one session and the operating system's file cache beneath
+ * it, so 16 MB keeps it small with no loss of durability: every commit still reaches the data folder
+ * exactly as before (the WAL and fsync settings are left as PGlite sets them).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'work_mem=4MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB', 'wal_buffers=1MB'];
+
+/** Creates the PGlite data folder in a child process (initdb), so that its memory goes when the child exits. */
+async function initDataDirInChild(dataDir: string): Promise<void> {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = await import(${JSON.stringify(pglite)}); const db = await PGlite.create({ dataDir: process.argv[1] }); await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script, dataDir], { timeout: 120_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`Could not create the database folder ${dataDir}: ${stderr || error.message}`)) : resolve(),
+    );
+  });
 }
 
 /** The rows of a raw query, whichever driver ran it. */
