@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../platform/db/database.js';
 import type { Datasets } from '../../platform/http/conditional.js';
-import type { DataVersions } from '../../platform/db/data-versions.js';
 import { DATASET_CHANGES, DATASET_ROUTES, type DatasetKind } from './datasets.js';
 
 /**
@@ -25,8 +24,13 @@ export async function lastChange(db: Executor, kinds: readonly DatasetKind[]): P
  */
 const VERSIONED: Partial<Record<DatasetKind, string>> = { states: 'states' };
 
+/** The versions of the cached datasets (the platform's `DataVersions`, as the entry gives them). */
+interface Versions {
+  token(...datasets: string[]): string | Promise<string>;
+}
+
 /** The platform's datasets, for its HTTP shell's conditional answers. */
-export function openDatasets(db: Executor, versions?: DataVersions): Datasets {
+export function openDatasets(db: Executor, versions?: Versions): Datasets {
   const known = new Map<string, { token: string; at: Promise<Date | null> }>();
   return {
     serves: (route) => route in DATASET_ROUTES,
