@@ -463,8 +463,9 @@ function renderReading(sections: DatabaseSection[]): string {
     };
     const twos = [pair('GET /api/v1/states', 'GET /api/v1/states, two processes'), pair('GET /api/v1/states/{iso3}', 'GET /api/v1/states/{iso3}, two processes')].filter(Boolean);
     if (twos.length) lines.push(`  Two platform processes on one database against one, on the same 2 cores shared with the load generator: ${twos.join('; ')} the throughput of one.`);
-    const peak = Math.max(...section.rows.filter((r) => r.kind !== 'floor').map((r) => r.peakRssBytes));
-    const floorPeak = Math.max(...section.rows.filter((r) => r.kind === 'floor').map((r) => r.peakRssBytes));
+    const isFloor = (r: Row) => r.kind === 'floor' || r.kind === 'list floor';
+    const peak = Math.max(...section.rows.filter((r) => !isFloor(r)).map((r) => r.peakRssBytes));
+    const floorPeak = Math.max(...section.rows.filter(isFloor).map((r) => r.peakRssBytes));
     lines.push(
       `  Peak platform RSS under load ${formatMb(peak)} (target < 200 MB: ${verdict(peak < TARGET.rssBytes)}); ` +
         `the floor process peaked at ${formatMb(floorPeak)}` +

@@ -13,7 +13,7 @@ import { reportingCan, reportingPolicy } from './policy.js';
 import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
 import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
-import { VersionedCache, VersionedMemo } from '../../platform/http/versioned-cache.js';
+import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle } from './open-cycle.js';
 import { saveSection } from './save-section.js';
 import { setReportVisibility } from './set-report-visibility.js';
@@ -39,7 +39,8 @@ const Iso3 = z.string().regex(/^[A-Z]{3}$/);
 export function reportingRoutes(app: App, ctx: PlatformContext): void {
   const { db } = ctx.database;
   const publicCache = new VersionedCache();
-  const privateAnalyses = new VersionedMemo<Omit<z.infer<typeof AnalysisOut>, 'can'>>(500);
+  // The analyses of signed-in readers, kept per kind of reader (see the route): never shared with the public's.
+  const privateAnalyses = new VersionedCache(500);
   const tags = ['reporting'];
   const read = { policy: guard(reportingPolicy.read) };
 
@@ -205,11 +206,11 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         // What States and the Secretariat see is theirs: never kept by a browser or a proxy.
         reply.header('cache-control', 'private, no-store');
         // Kept in this process per kind of reader: what a reader may see of each submission depends
-        // only on these (viewerOf), so two readers with the same key see the same counts.
+        // only on these (viewerOf), so two readers with the same key see the same answer.
         const a = request.actor;
-        const key = `${request.params.id}:${isSecretariat(a)}:${hasRole(a, 'focal_point') || hasRole(a, 'delegate')}:${hasRole(a, 'stakeholder')}:${a?.state ?? ''}`;
-        const data = await privateAnalyses.get(key, ctx.database.versions.token('reporting', 'states'), counts);
-        return { ...data, can: canOf(reportingCan.analysis, request.actor) };
+        const can = canOf(reportingCan.analysis, a);
+        const key = `analysis:${request.params.id}:${isSecretariat(a)}:${hasRole(a, 'focal_point') || hasRole(a, 'delegate')}:${hasRole(a, 'stakeholder')}:${a?.state ?? ''}:${JSON.stringify(can)}`;
+        return privateAnalyses.send(request, reply, key, () => ctx.database.versions.token('reporting', 'states'), async () => ({ ...(await counts()), can }), { personal: true });
       }
       return publicCache.send(request, reply, `analysis:${request.params.id}`, () => ctx.database.versions.token('reporting', 'states'), compute);
     },

@@ -61,6 +61,8 @@ export class VersionedCache {
     key: string,
     version: () => string | number | Promise<string | number>,
     produce: () => Promise<unknown>,
+    /** An answer for one kind of signed-in reader: kept here only, never by a browser or a proxy (no ETag, `private, no-store`). */
+    options: { personal?: boolean } = {},
   ): Promise<FastifyReply> {
     const v = version();
     const current = String(typeof v === 'object' ? await v : v);
@@ -78,6 +80,14 @@ export class VersionedCache {
     }
     const body = await entry.body;
     const coding = body.length >= COMPRESS_FROM_BYTES ? chooseCoding(request.headers['accept-encoding']) : null;
+    if (options.personal) {
+      reply.header('cache-control', 'private, no-store');
+      reply.header('vary', 'Accept-Encoding');
+      reply.type('application/json; charset=utf-8');
+      if (!coding) return reply.send(body);
+      reply.header('content-encoding', coding);
+      return reply.send(await (entry.coded[coding] ??= COMPRESS[coding](body)));
+    }
     const etag = coding ? `"${entry.etag}-${coding}"` : `"${entry.etag}"`;
     reply.header('etag', etag);
     reply.header('cache-control', 'public, no-cache');
