@@ -11,7 +11,7 @@ declare module 'autocannon' {
     }
 
     interface Options {
-      url: string;
+      url: string | string[];
       connections?: number;
       duration?: number;
       amount?: number;

@@ -19,6 +19,8 @@ import { frameworkSnapshot } from '../server/src/modules/framework/index.js';
 import { buildQuestionnaire, IMPLEMENTATION_STATUSES, type Visibility } from '../server/src/modules/reporting/questionnaire.js';
 import { nationalReports, questionnaires, reportingCycles, reportSubmissions } from '../server/src/modules/reporting/tables.js';
 import { states } from '../server/src/modules/states/tables.js';
+import { accountRoles, accounts } from '../server/src/modules/accounts/tables.js';
+import { openSession } from '../server/src/modules/accounts/index.js';
 import {
   describeMachine,
   freePort,
@@ -55,7 +57,7 @@ function random(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-async function generate(url: string): Promise<void> {
+async function generate(url: string): Promise<Record<'state' | 'secretariat', string>> {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
   try {
     await database.migrate();
@@ -145,6 +147,16 @@ async function generate(url: string): Promise<void> {
       await db.insert(nationalReports).values(reports);
       for (let i = 0; i < submissions.length; i += 50) await db.insert(reportSubmissions).values(submissions.slice(i, i + 50));
     }
+    // Two signed-in readers of the analysis: a State's focal point (France) and the Secretariat.
+    const cookies: Record<'state' | 'secretariat', string> = { state: '', secretariat: '' };
+    for (const [who, role, state] of [['state', 'focal_point', 'FRA'], ['secretariat', 'secretariat', null]] as const) {
+      const id = randomUUID();
+      await db.insert(accounts).values({ id, email: `bench-${who}@poa.test`, name: `Bench ${who}`, status: 'active', state });
+      await db.insert(accountRoles).values({ accountId: id, role });
+      const session = await openSession(db, id, 'bench', { idleMinutes: 600, maxDays: 1 });
+      cookies[who] = `poa_session=${session.token}`;
+    }
+    return cookies;
   } finally {
     await database.close();
   }
@@ -165,7 +177,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     console.log('generating 5,000 × 5 framework versions and 193 × 10 reports…');
-    await generate(url);
+    const cookies = await generate(url);
     const generatedIn = (Date.now() - started) / 1000;
     const platformPort = await freePort();
     const platform = await startServer({
@@ -193,11 +205,13 @@ async function main(): Promise<void> {
       { name: 'GET /api/v1/framework/elements?asOf=2020-06-30&kind=norm&limit=50', paths: ['/api/v1/framework/elements?asOf=2020-06-30&kind=norm&limit=50'] },
       { name: 'GET /api/v1/framework/search?q=critical%20infra', paths: ['/api/v1/framework/search?q=critical%20infra', '/api/v1/framework/search?q=ransomware&lang=fr', '/api/v1/framework/search?q=supply%20chain&asOf=2018-01-01'] },
       { name: 'GET /api/v1/reporting/cycles/{id}/analysis (public)', paths: [`/api/v1/reporting/cycles/${cycle}/analysis`] },
+      { name: 'GET /api/v1/reporting/cycles/{id}/analysis (as a State: France)', paths: [`/api/v1/reporting/cycles/${cycle}/analysis`], headers: { cookie: cookies.state } },
+      { name: 'GET /api/v1/reporting/cycles/{id}/analysis (as the Secretariat)', paths: [`/api/v1/reporting/cycles/${cycle}/analysis`], headers: { cookie: cookies.secretariat } },
       { name: 'GET /api/v1/reporting/cycles/{id}/compare?states=3', paths: [`/api/v1/reporting/cycles/${cycle}/compare?states=CHL,FRA,KEN`] },
       { name: 'floor: bare Fastify + one PK SELECT (after)', paths: ['FRA', 'BOL', 'CHN', 'KEN'].map((c) => `/floor/states/${c}`), server: floor },
     ];
     for (const e of endpoints) {
-      const res = await fetch(`${(e.server ?? platform).baseUrl}${e.paths[0]}`);
+      const res = await fetch(`${(e.server ?? platform).baseUrl}${e.paths[0]}`, { headers: e.headers ?? {} });
       if (res.status !== 200) throw new Error(`${e.name} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     }
     results.push(
@@ -215,7 +229,7 @@ async function main(): Promise<void> {
 
 Machine: ${describeMachine(m)}. PostgreSQL only (the embedded database is benched on the States above).
 
-Data: ${ELEMENTS.toLocaleString('en')} framework elements × ${VERSIONS} versions (English and French texts, effective dates 2010–2026) added to the reference framework; ${CYCLES} reporting cycles × 193 States, each report answering every section of the questionnaire (70% public, 20% States only, 10% Secretariat only, and 10% of sections narrowed to the Secretariat). Generated in ${Math.round(generatedIn)} s. Requests are anonymous (the public), 50 connections, 2 s warm-up, ${SECONDS} s measured; the baseline is the slower of the two floor runs.
+Data: ${ELEMENTS.toLocaleString('en')} framework elements × ${VERSIONS} versions (English and French texts, effective dates 2010–2026) added to the reference framework; ${CYCLES} reporting cycles × 193 States, each report answering every section of the questionnaire (70% public, 20% States only, 10% Secretariat only, and 10% of sections narrowed to the Secretariat). Generated in ${Math.round(generatedIn)} s. Requests are anonymous (the public) except the two signed-in analysis rows (a session cookie of a focal point of France, of the Secretariat), 50 connections, 2 s warm-up, ${SECONDS} s measured; the baseline is the slower of the two floor runs.
 
 ${resultsTable(results, baseline)}
 

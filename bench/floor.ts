@@ -8,7 +8,8 @@
  *   FLOOR_STATES_URL   PGlite: copy the States from this URL (the platform's GET /api/v1/states) into
  *                      a fresh in-memory PGlite with the same `states` table (the platform holds its
  *                      data folder, and PGlite opens a folder from one process only)
- * Routes: GET /floor/states/:iso3
+ * Routes: GET /floor/states/:iso3, and GET /floor/states: the like-for-like floor of the platform's list,
+ * the same 195 States (~42 KB of JSON, the same fields) from one SELECT, serialized on every request.
  */
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -19,6 +20,7 @@ interface StateRow {
   names: Record<string, string>;
 }
 type SelectOne = (iso3: string) => Promise<StateRow | undefined>;
+type SelectAll = () => Promise<ListedState[]>;
 
 interface ListedState {
   iso3: string;
@@ -29,6 +31,7 @@ interface ListedState {
 }
 
 const SELECT = 'SELECT iso3, names FROM states WHERE iso3 = $1';
+const SELECT_ALL = 'SELECT iso3, m49, status, regional_group AS "regionalGroup", names FROM states ORDER BY iso3';
 
 /** The platform's `states` table (server/drizzle), without its foreign key to regional_groups. */
 const CREATE_STATES = `
@@ -45,17 +48,18 @@ CREATE TABLE states (
   CONSTRAINT states_m49_unique UNIQUE (m49)
 )`;
 
-async function openPostgres(url: string): Promise<{ select: SelectOne; close: () => Promise<void> }> {
+async function openPostgres(url: string): Promise<{ select: SelectOne; selectAll: SelectAll; close: () => Promise<void> }> {
   // The same pool size as the platform's (server/src/platform/db/database.ts).
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => undefined);
   return {
     select: async (iso3) => (await pool.query<StateRow>(SELECT, [iso3])).rows[0],
+    selectAll: async () => (await pool.query<ListedState>(SELECT_ALL)).rows,
     close: () => pool.end(),
   };
 }
 
-async function openPglite(statesUrl: string): Promise<{ select: SelectOne; close: () => Promise<void> }> {
+async function openPglite(statesUrl: string): Promise<{ select: SelectOne; selectAll: SelectAll; close: () => Promise<void> }> {
   const response = await fetch(statesUrl, { signal: AbortSignal.timeout(15_000) });
   if (!response.ok) throw new Error(`GET ${statesUrl} answered ${response.status}`);
   const body = (await response.json()) as { items?: ListedState[] };
@@ -74,6 +78,7 @@ async function openPglite(statesUrl: string): Promise<{ select: SelectOne; close
   await db.exec('ANALYZE states');
   return {
     select: async (iso3) => (await db.query<StateRow>(SELECT, [iso3])).rows[0],
+    selectAll: async () => (await db.query<ListedState>(SELECT_ALL)).rows,
     close: () => db.close(),
   };
 }
@@ -90,6 +95,10 @@ async function main(): Promise<void> {
     const row = await store.select(request.params.iso3);
     if (!row) return reply.code(404).send({ status: 404 });
     return row;
+  });
+  app.get('/floor/states', async () => {
+    const items = await store.selectAll();
+    return { items, total: items.length };
   });
   const stop = async () => {
     await app.close();

@@ -41,13 +41,31 @@ export async function withTimeout<T>(promise: PromiseLike<T>, ms: number, what: 
   }
 }
 
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
+/** BENCH_PORTS=3921-3929: the bench's servers take ports from this range only (a shared machine). */
+const portRange = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? '');
+let nextInRange = portRange ? Number(portRange[1]) : 0;
+
+/** A TCP port nobody listens on right now (from BENCH_PORTS when set, in turn). */
+export async function freePort(): Promise<number> {
+  if (portRange) {
+    for (let tries = 0; tries <= Number(portRange[2]) - Number(portRange[1]); tries++) {
+      const port = nextInRange;
+      nextInRange = port >= Number(portRange[2]) ? Number(portRange[1]) : port + 1;
+      if (await portFree(port)) return port;
+    }
+    throw new Error(`no free port in BENCH_PORTS=${process.env.BENCH_PORTS}`);
+  }
+  return listenOn(0);
+}
+
+const portFree = (port: number) => listenOn(port).then(() => true, () => false);
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
@@ -313,6 +331,8 @@ export interface Endpoint {
   paths: string[];
   /** The server under load, when it is not the default one (the floor runs in its own process). */
   server?: ChildServer;
+  /** More processes serving the same (on one database): the connections are spread over them all. */
+  alsoOn?: ChildServer[];
   headers?: Record<string, string>;
 }
 
@@ -383,7 +403,8 @@ interface Second {
  */
 export async function loadEndpoint(server: ChildServer, endpoint: Endpoint, options: LoadOptions): Promise<EndpointResult> {
   if (server.exited()) throw new Error(`${server.name} is not running:\n${server.output()}`);
-  const pids = [process.pid, server.pid, ...(options.benchPids ?? [])];
+  const also = endpoint.alsoOn ?? [];
+  const pids = [process.pid, server.pid, ...also.map((s) => s.pid), ...(options.benchPids ?? [])];
   const sampler = sampleRss(server.pid);
   const requests = endpoint.paths.map((p) => ({ method: 'GET', path: p, ...(endpoint.headers ? { headers: endpoint.headers } : {}) }));
   const seconds: Second[] = [];
@@ -403,7 +424,7 @@ export async function loadEndpoint(server: ChildServer, endpoint: Endpoint, opti
   let result: autocannon.Result;
   try {
     const instance = autocannon({
-      url: server.baseUrl,
+      url: also.length ? [server.baseUrl, ...also.map((s) => s.baseUrl)] : server.baseUrl,
       connections: options.connections,
       duration: options.seconds,
       timeout: options.timeoutSeconds ?? 10,

@@ -62,6 +62,10 @@ const RESULTS = path.join(repoRoot, 'bench', 'RESULTS.md');
 /** The detail route rotates over these (every region, both observer States, long and short names). */
 const ISO3 = ['FRA', 'BOL', 'CHN', 'RUS', 'EGY', 'USA', 'BRA', 'IND', 'VAT', 'PSE', 'TUR', 'NZL'];
 const FLOOR = 'floor: bare Fastify + one PK SELECT';
+const LIST_FLOOR = 'list floor: bare Fastify, the same 195 States (42 KB) from one SELECT';
+const LIST_TARGET = { throughput: 1.5, p99: 1.5 };
+/** What a browser sends: the platform answers the list in brotli (made once per version of the data). */
+const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
 const CONDITIONAL = 'GET /api/v1/states + If-None-Match';
 const MB = 1024 * 1024;
 const TARGET = { throughput: 1, p99: 1.5, rssBytes: 200 * MB };
@@ -74,7 +78,8 @@ const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 
 interface Row extends EndpointResult {
   /** 'conditional': a revalidation that should get 304; shown, but not judged against the targets. */
-  kind: 'floor' | 'public read' | 'conditional' | 'health';
+  /** 'list floor': the like-for-like floor of the list (the same 42 KB from one SELECT), not in the mean of the PK floors. */
+  kind: 'floor' | 'list floor' | 'public read' | 'conditional' | 'health';
 }
 
 interface DatabaseSection {
@@ -214,6 +219,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `poa-bench-${kind}-`));
   let platform: ChildServer | undefined;
   let floor: ChildServer | undefined;
+  let second: ChildServer | undefined;
   try {
     const port = await freePort();
     log(`${kind}: starting the platform on port ${port} (data in ${dataDir})`);
@@ -244,6 +250,19 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
       startTimeoutMs: 60_000,
     });
 
+    if (databaseUrl) {
+      // A second platform process on the same database: does it add throughput on these 2 cores?
+      const secondPort = await freePort();
+      second = await startServer({
+        name: `second platform (${kind})`,
+        args: ['--import', 'tsx', 'server/src/main.ts'],
+        env: { PORT: String(secondPort), HOST: '127.0.0.1', DATA_DIR: `${dataDir}-2`, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+        port: secondPort,
+        healthPath: '/api/health',
+        startTimeoutMs: 180_000,
+      });
+    }
+
     section.checks = await checkEndpoints(platform, floor);
     for (const problem of section.checks) log(`${kind}: check failed: ${problem}`);
 
@@ -270,13 +289,21 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
             },
           ]
         : []),
+      { endpoint: { name: LIST_FLOOR, paths: ['/floor/states'], server: floor }, kind: 'list floor' },
+      { endpoint: { name: 'GET /api/v1/states (brotli, as a browser asks)', paths: ['/api/v1/states'], headers: BROWSER_ENCODING }, kind: 'public read' },
       { endpoint: { name: 'GET /api/v1/states/{iso3}', paths: ISO3.map((c) => `/api/v1/states/${c}`) }, kind: 'public read' },
+      ...(second
+        ? [
+            { endpoint: { name: 'GET /api/v1/states, two processes', paths: ['/api/v1/states'], alsoOn: [second] }, kind: 'public read' as const },
+            { endpoint: { name: 'GET /api/v1/states/{iso3}, two processes', paths: ISO3.map((c) => `/api/v1/states/${c}`), alsoOn: [second] }, kind: 'public read' as const },
+          ]
+        : []),
       { endpoint: { name: 'GET /api/v1/states?q=bol', paths: ['/api/v1/states?q=bol'] }, kind: 'public read' },
       { endpoint: { name: 'GET /api/health', paths: ['/api/health'] }, kind: 'health' },
       { endpoint: floorEndpoint('after'), kind: 'floor' },
     ];
     for (const { endpoint, kind: rowKind } of plan) {
-      const benchPids = [platform.pid, floor.pid];
+      const benchPids = [platform.pid, floor.pid, ...(second ? [second.pid] : [])];
       // The PostgreSQL backends serving the bench's database do the bench's work too.
       const benchProcesses = (cmdline: string) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${BENCH_DB} `);
       if (quietWaitSeconds > 0) {
@@ -305,10 +332,12 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
     log(`${kind}: FAILED: ${section.failed}`);
   } finally {
     await floor?.stop();
+    await second?.stop();
     await platform?.stop();
     const output = platform?.output();
     if (output) section.platformLog = output.slice(-1500);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}-2`, { recursive: true, force: true });
     if (kind === 'postgres') await dropBenchDatabase();
   }
   return section;
@@ -370,7 +399,7 @@ function renderSection(section: DatabaseSection): string {
       formatNumber(r.bytesPerResponse),
       `${r.non2xx}${codes}`,
       errors,
-      formatMb(r.peakRssBytes) + (r.kind === 'floor' ? ' ¹' : ''),
+      formatMb(r.peakRssBytes) + (r.kind === 'floor' || r.kind === 'list floor' ? ' ¹' : ''),
     ];
   });
   out.push(
@@ -415,8 +444,28 @@ function renderReading(sections: DatabaseSection[]): string {
       return `\`${r.name.replace('GET ', '')}\` ${formatRatio(ratio)} the floor's req/s (${verdict(ratio >= TARGET.throughput)}), p99 ${formatRatio(p99)} (${verdict(p99 <= TARGET.p99)})`;
     });
     lines.push(`- **${name}**: ${parts.join('; ')}.`);
-    const peak = Math.max(...section.rows.filter((r) => r.kind !== 'floor').map((r) => r.peakRssBytes));
-    const floorPeak = Math.max(...section.rows.filter((r) => r.kind === 'floor').map((r) => r.peakRssBytes));
+    const listFloor = section.rows.find((r) => r.kind === 'list floor');
+    const list = section.rows.find((r) => r.name === 'GET /api/v1/states');
+    if (listFloor && list) {
+      const lf = figures(listFloor);
+      const f = figures(list);
+      const ratio = f.reqPerSec / lf.reqPerSec;
+      const p99 = f.p99 / lf.p99;
+      lines.push(
+        `  Like for like, \`/api/v1/states\` against the list floor (the same ~42 KB from one SELECT, ${formatNumber(lf.reqPerSec)} req/s, p99 ${formatMs(lf.p99)} ms): ` +
+          `${formatRatio(ratio)} its req/s (target ≥ ${LIST_TARGET.throughput}×: ${verdict(ratio >= LIST_TARGET.throughput)}), p99 ${formatRatio(p99)} (≤ ${LIST_TARGET.p99}×: ${verdict(p99 <= LIST_TARGET.p99)}).`,
+      );
+    }
+    const pair = (one: string, two: string) => {
+      const a = section.rows.find((r) => r.name === one);
+      const b = section.rows.find((r) => r.name === two);
+      return a && b ? `\`${one.replace('GET ', '')}\` ${formatRatio(figures(b).reqPerSec / figures(a).reqPerSec)}` : null;
+    };
+    const twos = [pair('GET /api/v1/states', 'GET /api/v1/states, two processes'), pair('GET /api/v1/states/{iso3}', 'GET /api/v1/states/{iso3}, two processes')].filter(Boolean);
+    if (twos.length) lines.push(`  Two platform processes on one database against one, on the same 2 cores shared with the load generator: ${twos.join('; ')} the throughput of one.`);
+    const isFloor = (r: Row) => r.kind === 'floor' || r.kind === 'list floor';
+    const peak = Math.max(...section.rows.filter((r) => !isFloor(r)).map((r) => r.peakRssBytes));
+    const floorPeak = Math.max(...section.rows.filter(isFloor).map((r) => r.peakRssBytes));
     lines.push(
       `  Peak platform RSS under load ${formatMb(peak)} (target < 200 MB: ${verdict(peak < TARGET.rssBytes)}); ` +
         `the floor process peaked at ${formatMb(floorPeak)}` +
@@ -453,7 +502,7 @@ function renderReading(sections: DatabaseSection[]): string {
       `- The whole list (195 States, six names each: ~${formatNumber(list.bytesPerResponse / 1024)} KB per response) is compared with a floor ` +
         `that serves one row (~${formatNumber(floorRow.bytesPerResponse)} bytes): at that size, moving the bytes (written by the server, ` +
         `parsed by the load generator on the same cores) weighs on the ratio whatever the request path costs. ` +
-        `\`/states/{iso3}\` is the like-for-like comparison.`,
+        `The list floor row (the same 42 KB from one SELECT) is its like-for-like comparison, and \`/states/{iso3}\` the PK floor's.`,
     );
   }
   const all = sections.flatMap((s) => s.rows);

@@ -40,8 +40,11 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     logger: options.logger,
     sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
     idempotency: idempotencyStore(ctx.database.db),
-    datasets: openDatasets(ctx.database.db),
+    datasets: openDatasets(ctx.database.db, ctx.database.versions),
+    afterWrite: () => ctx.database.versions.refresh(),
   });
+  // Cached public reads learn of changes by LISTEN/NOTIFY: listening before the first request.
+  await ctx.database.versions.listen();
   healthRoute(app, ctx.database);
   auditCheckpointRoutes(app, ctx.database, ctx.auditSigner);
   accountsRoutes(app, ctx);

@@ -215,6 +215,9 @@ describe('submission and visibility', () => {
   });
 
   it('hides a report open to the Secretariat only from everyone else, even its existence', async () => {
+    // Each kind of reader's analysis is kept until the submissions change (read now, so it is kept).
+    const analysis = `/api/v1/reporting/cycles/${cycleId}/analysis`;
+    for (const c of [chlFp, argFp, secretariat]) expect((await c.get(analysis)).body.participation.reported).toBe(1);
     const r = await argFp.post(`/api/v1/reporting/cycles/${cycleId}/reports`, { visibility: 'secretariat' });
     await argFp.put(`/api/v1/reporting/reports/${r.body.id}/sections/norm:norm-13a`, { answer: { status: 'planned' } }, { 'if-match': '"0"' });
     await argFp.post(`/api/v1/reporting/reports/${r.body.id}/submissions`);
@@ -227,6 +230,10 @@ describe('submission and visibility', () => {
     expect((await secretariat.get(`/api/v1/reporting/reports/${r.body.id}`)).status).toBe(200);
     expect((await anon().get(`/api/v1/reporting/cycles/${cycleId}/analysis`)).body.participation.reported).toBe(1);
     expect((await secretariat.get(`/api/v1/reporting/cycles/${cycleId}/analysis`)).body.participation.reported).toBe(2);
+    // Argentina sees its own report; another State (Chile) does not: what is kept is kept per reader.
+    expect((await argFp.get(analysis)).body.participation.reported).toBe(2);
+    expect((await chlFp.get(analysis)).body.participation.reported).toBe(1);
+    expect((await chlFp.get(analysis)).body.can).toEqual({ exportSummary: false });
   });
 });
 

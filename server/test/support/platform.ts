@@ -19,6 +19,8 @@ import { withDatabase } from './global-setup.js';
 
 export interface TestPlatform {
   ctx: PlatformContext;
+  /** On PostgreSQL, the address of this platform's database (a second process may open it). */
+  databaseUrl?: string;
   app: App;
   routes: RegisteredRoute[];
   outboxDir: string;
@@ -31,7 +33,7 @@ export interface TestPlatform {
 }
 
 /** A clean database of this test file's own (PGlite by default, PostgreSQL with TEST_DATABASE_URL). */
-export async function testDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function testDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `poa_test_${inject('pgRun')}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -41,6 +43,7 @@ export async function testDatabase(): Promise<{ database: Database; drop: () => 
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), poolSize: 5 });
     return {
       database,
+      url: withDatabase(url, name),
       drop: async () => {
         await database.close();
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -57,13 +60,14 @@ export async function testDatabase(): Promise<{ database: Database; drop: () => 
 export async function testPlatform(env: Record<string, string> = {}, logger: false | NodeJS.WritableStream = false): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poa-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://poa.test', LOG_LEVEL: 'silent', SIGN_IN_RATE_PER_MINUTE: '10000', ...env });
-  const { database, drop } = await testDatabase();
+  const { database, drop, url } = await testDatabase();
   const outboxDir = path.join(dataDir, 'outbox');
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
   const ctx: PlatformContext = { config, database, mailer, auditSigner: loadAuditSigner(config.auditKey, { create: true })! };
   const { app, routes } = await buildApp(ctx, { logger });
   return {
     ctx,
+    ...(url ? { databaseUrl: url } : {}),
     app,
     routes,
     outboxDir,

@@ -312,12 +312,6 @@ export async function frameworkSnapshot(db: Executor, asOf: string) {
   }));
 }
 
-/** Changes with every new version or relation (both are only ever added): the framework's cache token. */
-export async function frameworkVersion(db: Executor): Promise<string> {
-  const result = await db.execute(sql`SELECT (SELECT count(*) FROM framework_versions) || ':' || (SELECT count(*) FROM framework_relations) AS v`);
-  return rowsOf<{ v: string }>(result)[0]!.v;
-}
-
 /** The kind of every element in force today, by code: what other modules check codes against and weigh them by. */
 export async function elementKindsInForce(db: Executor): Promise<Map<string, ElementKind>> {
   const items = await frameworkSnapshot(db, today());

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -57,14 +57,29 @@ export async function loadFrameworkReference(db: Db): Promise<{ added: number; r
   const relations = Relations.parse(JSON.parse(fs.readFileSync(relationsFile, 'utf8'))).relations;
   const dates = new Map<string, string>();
   return db.transaction(async (tx) => {
+    // A start on a database already set up reads what is there in a few queries and writes nothing.
+    const knownDocuments = new Set((await tx.select({ symbol: sourceDocuments.symbol }).from(sourceDocuments)).map((r) => r.symbol));
+    const newDocuments: (typeof sourceDocuments.$inferInsert)[] = [];
     for (const d of data.sourceDocuments) {
       const date = d.adopted ?? d.issued;
       if (!date) throw new Error(`Source document ${d.symbol} has no date`);
       dates.set(d.symbol, date);
       const row = { symbol: d.symbol, title: d.title, body: d.body, date, dateKind: d.adopted ? ('adopted' as const) : ('issued' as const), endorsedBy: d.endorsedBy ?? null };
-      await tx.insert(sourceDocuments).values(row).onConflictDoNothing();
+      if (!knownDocuments.has(d.symbol)) newDocuments.push(row);
     }
+    if (newDocuments.length > 0) await tx.insert(sourceDocuments).values(newDocuments).onConflictDoNothing();
     const existing = new Set((await tx.select({ code: frameworkElements.code }).from(frameworkElements)).map((r) => r.code));
+    // The latest version of every reference element already there, in one query.
+    const latestOf = new Map<string, typeof frameworkVersions.$inferSelect>();
+    const codes = data.elements.map((e) => e.id).filter((c) => existing.has(c));
+    if (codes.length > 0) {
+      const rows = await tx
+        .selectDistinctOn([frameworkVersions.code])
+        .from(frameworkVersions)
+        .where(inArray(frameworkVersions.code, codes))
+        .orderBy(frameworkVersions.code, desc(frameworkVersions.version));
+      for (const r of rows) latestOf.set(r.code, r);
+    }
     const positions = new Map<string, number>();
     let added = 0;
     let revised = 0;
@@ -94,7 +109,7 @@ export async function loadFrameworkReference(db: Db): Promise<{ added: number; r
         added++;
         continue;
       }
-      const [latest] = await tx.select().from(frameworkVersions).where(eq(frameworkVersions.code, e.id)).orderBy(desc(frameworkVersions.version)).limit(1);
+      const latest = latestOf.get(e.id);
       if (!latest || latest.recordedBy !== null) continue; // the Secretariat's record stands
       const same =
         canonicalJson(latest.texts.en) === canonicalJson(texts.en) &&
@@ -115,12 +130,16 @@ export async function loadFrameworkReference(db: Db): Promise<{ added: number; r
       });
       revised++;
     }
-    for (const r of relations) {
-      await tx
-        .insert(frameworkRelations)
-        .values({ fromCode: r.from, toCode: r.to, kind: r.kind, sourceSymbol: null, note: 'Editorial link' })
-        .onConflictDoNothing();
-    }
+    const relationKey = (from: string, to: string, kind: string) => `${from}\u0000${to}\u0000${kind}`;
+    const knownRelations = new Set(
+      (await tx.select({ from: frameworkRelations.fromCode, to: frameworkRelations.toCode, kind: frameworkRelations.kind }).from(frameworkRelations)).map((r) =>
+        relationKey(r.from, r.to, r.kind),
+      ),
+    );
+    const newRelations = relations
+      .filter((r) => !knownRelations.has(relationKey(r.from, r.to, r.kind)))
+      .map((r) => ({ fromCode: r.from, toCode: r.to, kind: r.kind, sourceSymbol: null, note: 'Editorial link' }));
+    if (newRelations.length > 0) await tx.insert(frameworkRelations).values(newRelations).onConflictDoNothing();
     if (added + revised > 0) {
       const versions = await tx
         .select({ code: frameworkVersions.code, version: frameworkVersions.version, texts: frameworkVersions.texts, source: frameworkVersions.sourceSymbol })

@@ -5,11 +5,11 @@ import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { sendCsv } from '../../platform/http/csv.js';
-import { VersionedCache } from '../../platform/http/versioned-cache.js';
+import { VersionedCache, VersionedMemo } from '../../platform/http/versioned-cache.js';
 import { ELEMENT_KINDS, today } from './elements.js';
 import { CalendarDate } from '../../kernel/calendar-date.js';
 import { frameworkCan, frameworkPolicy } from './policy.js';
-import { changesBetween, elementVersion, elementWithHistory, frameworkOn, frameworkVersion, listSourceDocuments, searchFramework } from './reading.js';
+import { changesBetween, elementVersion, elementWithHistory, frameworkOn, listSourceDocuments, searchFramework } from './reading.js';
 import { recordElementText, recordSourceDocument } from './record-element-text.js';
 import { LANGUAGES, LanguageSchema } from '../../kernel/languages.js';
 
@@ -57,11 +57,14 @@ const SourceDocument = z.object({
 });
 
 export function frameworkRoutes(app: App, { database }: PlatformContext): void {
-  const { db } = database;
+  const { db, versions } = database;
   const read = { policy: guard(frameworkPolicy.read) };
   // The framework changes only by new versions (append-only) and relations: public reads are cached
-  // per request and checked against their count, so a new version shows at once in every process.
+  // per request and checked against the framework's version (bumped by every write, heard by every
+  // process), so a new version shows at once in every process.
   const cache = new VersionedCache();
+  // An element with its history, the same for every caller but for its `can` block: kept per version.
+  const elements = new VersionedMemo<Awaited<ReturnType<typeof elementWithHistory>>>();
   const tags = ['framework'];
 
   app.get(
@@ -84,7 +87,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return cache.send(request, reply, `elements:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `elements:${asOf}:${request.url}`, () => versions.of('framework'), async () => ({
         asOf,
         ...(await frameworkOn(db, { asOf, kinds: q.kind, language: q.lang, limit: q.limit, offset: q.offset })),
       }));
@@ -123,7 +126,9 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
       },
     },
     async (request, reply) => {
-      const element = await elementWithHistory(db, request.params.code, request.query.lang);
+      const { code } = request.params;
+      const { lang } = request.query;
+      const element = await elements.get(`${code}:${lang}`, versions.of('framework'), () => elementWithHistory(db, code, lang));
       setEtag(reply, element.latest.version);
       return { ...element, can: canOf(frameworkCan.element, request.actor) };
     },
@@ -195,7 +200,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
       const to = request.query.to ?? today();
       const from = request.query.from;
       if (from > to) throw badRequest('`from` must not be after `to`.', [{ field: 'query.from', message: 'after `to`' }]);
-      return cache.send(request, reply, `changes:${from}:${to}:${request.query.lang}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `changes:${from}:${to}:${request.query.lang}`, () => versions.of('framework'), async () => ({
         from,
         to,
         items: await changesBetween(db, from, to, request.query.lang),
@@ -238,7 +243,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
     async (request, reply) => {
       const q = request.query;
       const asOf = q.asOf ?? today();
-      return cache.send(request, reply, `search:${asOf}:${request.url}`, () => frameworkVersion(db), async () => ({
+      return cache.send(request, reply, `search:${asOf}:${request.url}`, () => versions.of('framework'), async () => ({
         asOf,
         items: await searchFramework(db, { q: q.q, asOf, language: q.lang, kinds: q.kind, limit: q.limit }),
       }));

@@ -18,13 +18,34 @@ export async function lastChange(db: Executor, kinds: readonly DatasetKind[]): P
   return at === null ? null : new Date(at);
 }
 
+/**
+ * The datasets whose every change also bumps a data version (drizzle/0021: a trigger on their tables):
+ * when they last changed is read once per version, not on every request.
+ */
+const VERSIONED: Partial<Record<DatasetKind, string>> = { states: 'states' };
+
+/** The versions of the cached datasets (the platform's `DataVersions`, as the entry gives them). */
+interface Versions {
+  token(...datasets: string[]): string | Promise<string>;
+}
+
 /** The platform's datasets, for its HTTP shell's conditional answers. */
-export function openDatasets(db: Executor): Datasets {
+export function openDatasets(db: Executor, versions?: Versions): Datasets {
+  const known = new Map<string, { token: string; at: Promise<Date | null> }>();
   return {
     serves: (route) => route in DATASET_ROUTES,
     lastModified: async (route) => {
       const dataset = DATASET_ROUTES[route];
-      return dataset?.timeless ? lastChange(db, dataset.kinds) : null;
+      if (!dataset?.timeless) return null;
+      const tracked = dataset.kinds.map((k) => VERSIONED[k]);
+      if (!versions || tracked.some((t) => t === undefined)) return lastChange(db, dataset.kinds);
+      const token = await versions.token(...(tracked as string[]));
+      const kept = known.get(route);
+      if (kept?.token === token) return kept.at;
+      const at = lastChange(db, dataset.kinds);
+      known.set(route, { token, at });
+      at.catch(() => known.delete(route));
+      return at;
     },
   };
 }

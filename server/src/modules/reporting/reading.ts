@@ -235,15 +235,6 @@ async function reportsOfState(db: Executor, state: string, cycleId?: string) {
   return rows.map((r) => ({ ...r, submissions: Number(r.submissions), lastSubmittedAt: r.lastSubmittedAt ? new Date(r.lastSubmittedAt) : null }));
 }
 
-/** Changes with every submission in the cycle (submissions are only ever added): the analysis cache token. */
-export async function submissionsVersion(db: Executor, cycleId: string): Promise<string> {
-  const [row] = await db
-    .select({ v: sql<string>`count(*) || ':' || coalesce(max(${reportSubmissions.submittedAt})::text, '')` })
-    .from(reportSubmissions)
-    .where(eq(reportSubmissions.cycleId, cycleId));
-  return row!.v;
-}
-
 /**
  * The actor's own State's report in each open cycle, for those who draft it (its focal point and
  * delegates): not started, in draft or submitted, with the sections still without an answer. Nobody

@@ -1,3 +1,4 @@
+import { hasRole, isSecretariat } from '../../kernel/actor.js';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
@@ -10,7 +11,7 @@ import { listStates } from '../states/index.js';
 import { compareStates, needsByElement, participation, statusBySection } from './analysis.js';
 import { reportingCan, reportingPolicy } from './policy.js';
 import { ANSWER_FIELDS, answerFieldText, IMPLEMENTATION_STATUSES, VISIBILITIES, type AnswerField } from './questionnaire.js';
-import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, submissionsVersion, viewerOf, visibleLatestSubmissions } from './reading.js';
+import { cycleOf, cycleSections, cycleStatus, cycleWithQuestionnaire, listCycles, reportForViewer, reportOfState, submissionForViewer, viewerOf, visibleLatestSubmissions } from './reading.js';
 import { AnalysisOut, CompareOut, CycleDetail, CycleList, OpenedCycle, ReportExport, ReportOut, ReportSubmission, SavedSection, StartedReport, SubmittedReceipt } from './schemas.js';
 import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { openCycle } from './open-cycle.js';
@@ -38,6 +39,8 @@ const Iso3 = z.string().regex(/^[A-Z]{3}$/);
 export function reportingRoutes(app: App, ctx: PlatformContext): void {
   const { db } = ctx.database;
   const publicCache = new VersionedCache();
+  // The analyses of signed-in readers, kept per kind of reader (see the route): never shared with the public's.
+  const privateAnalyses = new VersionedCache(500);
   const tags = ['reporting'];
   const read = { policy: guard(reportingPolicy.read) };
 
@@ -185,7 +188,7 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags, summary: 'Participation, status per norm and per CBM, needs: from what you may see', params: z.object({ id: Id }), response: { 200: AnalysisOut } },
     },
     async (request, reply) => {
-      const compute = async () => {
+      const counts = async () => {
         const reports = await visibleLatestSubmissions(db, request.actor, request.params.id);
         const states = (await listStates(db, {})).map((s) => ({ iso3: s.iso3, regionalGroup: s.regionalGroup }));
         return {
@@ -193,18 +196,23 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
           norms: statusBySection(reports, await sectionKeys(request.params.id, 'norms')),
           cbms: statusBySection(reports, await sectionKeys(request.params.id, 'cbms')),
           needs: needsByElement(reports),
-          can: canOf(reportingCan.analysis, request.actor),
         };
       };
+      const compute = async () => ({ ...(await counts()), can: canOf(reportingCan.analysis, request.actor) });
       // What the public sees is the same for every member of the public (and for stakeholders): it is
-      // cached, checked against the cycle's submissions. Everyone else's view is computed for them.
+      // cached, checked against the cycle's submissions. Everyone else's view is theirs.
       const viewer = viewerOf(request.actor, '');
       if (viewer.kind !== 'public' && viewer.kind !== 'stakeholder') {
         // What States and the Secretariat see is theirs: never kept by a browser or a proxy.
         reply.header('cache-control', 'private, no-store');
-        return compute();
+        // Kept in this process per kind of reader: what a reader may see of each submission depends
+        // only on these (viewerOf), so two readers with the same key see the same answer.
+        const a = request.actor;
+        const can = canOf(reportingCan.analysis, a);
+        const key = `analysis:${request.params.id}:${isSecretariat(a)}:${hasRole(a, 'focal_point') || hasRole(a, 'delegate')}:${hasRole(a, 'stakeholder')}:${a?.state ?? ''}:${JSON.stringify(can)}`;
+        return privateAnalyses.send(request, reply, key, () => ctx.database.versions.token('reporting', 'states'), async () => ({ ...(await counts()), can }), { personal: true });
       }
-      return publicCache.send(request, reply, `analysis:${request.params.id}`, () => submissionsVersion(db, request.params.id), compute);
+      return publicCache.send(request, reply, `analysis:${request.params.id}`, () => ctx.database.versions.token('reporting', 'states'), compute);
     },
   );
 

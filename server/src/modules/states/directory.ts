@@ -41,13 +41,20 @@ export async function loadStateReference(db: Db): Promise<{ inserted: number; up
   const { officialLanguages: langs, regionalGroups: groups } = readLanguagesAndGroups();
   const reference = stateReference();
   return db.transaction(async (tx) => {
+    // Written only where they differ: a start on a database already set up writes nothing.
+    const knownLangs = new Map((await tx.select().from(officialLanguages)).map((l) => [l.code, l]));
     for (const [position, l] of langs.entries()) {
+      const known = knownLangs.get(l.code);
+      if (known && known.name === l.name && known.position === position) continue;
       await tx
         .insert(officialLanguages)
         .values({ code: l.code, name: l.name, position })
         .onConflictDoUpdate({ target: officialLanguages.code, set: { name: l.name, position } });
     }
+    const knownGroups = new Map((await tx.select().from(regionalGroups)).map((g) => [g.id, g]));
     for (const g of groups) {
+      const known = knownGroups.get(g.id);
+      if (known && known.name === g.name && known.officialName === g.officialName) continue;
       await tx
         .insert(regionalGroups)
         .values(g)
@@ -106,7 +113,25 @@ export interface StateFilter {
   q?: string | undefined;
 }
 
+/**
+ * The hot reads as named prepared statements, one set per database handle: the SQL is built once, not
+ * on every request, and PostgreSQL plans it once per connection.
+ */
+const prepared = new WeakMap<Executor, ReturnType<typeof prepare>>();
+function prepare(db: Executor) {
+  return {
+    all: db.select(columns).from(states).orderBy(asc(states.iso3)).prepare('states_all'),
+    one: db.select(columns).from(states).where(eq(states.iso3, sql.placeholder('iso3'))).prepare('states_one'),
+  };
+}
+function statements(db: Executor): ReturnType<typeof prepare> {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepare(db)));
+  return s;
+}
+
 export async function listStates(db: Executor, filter: StateFilter): Promise<StateView[]> {
+  if (!filter.group && !filter.q) return statements(db).all.execute();
   const where: SQL[] = [];
   if (filter.group) where.push(eq(states.regionalGroup, filter.group));
   const q = filter.q ? fold(filter.q) : '';
@@ -119,7 +144,7 @@ export async function listStates(db: Executor, filter: StateFilter): Promise<Sta
 }
 
 export async function getState(db: Executor, iso3: string): Promise<StateView> {
-  const [row] = await db.select(columns).from(states).where(eq(states.iso3, iso3));
+  const [row] = await statements(db).one.execute({ iso3 });
   if (!row) throw notFound(`The State ${iso3}`);
   return row;
 }
@@ -165,9 +190,3 @@ export async function listRegionalGroups(db: Executor) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Changes whenever any State changes: every change increments that State's version. */
-export async function statesVersion(db: Executor): Promise<string> {
-  const [row] = await db.select({ v: sql<string>`count(*) || ':' || coalesce(sum(${states.version}), 0)` }).from(states);
-  return row!.v;
-}

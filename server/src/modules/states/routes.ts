@@ -4,8 +4,8 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { correctStateNames, getState, listRegionalGroups, listStates, statesVersion } from './directory.js';
-import { VersionedCache } from '../../platform/http/versioned-cache.js';
+import { correctStateNames, getState, listRegionalGroups, listStates, type StateView } from './directory.js';
+import { VersionedCache, VersionedMemo } from '../../platform/http/versioned-cache.js';
 import { statesCan, statesPolicy } from './policy.js';
 import { LANGUAGES } from '../../kernel/languages.js';
 import { stateRecordRoutes } from './record-routes.js';
@@ -32,8 +32,10 @@ const NameCorrection = z
   .strict();
 
 export function statesRoutes(app: App, ctx: PlatformContext, record: StateRecordSources): void {
-  const { db } = ctx.database;
+  const { db, versions } = ctx.database;
   const cache = new VersionedCache();
+  // A State, the same for every caller but for its `can` block: kept while the States' version stands.
+  const oneState = new VersionedMemo<StateView>(300);
 
   app.get(
     '/api/v1/states',
@@ -50,7 +52,7 @@ export function statesRoutes(app: App, ctx: PlatformContext, record: StateRecord
       },
     },
     async (request, reply) =>
-      cache.send(request, reply, `list:${request.query.group ?? ''}:${request.query.q ?? ''}`, () => statesVersion(db), async () => {
+      cache.send(request, reply, `list:${request.query.group ?? ''}:${request.query.q ?? ''}`, () => versions.of('states'), async () => {
         const items = await listStates(db, request.query);
         return { items, total: items.length };
       }),
@@ -63,7 +65,8 @@ export function statesRoutes(app: App, ctx: PlatformContext, record: StateRecord
       schema: { tags: ['states'], params: z.object({ iso3: Iso3 }), response: { 200: StateWithCan } },
     },
     async (request, reply) => {
-      const state = await getState(db, request.params.iso3);
+      const { iso3 } = request.params;
+      const state = await oneState.get(iso3, versions.of('states'), () => getState(db, iso3));
       setEtag(reply, state.version);
       return { ...(state as z.infer<typeof State>), can: canOf(statesCan.state, request.actor) };
     },

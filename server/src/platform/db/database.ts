@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { dataVersionsOf, listenOnPglite, listenOnPostgres, type DataVersions } from './data-versions.js';
 
 /** The query builder, the same on the embedded database and on a PostgreSQL server. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -23,6 +25,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The embedded engine, when that is what runs (tests clone its data folder). */
   readonly pglite: PGlite | undefined;
+  /** The versions of the cached datasets, kept current by LISTEN/NOTIFY. */
+  readonly versions: DataVersions;
   /** Applies every migration not yet applied; safe when several processes start at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -41,10 +45,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // A client that errors while idle must not take the process down; the next query reconnects.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
+    const versions = dataVersionsOf(db, listenOnPostgres(target.url));
     return {
       db,
       kind: 'postgres',
       pglite: undefined,
+      versions,
       migrate: async () => {
         // Serialise concurrent starts on one server: one process migrates, the others wait.
         const conn = await pool.connect();
@@ -56,28 +62,62 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
           conn.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await versions.close();
+        await pool.end();
+      },
     };
   }
   // Trigram matching for search in scripts without a stemmer (Arabic, Chinese); see drizzle/0019_search.sql.
   const extensions = { pg_trgm };
+  const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])];
   let client: PGlite;
   if ('image' in target) {
-    client = await PGlite.create({ loadDataDir: target.image, extensions });
+    client = await PGlite.create({ loadDataDir: target.image, extensions, startParams });
   } else {
-    if (!target.dataDir.startsWith('memory://')) fs.mkdirSync(target.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: target.dataDir, extensions });
+    if (!target.dataDir.startsWith('memory://')) {
+      fs.mkdirSync(target.dataDir, { recursive: true });
+      // initdb runs in a second, temporary engine whose WebAssembly memory (~0.5 GB) this process
+      // would keep mapped for good: a new data folder is made by a child process that then exits.
+      if (!fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))) await initDataDirInChild(target.dataDir);
+    }
+    client = await PGlite.create({ dataDir: target.dataDir, extensions, startParams });
   }
   const db = drizzlePglite(client) as unknown as Db;
+  const versions = dataVersionsOf(db, listenOnPglite(client));
   return {
     db,
     kind: 'pglite',
     pglite: client,
+    versions,
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
-    close: () => client.close(),
+    close: async () => {
+      await versions.close();
+      await client.close();
+    },
   };
+}
+
+/**
+ * The embedded engine's settings (on top of PGlite's own start parameters; README "Memory of the
+ * embedded database"). PostgreSQL's default of 128 MB of shared buffers is sized for a server with
+ * many connections; the embedded engine has one session and the operating system's file cache beneath
+ * it, so 16 MB keeps it small with no loss of durability: every commit still reaches the data folder
+ * exactly as before (the WAL and fsync settings are left as PGlite sets them).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'work_mem=4MB', 'maintenance_work_mem=16MB', 'temp_buffers=2MB', 'wal_buffers=1MB'];
+
+/** Creates the PGlite data folder in a child process (initdb), so that its memory goes when the child exits. */
+async function initDataDirInChild(dataDir: string): Promise<void> {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = await import(${JSON.stringify(pglite)}); const db = await PGlite.create({ dataDir: process.argv[1] }); await db.close();`;
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script, dataDir], { timeout: 120_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`Could not create the database folder ${dataDir}: ${stderr || error.message}`)) : resolve(),
+    );
+  });
 }
 
 /** The rows of a raw query, whichever driver ran it. */

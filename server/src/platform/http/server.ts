@@ -76,6 +76,11 @@ export interface HttpOptions {
   logger?: boolean | NodeJS.WritableStream;
   /** The public datasets among the routes, answered conditionally (ETag, Last-Modified, 304). */
   datasets?: Datasets;
+  /**
+   * Runs before the answer to a successful write leaves: the process learns of its own change (the
+   * versions of cached data) before its caller can read again, not when the NOTIFY arrives.
+   */
+  afterWrite?: () => Promise<void>;
 }
 
 /**
@@ -208,6 +213,14 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
     setCacheControl(request, reply);
     return answer;
   });
+
+  const afterWrite = options.afterWrite;
+  if (afterWrite) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (UNSAFE.has(request.method) && reply.statusCode < 400) await afterWrite();
+      return payload;
+    });
+  }
 
   // A retried creating request gets the first answer again, once its caller is known to be allowed.
   const store = options.idempotency;
