@@ -16,7 +16,8 @@ import { viewerZone } from '../../ui/time-zones';
 import { outcomeQuery, useBodyName, useDraftLabels, type Outcome } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
-import { formatDay, formatInZone } from '../../ui/dates';
+import { formatDay, formatInZone, isolated } from '../../ui/dates';
+import { InLanguage, Sentence, Verbatim } from '../../ui/localized';
 
 export default function OutcomePage() {
   const { id = '' } = useParams();
@@ -48,19 +49,21 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           </Text>
         </Group>
         <PageHeading title={`${o.symbol} · ${o.title}`}>
-          <span className={ui.code}>{o.symbol}</span>
-          <Text component="span" display="block" size="xl" fw={600} dir="auto">
-            {o.title}
+          <span className={ui.code}>
+            <Verbatim>{o.symbol}</Verbatim>
+          </span>
+          <Text component="span" display="block" size="xl" fw={600}>
+            <InLanguage lang="en">{o.title}</InLanguage>
           </Text>
         </PageHeading>
         <Text>{t('outcomes.adoptedVia', { date: formatDay(o.adoptedAt, lang), how: labels.via(o.adoptedVia) })}</Text>
         {o.transmission ? (
           <Text data-testid="prepared-by">
-            {t('outcomes.preparedBy', {
+            <Sentence i18nKey="outcomes.preparedBy" values={{
               group: bodyName(o.transmission.group),
               revision: o.transmission.revision ? labels.revision(o.transmission.revision.number) : '—',
               date: formatDay(o.transmission.transmittedAt, lang),
-            })}
+            }} />
           </Text>
         ) : null}
       </div>
@@ -84,8 +87,12 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           {o.paragraphs.map((p) => (
             <li key={p.key} id={`para-${p.key}`} data-paragraph={p.label}>
               <p className={classes.paragraphText} dir="auto">
-                <span className={classes.paragraphLabel}>{p.label}</span>
-                {p.text}
+                <span className={classes.paragraphLabel}>
+                  <Verbatim>{p.label}</Verbatim>
+                </span>
+                <InLanguage lang="en" mark={false}>
+                  {p.text}
+                </InLanguage>
               </p>
             </li>
           ))}
@@ -279,7 +286,7 @@ function History({ outcome: o }: { outcome: Outcome }) {
             {o.silenceProcedures.map((p) => (
               <li key={p.id}>
                 {t('silence.procedureOn', { revision: labels.revision(p.revision) })} — {labels.silenceStatus(p.status)} ·{' '}
-                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: p.deadlineZone })}
+                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: isolated(p.deadlineZone, lang) })}
                 {p.breaks.map((b) => (
                   <Text size="sm" key={b.state} data-break-by={b.state}>
                     {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>

@@ -3,9 +3,10 @@ import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, T
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Text as SvgText, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegionalGroupId } from '../../api/client';
-import { directionOf } from '../../app/languages';
+import { directionOf, type Language } from '../../app/languages';
+import { InLanguage, Sentence, Verbatim } from '../../ui/localized';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
@@ -60,7 +61,9 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
     <Stack gap="xl">
       <div>
         <Text size="sm">{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</Text>
-        <PageHeading>{t('reporting.analysis.heading', { cycle: cycle.title })}</PageHeading>
+        <PageHeading title={t('reporting.analysis.heading', { cycle: cycle.title })}>
+          <Sentence i18nKey="reporting.analysis.heading" values={{ cycle: <InLanguage lang="en">{cycle.title}</InLanguage> }} />
+        </PageHeading>
         <Text className={listing.intro}>{t('reporting.analysis.intro')}</Text>
       </div>
 
@@ -184,7 +187,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
 /** A column of a count table: its header and the cell it gives each row. */
 interface Column<R> {
   key: string;
-  label: string;
+  label: ReactNode;
   cell: (row: R) => ReactNode;
 }
 
@@ -195,7 +198,7 @@ interface CountRow {
 }
 
 /** A table of counts: a header cell naming each row, a cell per column, and a line saying when there is no row. */
-function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, rows, empty }: { testId: string; caption: string; rowHeader: string; columns: Column<R>[]; rows: R[]; empty?: string }) {
+function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, rows, empty }: { testId: string; caption: ReactNode; rowHeader: string; columns: Column<R>[]; rows: R[]; empty?: string }) {
   return (
     <div className={listing.scroll}>
       <Table withTableBorder data-testid={testId}>
@@ -259,10 +262,11 @@ function ChartWithTable<R extends ChartRow>({
   columns,
   share = false,
   tilt = false,
+  codes = false,
 }: {
   id: string;
   label: string;
-  caption: string;
+  caption: ReactNode;
   rowHeader: string;
   rows: R[];
   series: Series[];
@@ -272,6 +276,8 @@ function ChartWithTable<R extends ChartRow>({
   share?: boolean;
   /** Long category names: written at a slant. */
   tilt?: boolean;
+  /** The categories are codes (norm-13a): the same in every language, written left to right. */
+  codes?: boolean;
 }) {
   const lang = useLang();
   const rtl = directionOf(lang) === 'rtl';
@@ -286,7 +292,7 @@ function ChartWithTable<R extends ChartRow>({
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="axis" reversed={rtl} interval={0} {...slant} />
+            <XAxis dataKey="axis" reversed={rtl} interval={0} {...slant} {...(codes ? { tick: CodeTick } : {})} />
             <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} {...(share ? { domain: [0, 100] } : {})} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
             <Legend itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} formatter={(value: string) => <span className={classes.legendLabel}>{value}</span>} />
@@ -301,27 +307,58 @@ function ChartWithTable<R extends ChartRow>({
   );
 }
 
+/** An axis label that is a code: left to right and not translated, in every language. */
+function CodeTick(props: { payload?: { value?: unknown } } & Record<string, unknown>) {
+  const { payload, ...rest } = props;
+  return (
+    // `dir` and `translate` are not SVG attributes React knows: they say here, as on `Verbatim`, that the code reads left to right, untranslated.
+    <g data-verbatim="" {...({ dir: 'ltr', translate: 'no' } as object)}>
+      <SvgText {...(rest as object)}>{String(payload?.value ?? '')}</SvgText>
+    </g>
+  );
+}
+
 /** A framework element's title in the cycle's questionnaire (by section key), or the key itself. */
 function useTitleOf(cycle: CycleDetail): (key: string) => string {
+  const shown = useShownTitleOf(cycle);
+  return (key) => shown(key).title;
+}
+
+/** The same, with the language it is in (English, marked, when the page's language has none). */
+function useShownTitleOf(cycle: CycleDetail): (key: string) => { title: string; language: Language; fallback: boolean } {
   const sectionTitle = useSectionTitle();
   return (key) => {
     const s = cycle.questionnaire.sections.find((x) => x.key === key);
-    return s ? sectionTitle(s).title : key;
+    return s ? sectionTitle(s) : { title: key, language: 'en', fallback: false };
   };
 }
 
-/** A row header: the element's code, then its title. */
-const ElementHeading = ({ code, title }: { code: string; title: string }) => (
+/** A cycle's title (held in English) and its period. */
+const CycleName = ({ title, period }: { title: string; period: string }) => (
   <>
-    <span className={ui.code}>{code}</span> {title}
+    <InLanguage lang="en">{title}</InLanguage>{' '}
+    ({period})
   </>
 );
+
+/** A row header: the element's code, then its title in its own language. */
+function ElementHeading({ code, sectionKey, cycle }: { code: string; sectionKey: string | null; cycle: CycleDetail }) {
+  const shownOf = useShownTitleOf(cycle);
+  const shown = sectionKey ? shownOf(sectionKey) : null;
+  return (
+    <>
+      <span className={ui.code}>
+        <Verbatim>{code}</Verbatim>
+      </span>{' '}
+      {shown ? <InLanguage lang={shown.language}>{shown.title}</InLanguage> : null}
+    </>
+  );
+}
 
 function StatusPart({ id, title, rows, cycle }: { id: string; title: string; rows: SectionStatus[]; cycle: CycleDetail }) {
   const { t } = useTranslation();
   const labels = useReportingLabels();
-  const titleOf = useTitleOf(cycle);
-  const data = rows.map((r) => ({ id: r.key, axis: codeOf(r.key), heading: <ElementHeading code={codeOf(r.key)} title={titleOf(r.key)} />, values: r.counts, answered: r.answered }));
+  const data = rows.map((r) => ({ id: r.key, axis: codeOf(r.key), heading: <ElementHeading code={codeOf(r.key)} sectionKey={r.key} cycle={cycle} />, values: r.counts, answered: r.answered }));
   return (
     <section aria-labelledby={id}>
       <Title order={2} size="h3" id={id} mb="xs">
@@ -329,6 +366,7 @@ function StatusPart({ id, title, rows, cycle }: { id: string; title: string; row
       </Title>
       <ChartWithTable
         id={id}
+        codes
         label={t('reporting.analysis.statusChart', { part: title })}
         caption={t('reporting.analysis.statusCaption', { part: title })}
         rowHeader={t('reporting.analysis.element')}
@@ -357,6 +395,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const lang = useLang();
   const labels = useReportingLabels();
   const titleOf = useTitleOf(cycle);
+  const shownOf = useShownTitleOf(cycle);
   const [params, setParam] = useSearchParam();
   const cycles = useQuery(cyclesQuery());
   // The list is newest first: this cycle and up to four before it, shown oldest first.
@@ -380,7 +419,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
         return {
           id: c.id,
           axis: shortPeriod(c.periodStart, c.periodEnd),
-          heading: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          heading: <CycleName title={c.title} period={formatPeriod(c.periodStart, c.periodEnd, lang)} />,
           values: Object.fromEntries(STATUSES.map((s) => [s, share(r?.counts[s] ?? 0)])),
           status: r,
         };
@@ -397,17 +436,26 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
           <NativeSelect
             label={t('reporting.analysis.overCyclesElement')}
             description={t('reporting.analysis.overCyclesElementHelp')}
-            data={elements.map((s) => ({ value: s.key, label: `${codeOf(s.key)} — ${titleOf(s.key)}` }))}
             value={chosen.key}
             onChange={(e) => setParam('element', e.currentTarget.value)}
             maw="40rem"
             mb="sm"
             data-testid="over-cycles-element"
-          />
+          >
+            {elements.map((s) => {
+              const shown = shownOf(s.key);
+              // An option holds text only: a title in the page's language alone, an English one with its code.
+              return (
+                <option key={s.key} value={s.key} lang={shown.language} dir={directionOf(shown.language)}>
+                  {shown.language === lang ? shown.title : `${codeOf(s.key)} — ${shown.title}`}
+                </option>
+              );
+            })}
+          </NativeSelect>
           <ChartWithTable
             id="over-cycles-element"
             label={t('reporting.analysis.overCyclesChart', { element: elementName })}
-            caption={t('reporting.analysis.overCyclesElementCaption', { element: elementName })}
+            caption={<Sentence i18nKey="reporting.analysis.overCyclesElementCaption" values={{ element: <ElementHeading code={codeOf(chosen.key)} sectionKey={chosen.key} cycle={cycle} /> }} />}
             rowHeader={t('reporting.analysis.cycle')}
             rows={rows}
             series={STATUSES.map((s) => ({ key: s, label: labels.status(s), colour: STATUS_COLOURS[s] }))}
@@ -430,10 +478,10 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
         testId="over-cycles-table"
         caption={t('reporting.analysis.overCyclesCaption')}
         rowHeader={t('reporting.analysis.element')}
-        rows={elements.map((s) => ({ id: s.key, heading: <ElementHeading code={codeOf(s.key)} title={titleOf(s.key)} /> }))}
+        rows={elements.map((s) => ({ id: s.key, heading: <ElementHeading code={codeOf(s.key)} sectionKey={s.key} cycle={cycle} /> }))}
         columns={shown.map((c, i) => ({
           key: c.id,
-          label: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          label: <CycleName title={c.title} period={formatPeriod(c.periodStart, c.periodEnd, lang)} />,
           cell: (row) => {
             const r = statusIn(i, row.id);
             return r ? t('reporting.analysis.implementedOf', { n: r.counts.implemented, total: r.answered }) : '—';
@@ -446,12 +494,10 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
 
 function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: CycleDetail }) {
   const { t } = useTranslation();
-  const sectionTitle = useSectionTitle();
-  const titleOfKey = useTitleOf(cycle);
-  const titleOfCode = (code: string) => {
+  const keyOfCode = (code: string) => {
     const s = cycle.questionnaire.sections.find((x) => x.elements.some((e) => e.code === code) || x.key === code);
     const e = s?.elements.find((x) => x.code === code);
-    return e && s && s.elements.length === 1 ? sectionTitle(s).title : '';
+    return e && s && s.elements.length === 1 ? s.key : null;
   };
   const challenges = [...analysis.norms, ...analysis.cbms].filter((r) => r.statesReportingChallenges > 0).sort((a, b) => b.statesReportingChallenges - a.statesReportingChallenges);
   return (
@@ -464,7 +510,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
           testId="challenges-table"
           caption={t('reporting.analysis.challengesCaption')}
           rowHeader={t('reporting.analysis.element')}
-          rows={challenges.map((r) => ({ id: r.key, heading: <ElementHeading code={codeOf(r.key)} title={titleOfKey(r.key)} />, states: r.statesReportingChallenges }))}
+          rows={challenges.map((r) => ({ id: r.key, heading: <ElementHeading code={codeOf(r.key)} sectionKey={r.key} cycle={cycle} />, states: r.statesReportingChallenges }))}
           columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
           empty={t('reporting.analysis.noneReported')}
         />
@@ -472,7 +518,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
           testId="needs-table"
           caption={t('reporting.analysis.needsCaption', { n: analysis.needs.needs })}
           rowHeader={t('reporting.analysis.element')}
-          rows={analysis.needs.byElement.map((n) => ({ id: n.code, heading: <ElementHeading code={n.code} title={titleOfCode(n.code)} />, states: n.states }))}
+          rows={analysis.needs.byElement.map((n) => ({ id: n.code, heading: <ElementHeading code={n.code} sectionKey={keyOfCode(n.code)} cycle={cycle} />, states: n.states }))}
           columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
           empty={t('reporting.analysis.noneReported')}
         />
