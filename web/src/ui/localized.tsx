@@ -81,6 +81,18 @@ export function Verbatim({ children }: { children: ReactNode }) {
 }
 
 /**
+ * A person's or an organisation's own name, as they write it in every language ("Camila Rojas"):
+ * isolated, in the direction of its own letters, not translated.
+ */
+export function ProperName({ children }: { children: ReactNode }) {
+  return (
+    <bdi dir="auto" translate="no" data-verbatim="name">
+      {children}
+    </bdi>
+  );
+}
+
+/**
  * Items joined as the page's language joins a list ("A, B and C", "A、B和C", "A وB وC"), each item
  * kept as it is (a `Localized`, a State's name, a link).
  */

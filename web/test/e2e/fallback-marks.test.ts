@@ -9,7 +9,8 @@ import { account, addMintedSession, launchBrowser, newPage } from './harness';
  *   another language: `ui/localized` gives it its `lang`, `dir`, isolation and the fallback mark),
  *   and that element is isolated for bidirectional text; or
  * - an element around it is `data-verbatim` with `translate="no"` and `dir="ltr"` (a symbol or code
- *   such as PoA/2026/DEC.1 or norm-13f: Latin in every language; `ui/localized`'s `Verbatim`); or
+ *   such as PoA/2026/DEC.1 or norm-13f: Latin in every language; `ui/localized`'s `Verbatim`), or
+ *   `data-verbatim="name"` with `translate="no"` and `dir="auto"` (a person's own name, `ProperName`); or
  * - what is Latin in it is only e-mail addresses, web addresses, or codes isolated in the text itself
  *   by U+2066 … U+2069 (where a text cannot hold an element: a translated sentence, a date's zone, an option).
  * Nothing else is excused.
@@ -73,7 +74,7 @@ function unmarkedLatin(page: Page): Promise<string[]> {
       if (!el || el.closest('script, style, template, [hidden]')) continue;
       if (!latin.test((node.textContent ?? '').replace(excused, ''))) continue;
       const verbatim = el.closest('[data-verbatim]');
-      if (verbatim && verbatim.getAttribute('translate') === 'no' && verbatim.getAttribute('dir') === 'ltr') continue;
+      if (verbatim && verbatim.getAttribute('translate') === 'no' && verbatim.getAttribute('dir') === (verbatim.getAttribute('data-verbatim') === 'name' ? 'auto' : 'ltr')) continue;
       const own = el.closest('[lang]');
       if (own && main.contains(own) && own.getAttribute('lang') !== pageLang && isolated(own)) continue;
       const where: string[] = [];
@@ -84,10 +85,23 @@ function unmarkedLatin(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Opens a page as a link inside the app does (the router follows history), which spares reloading
+ * the app for each of the many pages; the first page of a context is loaded in full. Waits for the
+ * new page's heading and for nothing left loading.
+ */
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root'));
+  if (page.url() === 'about:blank') await page.goto(path);
+  else {
+    await page.evaluate((to) => {
+      document.querySelectorAll('main h1').forEach((h) => h.setAttribute('data-left', ''));
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+  }
+  await page.locator('main h1:not([data-left])').first().waitFor();
+  const lang = path.split('/')[1];
+  await page.waitForFunction((l) => document.documentElement.lang === l && !document.querySelector('.mantine-Loader-root'), lang);
 }
 
 describe('text in another language than the page is marked', () => {

@@ -16,6 +16,7 @@ import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { Loaded, namesNothing } from '../../ui/Loaded';
 import { formatInstant, formatPeriod } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 /** A version number from the address (`?version=2`), or null. */
 const versionIn = (value: string | null): number | null => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
@@ -72,7 +73,7 @@ export default function ReportPage() {
     <Stack gap="lg">
       <div>
         <Text size="sm">
-          {c.title} · {formatPeriod(c.periodStart, c.periodEnd, lang)}
+          <InLanguage lang="en">{c.title}</InLanguage> · {formatPeriod(c.periodStart, c.periodEnd, lang)}
         </Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
         <Group gap="sm" mt="xs" className={ui.noPrint}>
