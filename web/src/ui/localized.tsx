@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { Fragment, isValidElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { directionOf, type Language } from '../app/languages';
+import { directionOf, LANGUAGES, NATIVE_NAMES, type Language } from '../app/languages';
 import { useLang } from '../app/paths';
 import classes from './ui.module.css';
 
@@ -134,6 +134,19 @@ export function Sentence({ i18nKey, values }: { i18nKey: string; values: Record<
   return (
     <>
       {text.split('\u0000').map((piece, i) => (i % 2 === 1 && piece in nodes ? <Fragment key={i}>{nodes[piece]}</Fragment> : piece))}
+    </>
+  );
+}
+
+/** The six languages as a native select's options, each named in itself and marked as such. */
+export function LanguageOptions() {
+  return (
+    <>
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l} lang={l} dir={directionOf(l)}>
+          {NATIVE_NAMES[l]}
+        </option>
+      ))}
     </>
   );
 }

@@ -17,7 +17,7 @@ import { outcomeQuery, useBodyName, useDraftLabels, type Outcome } from './queri
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatDay, formatInZone, isolated } from '../../ui/dates';
-import { InLanguage, Sentence, Verbatim } from '../../ui/localized';
+import { InLanguage, LocalizedList, Sentence, Verbatim } from '../../ui/localized';
 
 export default function OutcomePage() {
   const { id = '' } = useParams();
@@ -71,7 +71,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
       {o.supersededBy ? (
         <Alert color="un" variant="light" title={t('outcomes.superseded')}>
           <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={ui.code}>
-            {o.supersededBy.symbol}
+            <Verbatim>{o.supersededBy.symbol}</Verbatim>
           </Anchor>
         </Alert>
       ) : null}
@@ -107,7 +107,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
             <dt>{t('outcomes.supersedes')}</dt>
             <dd>
               <Anchor component={Link} to={to(`/outcomes/${o.supersedes.id}`)} className={ui.code}>
-                {o.supersedes.symbol}
+                <Verbatim>{o.supersedes.symbol}</Verbatim>
               </Anchor>
             </dd>
           </>
@@ -116,14 +116,13 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           <>
             <dt>{t('outcomes.implements')}</dt>
             <dd>
-              {o.implementsCodes.map((c, i) => (
-                <span key={c}>
-                  {i > 0 ? ', ' : ''}
-                  <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-                    {c}
+              <LocalizedList
+                items={o.implementsCodes.map((c) => (
+                  <Anchor key={c} component={Link} to={to(`/framework/${c}`)} className={ui.code}>
+                    <Verbatim>{c}</Verbatim>
                   </Anchor>
-                </span>
-              ))}
+                ))}
+              />
             </dd>
           </>
         ) : null}
@@ -165,11 +164,11 @@ function Verify({ outcome: o }: { outcome: Outcome }) {
       <dl className={ui.facts}>
         <dt>{t('outcomes.verify.published')}</dt>
         <dd className={ui.code} data-testid="published-hash">
-          {o.contentHash}
+          <Verbatim>{o.contentHash}</Verbatim>
         </dd>
         <dt>{t('outcomes.verify.computed')}</dt>
         <dd className={ui.code} data-testid="computed-hash">
-          {result && 'hash' in result ? result.hash : '…'}
+          {result && 'hash' in result ? <Verbatim>{result.hash}</Verbatim> : '…'}
         </dd>
         <dt>{t('outcomes.verify.chain')}</dt>
         <dd>
@@ -247,8 +246,8 @@ function History({ outcome: o }: { outcome: Outcome }) {
               ) : null}
               {' · '}
               {a.takenUpIn !== null ? t('drafts.amend.takenUpIn', { revision: labels.revision(a.takenUpIn) }) : t('drafts.compilation.pending')}
-              <Text size="sm" dir="auto">
-                {t('drafts.amend.reason')} {a.reason}
+              <Text size="sm">
+                {t('drafts.amend.reason')} <InLanguage lang="en" mark={false}>{a.reason}</InLanguage>
               </Text>
             </li>
           ))}
