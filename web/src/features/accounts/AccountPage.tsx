@@ -19,7 +19,7 @@ import { describeUserAgent } from './user-agent';
 import classes from './accounts.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatInstant } from '../../ui/dates';
-import { LanguageOptions } from '../../ui/localized';
+import { LanguageOptions, ProperName } from '../../ui/localized';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -64,7 +64,9 @@ function Profile({ account }: { account: Account }) {
     <Section id="account-profile" title={t('account.profile')}>
       <dl className={ui.facts}>
         <dt>{t('account.name')}</dt>
-        <dd>{account.name}</dd>
+        <dd>
+          <ProperName>{account.name}</ProperName>
+        </dd>
         <dt>{t('forms.email')}</dt>
         <dd className={ui.code}>
           {account.email}

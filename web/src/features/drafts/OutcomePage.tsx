@@ -267,7 +267,7 @@ function History({ outcome: o }: { outcome: Outcome }) {
                 {t('drafts.adoption.proposalOf', { revision: labels.revision(p.revision), time: formatInZone(p.proposedAt, zone, lang) })} — {labels.proposalStatus(p.status)}
                 {p.objections.map((ob) => (
                   <Text size="sm" key={ob.state} data-objection={ob.state}>
-                    {t('drafts.adoption.objectionBy')} <StateName iso3={ob.state} /> — <span dir="auto">{ob.reason}</span>
+                    {t('drafts.adoption.objectionBy')} <StateName iso3={ob.state} /> — <InLanguage lang="en" mark={false}>{ob.reason}</InLanguage>
                   </Text>
                 ))}
               </li>
@@ -288,7 +288,7 @@ function History({ outcome: o }: { outcome: Outcome }) {
                 {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: isolated(p.deadlineZone, lang) })}
                 {p.breaks.map((b) => (
                   <Text size="sm" key={b.state} data-break-by={b.state}>
-                    {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>
+                    {t('silence.brokenBy')} <StateName iso3={b.state} /> — <InLanguage lang="en" mark={false}>{b.reason}</InLanguage>
                   </Text>
                 ))}
               </li>
@@ -304,7 +304,10 @@ function History({ outcome: o }: { outcome: Outcome }) {
         <ul>
           {o.explanations.map((e, i) => (
             <li key={i} data-explanation={e.state}>
-              <StateName iso3={e.state} /> ({formatDay(e.at, lang)}): <span dir="auto">{e.text}</span>
+              <StateName iso3={e.state} /> ({formatDay(e.at, lang)}):{' '}
+              <InLanguage lang="en" mark={false}>
+                {e.text}
+              </InLanguage>
             </li>
           ))}
         </ul>

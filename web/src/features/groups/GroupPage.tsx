@@ -137,7 +137,9 @@ export default function GroupPage() {
                   <Localized text={w.title} />{' '}
                   {w.period ? (
                     <Text span c="dimmed" size="sm">
-                      {w.period}
+                      <InLanguage lang="en" mark={false}>
+                        {w.period}
+                      </InLanguage>
                     </Text>
                   ) : null}
                 </span>
