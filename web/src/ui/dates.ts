@@ -76,8 +76,11 @@ export interface ZoneFormat {
   weekday?: boolean;
 }
 
-/** An identifier (a zone's IANA name) kept left-to-right inside a right-to-left sentence. */
-const isolated = (id: string, lang: Language) => (lang === 'ar' ? `\u2066${id}\u2069` : id);
+/**
+ * An identifier (a zone's IANA name) kept left-to-right and isolated inside a sentence in another
+ * script (U+2066 … U+2069): where a text cannot hold an element, as `ui/localized`'s `Verbatim` does.
+ */
+export const isolated = (id: string, lang: Language) => (lang === 'ar' || lang === 'zh' || lang === 'ru' ? `\u2066${id}\u2069` : id);
 
 /** A zone named after a time, in the page's language: "(Central European Time, time zone Europe/Zurich)". */
 function named(time: string, zone: string, lang: Language, at: Date): string {

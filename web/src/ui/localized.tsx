@@ -1,8 +1,18 @@
 import { Badge } from '@mantine/core';
+import { Fragment, isValidElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { directionOf, type Language } from '../app/languages';
+import { directionOf, LANGUAGES, NATIVE_NAMES, type Language } from '../app/languages';
 import { useLang } from '../app/paths';
 import classes from './ui.module.css';
+
+/*
+ * THE way the web shows text that may not be in the page's language (issue 17, item 4). Every text
+ * shown in another language than the page's is in its own element with its own `lang` and `dir`,
+ * isolated for bidirectional text (`<bdi>`), with the "not yet in this language" mark beside it.
+ * Symbols and codes, Latin in every language, are `Verbatim`: left-to-right, isolated, never
+ * translated. Lists are joined as the page's language joins them. The browser test
+ * `test/e2e/fallback-marks.test.ts` fails on Latin text outside these elements.
+ */
 
 /** A text the platform holds in some of the six languages; English always. */
 export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
@@ -25,21 +35,118 @@ export function FallbackMark({ show }: { show: boolean }) {
   );
 }
 
-/** A text in the page's language (or English, marked), in its own language and direction. */
-export function Localized({ text, mark = true }: { text: LocalizedText; mark?: boolean }) {
-  const lang = useLang();
-  const shown = inLanguage(text, lang);
+/**
+ * A text known to be in `lang` (a record held in one language only, such as what a person typed):
+ * in its own language and direction, isolated, and marked when it is not the page's language.
+ */
+export function InLanguage({ lang, children, mark = true }: { lang: Language; children: ReactNode; mark?: boolean }) {
+  const page = useLang();
+  if (lang === page) return <bdi>{children}</bdi>;
   return (
     <>
-      <span lang={shown.language} dir={directionOf(shown.language)}>
-        {shown.text}
-      </span>
-      {mark && shown.fallback ? (
+      <bdi lang={lang} dir={directionOf(lang)}>
+        {children}
+      </bdi>
+      {mark ? (
         <>
           {' '}
           <FallbackMark show />
         </>
       ) : null}
+    </>
+  );
+}
+
+/** A text in the page's language (or English, marked), in its own language and direction. */
+export function Localized({ text, mark = true }: { text: LocalizedText; mark?: boolean }) {
+  const lang = useLang();
+  const shown = inLanguage(text, lang);
+  return (
+    <InLanguage lang={shown.language} mark={mark && shown.fallback}>
+      {shown.text}
+    </InLanguage>
+  );
+}
+
+/**
+ * A symbol or code that is the same in every language (PoA/2026/DEC.1, norm-13f, an ISO code):
+ * left-to-right and isolated, so it never runs into right-to-left text around it, and not translated.
+ */
+export function Verbatim({ children }: { children: ReactNode }) {
+  return (
+    <bdi dir="ltr" translate="no" data-verbatim="">
+      {children}
+    </bdi>
+  );
+}
+
+/**
+ * A person's or an organisation's own name, as they write it in every language ("Camila Rojas"):
+ * isolated, in the direction of its own letters, not translated.
+ */
+export function ProperName({ children }: { children: ReactNode }) {
+  return (
+    <bdi dir="auto" translate="no" data-verbatim="name">
+      {children}
+    </bdi>
+  );
+}
+
+/**
+ * Items joined as the page's language joins a list ("A, B and C", "A、B和C", "A وB وC"), each item
+ * kept as it is (a `Localized`, a State's name, a link).
+ */
+export function LocalizedList({ items, type = 'conjunction' }: { items: readonly ReactNode[]; type?: 'conjunction' | 'disjunction' | 'unit' }) {
+  const lang = useLang();
+  return <>{joinList(items, lang, type)}</>;
+}
+
+/** The nodes of `items` joined by `lang`'s separators (Intl.ListFormat). */
+export function joinList(items: readonly ReactNode[], lang: Language, type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction'): ReactNode[] {
+  const placeholders = items.map((_, i) => `\u0000${i}\u0000`);
+  const parts = new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'narrow' : 'long' }).formatToParts(placeholders);
+  return parts.map((part, i) => {
+    if (part.type === 'literal') return <Fragment key={i}>{part.value}</Fragment>;
+    const index = Number(part.value.replaceAll('\u0000', ''));
+    const item = items[index];
+    return <Fragment key={isValidElement(item) && item.key !== null ? `i${item.key}` : `i${index}`}>{item}</Fragment>;
+  });
+}
+
+/**
+ * A translated sentence with parts that are nodes (a group's `Localized` name, a State's name):
+ * `t(key)` with each node's place kept, so the node keeps its own language marks inside the sentence.
+ * Values that are strings or numbers (a count for plurals) go to `t` as they are.
+ */
+export function Sentence({ i18nKey, values }: { i18nKey: string; values: Record<string, ReactNode> }) {
+  const { t } = useTranslation();
+  const plain: Record<string, unknown> = {};
+  const nodes: Record<string, ReactNode> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' || typeof value === 'number') plain[name] = value;
+    else {
+      nodes[name] = value;
+      plain[name] = `\u0000${name}\u0000`;
+    }
+  }
+  // The key is checked where it is written (a literal in a page); here it is any key of the strings.
+  const text = (t as unknown as (key: string, options: object) => string)(i18nKey, { ...plain, interpolation: { escapeValue: false } });
+  return (
+    <>
+      {text.split('\u0000').map((piece, i) => (i % 2 === 1 && piece in nodes ? <Fragment key={i}>{nodes[piece]}</Fragment> : piece))}
+    </>
+  );
+}
+
+/** The six languages as a native select's options, each named in itself and marked as such. */
+export function LanguageOptions() {
+  return (
+    <>
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l} lang={l} dir={directionOf(l)}>
+          {NATIVE_NAMES[l]}
+        </option>
+      ))}
     </>
   );
 }

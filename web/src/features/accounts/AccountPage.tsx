@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { LANGUAGES, NATIVE_NAMES, type Language } from '../../app/languages';
+import { NATIVE_NAMES, type Language } from '../../app/languages';
 import { ME_KEY, useMe } from '../../app/session';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatList } from '../../ui/lists';
@@ -19,6 +19,7 @@ import { describeUserAgent } from './user-agent';
 import classes from './accounts.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatInstant } from '../../ui/dates';
+import { LanguageOptions, ProperName } from '../../ui/localized';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -63,7 +64,9 @@ function Profile({ account }: { account: Account }) {
     <Section id="account-profile" title={t('account.profile')}>
       <dl className={ui.facts}>
         <dt>{t('account.name')}</dt>
-        <dd>{account.name}</dd>
+        <dd>
+          <ProperName>{account.name}</ProperName>
+        </dd>
         <dt>{t('forms.email')}</dt>
         <dd className={ui.code}>
           {account.email}
@@ -117,8 +120,9 @@ function MailLanguage({ current }: { current: Language }) {
             description={t('account.mailLanguageHelp')}
             value={language}
             onChange={(e) => setLanguage(e.currentTarget.value as Language)}
-            data={LANGUAGES.map((l) => ({ value: l, label: NATIVE_NAMES[l] }))}
-          />
+          >
+            <LanguageOptions />
+          </NativeSelect>
           <Button type="submit" variant="outline" loading={save.isPending} disabled={language === current}>
             {t('account.mailLanguageSave')}
           </Button>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { LANGUAGES, NATIVE_NAMES, type Language } from '../../app/languages';
+import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -14,6 +14,7 @@ import { useRoleLabel } from './labels';
 import { looksLikeEmail } from './validation';
 import classes from './accounts.module.css';
 import { formatDay } from '../../ui/dates';
+import { LanguageOptions } from '../../ui/localized';
 
 const ROLES: Role[] = ['delegate', 'focal_point', 'chair', 'secretariat', 'stakeholder'];
 const actsForState = (role: Role | null) => role === 'delegate' || role === 'focal_point';
@@ -185,8 +186,9 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
             description={t('invite.languageHelp')}
             value={language}
             onChange={(e) => setLanguage(e.currentTarget.value as Language)}
-            data={LANGUAGES.map((l) => ({ value: l, label: NATIVE_NAMES[l] }))}
-          />
+          >
+            <LanguageOptions />
+          </NativeSelect>
           <Button type="submit" loading={invite.isPending}>
             {t('invite.submit')}
           </Button>

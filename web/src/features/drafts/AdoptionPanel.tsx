@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { inLanguage } from '../../ui/localized';
+import { InLanguage, inLanguage, Sentence } from '../../ui/localized';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { viewerZone } from '../../ui/time-zones';
@@ -62,7 +62,9 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
       <Stack gap="sm">
         <Text fw={600}>{t('drafts.adoption.proposeIntro', { revision: labels.revision(draft.latest.number) })}</Text>
         {items.length === 0 ? (
-          <Text>{t('drafts.adoption.noMeetingOfBody', { body: bodyName(draft.body) })}</Text>
+          <Text>
+            <Sentence i18nKey="drafts.adoption.noMeetingOfBody" values={{ body: bodyName(draft.body) }} />
+          </Text>
         ) : (
           <Group align="flex-end">
             <NativeSelect
@@ -125,7 +127,9 @@ function ProposalCard({ draft, proposal: p }: { draft: Draft; proposal: Adoption
           <ul>
             {p.objections.map((o) => (
               <li key={o.state} data-objection={o.state}>
-                {t('drafts.adoption.objectionBy')} <StateName iso3={o.state} /> — <span dir="auto">{o.reason}</span>
+                {t('drafts.adoption.objectionBy')} <StateName iso3={o.state} /> — <InLanguage lang="en" mark={false}>
+                  {o.reason}
+                </InLanguage>
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { StateName } from '../states';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
 import { useDraftLabels, type Amendment } from './queries';
 import classes from './drafts.module.css';
+import { InLanguage } from '../../ui/localized';
 
 /** One amendment proposal: who proposed and co-sponsors it, what it does and why; one click to co-sponsor. */
 export function AmendmentCard({ amendment: a, actingFor, headingLevel = 'h4' }: { amendment: Amendment; actingFor: string | null; headingLevel?: 'h3' | 'h4' }) {
@@ -35,11 +36,15 @@ export function AmendmentCard({ amendment: a, actingFor, headingLevel = 'h4' }: 
       ) : null}
       {a.text ? (
         <Text size="sm" dir="auto" className={classes.paragraphText}>
-          {a.text}
+          <InLanguage lang="en" mark={false}>
+            {a.text}
+          </InLanguage>
         </Text>
       ) : null}
       <Text size="sm">
-        {t('drafts.amend.reason')} <span dir="auto">{a.reason}</span>
+        {t('drafts.amend.reason')} <InLanguage lang="en" mark={false}>
+          {a.reason}
+        </InLanguage>
       </Text>
       <Text size="xs" c="dimmed">
         {t('drafts.amend.against', { revision: labels.revision(a.revision) })}

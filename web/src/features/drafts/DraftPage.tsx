@@ -20,6 +20,7 @@ import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatDay } from '../../ui/dates';
+import { InLanguage, LocalizedList, Sentence, Verbatim } from '../../ui/localized';
 
 export default function DraftPage() {
   const { id = '' } = useParams();
@@ -45,11 +46,14 @@ function DraftView({ draft }: { draft: Draft }) {
       <FollowButton kind="draft" id={draft.id} />
       {draft.transmission ? (
         <Text data-testid="transmission">
-          {t('drafts.transmittedBy', {
-            date: formatDay(draft.transmission.transmittedAt, lang),
-            group: bodyName(draft.transmission.group),
-            revision: draft.transmission.revision ? labels.revision(draft.transmission.revision.number) : '—',
-          })}
+          <Sentence
+            i18nKey="drafts.transmittedBy"
+            values={{
+              date: formatDay(draft.transmission.transmittedAt, lang),
+              group: bodyName(draft.transmission.group),
+              revision: draft.transmission.revision ? labels.revision(draft.transmission.revision.number) : '—',
+            }}
+          />
         </Text>
       ) : draft.transmittedAt ? (
         <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text>
@@ -57,14 +61,13 @@ function DraftView({ draft }: { draft: Draft }) {
       {draft.implementsCodes.length ? (
         <Text>
           {t('drafts.implements')}{' '}
-          {draft.implementsCodes.map((c, i) => (
-            <span key={c}>
-              {i > 0 ? ', ' : ''}
-              <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-                {c}
+          <LocalizedList
+            items={draft.implementsCodes.map((c) => (
+              <Anchor key={c} component={Link} to={to(`/framework/${c}`)} className={ui.code}>
+                <Verbatim>{c}</Verbatim>
               </Anchor>
-            </span>
-          ))}
+            ))}
+          />
         </Text>
       ) : null}
 
@@ -85,8 +88,12 @@ function DraftView({ draft }: { draft: Draft }) {
                   {labels.paragraphKind(p.kind)}
                 </Text>
                 <p className={classes.paragraphText} dir="auto">
-                  <span className={classes.paragraphLabel}>{p.label}</span>
-                  {p.text}
+                  <span className={classes.paragraphLabel}>
+                    <Verbatim>{p.label}</Verbatim>
+                  </span>
+                  <InLanguage lang="en" mark={false}>
+                    {p.text}
+                  </InLanguage>
                 </p>
               </div>
               <div>
@@ -163,7 +170,7 @@ function DraftView({ draft }: { draft: Draft }) {
       <AdoptionPanel draft={draft} />
       <SilencePanel draft={draft} />
       <Text size="sm" c="dimmed">
-        {t('drafts.bodyIs', { body: bodyName(draft.body) })}
+        <Sentence i18nKey="drafts.bodyIs" values={{ body: bodyName(draft.body) }} />
       </Text>
     </Stack>
   );

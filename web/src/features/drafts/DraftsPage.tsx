@@ -10,6 +10,7 @@ import { draftsQuery, useBodyName, useDraftLabels, type DraftStatus } from './qu
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import { formatDay } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 const STATUSES: DraftStatus[] = ['negotiating', 'adopted', 'withdrawn'];
 const isStatus = (v: string | null): v is DraftStatus => STATUSES.includes(v as DraftStatus);
@@ -74,7 +75,7 @@ export default function DraftsPage() {
                     <Table.Tr key={d.id} data-draft={d.id}>
                       <Table.Th scope="row" fw={400}>
                         <Anchor component={Link} to={to(`/drafts/${d.id}`)} dir="auto">
-                          {d.title}
+                          <InLanguage lang="en">{d.title}</InLanguage>
                         </Anchor>
                       </Table.Th>
                       <Table.Td>{bodyName(d.body)}</Table.Td>

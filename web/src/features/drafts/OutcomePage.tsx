@@ -16,7 +16,8 @@ import { viewerZone } from '../../ui/time-zones';
 import { outcomeQuery, useBodyName, useDraftLabels, type Outcome } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
-import { formatDay, formatInZone } from '../../ui/dates';
+import { formatDay, formatInZone, isolated } from '../../ui/dates';
+import { InLanguage, LocalizedList, Sentence, Verbatim } from '../../ui/localized';
 
 export default function OutcomePage() {
   const { id = '' } = useParams();
@@ -48,19 +49,21 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           </Text>
         </Group>
         <PageHeading title={`${o.symbol} · ${o.title}`}>
-          <span className={ui.code}>{o.symbol}</span>
-          <Text component="span" display="block" size="xl" fw={600} dir="auto">
-            {o.title}
+          <span className={ui.code}>
+            <Verbatim>{o.symbol}</Verbatim>
+          </span>
+          <Text component="span" display="block" size="xl" fw={600}>
+            <InLanguage lang="en">{o.title}</InLanguage>
           </Text>
         </PageHeading>
         <Text>{t('outcomes.adoptedVia', { date: formatDay(o.adoptedAt, lang), how: labels.via(o.adoptedVia) })}</Text>
         {o.transmission ? (
           <Text data-testid="prepared-by">
-            {t('outcomes.preparedBy', {
+            <Sentence i18nKey="outcomes.preparedBy" values={{
               group: bodyName(o.transmission.group),
               revision: o.transmission.revision ? labels.revision(o.transmission.revision.number) : '—',
               date: formatDay(o.transmission.transmittedAt, lang),
-            })}
+            }} />
           </Text>
         ) : null}
       </div>
@@ -68,7 +71,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
       {o.supersededBy ? (
         <Alert color="un" variant="light" title={t('outcomes.superseded')}>
           <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={ui.code}>
-            {o.supersededBy.symbol}
+            <Verbatim>{o.supersededBy.symbol}</Verbatim>
           </Anchor>
         </Alert>
       ) : null}
@@ -84,8 +87,12 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           {o.paragraphs.map((p) => (
             <li key={p.key} id={`para-${p.key}`} data-paragraph={p.label}>
               <p className={classes.paragraphText} dir="auto">
-                <span className={classes.paragraphLabel}>{p.label}</span>
-                {p.text}
+                <span className={classes.paragraphLabel}>
+                  <Verbatim>{p.label}</Verbatim>
+                </span>
+                <InLanguage lang="en" mark={false}>
+                  {p.text}
+                </InLanguage>
               </p>
             </li>
           ))}
@@ -100,7 +107,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
             <dt>{t('outcomes.supersedes')}</dt>
             <dd>
               <Anchor component={Link} to={to(`/outcomes/${o.supersedes.id}`)} className={ui.code}>
-                {o.supersedes.symbol}
+                <Verbatim>{o.supersedes.symbol}</Verbatim>
               </Anchor>
             </dd>
           </>
@@ -109,14 +116,13 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
           <>
             <dt>{t('outcomes.implements')}</dt>
             <dd>
-              {o.implementsCodes.map((c, i) => (
-                <span key={c}>
-                  {i > 0 ? ', ' : ''}
-                  <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-                    {c}
+              <LocalizedList
+                items={o.implementsCodes.map((c) => (
+                  <Anchor key={c} component={Link} to={to(`/framework/${c}`)} className={ui.code}>
+                    <Verbatim>{c}</Verbatim>
                   </Anchor>
-                </span>
-              ))}
+                ))}
+              />
             </dd>
           </>
         ) : null}
@@ -158,11 +164,11 @@ function Verify({ outcome: o }: { outcome: Outcome }) {
       <dl className={ui.facts}>
         <dt>{t('outcomes.verify.published')}</dt>
         <dd className={ui.code} data-testid="published-hash">
-          {o.contentHash}
+          <Verbatim>{o.contentHash}</Verbatim>
         </dd>
         <dt>{t('outcomes.verify.computed')}</dt>
         <dd className={ui.code} data-testid="computed-hash">
-          {result && 'hash' in result ? result.hash : '…'}
+          {result && 'hash' in result ? <Verbatim>{result.hash}</Verbatim> : '…'}
         </dd>
         <dt>{t('outcomes.verify.chain')}</dt>
         <dd>
@@ -240,8 +246,8 @@ function History({ outcome: o }: { outcome: Outcome }) {
               ) : null}
               {' · '}
               {a.takenUpIn !== null ? t('drafts.amend.takenUpIn', { revision: labels.revision(a.takenUpIn) }) : t('drafts.compilation.pending')}
-              <Text size="sm" dir="auto">
-                {t('drafts.amend.reason')} {a.reason}
+              <Text size="sm">
+                {t('drafts.amend.reason')} <InLanguage lang="en" mark={false}>{a.reason}</InLanguage>
               </Text>
             </li>
           ))}
@@ -261,7 +267,7 @@ function History({ outcome: o }: { outcome: Outcome }) {
                 {t('drafts.adoption.proposalOf', { revision: labels.revision(p.revision), time: formatInZone(p.proposedAt, zone, lang) })} — {labels.proposalStatus(p.status)}
                 {p.objections.map((ob) => (
                   <Text size="sm" key={ob.state} data-objection={ob.state}>
-                    {t('drafts.adoption.objectionBy')} <StateName iso3={ob.state} /> — <span dir="auto">{ob.reason}</span>
+                    {t('drafts.adoption.objectionBy')} <StateName iso3={ob.state} /> — <InLanguage lang="en" mark={false}>{ob.reason}</InLanguage>
                   </Text>
                 ))}
               </li>
@@ -279,10 +285,10 @@ function History({ outcome: o }: { outcome: Outcome }) {
             {o.silenceProcedures.map((p) => (
               <li key={p.id}>
                 {t('silence.procedureOn', { revision: labels.revision(p.revision) })} — {labels.silenceStatus(p.status)} ·{' '}
-                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: p.deadlineZone })}
+                {t('silence.deadlineIn', { time: formatInZone(p.deadlineAt, p.deadlineZone, lang, { named: false, weekday: true }), zone: isolated(p.deadlineZone, lang) })}
                 {p.breaks.map((b) => (
                   <Text size="sm" key={b.state} data-break-by={b.state}>
-                    {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>
+                    {t('silence.brokenBy')} <StateName iso3={b.state} /> — <InLanguage lang="en" mark={false}>{b.reason}</InLanguage>
                   </Text>
                 ))}
               </li>
@@ -298,7 +304,10 @@ function History({ outcome: o }: { outcome: Outcome }) {
         <ul>
           {o.explanations.map((e, i) => (
             <li key={i} data-explanation={e.state}>
-              <StateName iso3={e.state} /> ({formatDay(e.at, lang)}): <span dir="auto">{e.text}</span>
+              <StateName iso3={e.state} /> ({formatDay(e.at, lang)}):{' '}
+              <InLanguage lang="en" mark={false}>
+                {e.text}
+              </InLanguage>
             </li>
           ))}
         </ul>

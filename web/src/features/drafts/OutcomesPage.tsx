@@ -10,6 +10,7 @@ import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatDay } from '../../ui/dates';
+import { InLanguage, Verbatim } from '../../ui/localized';
 
 /** The public record of adopted outcomes. */
 export default function OutcomesPage() {
@@ -47,17 +48,17 @@ export default function OutcomesPage() {
                     <Table.Tr key={o.id} data-outcome={o.symbol}>
                       <Table.Th scope="row">
                         <Anchor component={Link} to={to(`/outcomes/${o.id}`)} className={ui.code}>
-                          {o.symbol}
+                          <Verbatim>{o.symbol}</Verbatim>
                         </Anchor>
                       </Table.Th>
                       <Table.Td>{labels.kind(o.kind)}</Table.Td>
-                      <Table.Td dir="auto">
-                        {o.title}
+                      <Table.Td>
+                        <InLanguage lang="en">{o.title}</InLanguage>
                         {o.supersededBy ? (
                           <Text size="sm">
                             {t('outcomes.supersededBy')}{' '}
                             <Anchor component={Link} to={to(`/outcomes/${o.supersededBy.id}`)} className={ui.code}>
-                              {o.supersededBy.symbol}
+                              <Verbatim>{o.supersededBy.symbol}</Verbatim>
                             </Anchor>
                           </Text>
                         ) : null}

@@ -10,6 +10,7 @@ import { useLang } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { TimeZoneSelect, viewerZone } from '../../ui/time-zones';
 import { StateName } from '../states';
+import { InLanguage } from '../../ui/localized';
 import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline } from './parts';
 import { useDraftLabels, type Draft } from './queries';
@@ -46,7 +47,7 @@ export function SilencePanel({ draft }: { draft: Draft }) {
               {p.closedAt ? <Text size="sm">{t('silence.closedAt', { time: formatInZone(p.closedAt, p.deadlineZone, lang) })}</Text> : null}
               {p.breaks.map((b) => (
                 <Text key={b.state} data-break-by={b.state}>
-                  {t('silence.brokenBy')} <StateName iso3={b.state} /> — <span dir="auto">{b.reason}</span>
+                  {t('silence.brokenBy')} <StateName iso3={b.state} /> — <InLanguage lang="en" mark={false}>{b.reason}</InLanguage>
                 </Text>
               ))}
               {p.can.breakSilence && draft.actingFor ? <BreakSilence procedureId={p.id} title={draft.title} actingFor={draft.actingFor} /> : null}

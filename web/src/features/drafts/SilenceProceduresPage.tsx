@@ -11,6 +11,7 @@ import { Countdown, DecisionAlert, Deadline, useStateNameOf } from './parts';
 import { silenceQuery } from './queries';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
+import { InLanguage } from '../../ui/localized';
 
 /** Open silence procedures, soonest deadline first; a State's focal point may break silence for its State. */
 export default function SilenceProceduresPage() {
@@ -36,8 +37,8 @@ export default function SilenceProceduresPage() {
               <Paper component="li" withBorder p="md" key={p.id} id={`silence-${p.id}`} data-procedure={p.id} aria-labelledby={`silence-title-${p.id}`}>
                 <Stack gap="xs">
                   <Title order={2} size="h4" id={`silence-title-${p.id}`}>
-                    <Anchor component={Link} to={to(`/drafts/${p.draftId}`)} dir="auto">
-                      {p.title}
+                    <Anchor component={Link} to={to(`/drafts/${p.draftId}`)}>
+                      <InLanguage lang="en">{p.title}</InLanguage>
                     </Anchor>
                   </Title>
                   <Text size="sm">{t('silence.revisionCirculated', { revision: p.revision === 0 ? t('drafts.zeroDraft') : t('drafts.revN', { n: p.revision }) })}</Text>

@@ -10,7 +10,8 @@ import { viewerZone } from '../../ui/time-zones';
 import { useBodyName, useDecisionProblem, useDraftLabels, type Draft, type DraftStatus } from './queries';
 import classes from './drafts.module.css';
 import ui from '../../ui/ui.module.css';
-import { formatClock, formatInZone, formatTimeLeft } from '../../ui/dates';
+import { formatClock, formatInZone, formatTimeLeft, isolated } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 /** A problem from the API, the server's refusals said plainly in the page's language. */
 export function DecisionAlert({ error }: { error: unknown }) {
@@ -68,12 +69,12 @@ export function DraftHeader({ draft, title, links = true }: { draft: Draft; titl
         {title ? (
           <>
             {title}
-            <Text component="span" display="block" size="lg" dir="auto">
-              {draft.title}
+            <Text component="span" display="block" size="lg">
+              <InLanguage lang="en">{draft.title}</InLanguage>
             </Text>
           </>
         ) : (
-          <span dir="auto">{draft.title}</span>
+          <InLanguage lang="en">{draft.title}</InLanguage>
         )}
       </PageHeading>
       <Group gap="xs">
@@ -133,11 +134,11 @@ export function Deadline({ at, zone }: { at: string; zone: string }) {
   return (
     <>
       <Text component="span" fw={600} data-testid="deadline-stated">
-        {t('silence.deadlineIn', { time: formatInZone(at, zone, lang, { named: false, weekday: true }), zone })}
+        {t('silence.deadlineIn', { time: formatInZone(at, zone, lang, { named: false, weekday: true }), zone: isolated(zone, lang) })}
       </Text>
       {mine !== zone ? (
         <Text component="span" size="sm" display="block" data-testid="deadline-viewer">
-          {t('silence.deadlineYours', { time: formatInZone(at, mine, lang, { named: false, weekday: true }), zone: mine })}
+          {t('silence.deadlineYours', { time: formatInZone(at, mine, lang, { named: false, weekday: true }), zone: isolated(mine, lang) })}
         </Text>
       ) : null}
     </>
@@ -158,7 +159,7 @@ export function Countdown({ at, zone }: { at: string; zone: string }) {
         {remaining}
       </span>
       {' · '}
-      <span className={classes.timer}>{t('silence.nowIn', { time: clock, zone })}</span>
+      <span className={classes.timer}>{t('silence.nowIn', { time: clock, zone: isolated(zone, lang) })}</span>
     </Text>
   );
 }

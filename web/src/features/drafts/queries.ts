@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiProblem, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
-import { inLanguage } from '../../ui/localized';
 import { allGroupsQuery } from '../groups';
 import { problemMessage } from '../../ui/problems';
 import { formatInZone } from '../../ui/dates';
+import { createElement, type ReactNode } from 'react';
+import { Localized } from '../../ui/localized';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
@@ -72,13 +73,13 @@ export const meetingsInSessionQuery = () => ({
 
 
 /** The name of the body a draft is before: the plenary, or a working group. */
-export function useBodyName(): (body: string) => string {
-  const { t, i18n } = useTranslation();
+export function useBodyName(): (body: string) => ReactNode {
+  const { t } = useTranslation();
   const groups = useQuery(allGroupsQuery());
   return (body) => {
     if (body === 'plenary') return t('drafts.plenary');
     const group = groups.data?.items.find((g) => g.id === body);
-    return group ? inLanguage(group.name, i18n.language as Language).text : t('drafts.workingGroup');
+    return group ? createElement(Localized, { text: group.name }) : t('drafts.workingGroup');
   };
 }
 

@@ -8,7 +8,7 @@ import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
-import { FallbackMark } from '../../ui/localized';
+import { FallbackMark, Verbatim } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../../ui/NotFound';
 import { FrameworkLinks } from './FrameworkLinks';
@@ -88,11 +88,13 @@ export default function ElementPage() {
           {shown.source.paragraph ?? '—'} · {shown.source.paragraphConfirmed ? t('framework.paragraphConfirmed') : t('framework.paragraphToConfirm')}
         </dd>
         <dt>{t('framework.code')}</dt>
-        <dd className={ui.code}>{e.code}</dd>
+        <dd className={ui.code}>
+          <Verbatim>{e.code}</Verbatim>
+        </dd>
         <dt>{t('framework.permalink')}</dt>
         <dd>
           <Anchor component={Link} to={to(`/framework/${e.code}/v/${shown.version}`)} className={ui.code}>
-            {`/${lang}/framework/${e.code}/v/${shown.version}`}
+            <Verbatim>{`/${lang}/framework/${e.code}/v/${shown.version}`}</Verbatim>
           </Anchor>
         </dd>
       </dl>

@@ -11,7 +11,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { FollowButton } from '../follows';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { FallbackMark, inLanguage, Localized } from '../../ui/localized';
+import { FallbackMark, InLanguage, inLanguage, Localized, ProperName } from '../../ui/localized';
 import { DocumentsTable } from '../documents';
 import { StateName } from '../states';
 import { StakeholderInputs } from '../stakeholders';
@@ -109,7 +109,10 @@ export default function GroupPage() {
             {g.chairs.map((c, i) => (
               <li key={`${c.name}-${i}`}>
                 <span className={ui.parts}>
-                  <strong>{c.name}</strong> <span>{labels.chairRole(c.role)}</span>{' '}
+                  <strong>
+                    <ProperName>{c.name}</ProperName>
+                  </strong>{' '}
+                  <span>{labels.chairRole(c.role)}</span>{' '}
                   {c.state ? (
                     <span className={classes.dimmed}>
                       <StateName iso3={c.state} />
@@ -136,7 +139,9 @@ export default function GroupPage() {
                   <Localized text={w.title} />{' '}
                   {w.period ? (
                     <Text span c="dimmed" size="sm">
-                      {w.period}
+                      <InLanguage lang="en" mark={false}>
+                        {w.period}
+                      </InLanguage>
                     </Text>
                   ) : null}
                 </span>
@@ -208,11 +213,13 @@ export default function GroupPage() {
             {g.drafts.map((d) => (
               <li key={d.id}>
                 <span className={ui.parts}>
-                  <Anchor component={Link} to={to(`/drafts/${d.id}`)} lang="en">
-                    {d.title}
+                  <Anchor component={Link} to={to(`/drafts/${d.id}`)}>
+                    <InLanguage lang="en">{d.title}</InLanguage>
                   </Anchor>{' '}
                   <Text span size="sm" c="dimmed">
-                    {d.revision}
+                    <InLanguage lang="en" mark={false}>
+                      {d.revision}
+                    </InLanguage>
                   </Text>{' '}
                   <Text span size="sm" c="dimmed">
                     {labels.draftStatus(d.status)}
@@ -279,8 +286,8 @@ function Members({ group }: { group: GroupPageData }) {
       ) : (
         <ul className={classes.plain} data-testid="observers">
           {group.members.observers.map((o) => (
-            <li key={o.organisationId} lang="en">
-              {o.name}
+            <li key={o.organisationId}>
+              <InLanguage lang="en">{o.name}</InLanguage>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
-import { Localized } from '../../ui/localized';
+import { InLanguage, Localized, Verbatim } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
 import { outcomesQuery, silenceQuery } from '../drafts';
@@ -48,7 +48,11 @@ export function NowSection() {
               </Anchor>
               <Text component="ul" size="sm" c="dimmed" className={ui.inlineList}>
                 <li>{formatInZone(m.startsAt, m.timeZone, lang, { time: false, named: false })}</li>
-                {m.venue ? <li>{m.venue}</li> : null}
+                {m.venue ? (
+                  <li>
+                    <InLanguage lang="en">{m.venue}</InLanguage>
+                  </li>
+                ) : null}
               </Text>
             </li>
           ))}
@@ -63,7 +67,7 @@ export function NowSection() {
           {open.slice(0, SHOWN).map((p) => (
             <li key={p.id}>
               <Anchor component={Link} to={to(`/silence-procedures#silence-${p.id}`)}>
-                {p.title}
+                <InLanguage lang="en">{p.title}</InLanguage>
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t('home.now.silenceUntil', { deadline: formatInZone(p.deadlineAt, p.deadlineZone, lang) })}
@@ -75,7 +79,7 @@ export function NowSection() {
           {openCycles.slice(0, SHOWN).map((c) => (
             <li key={c.id}>
               <Anchor component={Link} to={to(`/reporting/cycles/${c.id}/analysis`)}>
-                {c.title}
+                <InLanguage lang="en">{c.title}</InLanguage>
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t('home.now.reportsDue', { deadline: formatInZone(c.deadlineAt, c.deadlineZone, lang) })}
@@ -87,7 +91,10 @@ export function NowSection() {
           {latest.map((o) => (
             <li key={o.id}>
               <Anchor component={Link} to={to(`/outcomes/${o.id}`)}>
-                <span className={ui.code}>{o.symbol}</span> {o.title}
+                <span className={ui.code}>
+                  <Verbatim>{o.symbol}</Verbatim>
+                </span>{' '}
+                <InLanguage lang="en">{o.title}</InLanguage>
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t('home.now.adoptedOn', { date: formatDay(o.adoptedAt, lang) })}

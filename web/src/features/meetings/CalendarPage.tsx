@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Anchor, Button, Group, Loader, NativeSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatMonth } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 type When = 'upcoming' | 'past';
 
@@ -48,7 +49,7 @@ export default function CalendarPage() {
 
   const groupName = (id: string) => {
     const g = groups.data?.items.find((x) => x.id === id);
-    return g ? localized(g.name, lang).text : t('meetings.workingGroup');
+    return g ? <LocalizedText text={g.name} /> : t('meetings.workingGroup');
   };
 
   return (
@@ -173,7 +174,7 @@ function NextReview({ calendar }: { calendar: CalendarData | undefined }) {
 }
 
 /** Meetings grouped by the month they start in (in their own time zone), each month under its heading. */
-function ByMonth({ meetings, groupName }: { meetings: Meeting[]; groupName: (id: string) => string }) {
+function ByMonth({ meetings, groupName }: { meetings: Meeting[]; groupName: (id: string) => ReactNode }) {
   const lang = useLang();
   const months = useMemo(() => {
     const out: { key: string; label: string; items: Meeting[] }[] = [];
@@ -206,7 +207,7 @@ function ByMonth({ meetings, groupName }: { meetings: Meeting[]; groupName: (id:
   );
 }
 
-function MeetingItem({ meeting: m, groupName }: { meeting: Meeting; groupName: (id: string) => string }) {
+function MeetingItem({ meeting: m, groupName }: { meeting: Meeting; groupName: (id: string) => ReactNode }) {
   const { t } = useTranslation();
   const to = useLocalPath();
   const lang = useLang();
@@ -230,7 +231,11 @@ function MeetingItem({ meeting: m, groupName }: { meeting: Meeting; groupName: (
       </div>
       <Text component="ul" size="sm" mt={4} className={ui.inlineList}>
         <li>{labels.format(m.format)}</li>
-        {m.venue ? <li>{m.venue}</li> : null}
+        {m.venue ? (
+          <li>
+            <InLanguage lang="en">{m.venue}</InLanguage>
+          </li>
+        ) : null}
       </Text>
     </li>
   );

@@ -10,7 +10,7 @@ import ui from '../../ui/ui.module.css';
 import { ManagePanel } from './ManagePanel';
 import { MeetingLifeBanner } from './MeetingLife';
 import { ParticipantsSection, PrintableParticipants } from './ParticipantsSection';
-import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge, titleText } from './parts';
+import { FallbackMark, LocalizedText, MeetingDates, MeetingStatusBadge } from './parts';
 import { flattenAgenda, localized, meetingQuery, useMeetingLabels, type AgendaVersion, type MeetingDocument, type MeetingPage as MeetingData } from './queries';
 import { useDocumentLabels } from '../documents';
 import { allGroupsQuery } from '../groups';
@@ -20,6 +20,7 @@ import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import { Loaded } from '../../ui/Loaded';
 import { formatInZone } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 export default function MeetingPage() {
   const { id = '' } = useParams();
@@ -53,7 +54,9 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           </Text>
         </Group>
         <PageHeading title={title.text}>
-          <span lang={title.language}>{title.text}</span>
+          <InLanguage lang={title.language} mark={false}>
+            {title.text}
+          </InLanguage>
         </PageHeading>
         <Group gap="xs">
           <MeetingStatusBadge status={m.status} />
@@ -77,7 +80,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
           </>
         ) : null}
         <dt>{t('meetings.venue')}</dt>
-        <dd>{m.venue ?? t('meetings.noVenue')}</dd>
+        <dd>{m.venue ? <InLanguage lang="en">{m.venue}</InLanguage> : t('meetings.noVenue')}</dd>
         <dt>{t('meetings.format')}</dt>
         <dd>{labels.format(m.format)}</dd>
         <dt>{t('meetings.body')}</dt>
@@ -86,7 +89,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
             t('meetings.plenary')
           ) : (
             <Anchor component={Link} to={to(`/groups/${m.body.groupId}`)}>
-              {group ? titleText(group.name, lang) : t('meetings.workingGroup')}
+              {group ? <LocalizedText text={group.name} /> : t('meetings.workingGroup')}
             </Anchor>
           )}
         </dd>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegionalGroupId } from '../../api/client';
-import { directionOf } from '../../app/languages';
+import { directionOf, type Language } from '../../app/languages';
+import { InLanguage, Sentence, Verbatim } from '../../ui/localized';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
@@ -56,7 +57,9 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
     <Stack gap="xl">
       <div>
         <Text size="sm">{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</Text>
-        <PageHeading>{t('reporting.analysis.heading', { cycle: cycle.title })}</PageHeading>
+        <PageHeading title={t('reporting.analysis.heading', { cycle: cycle.title })}>
+          <Sentence i18nKey="reporting.analysis.heading" values={{ cycle: <InLanguage lang="en">{cycle.title}</InLanguage> }} />
+        </PageHeading>
         <Text className={listing.intro}>{t('reporting.analysis.intro')}</Text>
       </div>
 
@@ -168,7 +171,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
 /** A column of a count table: its header and the cell it gives each row. */
 interface Column<R> {
   key: string;
-  label: string;
+  label: ReactNode;
   cell: (row: R) => ReactNode;
 }
 
@@ -179,7 +182,7 @@ interface CountRow {
 }
 
 /** A table of counts: a header cell naming each row, a cell per column, and a line saying when there is no row. */
-function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, rows, empty }: { testId: string; caption: string; rowHeader: string; columns: Column<R>[]; rows: R[]; empty?: string }) {
+function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, rows, empty }: { testId: string; caption: ReactNode; rowHeader: string; columns: Column<R>[]; rows: R[]; empty?: string }) {
   return (
     <div className={listing.scroll}>
       <Table withTableBorder data-testid={testId}>
@@ -225,6 +228,8 @@ interface Series {
 /** A row of a chart with its table: the category's name on the axis (its code when the name has no room), and a value per series. */
 interface ChartRow extends CountRow {
   axis: string;
+  /** The language the axis's name is in, when it may differ from the page's (a fallback). */
+  axisLang?: Language;
   short?: string;
   values: Record<string, number>;
 }
@@ -238,16 +243,34 @@ const TICK_LINES = 4;
  * A category's name under its bar, wrapped to the bar's room (see wrapLabel); where no name fits (many
  * narrow bars on a phone), its code. The full name is in the table beside the chart.
  */
-function WrappedTick(props: { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown }; rows: Map<string, string> }) {
+function WrappedTick(props: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  visibleTicksCount?: number;
+  payload?: { value?: unknown };
+  rows: Map<string, string>;
+  langs: Map<string, Language>;
+  pageLang: Language;
+}) {
   const x = Number(props.x ?? 0);
   const y = Number(props.y ?? 0);
   const name = String(props.payload?.value ?? '');
   const room = Number(props.width ?? 0) / Math.max(1, props.visibleTicksCount ?? 1);
   const maxChars = Math.floor((room - 4) / TICK_CHAR);
   const short = props.rows.get(name);
-  const lines = short && maxChars < 8 ? [short] : wrapLabel(name, Math.max(3, maxChars), TICK_LINES);
+  const code = !!short && maxChars < 8;
+  const lines = code ? [short] : wrapLabel(name, Math.max(3, maxChars), TICK_LINES);
+  const own = props.langs.get(name);
+  // A code reads left to right, untranslated, in every language (as `Verbatim`); a name shown in
+  // another language than the page's carries its own language and is isolated (as `InLanguage`).
+  const marks = code
+    ? ({ 'data-verbatim': '', dir: 'ltr', direction: 'ltr', translate: 'no' } as object)
+    : own && own !== props.pageLang
+      ? { lang: own, dir: directionOf(own), direction: directionOf(own), style: { unicodeBidi: 'isolate' as const } }
+      : {};
   return (
-    <text x={x} y={y + 4} textAnchor="middle" fontSize={TICK_FONT} fill={CHART.text} className="recharts-cartesian-axis-tick-value">
+    <text x={x} y={y + 4} textAnchor="middle" fontSize={TICK_FONT} fill={CHART.text} className="recharts-cartesian-axis-tick-value" {...marks}>
       {lines.map((line, i) => (
         <tspan key={i} x={x} dy={i === 0 ? '0.71em' : '1.2em'}>
           {line}
@@ -290,7 +313,7 @@ function ChartWithTable<R extends ChartRow>({
 }: {
   id: string;
   label: string;
-  caption: string;
+  caption: ReactNode;
   rowHeader: string;
   rows: R[];
   series: Series[];
@@ -307,6 +330,7 @@ function ChartWithTable<R extends ChartRow>({
   const order = new Map(series.map((s, i) => [s.key, i]));
   const data = rows.map((r) => ({ axis: r.axis, ...r.values }));
   const shorts = new Map(rows.filter((r) => r.short).map((r) => [r.axis, r.short!]));
+  const langs = new Map(rows.filter((r) => r.axisLang).map((r) => [r.axis, r.axisLang!]));
   const wraps = rows.some((r) => r.axis.length > 10);
   return (
     <>
@@ -315,7 +339,7 @@ function ChartWithTable<R extends ChartRow>({
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
-            <XAxis dataKey="axis" reversed={rtl} interval={0} height={wraps ? 14 * TICK_LINES + 8 : 30} tick={(p: object) => <WrappedTick {...p} rows={shorts} />} />
+            <XAxis dataKey="axis" reversed={rtl} interval={0} height={wraps ? 14 * TICK_LINES + 8 : 30} tick={(p: object) => <WrappedTick {...p} rows={shorts} langs={langs} pageLang={lang} />} />
             <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} tick={{ fill: CHART.text }} {...(share ? { domain: [0, 100] } : {})} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
             <Legend itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} formatter={(value: string) => <span className={classes.legendLabel}>{value}</span>} />
@@ -334,25 +358,49 @@ function ChartWithTable<R extends ChartRow>({
 
 /** A framework element's title in the cycle's questionnaire (by section key), or the key itself. */
 function useTitleOf(cycle: CycleDetail): (key: string) => string {
+  const shown = useShownTitleOf(cycle);
+  return (key) => shown(key).title;
+}
+
+/** The same, with the language it is in (English, marked, when the page's language has none). */
+function useShownTitleOf(cycle: CycleDetail): (key: string) => { title: string; language: Language; fallback: boolean } {
   const sectionTitle = useSectionTitle();
   return (key) => {
     const s = cycle.questionnaire.sections.find((x) => x.key === key);
-    return s ? sectionTitle(s).title : key;
+    return s ? sectionTitle(s) : { title: key, language: 'en', fallback: false };
   };
 }
 
-/** A row header: the element's code, then its title. */
-const ElementHeading = ({ code, title }: { code: string; title: string }) => (
+/** A cycle's title (held in English) and its period. */
+const CycleName = ({ title, period }: { title: string; period: string }) => (
   <>
-    <span className={ui.code}>{code}</span> {title}
+    <InLanguage lang="en">{title}</InLanguage>{' '}
+    ({period})
   </>
 );
+
+/** A row header: the element's code, then its title in its own language. */
+function ElementHeading({ code, sectionKey, cycle }: { code: string; sectionKey: string | null; cycle: CycleDetail }) {
+  const shownOf = useShownTitleOf(cycle);
+  const shown = sectionKey ? shownOf(sectionKey) : null;
+  return (
+    <>
+      <span className={ui.code}>
+        <Verbatim>{code}</Verbatim>
+      </span>{' '}
+      {shown ? <InLanguage lang={shown.language}>{shown.title}</InLanguage> : null}
+    </>
+  );
+}
 
 function StatusPart({ id, title, rows, cycle }: { id: string; title: string; rows: SectionStatus[]; cycle: CycleDetail }) {
   const { t } = useTranslation();
   const labels = useReportingLabels();
-  const titleOf = useTitleOf(cycle);
-  const data = rows.map((r) => ({ id: r.key, axis: titleOf(r.key), short: codeOf(r.key).replace(/^[a-z]+-/, ''), heading: <ElementHeading code={codeOf(r.key)} title={titleOf(r.key)} />, values: r.counts, answered: r.answered }));
+  const shownOf = useShownTitleOf(cycle);
+  const data = rows.map((r) => {
+    const shown = shownOf(r.key);
+    return { id: r.key, axis: shown.title, axisLang: shown.language, short: codeOf(r.key).replace(/^[a-z]+-/, ''), heading: <ElementHeading code={codeOf(r.key)} sectionKey={r.key} cycle={cycle} />, values: r.counts, answered: r.answered };
+  });
   return (
     <section aria-labelledby={id}>
       <Title order={2} size="h3" id={id} mb="xs">
@@ -387,6 +435,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const lang = useLang();
   const labels = useReportingLabels();
   const titleOf = useTitleOf(cycle);
+  const shownOf = useShownTitleOf(cycle);
   const [params, setParam] = useSearchParam();
   const cycles = useQuery(cyclesQuery());
   // The list is newest first: this cycle and up to four before it, shown oldest first.
@@ -410,7 +459,7 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
         return {
           id: c.id,
           axis: shortPeriod(c.periodStart, c.periodEnd),
-          heading: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          heading: <CycleName title={c.title} period={formatPeriod(c.periodStart, c.periodEnd, lang)} />,
           values: Object.fromEntries(STATUSES.map((s) => [s, share(r?.counts[s] ?? 0)])),
           status: r,
         };
@@ -427,17 +476,26 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
           <NativeSelect
             label={t('reporting.analysis.overCyclesElement')}
             description={t('reporting.analysis.overCyclesElementHelp')}
-            data={elements.map((s) => ({ value: s.key, label: `${codeOf(s.key)} — ${titleOf(s.key)}` }))}
             value={chosen.key}
             onChange={(e) => setParam('element', e.currentTarget.value)}
             maw="40rem"
             mb="sm"
             data-testid="over-cycles-element"
-          />
+          >
+            {elements.map((s) => {
+              const shown = shownOf(s.key);
+              // An option holds text only: a title in the page's language alone, an English one with its code.
+              return (
+                <option key={s.key} value={s.key} lang={shown.language} dir={directionOf(shown.language)}>
+                  {shown.language === lang ? shown.title : `${codeOf(s.key)} — ${shown.title}`}
+                </option>
+              );
+            })}
+          </NativeSelect>
           <ChartWithTable
             id="over-cycles-element"
             label={t('reporting.analysis.overCyclesChart', { element: elementName })}
-            caption={t('reporting.analysis.overCyclesElementCaption', { element: elementName })}
+            caption={<Sentence i18nKey="reporting.analysis.overCyclesElementCaption" values={{ element: <ElementHeading code={codeOf(chosen.key)} sectionKey={chosen.key} cycle={cycle} /> }} />}
             rowHeader={t('reporting.analysis.cycle')}
             rows={rows}
             series={STATUSES.map((s) => ({ key: s, label: labels.status(s), swatch: STATUS_PALETTE[s] }))}
@@ -460,10 +518,10 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
         testId="over-cycles-table"
         caption={t('reporting.analysis.overCyclesCaption')}
         rowHeader={t('reporting.analysis.element')}
-        rows={elements.map((s) => ({ id: s.key, heading: <ElementHeading code={codeOf(s.key)} title={titleOf(s.key)} /> }))}
+        rows={elements.map((s) => ({ id: s.key, heading: <ElementHeading code={codeOf(s.key)} sectionKey={s.key} cycle={cycle} /> }))}
         columns={shown.map((c, i) => ({
           key: c.id,
-          label: `${c.title} (${formatPeriod(c.periodStart, c.periodEnd, lang)})`,
+          label: <CycleName title={c.title} period={formatPeriod(c.periodStart, c.periodEnd, lang)} />,
           cell: (row) => {
             const r = statusIn(i, row.id);
             return r ? t('reporting.analysis.implementedOf', { n: r.counts.implemented, total: r.answered }) : '—';
@@ -476,12 +534,10 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
 
 function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: CycleDetail }) {
   const { t } = useTranslation();
-  const sectionTitle = useSectionTitle();
-  const titleOfKey = useTitleOf(cycle);
-  const titleOfCode = (code: string) => {
+  const keyOfCode = (code: string) => {
     const s = cycle.questionnaire.sections.find((x) => x.elements.some((e) => e.code === code) || x.key === code);
     const e = s?.elements.find((x) => x.code === code);
-    return e && s && s.elements.length === 1 ? sectionTitle(s).title : '';
+    return e && s && s.elements.length === 1 ? s.key : null;
   };
   const challenges = [...analysis.norms, ...analysis.cbms].filter((r) => r.statesReportingChallenges > 0).sort((a, b) => b.statesReportingChallenges - a.statesReportingChallenges);
   return (
@@ -494,7 +550,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
           testId="challenges-table"
           caption={t('reporting.analysis.challengesCaption')}
           rowHeader={t('reporting.analysis.element')}
-          rows={challenges.map((r) => ({ id: r.key, heading: <ElementHeading code={codeOf(r.key)} title={titleOfKey(r.key)} />, states: r.statesReportingChallenges }))}
+          rows={challenges.map((r) => ({ id: r.key, heading: <ElementHeading code={codeOf(r.key)} sectionKey={r.key} cycle={cycle} />, states: r.statesReportingChallenges }))}
           columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
           empty={t('reporting.analysis.noneReported')}
         />
@@ -502,7 +558,7 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
           testId="needs-table"
           caption={t('reporting.analysis.needsCaption', { n: analysis.needs.needs })}
           rowHeader={t('reporting.analysis.element')}
-          rows={analysis.needs.byElement.map((n) => ({ id: n.code, heading: <ElementHeading code={n.code} title={titleOfCode(n.code)} />, states: n.states }))}
+          rows={analysis.needs.byElement.map((n) => ({ id: n.code, heading: <ElementHeading code={n.code} sectionKey={keyOfCode(n.code)} cycle={cycle} />, states: n.states }))}
           columns={[{ key: 'states', label: t('reporting.analysis.statesReporting'), cell: (r) => r.states }]}
           empty={t('reporting.analysis.noneReported')}
         />

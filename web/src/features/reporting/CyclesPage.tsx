@@ -16,6 +16,7 @@ import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatInstant, formatInZone, formatPeriod } from '../../ui/dates';
+import { InLanguage } from '../../ui/localized';
 
 export default function CyclesPage() {
   const { t } = useTranslation();
@@ -65,7 +66,7 @@ function CycleCard({ cycle, canStart, hasPrevious }: { cycle: CycleItem; canStar
     <li className={classes.card} aria-labelledby={headingId} data-cycle={cycle.id}>
       <Group justify="space-between" align="flex-start">
         <Title order={2} size="h3" id={headingId}>
-          {cycle.title}
+          <InLanguage lang="en">{cycle.title}</InLanguage>
         </Title>
         <Badge variant={cycle.status === 'open' ? 'filled' : 'outline'} color={cycle.status === 'open' ? 'un' : 'dark'} className={ui.badge}>
           {cycle.status === 'open' ? t('reporting.cycles.open') : t('reporting.cycles.closed')}

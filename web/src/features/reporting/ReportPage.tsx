@@ -16,6 +16,7 @@ import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { Loaded, namesNothing } from '../../ui/Loaded';
 import { formatInstant, formatPeriod } from '../../ui/dates';
+import { InLanguage, Verbatim } from '../../ui/localized';
 
 /** A version number from the address (`?version=2`), or null. */
 const versionIn = (value: string | null): number | null => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : null);
@@ -72,7 +73,7 @@ export default function ReportPage() {
     <Stack gap="lg">
       <div>
         <Text size="sm">
-          {c.title} · {formatPeriod(c.periodStart, c.periodEnd, lang)}
+          <InLanguage lang="en">{c.title}</InLanguage> · {formatPeriod(c.periodStart, c.periodEnd, lang)}
         </Text>
         <PageHeading>{t('reporting.report.heading', { state: stateName })}</PageHeading>
         <Group gap="sm" mt="xs" className={ui.noPrint}>
@@ -140,7 +141,7 @@ export default function ReportPage() {
           <Text size="sm">
             {t('reporting.report.receiptHash')}{' '}
             <span className={ui.code} data-testid="version-hash">
-              {receipt.contentHash}
+              <Verbatim>{receipt.contentHash}</Verbatim>
             </span>
           </Text>
           {supersededBy && latestNumber !== null ? (
@@ -198,7 +199,9 @@ export default function ReportPage() {
                   <Table.Tr key={s.number} data-version={s.number} aria-current={s.number === shownNumber ? 'true' : undefined}>
                     <Table.Th scope="row">{s.number}</Table.Th>
                     <Table.Td>{formatInstant(s.submittedAt, lang)}</Table.Td>
-                    <Table.Td className={ui.code}>{s.contentHash}</Table.Td>
+                    <Table.Td className={ui.code}>
+                      <Verbatim>{s.contentHash}</Verbatim>
+                    </Table.Td>
                     <Table.Td className={ui.noPrint}>
                       {s.number === shownNumber ? (
                         <Text span fw={600}>

@@ -2,7 +2,7 @@ import { Badge, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { directionOf } from '../../app/languages';
-import { FallbackMark } from '../../ui/localized';
+import { FallbackMark, InLanguage, LocalizedList, Verbatim } from '../../ui/localized';
 import { ElementText } from '../framework';
 import { textIn, useReportingLabels, useSectionTitle, type Answer, type Section, type Visibility } from './queries';
 import classes from './reporting.module.css';
@@ -110,7 +110,9 @@ export function AnswerView({ answer }: { answer: Answer }) {
           <dt>{t('reporting.fields.measures')}</dt>
           <dd>
             <p className={classes.answerText} data-field="measures">
-              {answer.measures}
+              <InLanguage lang="en" mark={false}>
+                {answer.measures}
+              </InLanguage>
             </p>
           </dd>
         </>
@@ -120,7 +122,9 @@ export function AnswerView({ answer }: { answer: Answer }) {
           <dt>{t('reporting.fields.challenges')}</dt>
           <dd>
             <p className={classes.answerText} data-field="challenges">
-              {answer.challenges}
+              <InLanguage lang="en" mark={false}>
+                {answer.challenges}
+              </InLanguage>
             </p>
           </dd>
         </>
@@ -132,11 +136,17 @@ export function AnswerView({ answer }: { answer: Answer }) {
             <ul>
               {answer.needs.map((n, i) => (
                 <li key={i}>
-                  <span className={classes.answerText}>{n.description}</span>
+                  <span className={classes.answerText}>
+                    <InLanguage lang="en" mark={false}>
+                      {n.description}
+                    </InLanguage>
+                  </span>
                   {n.codes.length ? (
                     <>
                       {' '}
-                      (<span className={ui.code}>{n.codes.join(', ')}</span>)
+                      (<span className={ui.code}>
+                        <LocalizedList type="unit" items={n.codes.map((c) => <Verbatim key={c}>{c}</Verbatim>)} />
+                      </span>)
                     </>
                   ) : null}
                 </li>
@@ -150,7 +160,9 @@ export function AnswerView({ answer }: { answer: Answer }) {
           <dt>{t('reporting.fields.contacts')}</dt>
           <dd>
             <p className={classes.answerText} data-field="contacts">
-              {answer.contacts}
+              <InLanguage lang="en" mark={false}>
+                {answer.contacts}
+              </InLanguage>
             </p>
           </dd>
         </>

@@ -16,6 +16,7 @@ import ui from '../../ui/ui.module.css';
 import { Loaded } from '../../ui/Loaded';
 import { useVersionedSave } from '../../ui/versioned-save';
 import { StateRecord } from './StateRecord';
+import { Verbatim } from '../../ui/localized';
 
 export default function StatePage() {
   const { t } = useTranslation();
@@ -70,7 +71,9 @@ export default function StatePage() {
           </Title>
           <dl className={ui.facts}>
             <dt>{t('states.iso3')}</dt>
-            <dd className={ui.code}>{s.iso3}</dd>
+            <dd className={ui.code}>
+              <Verbatim>{s.iso3}</Verbatim>
+            </dd>
             <dt>{t('states.m49')}</dt>
             <dd className={ui.code}>{s.m49}</dd>
             <dt>{t('states.status')}</dt>

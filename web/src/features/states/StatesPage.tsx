@@ -14,6 +14,7 @@ import { GROUPS, isGroup, statesQuery } from './queries';
 import classes from './states.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
+import { Verbatim } from '../../ui/localized';
 
 export default function StatesPage() {
   const { t } = useTranslation();
@@ -94,7 +95,9 @@ export default function StatesPage() {
                     </Anchor>
                     <MatchedName state={s} q={q} lang={lang} display={display} />
                   </Table.Th>
-                  <Table.Td className={ui.code}>{s.iso3}</Table.Td>
+                  <Table.Td className={ui.code}>
+                    <Verbatim>{s.iso3}</Verbatim>
+                  </Table.Td>
                   <Table.Td>{groupLabel(s.regionalGroup)}</Table.Td>
                   <Table.Td>{s.status === 'member' ? t('states.member') : t('states.observer')}</Table.Td>
                 </Table.Tr>
