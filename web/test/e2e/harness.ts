@@ -159,12 +159,33 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  */
 async function runAxe(page: Page, scope: { include?: string[]; exclude?: string[] }, options: RunOptions): Promise<AxeResults> {
   if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'))) await page.evaluate(axeSource);
+  await transitionsDone(page);
   // Without `include`, the whole document: the rules about the document itself (title, language) run then only.
   const context = { ...(scope.include ? { include: scope.include.map((s) => [s]) } : {}), exclude: (scope.exclude ?? []).map((s) => [s]) };
   return page.evaluate(
     ([context, options]) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe.run(context, options),
     [context, { ...options, resultTypes: ['violations'] }] as const,
   );
+}
+
+/**
+ * Waits until nothing on the page is moving: no transition or animation with an end is running (a
+ * dialog fading in, a menu sliding open; a loader's endless spin does not count). axe measures the
+ * colours as they are at that moment, and a dialog half faded in has the contrast of its way in, not
+ * the one it settles at. Each round lets two frames pass first, so a transition about to start has
+ * started.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    for (;;) {
+      await frame();
+      await frame();
+      const moving = document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)));
+      if (moving.length === 0) return;
+      await Promise.all(moving.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
 }
 
 function describeViolations(violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[]) {
