@@ -14,6 +14,7 @@ const BROWSER_SLOW_FIRST = [
   'test/e2e/framework.test.ts',
   'test/e2e/documents.test.ts',
   'test/e2e/flows.test.ts',
+  'test/e2e/phone.test.ts',
 ];
 
 export default defineConfig({
