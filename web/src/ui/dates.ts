@@ -1,6 +1,9 @@
 import { i18n } from '../app/i18n';
 import type { Language } from '../app/languages';
 import { zoneName } from './time-zones';
+import { isolated } from './localized';
+
+export { isolated };
 
 /*
  * Every date and time the web app shows is written here, in the page's language:
@@ -76,11 +79,6 @@ export interface ZoneFormat {
   weekday?: boolean;
 }
 
-/**
- * An identifier (a zone's IANA name) kept left-to-right and isolated inside a sentence in another
- * script (U+2066 … U+2069): where a text cannot hold an element, as `ui/localized`'s `Verbatim` does.
- */
-export const isolated = (id: string, lang: Language) => (lang === 'ar' || lang === 'zh' || lang === 'ru' ? `\u2066${id}\u2069` : id);
 
 /** A zone named after a time, in the page's language: "(Central European Time, time zone Europe/Zurich)". */
 function named(time: string, zone: string, lang: Language, at: Date): string {

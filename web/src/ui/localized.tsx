@@ -24,6 +24,22 @@ export function inLanguage(text: LocalizedText, lang: Language): { text: string;
   return { text: text.en, language: 'en', fallback: lang !== 'en' };
 }
 
+/**
+ * An identifier (a zone's IANA name) kept left-to-right and isolated inside a sentence in another
+ * script (U+2066 … U+2069): where a text cannot hold an element, as `ui/localized`'s `Verbatim` does.
+ */
+export const isolated = (id: string, lang: Language) => (lang === 'ar' || lang === 'zh' || lang === 'ru' ? `\u2066${id}\u2069` : id);
+
+/**
+ * A six-language text as plain text, for where no element can mark it (a native select's option): in
+ * the page's language, or English isolated in the text itself (U+2066…U+2069 on pages in Arabic,
+ * Chinese and Russian), so that its Latin letters and symbols keep their order.
+ */
+export function optionText(text: LocalizedText, lang: Language): string {
+  const shown = inLanguage(text, lang);
+  return shown.fallback ? isolated(shown.text, lang) : shown.text;
+}
+
 /** Shown beside a text when the page's language has none yet, so the English one is shown instead. */
 export function FallbackMark({ show }: { show: boolean }) {
   const { t } = useTranslation();

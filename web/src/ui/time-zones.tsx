@@ -3,6 +3,7 @@ import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../app/languages';
 import { useLang } from '../app/paths';
+import { isolated } from './localized';
 
 /*
  * Times on the platform are stored in UTC; a meeting, a deadline or a cycle carries the IANA time
@@ -54,7 +55,7 @@ export function TimeZoneSelect({
   const { t } = useTranslation();
   const lang = useLang();
   const data = useMemo(() => {
-    const option = (zone: string) => ({ value: zone, label: `${zone} — ${zoneName(zone, lang)}` });
+    const option = (zone: string) => ({ value: zone, label: `${isolated(zone, lang)} — ${zoneName(zone, lang)}` });
     const rest = allZones();
     // A zone saved before that this browser does not list stays choosable.
     if (value && !FREQUENT.includes(value) && !rest.includes(value)) rest.unshift(value);

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { directionOf, isLanguage } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay, formatInZone } from '../../ui/dates';
-import { FallbackMark, Localized } from '../../ui/localized';
+import { FallbackMark, Localized, Verbatim } from '../../ui/localized';
 import { Loaded } from '../../ui/Loaded';
 import { AddVersion, PublishPublication, WithdrawPublication } from './PublicationForms';
 import { ACTION_LABEL, KIND_LABEL, PUBLICATION_KINDS, ROLE_LABEL, stateRecordQuery, type NationalPublication, type StateRecord as Record } from './record-queries';
@@ -94,7 +94,7 @@ export function RecordSections({ record }: { record: Record }) {
                   {s.agendaItem.title ? (
                     <>
                       {' · '}
-                      {s.agendaItem.number ? <bdi dir="ltr">{s.agendaItem.number}</bdi> : null} <Localized text={s.agendaItem.title} />
+                      {s.agendaItem.number ? <Verbatim>{s.agendaItem.number}</Verbatim> : null} <Localized text={s.agendaItem.title} />
                     </>
                   ) : null}
                 </Text>
