@@ -30,6 +30,10 @@ export function inLanguage(text: LocalizedText, lang: Language): { text: string;
  */
 export const isolated = (id: string, lang: Language) => (lang === 'ar' || lang === 'zh' || lang === 'ru' ? `\u2066${id}\u2069` : id);
 
+/** The same for every run of Latin letters inside a text in another script (a name Intl left untranslated). */
+export const isolatedLatin = (text: string, lang: Language) =>
+  lang === 'ar' || lang === 'zh' || lang === 'ru' ? text.replace(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s'’._-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]/g, (run) => `\u2066${run}\u2069`) : text;
+
 /**
  * A six-language text as plain text, for where no element can mark it (a native select's option): in
  * the page's language, or English isolated in the text itself (U+2066…U+2069 on pages in Arabic,

@@ -3,7 +3,7 @@ import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../app/languages';
 import { useLang } from '../app/paths';
-import { isolated } from './localized';
+import { isolated, isolatedLatin } from './localized';
 
 /*
  * Times on the platform are stored in UTC; a meeting, a deadline or a cycle carries the IANA time
@@ -18,9 +18,11 @@ export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().
 export function zoneName(zone: string, lang: Language, at: Date = new Date()): string {
   try {
     const part = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? zone;
+    // Where the language has no name for a zone, Intl names it after its city in Latin letters
+    // ("توقيت Eirunepe"): that run keeps its order, isolated, on a page in Arabic, Chinese or Russian.
+    return part?.value ? isolatedLatin(part.value, lang) : isolated(zone, lang);
   } catch {
-    return zone;
+    return isolated(zone, lang);
   }
 }
 
