@@ -173,6 +173,25 @@ describe('an announced meeting', () => {
     expect(audit.filter((e) => e.subjectId === id)).toHaveLength(1);
   });
 
+  it('postponed and cancelled by many requests at once: one change wins, the others 412, each delegation told once', async () => {
+    // On PostgreSQL (CI's second pass) the requests race for real; the meeting's row lock orders them.
+    const id = await openMeetingWithChile({ title: { en: `Raced session ${randomUUID().slice(0, 4)}` } });
+    const etag = etagOf(await secretariat.get(`/api/v1/meetings/${id}`));
+    const reason = `Raced ${randomUUID().slice(0, 8)}`;
+    const postpone = { startsAt: '2027-10-11T10:00', endsAt: '2027-10-15T18:00', reason };
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0 ? secretariat.post(`/api/v1/meetings/${id}/cancel`, { reason }, { 'if-match': etag }) : secretariat.post(`/api/v1/meetings/${id}/postpone`, postpone, { 'if-match': etag }),
+      ),
+    );
+    expect(replies.filter((r) => r.status >= 500).map((r) => r.text)).toEqual([]);
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(replies.filter((r) => r.status !== 200).map((r) => r.status)).toEqual(Array(9).fill(412));
+    const changes = (await p.ctx.database.db.select().from(auditEvents).where(like(auditEvents.action, 'meetings.%'))).filter((e) => e.subjectId === id && ['meetings.cancel', 'meetings.postpone'].includes(e.action));
+    expect(changes).toHaveLength(1);
+    expect((await p.outbox()).filter((m) => m.text.includes(reason)).map((m) => m.to)).toEqual(['focal.chl@example.org']);
+  });
+
   it('a change of its times raises SEQUENCE; a change of its venue does not', async () => {
     const created = await secretariat.post('/api/v1/meetings', meetingBody());
     const id = created.body.id as string;

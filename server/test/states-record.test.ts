@@ -154,4 +154,14 @@ describe('national publications', () => {
     expect(await auditEventsOf(p.ctx.database.db, 'states.withdraw-national', id)).toHaveLength(1);
     expect((await chile.post(`/api/v1/states/CHL/publications/${id}/withdraw`)).status).toBe(404);
   });
+
+  it('numbers versions uploaded at once one after another, none lost and none twice', async () => {
+    // On PostgreSQL (CI's second pass) the uploads race for real; the publication's row lock orders them.
+    const id = (await send(chile, '/api/v1/states/CHL/publications', position, pdf)).body.id as string;
+    const replies = await Promise.all(Array.from({ length: 6 }, () => send(chile, `/api/v1/states/CHL/publications/${id}/versions`, { language: 'en' }, pdf)));
+    expect(replies.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const numbers = (await visitor.get('/api/v1/states/CHL/record')).body.publications.find((x: { id: string }) => x.id === id).versions.map((v: { number: number }) => v.number);
+    expect(numbers).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(await auditEventsOf(p.ctx.database.db, 'states.add-publication-version', id)).toHaveLength(6);
+  });
 });
