@@ -30,12 +30,7 @@ export async function listDrafts(db: Executor, filter: { body?: string | undefin
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   // The latest revision of each draft, and the count of proposals, computed by the database.
-  const revisions = await db
-    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
-    .from(draftRevisions)
-    .where(inArray(draftRevisions.draftId, ids))
-    .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
-  const latest = new Map(revisions.map((r) => [r.draftId, r]));
+  const latest = await latestRevisions(db, ids);
   const proposalCounts = await db
     .select({ draftId: amendments.draftId, count: count() })
     .from(amendments)
@@ -310,26 +305,26 @@ export async function amendmentsToCosponsor(db: Executor, actor: Actor | null, l
     .orderBy(desc(amendments.createdAt));
   if (rows.length === 0) return [];
   const sponsors = await db.select({ amendmentId: amendmentSponsors.amendmentId, state: amendmentSponsors.state }).from(amendmentSponsors).where(inArray(amendmentSponsors.amendmentId, rows.map((r) => r.id)));
-  const titles = await latestTitles(db, [...new Set(rows.map((r) => r.draftId))]);
+  const latest = await latestRevisions(db, [...new Set(rows.map((r) => r.draftId))]);
   return rows
     .filter((r) => r.proposerState !== actor.state)
     .map((r) => {
       const facts = { negotiating: r.draftStatus === 'negotiating', status: r.status, sponsors: [r.proposerState, ...sponsors.filter((s) => s.amendmentId === r.id).map((s) => s.state)] };
-      return { ...r, draftTitle: titles.get(r.draftId) ?? '', can: canOf(decisionsCan.amendment, actor, facts) };
+      return { ...r, draftTitle: latest.get(r.draftId)?.title ?? '', can: canOf(decisionsCan.amendment, actor, facts) };
     })
     .filter((r) => r.can.cosponsor)
     .slice(0, limit);
 }
 
-/** The title of each draft's latest revision. */
-async function latestTitles(db: Executor, draftIds: string[]): Promise<Map<string, string>> {
+/** The latest revision of each draft (its number, title and issue), computed by the database. */
+async function latestRevisions(db: Executor, draftIds: string[]): Promise<Map<string, { draftId: string; number: number; title: string; issuedAt: Date }>> {
   if (draftIds.length === 0) return new Map();
   const rows = await db
-    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, title: draftRevisions.title })
+    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
     .from(draftRevisions)
     .where(inArray(draftRevisions.draftId, draftIds))
     .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
-  return new Map(rows.map((r) => [r.draftId, r.title]));
+  return new Map(rows.map((r) => [r.draftId, r]));
 }
 
 /**
@@ -340,12 +335,7 @@ export async function draftsChangedSinceSeen(db: Executor, accountId: string) {
   const seen = await db.select({ draftId: draftViews.draftId, seenAt: draftViews.seenAt }).from(draftViews).where(eq(draftViews.accountId, accountId));
   if (seen.length === 0) return [];
   const ids = seen.map((s) => s.draftId);
-  const revisions = await db
-    .selectDistinctOn([draftRevisions.draftId], { draftId: draftRevisions.draftId, number: draftRevisions.number, title: draftRevisions.title, issuedAt: draftRevisions.issuedAt })
-    .from(draftRevisions)
-    .where(inArray(draftRevisions.draftId, ids))
-    .orderBy(draftRevisions.draftId, desc(draftRevisions.number));
-  const latest = new Map(revisions.map((r) => [r.draftId, r]));
+  const latest = await latestRevisions(db, ids);
   const newest = await db
     .select({ draftId: amendments.draftId, at: max(amendments.createdAt) })
     .from(amendments)
