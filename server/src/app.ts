@@ -41,7 +41,7 @@ export async function buildApp(ctx: PlatformContext, options: BuildOptions = {})
     sessions: { resolve: (token) => resolveSession(ctx.database.db, token, rules) },
     idempotency: idempotencyStore(ctx.database.db),
     datasets: openDatasets(ctx.database.db, ctx.database.versions),
-    afterWrite: () => ctx.database.versions.refresh(),
+    afterWrite: () => ctx.database.versions.wrote(),
   });
   // Cached public reads learn of changes by LISTEN/NOTIFY: listening before the first request.
   await ctx.database.versions.listen();

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { chooseCoding } from '../src/platform/http/versioned-cache.js';
 import type { App } from '../src/platform/http/server.js';
 import { states } from '../src/modules/states/tables.js';
+import { dataVersionsOf } from '../src/platform/db/data-versions.js';
 
 /**
  * The cached public reads know they are fresh without asking the database on each request: a version
@@ -57,6 +58,26 @@ describe('the cached list of States', () => {
     const ms = await freshWithin(p.app, '/api/v1/states', (b) => frenchName('NZL')(b) === 'Nouvelle-Zélande (test)');
     expect(before).not.toBe('Nouvelle-Zélande (test)');
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it("learns of its own write from the database on its next read, when the NOTIFY has not arrived yet", async () => {
+    // A LISTEN whose notifications never come (as when they are still on their way): only \`wrote()\`
+    // tells these versions that the process changed something.
+    const versions = dataVersionsOf(p.ctx.database.db, async () => async () => undefined);
+    try {
+      await versions.listen();
+      const before = await versions.of('states');
+      await p.ctx.database.db.update(states).set({ version: sql`${states.version} + 1` }).where(eq(states.iso3, 'NZL'));
+      expect(await versions.of('states')).toBe(before);
+      versions.wrote();
+      expect(await versions.of('states')).toBe(before + 1);
+      // Caught up: the next read is from memory again.
+      expect(typeof versions.of('states')).toBe('number');
+      // The platform of this file hears of the change too before the next test reads through it.
+      await vi.waitFor(async () => expect(await p.ctx.database.versions.of('states')).toBe(before + 1));
+    } finally {
+      await versions.close();
+    }
   });
 
   it('sends the body compressed when the client accepts it, compressed once and the same data as the plain body', async () => {

@@ -19,8 +19,12 @@ export interface DataVersions {
   listen(): Promise<void>;
   /** One token for the versions of several datasets (a read that depends on them all), e.g. `12:4`. */
   token(...datasets: string[]): string | Promise<string>;
-  /** Reads every version again: after a write of this process, so that its own next read sees it at once. */
-  refresh(): Promise<void>;
+  /**
+   * Says that this process has just written: its next cached read asks the database for the versions
+   * once, so that the writer's own next read sees the change even before the NOTIFY arrives. A write
+   * costs nothing more; only the first cached read after it does.
+   */
+  wrote(): void;
   close(): Promise<void>;
 }
 
@@ -114,12 +118,20 @@ export function dataVersionsOf(db: Db, listen: Listen, options: { retryMs?: numb
     return starting;
   };
 
+  // Writes of this process, and how many of them a completed read of the versions has seen.
+  let writes = 0;
+  let writesRead = 0;
   const of = (dataset: string): number | Promise<number> => {
-    if (listening) {
+    if (listening && writesRead === writes) {
       const v = known.get(dataset);
       if (v !== undefined) return v;
-    } else if (!starting && !closed && !retry) void start();
-    return readAll().then(() => known.get(dataset) ?? 0);
+    } else if (!listening && !starting && !closed && !retry) void start();
+    // The writes made so far committed before they were counted: a read started now sees them.
+    const seen = writes;
+    return readAll().then(() => {
+      writesRead = Math.max(writesRead, seen);
+      return known.get(dataset) ?? 0;
+    });
   };
   return {
     of,
@@ -128,7 +140,9 @@ export function dataVersionsOf(db: Db, listen: Listen, options: { retryMs?: numb
       const vs = datasets.map(of);
       return vs.every((v) => typeof v === 'number') ? vs.join(':') : Promise.all(vs).then((all) => all.join(':'));
     },
-    refresh: readAll,
+    wrote() {
+      writes += 1;
+    },
     close: async () => {
       closed = true;
       clearTimeout(retry);

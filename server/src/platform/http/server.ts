@@ -77,10 +77,11 @@ export interface HttpOptions {
   /** The public datasets among the routes, answered conditionally (ETag, Last-Modified, 304). */
   datasets?: Datasets;
   /**
-   * Runs before the answer to a successful write leaves: the process learns of its own change (the
-   * versions of cached data) before its caller can read again, not when the NOTIFY arrives.
+   * Runs before the answer to a successful write leaves: the process notes that the versions of its
+   * cached data may be behind, so that its caller's next read sees the change, not only once the
+   * NOTIFY arrives.
    */
-  afterWrite?: () => Promise<void>;
+  afterWrite?: () => void;
 }
 
 /**
@@ -217,7 +218,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
   const afterWrite = options.afterWrite;
   if (afterWrite) {
     app.addHook('onSend', async (request, reply, payload) => {
-      if (UNSAFE.has(request.method) && reply.statusCode < 400) await afterWrite();
+      if (UNSAFE.has(request.method) && reply.statusCode < 400) afterWrite();
       return payload;
     });
   }
