@@ -32,7 +32,7 @@ const PAGES: Record<'public' | 'secretariat@poa.demo' | 'focal.chl@poa.demo' | '
     '/groups →/groups/[^/?]+$',
     '/initiatives',
   ],
-  'focal.chl@poa.demo': ['/reporting →/reporting/reports/[^/?]+$', '/account'],
+  'focal.chl@poa.demo': ['/reporting →/reporting/reports/[^/?]+$', '/account', '/my', '/notifications'],
   'chair@poa.demo': ['/drafts →/drafts/(?!new)[^/?]+$', '/silence-procedures'],
   'secretariat@poa.demo': ['/account', '/invite'],
 };

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
-import { formatDay, formatInZone } from '../../ui/dates';
+import { formatDay, formatInZone, isolated } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { Localized } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
@@ -56,6 +56,7 @@ const REGISTRATION = { submitted: 'my.registration.submitted', confirmed: 'my.re
 export default function MyPage() {
   const { t } = useTranslation();
   const to = useLocalPath();
+  const lang = useLang();
   const me = useMe();
   const account = me.data?.account ?? null;
   const agenda = useQuery({ ...agendaQuery(), enabled: !!account });
@@ -74,7 +75,7 @@ export default function MyPage() {
       ) : (
         <>
           <Text>
-            {t('my.lead')} {t('my.zoneNote', { zone: viewerZone() })}
+            {t('my.lead')} {t('my.zoneNote', { zone: isolated(viewerZone(), lang) })}
           </Text>
           <Loaded query={agenda}>
             {(data) =>
