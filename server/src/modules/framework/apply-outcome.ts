@@ -71,8 +71,7 @@ export async function applyOutcomeToFramework(tx: Tx, o: OutcomeForFramework): P
       paragraphConfirmed: true,
       supersededBy: s.replacedBy,
       note: `Superseded by ${o.symbol}`,
-      searchVector: undefined,
-    } as typeof frameworkVersions.$inferInsert);
+    });
   }
   for (const r of o.relations) {
     await tx.insert(frameworkRelations).values({ fromCode: r.from, toCode: r.to, kind: r.kind, sourceSymbol: o.symbol, note: null }).onConflictDoNothing();

@@ -1,8 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ElementTexts } from './elements.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Documents of record that framework texts come from: reports, resolutions, later the PoA's own outcomes. */
 export const sourceDocuments = pgTable('source_documents', {
@@ -65,15 +62,11 @@ export const frameworkVersions = pgTable(
     note: text('note'),
     /** Titles and texts in every language, folded (no case, no accents), for search. */
     searchText: text('search_text').notNull(),
-    searchVector: tsvector('search_vector')
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),
   },
   (t) => [
     primaryKey({ columns: [t.code, t.version] }),
     index('framework_versions_timeline_idx').on(t.code, t.effectiveOn, t.version),
     index('framework_versions_effective_idx').on(t.effectiveOn),
-    index('framework_versions_search_idx').using('gin', t.searchVector),
   ],
 );
 

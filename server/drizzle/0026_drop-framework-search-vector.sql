@@ -1,0 +1,2 @@
+DROP INDEX "framework_versions_search_idx";--> statement-breakpoint
+ALTER TABLE "framework_versions" DROP COLUMN "search_vector";
