@@ -9,18 +9,8 @@
  * BENCH_SECONDS (measured seconds per endpoint, default 10).
  */
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase } from '../server/src/platform/db/database.js';
-import { loadReferenceData } from '../server/src/start.js';
-import { frameworkElements, frameworkVersions } from '../server/src/modules/framework/tables.js';
-import { searchTextOf, type ElementKind, type ElementTexts } from '../server/src/modules/framework/elements.js';
-import { frameworkSnapshot } from '../server/src/modules/framework/index.js';
-import { buildQuestionnaire, IMPLEMENTATION_STATUSES, type Visibility } from '../server/src/modules/reporting/questionnaire.js';
-import { nationalReports, questionnaires, reportingCycles, reportSubmissions } from '../server/src/modules/reporting/tables.js';
-import { states } from '../server/src/modules/states/tables.js';
-import { accountRoles, accounts } from '../server/src/modules/accounts/tables.js';
-import { openSession } from '../server/src/modules/accounts/index.js';
+import { DOMAIN_SIZE, generateDomain } from './generate.js';
 import {
   describeMachine,
   freePort,
@@ -38,129 +28,11 @@ import {
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB = 'poa_bench_domain';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ELEMENTS = 5000;
-const VERSIONS = 5;
-const CYCLES = 10;
-
 const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 };
-
-const WORDS = 'security stability cooperation critical infrastructure incident response supply chain vulnerability disclosure capacity building confidence measures points contact sovereignty human rights humanitarian law ransomware attribution resilience'.split(' ');
-const KINDS: ElementKind[] = ['norm', 'cbm', 'international-law', 'capacity-building-principle', 'threat'];
-
-/** Deterministic pseudo-random numbers, so two runs bench the same data. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-async function generate(url: string): Promise<Record<'state' | 'secretariat', string>> {
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-  try {
-    await database.migrate();
-    await loadReferenceData(database);
-    const db = database.db;
-    const rnd = random(42);
-    const sentence = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
-    // Framework: 5,000 elements, 5 versions each, effective dates spread from 2010 to 2026.
-    const elements = Array.from({ length: ELEMENTS }, (_, i) => ({ code: `gen-${i}`, kind: KINDS[i % KINDS.length]!, grouping: null, position: 1000 + i }));
-    for (let i = 0; i < elements.length; i += 1000) await db.insert(frameworkElements).values(elements.slice(i, i + 1000));
-    const versions: (typeof frameworkVersions.$inferInsert)[] = [];
-    for (const e of elements) {
-      let year = 2010 + Math.floor(rnd() * 8);
-      for (let v = 1; v <= VERSIONS; v++) {
-        const texts: ElementTexts = {
-          en: { title: `Element ${e.code}: ${sentence(4)}`, text: `States should ${sentence(40)}.`, status: rnd() < 0.5 ? 'verbatim' : 'summary' },
-          fr: { title: `Élément ${e.code} : ${sentence(4)}`, text: `Les États devraient ${sentence(40)}.`, status: 'summary' },
-        };
-        versions.push({
-          code: e.code,
-          version: v,
-          change: v === 1 ? 'added' : v === VERSIONS && rnd() < 0.1 ? 'superseded' : 'amended',
-          effectiveOn: `${year}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
-          recordedAt: new Date(),
-          recordedBy: null,
-          texts,
-          sourceSymbol: 'A/70/174',
-          sourceParagraph: `${v}`,
-          paragraphConfirmed: false,
-          searchText: searchTextOf(texts),
-        });
-        year += 1 + Math.floor(rnd() * 2);
-      }
-    }
-    for (let i = 0; i < versions.length; i += 1000) await db.insert(frameworkVersions).values(versions.slice(i, i + 1000));
-
-    // Reporting: 10 cycles, each with a full report from every Member State.
-    const sections = buildQuestionnaire(await frameworkSnapshot(db, '2026-01-01')).filter((s) => !s.key.startsWith('norm:gen-') && !s.key.startsWith('cbm:gen-'));
-    const questionnaireId = randomUUID();
-    await db.insert(questionnaires).values({ id: questionnaireId, builtOn: '2026-01-01', sections, createdAt: new Date() });
-    const members = (await db.select({ iso3: states.iso3 }).from(states)).map((s) => s.iso3).slice(0, 193);
-    for (let c = 0; c < CYCLES; c++) {
-      const cycleId = randomUUID();
-      const year = 2017 + c;
-      await db.insert(reportingCycles).values({
-        id: cycleId,
-        title: `Cycle ${year}`,
-        periodStart: `${year}-01-01`,
-        periodEnd: `${year}-12-31`,
-        openedOn: `${year}-01-01`,
-        deadlineAt: new Date(`${year}-11-30T17:00:00Z`),
-        deadlineZone: 'America/New_York',
-        deadlineLocal: `${year}-11-30T12:00-05:00`,
-        questionnaireId,
-        createdBy: randomUUID(),
-        createdAt: new Date(Date.UTC(year, 0, 1)),
-      });
-      const reports: (typeof nationalReports.$inferInsert)[] = [];
-      const submissions: (typeof reportSubmissions.$inferInsert)[] = [];
-      for (const state of members) {
-        const reportId = randomUUID();
-        const roll = rnd();
-        const visibility: Visibility = roll < 0.7 ? 'public' : roll < 0.9 ? 'states' : 'secretariat';
-        reports.push({ id: reportId, cycleId, state, visibility, createdBy: randomUUID(), createdAt: new Date() });
-        submissions.push({
-          id: randomUUID(),
-          reportId,
-          cycleId,
-          state,
-          number: 1,
-          visibility,
-          sections: sections.map((s) => ({
-            key: s.key,
-            visibility: rnd() < 0.1 ? 'secretariat' : visibility,
-            answer: {
-              status: IMPLEMENTATION_STATUSES[Math.floor(rnd() * IMPLEMENTATION_STATUSES.length)],
-              measures: sentence(30),
-              challenges: rnd() < 0.4 ? sentence(15) : undefined,
-              needs: rnd() < 0.2 ? [{ description: sentence(10), codes: s.elements.slice(0, 1).map((e) => e.code) }] : undefined,
-            },
-          })),
-          contentHash: randomUUID(),
-          submittedBy: randomUUID(),
-          submittedAt: new Date(Date.UTC(year, 10, 1)),
-        });
-      }
-      await db.insert(nationalReports).values(reports);
-      for (let i = 0; i < submissions.length; i += 50) await db.insert(reportSubmissions).values(submissions.slice(i, i + 50));
-    }
-    // Two signed-in readers of the analysis: a State's focal point (France) and the Secretariat.
-    const cookies: Record<'state' | 'secretariat', string> = { state: '', secretariat: '' };
-    for (const [who, role, state] of [['state', 'focal_point', 'FRA'], ['secretariat', 'secretariat', null]] as const) {
-      const id = randomUUID();
-      await db.insert(accounts).values({ id, email: `bench-${who}@poa.test`, name: `Bench ${who}`, status: 'active', state });
-      await db.insert(accountRoles).values({ accountId: id, role });
-      const session = await openSession(db, id, 'bench', { idleMinutes: 600, maxDays: 1 });
-      cookies[who] = `poa_session=${session.token}`;
-    }
-    return cookies;
-  } finally {
-    await database.close();
-  }
-}
 
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: SERVER_URL });
@@ -176,8 +48,8 @@ async function main(): Promise<void> {
   const results: EndpointResult[] = [];
   const started = Date.now();
   try {
-    console.log('generating 5,000 × 5 framework versions and 193 × 10 reports…');
-    const cookies = await generate(url);
+    console.log(`generating ${DOMAIN_SIZE.elements} × ${DOMAIN_SIZE.versions} framework versions and 193 × ${DOMAIN_SIZE.cycles} reports…`);
+    const { cookies, paragraphs } = await generateDomain({ kind: 'postgres', url, poolSize: 4 });
     const generatedIn = (Date.now() - started) / 1000;
     const platformPort = await freePort();
     const platform = await startServer({
@@ -229,7 +101,7 @@ async function main(): Promise<void> {
 
 Machine: ${describeMachine(m)}. PostgreSQL only (the embedded database is benched on the States above).
 
-Data: ${ELEMENTS.toLocaleString('en')} framework elements × ${VERSIONS} versions (English and French texts, effective dates 2010–2026) added to the reference framework; ${CYCLES} reporting cycles × 193 States, each report answering every section of the questionnaire (70% public, 20% States only, 10% Secretariat only, and 10% of sections narrowed to the Secretariat). Generated in ${Math.round(generatedIn)} s. Requests are anonymous (the public) except the two signed-in analysis rows (a session cookie of a focal point of France, of the Secretariat), 50 connections, 2 s warm-up, ${SECONDS} s measured; the baseline is the slower of the two floor runs.
+Data: ${DOMAIN_SIZE.elements.toLocaleString('en')} framework elements × ${DOMAIN_SIZE.versions} versions (each in English and one other language, effective dates 2010–2026) added to the reference framework; ${DOMAIN_SIZE.cycles} reporting cycles × 193 States, each report answering every section of the questionnaire (70% public, 20% States only, 10% Secretariat only, and 10% of sections narrowed to the Secretariat), each report in its State's language; ${paragraphs.toLocaleString('en')} paragraphs in all, drawn from the realistic vocabulary of \`bench/corpus.ts\` (6,000 words per language, long-tail distribution); indexes built after the load, then ANALYZE. Generated in ${Math.round(generatedIn)} s. Requests are anonymous (the public) except the two signed-in analysis rows (a session cookie of a focal point of France, of the Secretariat), 50 connections, 2 s warm-up, ${SECONDS} s measured; the baseline is the slower of the two floor runs.
 
 ${resultsTable(results, baseline)}
 

@@ -250,6 +250,10 @@ describe('matching', () => {
     expect(await draftFound('تحتية')).toBe(true);
     expect(await draftFound('基础设施')).toBe(true);
     expect(await draftFound('基础设备')).toBe(false);
+    // Two characters (most Chinese words), one, and two that are not next to each other.
+    expect(await draftFound('设施')).toBe(true);
+    expect(await draftFound('础')).toBe(true);
+    expect(await draftFound('基设')).toBe(false);
     const hit = (await search(anon(), q('基础设施', '&kind=draft'))).items[0]!;
     expect(hit.fragments[0]!.parts.find((x) => x.match)?.text).toBe('基础设施');
     expect(hit.link).toMatch(new RegExp(`^/drafts/${draftId}#para-`));

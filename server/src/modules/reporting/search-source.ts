@@ -8,8 +8,8 @@ import { viewerOf } from './reading.js';
  * `viewerOf`): each section of a report's latest submission is a result only for those who may see that
  * section (the reporting State and the Secretariat all; other States public and States-only sections;
  * everyone else public ones). A report's draft, not yet submitted, is seen by its State and the
- * Secretariat only. A submission is found through its index, then each visible section is matched again
- * on its own text, so a word in a hidden section never brings up the report.
+ * Secretariat only. Each submitted section is a row of its own (report_submitted_sections), matched on its own
+ * text, so a word in a hidden section never brings up the report.
  */
 
 /** The State the actor drafts and reads reports for as its own, if any. */
@@ -27,26 +27,26 @@ function seenElsewhere(actor: Parameters<typeof viewerOf>[0]): string[] {
 const answerText = (a: SQL) => sql`concat_ws(' ', ${a}->>'measures', ${a}->>'challenges', ${a}->>'contacts',
   (SELECT string_agg(n->>'description', ' ') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${a}->'needs') = 'array' THEN ${a}->'needs' ELSE '[]'::jsonb END) n))`;
 
-const titleOf = sql.raw(`jsonb_build_object('en', c.title || ' · ' || s.state || ' · ' || (sec->>'key'))`);
+const titleOf = sql.raw(`jsonb_build_object('en', c.title || ' · ' || s.state || ' · ' || s.key)`);
 
 export const reportSectionsSearchSource: SearchSource = {
   kind: 'report-section',
   rows: ({ actor, matcher }) => {
     const own = ownState(actor);
     const seen = seenElsewhere(actor);
-    const visible = sql`(${own ? sql`s.state = ${own} OR ` : sql``}(sec->>'visibility') IN (${sql.join(seen.map((v) => sql`${v}`), sql`, `)}))`;
+    const visible = sql`(${own ? sql`s.state = ${own} OR ` : sql``}s.visibility IN (${sql.join(seen.map((v) => sql`${v}`), sql`, `)}))`;
+    // One row per submitted section (drizzle/0027), found through its own indexes; only the latest
+    // submission of a report counts.
     return sql`
-      SELECT 'report-section' AS kind, s.report_id::text || ':' || (sec->>'key') AS id, ${titleOf} AS title,
-        jsonb_build_array(jsonb_build_object('anchor', 'section-' || (sec->>'key'), 'lang', NULL, 'text', ${answerText(sql`sec->'answer'`)})) AS parts,
+      SELECT 'report-section' AS kind, s.report_id::text || ':' || s.key AS id, ${titleOf} AS title,
+        jsonb_build_array(jsonb_build_object('anchor', 'section-' || s.key, 'lang', NULL, 'text', ${answerText(sql`s.answer`)})) AS parts,
         ARRAY['en'] AS languages, s.submitted_at::date AS on_date, s.state AS state, '/reporting/reports/' || s.report_id AS link,
-        ${matcher.rank(sql`poa_answer_text(sec->'answer')`)} AS rank
-      FROM report_submissions s
+        ${matcher.rank(sql`poa_answer_text(s.answer)`)} AS rank
+      FROM report_submitted_sections s
         JOIN reporting_cycles c ON c.id = s.cycle_id
-        CROSS JOIN LATERAL jsonb_array_elements(s.sections) sec
-      WHERE ${matcher.match(sql`poa_sections_text(s.sections)`)}
-        AND NOT EXISTS (SELECT 1 FROM report_submissions later WHERE later.report_id = s.report_id AND later.number > s.number)
+      WHERE ${matcher.match(sql`poa_answer_text(s.answer)`)}
         AND ${visible}
-        AND ${matcher.match(sql`poa_answer_text(sec->'answer')`)}`;
+        AND NOT EXISTS (SELECT 1 FROM report_submissions later WHERE later.report_id = s.report_id AND later.number > s.number)`;
   },
 };
 

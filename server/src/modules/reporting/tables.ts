@@ -102,3 +102,29 @@ export const reportSubmissions = pgTable(
   },
   (t) => [uniqueIndex('report_submissions_number_idx').on(t.reportId, t.number), index('report_submissions_cycle_idx').on(t.cycleId, t.state)],
 );
+
+/**
+ * Each section of each submission, one row apiece, for the search (drizzle/0027): a section is found by
+ * its own text through its own indexes, so a word in one section never costs reading a whole report, and
+ * each row carries the visibility its rule checks. Written only by a trigger on report_submissions (a
+ * submission is never changed), so it is in step with the submissions by construction; the report's
+ * reads keep using `report_submissions.sections`.
+ */
+export const reportSubmittedSections = pgTable(
+  'report_submitted_sections',
+  {
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => reportSubmissions.id),
+    reportId: uuid('report_id').notNull(),
+    cycleId: uuid('cycle_id').notNull(),
+    state: text('state').notNull(),
+    number: integer('number').notNull(),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    visibility: text('visibility', { enum: ['public', 'states', 'secretariat'] }).notNull(),
+    answer: jsonb('answer').$type<SectionAnswer>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.submissionId, t.key] }), index('report_submitted_sections_report_idx').on(t.reportId, t.number)],
+);

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { likePattern, tsOperand, type SearchPlan } from './query.js';
+import { gramQuery, likePattern, tsOperand, type SearchPlan } from './query.js';
 
 /**
  * A search plan as SQL over a folded text `d`, for the indexes of drizzle/0019_search.sql: words through
  * `poa_search_vector(d)` (one GIN index per source: the `simple` configuration and the English, French,
- * Spanish and Russian stemmers together), substrings through `d LIKE` (one trigram index per source).
+ * Spanish and Russian stemmers together), substrings through `d LIKE` (one trigram index per source); Chinese, Japanese and Korean as phrases of their
+ * grams in the same word vectors (drizzle/0027).
  * A source passes the very expression its indexes are built on, so the planner can use them.
  */
 
@@ -26,6 +27,7 @@ export function tsQueryOf(plan: SearchPlan): SQL | null {
     const words = p.join(' ');
     parts.push(sql`(${anyLanguage((c) => sql`phraseto_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${words})`)})`);
   }
+  for (const g of plan.grams) parts.push(sql`(${gramQuery(g)}::tsquery)`);
   return parts.length ? sql.join(parts, sql` && `) : null;
 }
 
@@ -48,8 +50,11 @@ export function matcherOf(plan: SearchPlan): Matcher {
     rank: (d) =>
       q
         ? // Ranked on the words as written only (one vector, not five): a word found as typed ranks above
-          // one found through a stemmer, and a match costs one to_tsvector, not five.
-          sql`ts_rank(to_tsvector('simple'::regconfig, ${d}), (${q}))::real`
+          // one found through a stemmer, and a match costs one to_tsvector, not five; with the grams of
+          // Chinese, Japanese or Korean when the query has some.
+          plan.grams.length
+          ? sql`ts_rank(to_tsvector('simple'::regconfig, ${d}) || poa_cjk_grams(${d}), (${q}))::real`
+          : sql`ts_rank(to_tsvector('simple'::regconfig, ${d}), (${q}))::real`
         : sql`(1.0 / (1 + strpos(${d}, ${plan.substrings[0]!})))::real`,
   };
 }

@@ -9,7 +9,8 @@ import type { Matcher } from './match.js';
  * own visibility rule in its WHERE clause (its `search-source.ts`, exported through its index.ts; app.ts
  * hands them to the search). The database keeps expression GIN indexes over the texts those tables
  * already hold (drizzle/0019_search.sql): words through `poa_search_vector` (the `simple` configuration
- * and the English, French, Spanish and Russian stemmers), substrings (Arabic, Chinese) through pg_trgm.
+ * and the English, French, Spanish and Russian stemmers, and the two-character grams of Chinese, Japanese
+ * and Korean since drizzle/0027), substrings (Arabic) through pg_trgm.
  * The search unions the sources (search.ts).
  *
  * Why not one `search_entries` table written by each use case: every use case that changes a searchable
