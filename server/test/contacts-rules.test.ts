@@ -6,6 +6,8 @@ import { contactsPolicy } from '../src/modules/contacts/policy.js';
 import type { Actor, Role } from '../src/kernel/actor.js';
 import { nextDirectoryDigestAt } from '../src/modules/contacts/directory-digest.js';
 import { checkedTransmission } from '../src/modules/contacts/transmission.js';
+import { directoryDigestMail } from '../src/modules/contacts/mail-texts.js';
+import { LANGUAGES } from '../src/kernel/languages.js';
 
 const office = { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' };
 
@@ -93,5 +95,17 @@ describe('an official transmission', () => {
     expect(checkedTransmission(undefined, 1000)).toBeNull();
     expect(() => checkedTransmission({ name: 'a.pdf', base64: b64('PK\u0003\u0004 zip') }, 1000)).toThrow(/not a PDF/);
     expect(() => checkedTransmission({ name: 'a.pdf', base64: b64('%PDF-1.7 long') }, 5)).toThrow(/too large/);
+  });
+});
+
+describe('the directory digest’s mail', () => {
+  it('says in each of the six languages which State, which role, what and when, and links to sign in', () => {
+    for (const lang of LANGUAGES) {
+      const mail = directoryDigestMail(lang, { lines: [{ stateName: 'Ⓢ', role: 'technical', change: 'withdraw', at: new Date('2026-12-07T10:30:00Z') }], link: `https://poa.example/${lang}/contacts` });
+      expect(mail.subject.length, lang).toBeGreaterThan(10);
+      expect(mail.text, lang).toContain('Ⓢ');
+      expect(mail.text, lang).toContain(`https://poa.example/${lang}/contacts`);
+      expect(mail.text, lang).not.toMatch(/undefined|\{\{/);
+    }
   });
 });

@@ -156,6 +156,7 @@ const DIGEST_TEXT: Record<Language, { subject: string; lead: string; signIn: str
 export function directoryDigestMail(lang: Language, f: { lines: readonly DigestLine[]; link: string }): Notice {
   const t = DIGEST_TEXT[lang];
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  const lines = f.lines.map((l) => `- ${when.format(l.at)} — ${l.stateName}: ${ROLE_NOUN[lang][l.role]}, ${CHANGE_WORD[lang][l.change]}`);
+  const comma = lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', ';
+  const lines = f.lines.map((l) => `- ${when.format(l.at)} — ${l.stateName}: ${ROLE_NOUN[lang][l.role]}${comma}${CHANGE_WORD[lang][l.change]}`);
   return { subject: t.subject, text: `${t.lead}\n\n${lines.join('\n')}\n\n${t.signIn}\n${f.link}\n` };
 }
