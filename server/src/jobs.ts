@@ -5,7 +5,7 @@ import { SILENCE_JOB, silenceDeadlineHandler } from './modules/decisions/index.j
 import { REMINDER_JOB, reportReminderHandler } from './modules/reporting/index.js';
 import { meetingJobHandlers } from './modules/meetings/index.js';
 import { updatesJobHandlers } from './modules/updates/index.js';
-import { checkJobHandlers } from './modules/contacts/index.js';
+import { checkJobHandlers, directoryDigestHandlers } from './modules/contacts/index.js';
 import { INVITE_LEAD_JOB, NON_OBJECTION_JOB, inviteFirstRepresentativeJob, nonObjectionPeriodHandler } from './modules/stakeholders/index.js';
 import { PASSWORD_RESET_JOB, passwordResetHandler } from './modules/accounts/index.js';
 import { NOTICE_JOB, REMIND_JOB, digestJobHandlers, noticeHandler, remindHandler } from './modules/follows/index.js';
@@ -19,6 +19,7 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     ...meetingJobHandlers(ctx),
     ...updatesJobHandlers(ctx),
     ...checkJobHandlers(ctx),
+    ...directoryDigestHandlers(ctx),
     [NON_OBJECTION_JOB]: nonObjectionPeriodHandler(ctx),
     [INVITE_LEAD_JOB]: inviteFirstRepresentativeJob(ctx),
     [PASSWORD_RESET_JOB]: passwordResetHandler(ctx),

@@ -93,7 +93,9 @@ describe('nominations', () => {
     expect((await c.fpCHL!.post('/api/v1/contacts/pocs', { ...body, state: 'FRA', otp: await otp('fpCHL') })).status).toBe(400);
     // A code once used is not accepted again.
     const code = await otp('fpCHL');
-    chlPoc = (await c.fpCHL!.post('/api/v1/contacts/pocs', { ...body, otp: code, invite: true })).body.id;
+    // With its note verbale, whose name and bytes carry the marker too.
+    const transmission = { name: `NV ${MARKER}.pdf`, base64: Buffer.from(`%PDF-1.7\n% ${MARKER}\n%%EOF\n`).toString('base64') };
+    chlPoc = (await c.fpCHL!.post('/api/v1/contacts/pocs', { ...body, otp: code, invite: true, transmission })).body.id;
     expect(chlPoc).toBeTruthy();
     expect((await c.fpCHL!.post('/api/v1/contacts/pocs', { ...nomination('technical', 'Chile2'), otp: code })).status).toBe(400);
     fraPoc = await nominate('fpFRA', { ...nomination('technical', 'France'), languages: ['fr'], timeZone: 'Europe/Paris' });
@@ -162,6 +164,7 @@ describe('nobody without standing learns anything', () => {
     const ids = [chlPoc, fraPoc, check.body.id, thread.body.id];
     // The crawl can fail: those who may read find the marker.
     expect((await c.secretariat!.get('/api/v1/contacts/pocs')).text.toLowerCase()).toContain(MARKER);
+    expect((await c.secretariat!.get(`/api/v1/contacts/pocs/${chlPoc}/versions/1/transmission`)).text.toLowerCase()).toContain(MARKER);
     expect((await c.fpFRA!.get(`/api/v1/contacts/threads/${thread.body.id}`)).text.toLowerCase()).toContain(MARKER);
     const doc = (await c.public!.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const leaks: string[] = [];
@@ -173,7 +176,7 @@ describe('nobody without standing learns anything', () => {
           // Every id of the directory in the contacts routes; elsewhere one id does (a POC's id means nothing there).
           const own = /contact/.test(template);
           for (const id of !template.includes('{') ? [null] : own ? ids : [chlPoc]) {
-            const url = template.replace(/\{[^}]+\}/g, id ?? '');
+            const url = template.replace('{version}', '1').replace(/\{[^}]+\}/g, id ?? '');
             const bodies = method === 'get' || method === 'delete' ? [undefined] : own ? [{}, { state: 'CHL', toState: 'CHL', kind: 'reply', text: 'x', urgency: 'routine' }] : [{}];
             for (const body of bodies) {
               const res = await c[who]!.request(method.toUpperCase() as 'GET', url, body);

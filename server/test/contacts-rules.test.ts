@@ -4,6 +4,10 @@ import { bucketOf, tally, tallyBy } from '../src/modules/contacts/reachability.j
 import { firstResponseMinutes, threadStatus, type MessageFacts } from '../src/modules/contacts/thread-status.js';
 import { contactsPolicy } from '../src/modules/contacts/policy.js';
 import type { Actor, Role } from '../src/kernel/actor.js';
+import { nextDirectoryDigestAt } from '../src/modules/contacts/directory-digest.js';
+import { checkedTransmission } from '../src/modules/contacts/transmission.js';
+import { directoryDigestMail } from '../src/modules/contacts/mail-texts.js';
+import { LANGUAGES } from '../src/kernel/languages.js';
 
 const office = { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' };
 
@@ -71,5 +75,37 @@ describe('who reads the directory (reciprocity)', () => {
     expect(contactsPolicy.read.allows(actor(['poc'], 'CHL'), { stateHasPoc: true, currentPoc: true })).toBe(true);
     for (const role of ['delegate', 'chair', 'stakeholder'] as Role[]) expect(contactsPolicy.read.allows(actor([role], 'CHL'), { stateHasPoc: true, currentPoc: true })).toBe(false);
     expect(contactsPolicy.read.allows(null, withPoc)).toBe(false);
+  });
+});
+
+describe('the directory digest’s cut-off', () => {
+  it('is the next 07:00 UTC strictly after the change', () => {
+    expect(nextDirectoryDigestAt(new Date('2026-12-07T06:59:59Z')).toISOString()).toBe('2026-12-07T07:00:00.000Z');
+    expect(nextDirectoryDigestAt(new Date('2026-12-07T07:00:00Z')).toISOString()).toBe('2026-12-08T07:00:00.000Z');
+    expect(nextDirectoryDigestAt(new Date('2026-12-31T23:00:00Z')).toISOString()).toBe('2027-01-01T07:00:00.000Z');
+  });
+});
+
+describe('an official transmission', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  it('is a PDF by its bytes, whatever its name, within the upload limit, and keeps a clean name', () => {
+    const ok = checkedTransmission({ name: 'C:\\notes\\"Note" verbale.pdf', base64: b64('%PDF-1.7 x') }, 1000)!;
+    expect(ok.filename).toBe('Note verbale.pdf');
+    expect(ok.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(checkedTransmission(undefined, 1000)).toBeNull();
+    expect(() => checkedTransmission({ name: 'a.pdf', base64: b64('PK\u0003\u0004 zip') }, 1000)).toThrow(/not a PDF/);
+    expect(() => checkedTransmission({ name: 'a.pdf', base64: b64('%PDF-1.7 long') }, 5)).toThrow(/too large/);
+  });
+});
+
+describe('the directory digest’s mail', () => {
+  it('says in each of the six languages which State, which role, what and when, and links to sign in', () => {
+    for (const lang of LANGUAGES) {
+      const mail = directoryDigestMail(lang, { lines: [{ stateName: 'Ⓢ', role: 'technical', change: 'withdraw', at: new Date('2026-12-07T10:30:00Z') }], link: `https://poa.example/${lang}/contacts` });
+      expect(mail.subject.length, lang).toBeGreaterThan(10);
+      expect(mail.text, lang).toContain('Ⓢ');
+      expect(mail.text, lang).toContain(`https://poa.example/${lang}/contacts`);
+      expect(mail.text, lang).not.toMatch(/undefined|\{\{/);
+    }
   });
 });

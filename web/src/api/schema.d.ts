@@ -2339,6 +2339,13 @@ export interface paths {
                                 state: string;
                                 timeZone: string;
                                 title: string;
+                                /** @description The official transmission that stands: the one of the latest version that carried one */
+                                transmission: {
+                                    filename: string;
+                                    size: number;
+                                    url: string;
+                                    version: number;
+                                } | null;
                                 /** Format: date-time */
                                 updatedAt: string;
                                 version: number;
@@ -2388,6 +2395,11 @@ export interface paths {
                         timeZone: string;
                         /** @default  */
                         title?: string;
+                        /** @description An official transmission of the nomination (a note verbale), as PDF */
+                        transmission?: {
+                            base64: string;
+                            name: string;
+                        };
                         /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
                         workingHours: {
                             days: number[];
@@ -2471,6 +2483,13 @@ export interface paths {
                             state: string;
                             timeZone: string;
                             title: string;
+                            /** @description The official transmission that stands: the one of the latest version that carried one */
+                            transmission: {
+                                filename: string;
+                                size: number;
+                                url: string;
+                                version: number;
+                            } | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -2513,6 +2532,11 @@ export interface paths {
                         timeZone: string;
                         /** @default  */
                         title?: string;
+                        /** @description An official transmission of the nomination (a note verbale), as PDF */
+                        transmission?: {
+                            base64: string;
+                            name: string;
+                        };
                         /** @description ISO weekdays (1 = Monday) and hours in the POC’s own zone */
                         workingHours: {
                             days: number[];
@@ -2581,10 +2605,54 @@ export interface paths {
                                 record: {
                                     [key: string]: unknown;
                                 };
+                                /** @description The official transmission that came with this version */
+                                transmission: {
+                                    filename: string;
+                                    size: number;
+                                    url: string;
+                                    version: number;
+                                } | null;
                                 version: number;
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/pocs/{id}/versions/{version}/transmission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The official transmission (PDF) of a nomination's version: the one that stands to every reader of the directory, every one to its State's side and the Secretariat (the read is logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -12,6 +12,14 @@ const routes = [
   { path: 'contacts/reads', element: <ReadsPage /> },
 ];
 const tally = (h1: number, h24: number, h72: number, never: number) => ({ '1h': h1, '24h': h24, '72h': h72, never, total: h1 + h24 + h72 + never });
+const state = (iso3: string, m49: string, names: Record<'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es', string>) => ({ iso3, m49, status: 'member', regionalGroup: null, names });
+const STATES = {
+  items: [
+    state('CHL', '152', { ar: 'شيلي', zh: '智利', en: 'Chile', fr: 'Chili', ru: 'Чили', es: 'Chile' }),
+    state('KEN', '404', { ar: 'كينيا', zh: '肯尼亚', en: 'Kenya', fr: 'Kenya', ru: 'Кения', es: 'Kenya' }),
+  ],
+  total: 2,
+};
 const CHECKS = [
   { id: 'c2', scope: { kind: 'group', group: 'AG' }, createdAt: '2026-03-01T00:00:00.000Z', expiresAt: '2026-03-08T00:00:00.000Z', completed: false, tally: tally(1, 0, 0, 1) },
   { id: 'c1', scope: { kind: 'all' }, createdAt: '2026-02-01T00:00:00.000Z', expiresAt: '2026-02-08T00:00:00.000Z', completed: true, tally: tally(5, 1, 1, 1) },
@@ -65,6 +73,7 @@ describe('reachability checks', () => {
   it('one check’s results per State, per regional group and per point of contact', async () => {
     renderPage('/en/contacts/checks/c1', routes, (a) => {
       a.on('GET', '/api/v1/me', me({ roles: ['secretariat'] }));
+      a.on('GET', '/api/v1/states', STATES);
       a.on('GET', '/api/v1/contacts/checks/:id', {
         ...CHECKS[1],
         buckets: ['1h', '24h', '72h', 'never'],
@@ -83,10 +92,34 @@ describe('reachability checks', () => {
       });
     });
     const byState = await screen.findByRole('table', { name: 'Answers by State' }, { timeout: 15_000 });
-    expect(within(byState).getByRole('rowheader', { name: 'KEN' }).parentElement!.textContent).toContain('0101');
+    // Each State by its name in the page's language, from the States' reference, ordered by it.
+    expect((await within(byState).findByRole('rowheader', { name: 'Kenya' })).parentElement!.textContent).toContain('0101');
+    expect(within(byState).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Chile', 'Kenya']);
+    expect(screen.getAllByRole('rowheader', { name: /technical|diplomatic/ }).map((h) => h.textContent)).toEqual(['Kenya · technical', 'Kenya · diplomatic']);
     expect(within(screen.getByRole('table', { name: 'Answers by regional group' })).getByRole('rowheader', { name: 'Latin American and Caribbean Group' })).toBeTruthy();
     expect(screen.getByText('Within 24 hours (300 minutes)')).toBeTruthy();
     expect(screen.getByText('7 of 8 points of contact answered')).toBeTruthy();
+  });
+
+  it('orders the States by their names in the page’s language; a State the reference lacks keeps its code', async () => {
+    renderPage('/ru/contacts/checks/c1', routes, (a) => {
+      a.on('GET', '/api/v1/me', me({ roles: ['secretariat'] }));
+      a.on('GET', '/api/v1/states', STATES);
+      a.on('GET', '/api/v1/contacts/checks/:id', {
+        ...CHECKS[1],
+        buckets: ['1h', '24h', '72h', 'never'],
+        byState: [
+          { key: 'CHL', tally: tally(2, 0, 0, 0) },
+          { key: 'KEN', tally: tally(0, 1, 0, 1) },
+          { key: 'ZZZ', tally: tally(0, 0, 0, 1) },
+        ],
+        byGroup: [],
+        targets: [],
+      });
+    });
+    const byState = await screen.findByRole('table', { name: /государств/i }, { timeout: 15_000 });
+    await within(byState).findByRole('rowheader', { name: 'Кения' });
+    expect(within(byState).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Кения', 'Чили', 'ZZZ']);
   });
 });
 
@@ -94,12 +127,14 @@ describe('the read log', () => {
   it('tells a State who read its entries, and when', async () => {
     renderPage('/en/contacts/reads', routes, (a) => {
       a.on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'KEN' }));
+      a.on('GET', '/api/v1/states', STATES);
       a.on('GET', '/api/v1/contacts/reads', {
         items: [{ pocId: 'p1', pocState: 'KEN', pocName: 'Brian Mwangi', pocRole: 'technical', readerName: 'Camila Rojas', readerState: 'CHL', readerRole: 'focal_point', at: '2026-03-01T10:00:00.000Z' }],
       });
     });
     expect(await screen.findByText('Camila Rojas', {}, { timeout: 15_000 })).toBeTruthy();
-    expect(screen.getByText('CHL · National focal point')).toBeTruthy();
+    expect(await screen.findByText('Chile · National focal point')).toBeTruthy();
+    expect(screen.getByText('Kenya · technical')).toBeTruthy();
     expect(screen.getByText('Brian Mwangi')).toBeTruthy();
     expect(screen.getByText('1 reading')).toBeTruthy();
   });

@@ -20,6 +20,7 @@ const POC = {
   workingHours: { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '00:00' },
   inWorkingHoursNow: true,
   hasAccount: true,
+  transmission: { version: 1, filename: 'NV-FRA.pdf', size: 1234, url: '/api/v1/contacts/pocs/7a1c0e6a-0000-4000-8000-000000000001/versions/1/transmission' },
   version: 1,
   nominatedAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -32,6 +33,7 @@ describe('the directory of points of contact', () => {
     renderPage('/en/contacts', routes, (a) => {
       a.on('GET', '/api/v1/me', me({ roles: ['poc'], state: 'CHL' }));
       a.on('GET', '/api/v1/contacts/pocs', { items: [POC], can: { nominate: false, scheduleCheck: false } });
+      a.on('GET', '/api/v1/states', { items: [{ iso3: 'FRA', m49: '250', status: 'member', regionalGroup: 'WEOG', names: { ar: 'فرنسا', zh: '法国', en: 'France', fr: 'France', ru: 'Франция', es: 'Francia' } }], total: 1 });
       a.on('GET', '/api/v1/contacts/checks', {
         items: [{ id: 'c1', scope: { kind: 'all' }, createdAt: '2026-01-02T00:00:00.000Z', expiresAt: '2026-01-09T00:00:00.000Z', completed: true, tally: { '1h': 1, '24h': 0, '72h': 0, never: 1, total: 2 } }],
         can: { schedule: false },
@@ -40,6 +42,8 @@ describe('the directory of points of contact', () => {
     expect(await screen.findByText('Thomas Leroy', {}, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByText('Within working hours now')).toBeTruthy();
     expect(screen.getByText('Signal: +33 6 00 00 00 00')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Official transmission of the nomination of Thomas Leroy (PDF)' }).getAttribute('href')).toBe(POC.transmission.url);
+    expect(await screen.findByText('France · technical')).toBeTruthy();
     expect(await screen.findByRole('columnheader', { name: 'Within 1 hour' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Nominate a point of contact' })).toBeNull();
   });

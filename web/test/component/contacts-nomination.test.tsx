@@ -27,6 +27,7 @@ const POC = {
   workingHours: { days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' },
   inWorkingHoursNow: true,
   hasAccount: true,
+  transmission: null,
   version: 1,
   nominatedAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -53,8 +54,15 @@ function server(a: FakeApi, held = { poc: { ...POC } }) {
   a.on('POST', '/api/v1/contacts/pocs/:id/withdrawal', guarded(() => json({ id: ID, version: held.poc.version + 1, status: 'withdrawn' })));
   a.on('GET', '/api/v1/contacts/pocs/:id/history', {
     items: [
-      { version: 1, change: 'nominate', record: { ...POC, role: 'technical' }, byAccount: 'x', at: '2026-01-01T00:00:00.000Z' },
-      { version: 2, change: 'withdraw', record: { reason: 'Left the CIRT' }, byAccount: 'x', at: '2026-02-01T00:00:00.000Z' },
+      {
+        version: 1,
+        change: 'nominate',
+        record: { ...POC, role: 'technical' },
+        transmission: { version: 1, filename: 'NV-2026-01.pdf', size: 1234, url: `/api/v1/contacts/pocs/${ID}/versions/1/transmission` },
+        byAccount: 'x',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+      { version: 2, change: 'withdraw', record: { reason: 'Left the CIRT' }, transmission: null, byAccount: 'x', at: '2026-02-01T00:00:00.000Z' },
     ],
   });
   return held;
@@ -80,6 +88,22 @@ describe('changing and withdrawing a nomination', () => {
     // The fields as typed, the channels it had kept, no role (a role is never changed).
     expect(puts[1]!.body).toMatchObject({ phone: '+254 20 999 9999', otp: '123456', languages: ['en', 'sw'], otherChannels: POC.otherChannels, workingHours: POC.workingHours });
     expect(puts[1]!.body.role).toBeUndefined();
+    expect(puts[1]!.body.transmission).toBeUndefined();
+  });
+
+  it('sends an official transmission chosen with the change as a PDF in base64; refuses one too large before sending', async () => {
+    const { user, api, path, container } = renderPage(`/en/contacts/pocs/${ID}/change`, routes, (a) => void server(a));
+    await screen.findByRole('textbox', { name: /Telephone/ }, { timeout: 15_000 });
+    const input = () => container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
+    await user.upload(input(), new File([new Uint8Array(800 * 1024)], 'big.pdf', { type: 'application/pdf' }));
+    await user.type(screen.getByRole('textbox', { name: /Code from your authenticator app/ }), '123456');
+    await user.click(screen.getByRole('button', { name: 'Save the change' }));
+    expect(await screen.findByText('The file is larger than 700 KB.')).toBeTruthy();
+    expect(api.sentTo('PUT', `/api/v1/contacts/pocs/${ID}`)).toEqual([]);
+    await user.upload(input(), new File(['%PDF-1.4 note verbale'], 'NV-2026-02.pdf', { type: 'application/pdf' }));
+    await user.click(screen.getByRole('button', { name: 'Save the change' }));
+    await expect.poll(path).toBe(`/en/contacts/pocs/${ID}/history`);
+    expect(api.sentTo('PUT', `/api/v1/contacts/pocs/${ID}`)[0]!.body.transmission).toEqual({ name: 'NV-2026-02.pdf', base64: Buffer.from('%PDF-1.4 note verbale').toString('base64') });
   });
 
   it('when someone changed it meanwhile, shows their version and saves the next change on it', async () => {
@@ -125,5 +149,7 @@ describe('changing and withdrawing a nomination', () => {
     expect(await screen.findByText('Причина: Left the CIRT', {}, { timeout: 15_000 })).toBeTruthy();
     const badges = screen.getAllByText(/^(Назначено|Изменено|Отозвано)$/).map((b) => b.textContent);
     expect(badges).toEqual(['Отозвано', 'Назначено']);
+    // The note verbale that came with the first version, to download.
+    expect(screen.getByRole('link', { name: 'Официальное сообщение версии 1 (PDF)' }).getAttribute('href')).toBe(`/api/v1/contacts/pocs/${ID}/versions/1/transmission`);
   });
 });

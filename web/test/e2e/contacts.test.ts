@@ -50,6 +50,7 @@ describe('the points of contact', () => {
     await form.getByRole('textbox', { name: 'Telephone' }).fill('+254 20 000 0042');
     await form.getByRole('textbox', { name: 'Working languages' }).fill('ru, en');
     await form.getByRole('textbox', { name: 'Time zone' }).fill('Africa/Nairobi');
+    await form.locator('input[type="file"]').setInputFiles({ name: 'note-verbale.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% note verbale ${stamp}\n%%EOF\n`) });
     await form.getByRole('checkbox', { name: /Also invite/ }).uncheck();
     await form.getByRole('textbox', { name: 'Code from your authenticator app' }).fill(totp(account('focal.ken@poa.demo').totpSecret!));
     await form.getByRole('button', { name: 'Nominate' }).click();
@@ -57,6 +58,11 @@ describe('the points of contact', () => {
     await main(kenya.page).getByRole('link', { name: `History of the nomination of ${name}` }).click();
     await kenya.page.locator('h1', { hasText: 'History of a nomination' }).waitFor();
     await main(kenya.page).getByText('Nominated').waitFor();
+    // The note verbale came with the first version, and downloads as it was sent.
+    const transmission = main(kenya.page).getByRole('link', { name: 'Official transmission of version 1 (PDF)' });
+    const file = await kenya.page.request.get((await transmission.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect((await file.body()).toString()).toContain(`note verbale ${stamp}`);
     await expectAccessible(kenya.page, 'history of a nomination');
 
     // The Secretariat checks Kenya's points of contact.
@@ -110,5 +116,43 @@ describe('the points of contact', () => {
     await main(chile.page).getByText('Дан ответ').waitFor();
 
     for (const s of [kenya, secretariat, visitor, chile]) expect(s.errors).toEqual([]);
+  });
+
+  it('the directory, a nomination, the checks and the read log pass axe in Arabic, right to left, naming States in Arabic', { timeout: 120_000 }, async () => {
+    const kenya = await as('focal.ken@poa.demo', 'ar');
+    const rtl = () => kenya.page.evaluate(() => document.documentElement.dir);
+    await open(kenya.page, '/ar/contacts');
+    await main(kenya.page).locator('tbody tr').first().waitFor();
+    expect(await rtl()).toBe('rtl');
+    // The States are named in Arabic, not by their codes.
+    await main(kenya.page).getByText('كينيا', { exact: false }).first().waitFor();
+    await expectAccessible(kenya.page, 'the directory (ar)');
+    const history = (await main(kenya.page).locator('a[href*="/history"]').first().getAttribute('href'))!;
+    await open(kenya.page, history);
+    await main(kenya.page).locator('li').first().waitFor();
+    await expectAccessible(kenya.page, 'history of a nomination (ar)');
+    await open(kenya.page, history.replace(/\/history$/, '/change'));
+    await main(kenya.page).locator('input[type="file"]').waitFor({ state: 'attached' });
+    await expectAccessible(kenya.page, 'change a nomination (ar)');
+    await open(kenya.page, '/ar/contacts/nominate');
+    await expectAccessible(kenya.page, 'nominate a point of contact (ar)');
+
+    const secretariat = await as('secretariat@poa.demo', 'ar');
+    await open(secretariat.page, '/ar/contacts/checks');
+    await main(secretariat.page).getByRole('img').first().waitFor();
+    await expectAccessible(secretariat.page, 'reachability checks (ar)');
+    const check = (await main(secretariat.page).locator('a[href*="/contacts/checks/"]').first().getAttribute('href'))!;
+    await open(secretariat.page, check);
+    const byState = main(secretariat.page).getByTestId('by-state-table');
+    await byState.locator('tbody tr').first().waitFor();
+    // Each row names its State in Arabic once the reference has loaded: no bare code is left.
+    await expect.poll(() => byState.locator('tbody th').allInnerTexts()).not.toContainEqual(expect.stringMatching(/^[A-Z]{3}$/));
+    expect((await byState.locator('tbody th').allInnerTexts()).every((name) => /[\u0600-\u06FF]/.test(name))).toBe(true);
+    await expectAccessible(secretariat.page, 'results of a check (ar)');
+    await open(secretariat.page, '/ar/contacts/reads');
+    await main(secretariat.page).locator('tbody tr').first().waitFor();
+    await expectAccessible(secretariat.page, 'the read log (ar)');
+
+    for (const s of [kenya, secretariat]) expect(s.errors).toEqual([]);
   });
 });

@@ -9,3 +9,4 @@ export { answerThread } from './answer-thread.js';
 // For the demo's seed alone (no route uses them).
 export { seedNomination, backdateCheck } from './demo-support.js';
 export { contactsPolicy } from './policy.js';
+export { DIRECTORY_DIGEST_JOB, directoryDigestHandlers } from './directory-digest.js';

@@ -111,3 +111,52 @@ export function messageNotice(lang: Language, f: { link: string; exercise: boole
       return { subject: `${x}New message for your State (PoA points of contact)`, text: `${x}A message for your State is waiting on the PoA Platform.\nSign in to read it:\n${f.link}\n` };
   }
 }
+
+export type DirectoryChange = 'nominate' | 'update' | 'withdraw';
+
+/** One line of the directory digest: which State, which role, what happened, when. Nothing of the person. */
+export interface DigestLine {
+  stateName: string;
+  role: PocRole;
+  change: DirectoryChange;
+  at: Date;
+}
+
+const ROLE_NOUN: Record<Language, Record<PocRole, string>> = {
+  en: { diplomatic: 'diplomatic point of contact', technical: 'technical point of contact' },
+  fr: { diplomatic: 'point de contact diplomatique', technical: 'point de contact technique' },
+  es: { diplomatic: 'punto de contacto diplomático', technical: 'punto de contacto técnico' },
+  ru: { diplomatic: 'дипломатическое контактное лицо', technical: 'техническое контактное лицо' },
+  zh: { diplomatic: '外交联络点', technical: '技术联络点' },
+  ar: { diplomatic: 'نقطة الاتصال الدبلوماسية', technical: 'نقطة الاتصال التقنية' },
+};
+
+const CHANGE_WORD: Record<Language, Record<DirectoryChange, string>> = {
+  en: { nominate: 'nominated', update: 'details changed', withdraw: 'withdrawn' },
+  fr: { nominate: 'nomination', update: 'coordonnées modifiées', withdraw: 'retrait' },
+  es: { nominate: 'designación', update: 'datos modificados', withdraw: 'retirada' },
+  ru: { nominate: 'назначение', update: 'изменение данных', withdraw: 'отзыв' },
+  zh: { nominate: '已指定', update: '信息已更改', withdraw: '已撤回' },
+  ar: { nominate: 'تسمية', update: 'تغيير البيانات', withdraw: 'سحب' },
+};
+
+const DIGEST_TEXT: Record<Language, { subject: string; lead: string; signIn: string }> = {
+  en: { subject: 'Changes in the directory of PoA points of contact', lead: 'Since the last digest, the directory of points of contact changed (times in UTC):', signIn: 'Sign in to see the directory:' },
+  fr: { subject: 'Modifications de l’annuaire des points de contact du PoA', lead: 'Depuis le dernier récapitulatif, l’annuaire des points de contact a changé (heures UTC) :', signIn: 'Connectez-vous pour consulter l’annuaire :' },
+  es: { subject: 'Cambios en el directorio de puntos de contacto del PoA', lead: 'Desde el último resumen, el directorio de puntos de contacto ha cambiado (horas UTC):', signIn: 'Inicie sesión para ver el directorio:' },
+  ru: { subject: 'Изменения в справочнике контактных лиц Программы действий', lead: 'Со времени последней сводки в справочнике контактных лиц произошли изменения (время UTC):', signIn: 'Войдите, чтобы открыть справочник:' },
+  zh: { subject: '行动纲领联络点名录的变更', lead: '自上次摘要以来，联络点名录发生了以下变更（时间为 UTC）：', signIn: '请登录查看名录：' },
+  ar: { subject: 'تغييرات في دليل نقاط الاتصال لبرنامج العمل', lead: 'منذ الموجز الأخير، طرأت التغييرات التالية على دليل نقاط الاتصال (الأوقات بالتوقيت العالمي المنسق):', signIn: 'سجّلوا الدخول للاطلاع على الدليل:' },
+};
+
+/**
+ * The daily digest of the directory's changes to a POC of another State: which State, which role,
+ * what changed and when, and a link to sign in; never a name, an address or a number.
+ */
+export function directoryDigestMail(lang: Language, f: { lines: readonly DigestLine[]; link: string }): Notice {
+  const t = DIGEST_TEXT[lang];
+  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const comma = lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', ';
+  const lines = f.lines.map((l) => `- ${when.format(l.at)} — ${l.stateName}: ${ROLE_NOUN[lang][l.role]}${comma}${CHANGE_WORD[lang][l.change]}`);
+  return { subject: t.subject, text: `${t.lead}\n\n${lines.join('\n')}\n\n${t.signIn}\n${f.link}\n` };
+}

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/problem.js';
 import { contactsCan, contactsPolicy, type Standing } from './policy.js';
 import { contactPocs, contactPocVersions, contactReads, type PocRole } from './tables.js';
 import { withinWorkingHours } from './working-hours.js';
+import { standingTransmission, transmissionBytes, transmissionsOf, type TransmissionInfo } from './transmission.js';
 
 /**
  * The reading side of the directory. Every query filters by what the caller may see; a thing the
@@ -42,7 +43,7 @@ export async function assertReader(db: Executor, actor: Actor | null): Promise<S
 
 type PocRow = typeof contactPocs.$inferSelect;
 
-export function pocView(row: PocRow, actor: Actor | null, standing: Standing, now = new Date()) {
+export function pocView(row: PocRow, actor: Actor | null, standing: Standing, transmission: TransmissionInfo | null, now = new Date()) {
   return {
     id: row.id,
     state: row.state,
@@ -58,6 +59,7 @@ export function pocView(row: PocRow, actor: Actor | null, standing: Standing, no
     workingHours: row.workingHours,
     inWorkingHoursNow: withinWorkingHours(row.workingHours, row.timeZone, now),
     hasAccount: row.accountId !== null,
+    transmission,
     version: row.version,
     nominatedAt: row.nominatedAt,
     updatedAt: row.updatedAt,
@@ -87,7 +89,8 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: { state
     .where(and(...where))
     .orderBy(asc(contactPocs.state), asc(contactPocs.role), asc(contactPocs.name));
   await logReads(db, reader.actor, rows);
-  return { items: rows.map((r) => pocView(r, actor, reader)), can: canOf(contactsCan.directory, actor, { state: actor?.state ?? null }) };
+  const transmissions = await transmissionsOf(db, rows.map((r) => r.id));
+  return { items: rows.map((r) => pocView(r, actor, reader, standingTransmission(transmissions.get(r.id)))), can: canOf(contactsCan.directory, actor, { state: actor?.state ?? null }) };
 }
 
 /** One current POC; its read is logged. */
@@ -99,7 +102,26 @@ export async function readPoc(db: Db, actor: Actor | null, id: string) {
     .where(and(eq(contactPocs.id, id), eq(contactPocs.status, 'current')));
   if (!row) throw notFound('The point of contact');
   await logReads(db, reader.actor, [row]);
-  return pocView(row, actor, reader);
+  const transmissions = await transmissionsOf(db, [row.id]);
+  return pocView(row, actor, reader, standingTransmission(transmissions.get(row.id)));
+}
+
+/**
+ * The official transmission of a nomination's version. The one that stands for a current nomination
+ * (the latest that came with it) is read by whoever reads the directory, as its record is; every
+ * version's, and a withdrawn nomination's, only by its State's own side and the Secretariat, as its
+ * history is. Anything else is not found. The download is logged as a read of the POC's record.
+ */
+export async function transmissionFile(db: Db, actor: Actor | null, id: string, version: number) {
+  const reader = await assertReader(db, actor);
+  const [row] = await db.select().from(contactPocs).where(eq(contactPocs.id, id));
+  if (!row) throw notFound('The file');
+  const standing = standingTransmission((await transmissionsOf(db, [id])).get(id));
+  const mayRead = contactsPolicy.history.allows(actor, { ...reader, state: row.state }) || (row.status === 'current' && standing?.version === version);
+  const file = mayRead ? await transmissionBytes(db, id, version) : null;
+  if (!file) throw notFound('The file');
+  await logReads(db, reader.actor, [row]);
+  return file;
 }
 
 /** Every version of a nomination (withdrawn ones too): its State's own side and the Secretariat. */
@@ -108,7 +130,17 @@ export async function pocHistory(db: Db, actor: Actor | null, id: string) {
   const [row] = await db.select({ state: contactPocs.state }).from(contactPocs).where(eq(contactPocs.id, id));
   if (!row || !contactsPolicy.history.allows(actor, { ...standing, state: row.state })) throw notFound('The point of contact');
   const versions = await db.select().from(contactPocVersions).where(eq(contactPocVersions.pocId, id)).orderBy(asc(contactPocVersions.version));
-  return { items: versions.map((v) => ({ version: v.version, change: v.change, record: v.record as Record<string, unknown>, byAccount: v.byAccount, at: v.at })) };
+  const transmissions = (await transmissionsOf(db, [id])).get(id) ?? [];
+  return {
+    items: versions.map((v) => ({
+      version: v.version,
+      change: v.change,
+      record: v.record as Record<string, unknown>,
+      transmission: transmissions.find((t) => t.version === v.version) ?? null,
+      byAccount: v.byAccount,
+      at: v.at,
+    })),
+  };
 }
 
 /** Who read a State's entries, newest first: its own side sees its own; the Secretariat names a State. */

@@ -28,7 +28,7 @@ import {
   WithdrawBody,
 } from './schemas.js';
 import { POC_ROLES } from './tables.js';
-import { listDirectory, pocHistory, readPoc, readsOf } from './reading.js';
+import { listDirectory, pocHistory, readPoc, readsOf, transmissionFile } from './reading.js';
 import { nominatePoc } from './nominate-poc.js';
 import { changePoc } from './change-poc.js';
 import { withdrawPoc } from './withdraw-poc.js';
@@ -64,8 +64,8 @@ export function contactsRoutes(app: App, ctx: PlatformContext): void {
     '/api/v1/contacts/pocs',
     { config: { policy: guard(contactsPolicy.nominateSomething) }, schema: { tags, summary: "Nominate a point of contact of one's own State (focal point; fresh TOTP code)", body: NominateBody, response: { 201: Nominated } } },
     async (request, reply) => {
-      const { otp, invite, ...nomination } = request.body;
-      return reply.code(201).send(await nominatePoc(ctx, { actor: request.actor!, otp, invite, nomination }));
+      const { otp, invite, transmission, ...nomination } = request.body;
+      return reply.code(201).send(await nominatePoc(ctx, { actor: request.actor!, otp, invite, nomination, transmission }));
     },
   );
 
@@ -86,8 +86,29 @@ export function contactsRoutes(app: App, ctx: PlatformContext): void {
       schema: { tags, summary: 'Change a nomination (focal point; If-Match: its version; fresh TOTP code)', params: z.object({ id: Id }), body: ChangeBody, response: { 200: Changed } },
     },
     async (request) => {
-      const { otp, ...nomination } = request.body;
-      return changePoc(ctx, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), otp, nomination });
+      const { otp, transmission, ...nomination } = request.body;
+      return changePoc(ctx, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), otp, nomination, transmission });
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/pocs/:id/versions/:version/transmission',
+    {
+      config: directory,
+      schema: {
+        tags,
+        summary: "The official transmission (PDF) of a nomination's version: the one that stands to every reader of the directory, every one to its State's side and the Secretariat (the read is logged)",
+        params: z.object({ id: Id, version: z.coerce.number().int().min(1).max(1_000_000) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await transmissionFile(db, request.actor, request.params.id, request.params.version);
+      const ascii = file.filename.replace(/[^A-Za-z0-9._-]+/g, '_');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
     },
   );
 

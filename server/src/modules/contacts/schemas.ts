@@ -35,13 +35,22 @@ export const Nomination = z
   })
   .strict();
 
+/** An optional official transmission (e.g. a note verbale), a PDF in base64, kept with the version it comes with. */
+const TransmissionIn = z
+  .object({ name: z.string().trim().min(1).max(200), base64: z.string().max(1_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'base64') })
+  .strict()
+  .optional()
+  .describe('An official transmission of the nomination (a note verbale), as PDF');
+
 export const NominateBody = Nomination.extend({
   otp: Otp,
+  transmission: TransmissionIn,
   invite: z.boolean().default(false).describe('Also invite the POC to an account of role `poc`'),
 }).strict();
-export const ChangeBody = Nomination.omit({ role: true }).extend({ otp: Otp }).strict();
+export const ChangeBody = Nomination.omit({ role: true }).extend({ otp: Otp, transmission: TransmissionIn }).strict();
 export const WithdrawBody = z.object({ otp: Otp, reason: z.string().trim().max(2000).default('') }).strict();
 
+const TransmissionOut = z.object({ version: z.number().int(), filename: z.string(), size: z.number().int(), url: z.string() });
 const Channel = z.object({ kind: z.string(), value: z.string() });
 const WorkingHoursOut = z.object({ days: z.array(z.number().int()), from: z.string(), to: z.string() });
 
@@ -60,6 +69,7 @@ export const PocOut = z.object({
   workingHours: WorkingHoursOut,
   inWorkingHoursNow: z.boolean().describe('Now falls inside the POC’s working hours, in its own zone'),
   hasAccount: z.boolean(),
+  transmission: TransmissionOut.nullable().describe('The official transmission that stands: the one of the latest version that carried one'),
   version: z.number().int(),
   nominatedAt: z.date(),
   updatedAt: z.date(),
@@ -69,7 +79,16 @@ export const Directory = z.object({ items: z.array(PocOut), can: z.object({ nomi
 export const Nominated = z.object({ id: z.string(), version: z.number().int(), invited: z.boolean().describe('An account of role `poc` was invited') });
 export const Changed = z.object({ id: z.string(), version: z.number().int(), status: z.enum(['current', 'withdrawn']) });
 export const History = z.object({
-  items: z.array(z.object({ version: z.number().int(), change: z.enum(['nominate', 'update', 'withdraw']), record: z.record(z.string(), z.unknown()), byAccount: z.string(), at: z.date() })),
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      change: z.enum(['nominate', 'update', 'withdraw']),
+      record: z.record(z.string(), z.unknown()),
+      transmission: TransmissionOut.nullable().describe('The official transmission that came with this version'),
+      byAccount: z.string(),
+      at: z.date(),
+    }),
+  ),
 });
 export const Reads = z.object({
   items: z.array(

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { states } from '../states/tables.js';
 
 /**
@@ -65,8 +65,29 @@ export const contactPocVersions = pgTable(
     record: jsonb('record').notNull(),
     byAccount: uuid('by_account').notNull(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    /** When the daily digest told the other States' POCs of this change (once); null until then. */
+    toldAt: timestamp('told_at', { withTimezone: true, precision: 3 }),
   },
-  (t) => [primaryKey({ columns: [t.pocId, t.version] })],
+  (t) => [primaryKey({ columns: [t.pocId, t.version] }), index('contact_poc_versions_untold_idx').on(t.toldAt, t.at)],
+);
+
+/**
+ * The official transmission of a nomination's version (a note verbale, as PDF), when the focal point
+ * attached one. Kept in the database with the version, never in the shared file storage: it is read
+ * only through the directory's rules, and each download is logged as a read of the POC's record.
+ */
+export const contactTransmissions = pgTable(
+  'contact_transmissions',
+  {
+    pocId: uuid('poc_id').notNull(),
+    version: integer('version').notNull(),
+    filename: text('filename').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    pdfBase64: text('pdf_base64').notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pocId, t.version] }), foreignKey({ columns: [t.pocId, t.version], foreignColumns: [contactPocVersions.pocId, contactPocVersions.version] })],
 );
 
 /** Every read of a POC's record: the State it belongs to sees who read its entries, and when. */

@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { revokeRole } from '../accounts/index.js';
 import { nominationForChange } from './nomination-for-change.js';
 import { contactPocs, contactPocVersions } from './tables.js';
+import { scheduleDirectoryDigest } from './directory-digest.js';
 
 /**
  * The focal point withdraws a nomination of its own State, with a fresh second-factor code. From
@@ -29,6 +30,7 @@ export async function withdrawPoc(ctx: PlatformContext, input: { actor: Actor; i
       change: { state: poc.state, version, reason: input.reason, accountId: poc.accountId, ...account },
       details: { state: poc.state, version, accountRoleRevoked: account.revoked, accountDisabled: account.disabled },
     });
+    await scheduleDirectoryDigest(tx, now);
     return { id: poc.id, version, status: 'withdrawn' as const };
   });
 }

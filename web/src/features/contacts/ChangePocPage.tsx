@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useVersionedSave, versionTag } from '../../ui/versioned-save';
 import { ROLE_LABEL } from './labels';
-import { draftOf, nominationOf, OtpField, PocFields } from './PocFields';
+import { draftOf, nominationOf, OtpField, PocFields, TRANSMISSION_MAX_BYTES, TransmissionField, transmissionOf } from './PocFields';
 import { pocQuery, type Poc } from './queries';
 
 /** The focal point changes a nomination of its State: made on the version it opened (If-Match), with a fresh code of its authenticator. */
@@ -22,12 +22,13 @@ function ChangeForm({ poc }: { poc: Poc }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(poc));
   const [otp, setOtp] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   // The version this form was opened on, kept while it lives.
   const [openedOn] = useState(versionTag(poc.version));
   const save = useVersionedSave<void, { id: string; version: number }, Poc>({
     etag: openedOn,
-    send: (ifMatch) =>
-      unwrap(api.PUT('/api/v1/contacts/pocs/{id}', { params: { path: { id: poc.id } }, headers: ifMatch, body: { ...nominationOf(draft, poc.otherChannels), otp } })),
+    send: async (ifMatch) =>
+      unwrap(api.PUT('/api/v1/contacts/pocs/{id}', { params: { path: { id: poc.id } }, headers: ifMatch, body: { ...nominationOf(draft, poc.otherChannels), otp, transmission: await transmissionOf(file) } })),
     savedEtag: (r) => versionTag(r.version),
     onSuccess: async () => {
       notifySuccess(t('contacts.change.saved'));
@@ -41,6 +42,7 @@ function ChangeForm({ poc }: { poc: Poc }) {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (file && file.size > TRANSMISSION_MAX_BYTES) return;
     save.mutate();
   };
   const { theirs } = save;
@@ -60,6 +62,7 @@ function ChangeForm({ poc }: { poc: Poc }) {
         ) : null}
         <ProblemAlert error={save.stale ? null : save.error} />
         <PocFields draft={draft} onChange={setDraft} error={save.error} />
+        <TransmissionField value={file} onChange={setFile} error={save.error} />
         <OtpField value={otp} onChange={setOtp} error={save.error} />
         <Group>
           <Button type="submit" loading={save.isPending}>

@@ -11,6 +11,7 @@ import { useGroupLabel } from '../states';
 import { BUCKET_LABEL, ROLE_LABEL } from './labels';
 import { checkQuery, type Tally } from './queries';
 import { ScopeText } from './ScopeText';
+import { useStateNames } from './state-names';
 import ui from '../../ui/ui.module.css';
 
 const BUCKETS = ['1h', '24h', '72h', 'never'] as const;
@@ -55,6 +56,8 @@ export default function CheckPage() {
   const lang = useLang();
   const to = useLocalPath();
   const groupLabel = useGroupLabel();
+  const states = useStateNames();
+  const byName = new Intl.Collator(lang);
   const { id = '' } = useParams();
   const query = useQuery(checkQuery(id));
   return (
@@ -79,7 +82,10 @@ export default function CheckPage() {
               <Title order={2} size="h3" id="by-state" mb="xs">
                 {t('contacts.check.byState')}
               </Title>
-              <TallyTable id="by-state-table" caption={t('contacts.check.byStateCaption')} keyHeader={t('contacts.directory.state')} rows={c.byState.map((r) => ({ ...r, label: r.key }))} />
+              <TallyTable
+                id="by-state-table"
+                caption={t('contacts.check.byStateCaption')} keyHeader={t('contacts.directory.state')} rows={[...c.byState].sort((a, b) => byName.compare(states.text(a.key), states.text(b.key))).map((r) => ({ ...r, label: states.label(r.key) }))}
+              />
             </section>
             {c.byGroup.length > 0 ? (
               <section aria-labelledby="by-group">
@@ -112,7 +118,7 @@ export default function CheckPage() {
                     {c.targets.map((p) => (
                       <Table.Tr key={p.pocId}>
                         <Table.Th scope="row" fw="normal">
-                          {p.state} · {t(ROLE_LABEL[p.role])}
+                          {states.label(p.state)} · {t(ROLE_LABEL[p.role])}
                         </Table.Th>
                         <Table.Td>{p.sentAt ? formatInstant(p.sentAt, lang) : t('contacts.check.notYetSent')}</Table.Td>
                         <Table.Td>{p.answeredAt ? formatInstant(p.answeredAt, lang) : '—'}</Table.Td>

@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { formatClock } from '../../ui/dates';
 import { checksQuery, directoryQuery, type Poc } from './queries';
+import { useStateNames } from './state-names';
 import ui from '../../ui/ui.module.css';
 
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -39,6 +40,7 @@ export default function DirectoryPage() {
   // A State without a POC cannot read the directory, but its focal point must still be able to nominate one.
   const me = useMe();
   const checks = useQuery({ ...checksQuery(), enabled: query.isSuccess });
+  const states = useStateNames();
   return (
     <Stack gap="lg">
       <PageHeading>{t('contacts.directory.title')}</PageHeading>
@@ -81,7 +83,7 @@ export default function DirectoryPage() {
                   {data.items.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td>
-                        {p.state} · {t(ROLE_LABEL[p.role])}
+                        {states.label(p.state)} · {t(ROLE_LABEL[p.role])}
                       </Table.Td>
                       <Table.Td>
                         <Text fw={600} dir="auto">
@@ -91,6 +93,11 @@ export default function DirectoryPage() {
                           {p.title}, {p.organisation}
                         </Text>
                         <Text size="xs">{p.languages.join(', ')}</Text>
+                        {p.transmission ? (
+                          <Anchor size="sm" href={p.transmission.url} download={p.transmission.filename} aria-label={t('contacts.directory.transmissionOf', { name: p.name })}>
+                            {t('contacts.directory.transmission')}
+                          </Anchor>
+                        ) : null}
                         {p.can.change || p.can.history ? (
                           <Group gap="sm" mt={4}>
                             {p.can.change ? (

@@ -6,11 +6,12 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
+import { ProperName } from '../../ui/localized';
 import { CHANGE_LABEL, ROLE_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { historyQuery } from './queries';
 import ui from '../../ui/ui.module.css';
 
-type Version = { version: number; change: keyof typeof CHANGE_LABEL; record: Record<string, unknown>; at: string };
+type Version = { version: number; change: keyof typeof CHANGE_LABEL; record: Record<string, unknown>; transmission: { filename: string; url: string } | null; at: string };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -68,6 +69,14 @@ export default function HistoryPage() {
                   </Text>
                 </Group>
                 <VersionRecord v={v} />
+                {v.transmission ? (
+                  <Text size="sm" mt="xs">
+                    <Anchor href={v.transmission.url} download={v.transmission.filename}>
+                      {t('contacts.history.transmission', { version: v.version })}
+                    </Anchor>{' '}
+                    (<ProperName>{v.transmission.filename}</ProperName>)
+                  </Text>
+                ) : null}
               </Paper>
             ))}
           </Stack>

@@ -8,7 +8,7 @@ import { useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ROLE_LABEL } from './labels';
-import { emptyDraft, nominationOf, OtpField, PocFields } from './PocFields';
+import { emptyDraft, nominationOf, OtpField, PocFields, TRANSMISSION_MAX_BYTES, TransmissionField, transmissionOf } from './PocFields';
 
 const ROLES = ['diplomatic', 'technical'] as const;
 
@@ -22,8 +22,9 @@ export default function NominatePage() {
   const [draft, setDraft] = useState(emptyDraft);
   const [otp, setOtp] = useState('');
   const [invite, setInvite] = useState(true);
+  const [file, setFile] = useState<File | null>(null);
   const nominate = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/contacts/pocs', { body: { role, ...nominationOf(draft), otp, invite } })),
+    mutationFn: async () => unwrap(api.POST('/api/v1/contacts/pocs', { body: { role, ...nominationOf(draft), otp, invite, transmission: await transmissionOf(file) } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
       void navigate(to('/contacts'));
@@ -31,6 +32,7 @@ export default function NominatePage() {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (file && file.size > TRANSMISSION_MAX_BYTES) return;
     nominate.mutate();
   };
   return (
@@ -42,6 +44,7 @@ export default function NominatePage() {
           <ProblemAlert error={nominate.error} />
           <Select label={t('contacts.nominate.role')} data={ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))} value={role} onChange={(v) => v && setRole(v as typeof role)} allowDeselect={false} />
           <PocFields draft={draft} onChange={setDraft} error={nominate.error} />
+          <TransmissionField value={file} onChange={setFile} error={nominate.error} />
           <Checkbox label={t('contacts.nominate.invite')} checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} />
           <OtpField value={otp} onChange={setOtp} error={nominate.error} />
           <Group>

@@ -1,6 +1,7 @@
-import { Checkbox, Group, TextInput } from '@mantine/core';
+import { Checkbox, FileInput, Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/client';
+import { base64Of } from '../../ui/file-base64';
 import { WEEKDAY_LABEL } from './labels';
 import type { Poc } from './queries';
 
@@ -103,6 +104,31 @@ export function OtpField({ value, onChange, error }: { value: string; onChange: 
       autoComplete="one-time-code"
       dir="ltr"
       error={fieldErrorOf(error)('otp')}
+    />
+  );
+}
+
+/** The largest PDF the form sends: its base64 must stay within what the API takes in a JSON body. */
+export const TRANSMISSION_MAX_BYTES = 700 * 1024;
+
+/** The body's `transmission` for a chosen PDF, or nothing. */
+export const transmissionOf = async (file: File | null) => (file ? { name: file.name, base64: await base64Of(file) } : undefined);
+
+/** The optional official transmission (a note verbale) of a nomination or a change, as a PDF. */
+export function TransmissionField({ value, onChange, error }: { value: File | null; onChange: (f: File | null) => void; error: unknown }) {
+  const { t } = useTranslation();
+  const tooLarge = value && value.size > TRANSMISSION_MAX_BYTES ? t('contacts.nominate.transmissionTooLarge') : undefined;
+  return (
+    <FileInput
+      label={t('contacts.nominate.transmission')}
+      description={t('contacts.nominate.transmissionHelp')}
+      placeholder={t('contacts.nominate.chooseFile')}
+      accept="application/pdf"
+      value={value}
+      onChange={onChange}
+      error={tooLarge ?? fieldErrorOf(error)('transmission.base64')}
+      clearable
+      clearButtonProps={{ 'aria-label': t('contacts.nominate.clearFile') }}
     />
   );
 }

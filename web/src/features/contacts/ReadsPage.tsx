@@ -8,6 +8,7 @@ import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { READER_ROLE_LABEL, ROLE_LABEL } from './labels';
 import { readsQuery } from './queries';
+import { useStateNames } from './state-names';
 
 const roleKey = (role: string) => (role === 'secretariat' || role === 'focal_point' ? READER_ROLE_LABEL[role] : READER_ROLE_LABEL.poc);
 
@@ -17,6 +18,7 @@ export default function ReadsPage() {
   const lang = useLang();
   const to = useLocalPath();
   const reads = useQuery(readsQuery());
+  const states = useStateNames();
   return (
     <Stack gap="lg">
       <PageHeading>{t('contacts.reads.title')}</PageHeading>
@@ -49,7 +51,7 @@ export default function ReadsPage() {
                             {r.readerName}
                           </Text>
                           <Text size="xs">
-                            {r.readerState ? `${r.readerState} · ` : ''}
+                            {r.readerState ? <>{states.label(r.readerState)} · </> : ''}
                             {t(roleKey(r.readerRole))}
                           </Text>
                         </Table.Td>
@@ -58,7 +60,7 @@ export default function ReadsPage() {
                             {r.pocName}
                           </Text>
                           <Text size="xs">
-                            {r.pocState} · {t(ROLE_LABEL[r.pocRole])}
+                            {states.label(r.pocState)} · {t(ROLE_LABEL[r.pocRole])}
                           </Text>
                         </Table.Td>
                       </Table.Tr>
