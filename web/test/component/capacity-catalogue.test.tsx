@@ -90,8 +90,8 @@ describe('the needs-based catalogue for the annual meeting', () => {
     // The cover: the counts of what is listed (three needs of three States), each pillar with its own.
     const counts = screen.getByTestId('catalogue-counts');
     expect(within(counts).getByText('Besoins présentés : 3. États demandeurs : 3.')).toBeTruthy();
-    expect(within(counts).getByRole('link', { name: 'Normes' }).getAttribute('href')).toBe('#catalogue-norms');
-    expect(within(counts).getByText(/besoins : 1/)).toBeTruthy();
+    expect(within(counts).getByRole('link', { name: 'Normes · besoins : 3' }).getAttribute('href')).toBe('#catalogue-norms');
+    expect(within(counts).getByRole('link', { name: 'Mesures de confiance · besoins : 1' }).getAttribute('href')).toBe('#catalogue-cbms');
     expect(screen.getByTestId('catalogue-date').textContent).toMatch(/^Situation au \d{1,2} \S+ \d{4}$/);
 
     // Read through the list of needs, open and in discussion, as every page reads it.

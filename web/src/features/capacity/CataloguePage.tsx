@@ -41,9 +41,9 @@ export default function CataloguePage() {
   return (
     <Stack gap="xl" className={classes.catalogue}>
       <div className={classes.cover} data-testid="catalogue-cover">
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
           <PageHeading>{t('capacity.catalogue.title')}</PageHeading>
-          <Button variant="outline" onClick={() => window.print()} disabled={!ready} className={ui.noPrint}>
+          <Button variant="outline" onClick={() => window.print()} disabled={!ready} className={ui.noPrint} style={{ flexShrink: 0 }}>
             {t('capacity.catalogue.print')}
           </Button>
         </Group>
@@ -84,9 +84,11 @@ function Counts({ needs, chapters }: { needs: Need[]; chapters: CatalogueChapter
         <ul className={classes.chapterList} aria-label={t('capacity.catalogue.contents')}>
           {chapters.map((c) => (
             <li key={c.pillar ?? 'other'}>
-              <Anchor href={`#${chapterId(c.pillar)}`}>{c.pillar ? labels.pillar(c.pillar) : t('capacity.catalogue.otherPillar')}</Anchor>
-              {' · '}
-              {t('capacity.catalogue.chapterCount', { n: number.format(c.needs) })}
+              <Anchor href={`#${chapterId(c.pillar)}`}>
+                {c.pillar ? labels.pillar(c.pillar) : t('capacity.catalogue.otherPillar')}
+                {' · '}
+                {t('capacity.catalogue.chapterCount', { n: number.format(c.needs) })}
+              </Anchor>
             </li>
           ))}
         </ul>
