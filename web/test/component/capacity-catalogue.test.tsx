@@ -127,6 +127,26 @@ describe('the needs-based catalogue for the annual meeting', () => {
     expect(print).toHaveBeenCalledTimes(1);
   });
 
+  it('reads every page of the list, 200 needs at a time, and keeps the public ones of all of them', async () => {
+    const hidden = Array.from({ length: 249 }, (_, i) => need({ state: 'EGY', id: `7a1e3c55-0b7f-4e8e-9d1a-${String(i).padStart(12, '0')}`, visibility: i % 2 ? 'participants' : 'secretariat' }));
+    const all = [...hidden.slice(0, 199), vietNam, ...hidden.slice(199), jordan];
+    const { api } = renderPage('/en/capacity/catalogue', [{ path: 'capacity/catalogue', element: <CataloguePage /> }], (api) => {
+      catalogueApi(api);
+      api.on('GET', '/api/v1/capacity/needs', (request) => {
+        const offset = Number(request.query.get('offset'));
+        const items = request.query.get('status') === 'open' ? all.slice(offset, offset + Number(request.query.get('limit'))) : [];
+        return json({ items, total: request.query.get('status') === 'open' ? all.length : 0, can: { publishNeed: false, publishOffer: false } });
+      });
+    });
+    await screen.findByRole('region', { name: 'Norms' }, { timeout: 15_000 });
+    expect(screen.getByText('Needs listed: 2. Requesting States: 2.')).toBeTruthy();
+    const open = api.sentTo('GET', '/api/v1/capacity/needs').filter((s) => s.query.get('status') === 'open');
+    expect(open.map((s) => [s.query.get('offset'), s.query.get('limit')])).toEqual([
+      ['0', '200'],
+      ['200', '200'],
+    ]);
+  });
+
   it('says so when no public need is looking for partners', async () => {
     renderPage('/en/capacity/catalogue', [{ path: 'capacity/catalogue', element: <CataloguePage /> }], (api) => {
       catalogueApi(api);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDate } from '../../ui/dates';
+import { useHashTarget } from '../../ui/hash-target';
 import { Loaded } from '../../ui/Loaded';
 import { InLanguage, Localized, Verbatim } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
@@ -37,6 +38,8 @@ export default function CataloguePage() {
   // The States' names in the page's language, to head and order each pillar's States (their codes while the list is missing).
   const names = new Map((states.data?.items ?? []).map((s: StateItem) => [s.iso3, s.names[lang] ?? s.names.en ?? s.iso3]));
   const pillars = new Map((framework.data?.items ?? []).map((e) => [e.code, e.pillar]));
+  // The contents' links (and an address with `#catalogue-norms`) bring their pillar into view and focus once it is there.
+  useHashTarget(ready);
   const chapters = ready ? catalogueChapters(needs.data, (code) => pillars.get(code), (iso3) => names.get(iso3) ?? iso3, lang) : [];
   return (
     <Stack gap="xl" className={classes.catalogue}>
