@@ -78,6 +78,7 @@ const CapacityOfferPage = page(() => import('../features/capacity/OfferPage'));
 const CapacityProjectsPage = page(() => import('../features/capacity/ProjectsPage'));
 const CapacityProjectPage = page(() => import('../features/capacity/ProjectPage'));
 const CapacityAnalysisPage = page(() => import('../features/capacity/AnalysisPage'));
+const CapacityCataloguePage = page(() => import('../features/capacity/CataloguePage'));
 const OrganisationsPage = page(() => import('../features/stakeholders/OrganisationsPage'));
 const OrganisationPage = page(() => import('../features/stakeholders/OrganisationPage'));
 const ApplyPage = page(() => import('../features/stakeholders/ApplyPage'));
@@ -168,6 +169,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^capacity\/projects$/, CapacityProjectsPage],
   [/^capacity\/projects\/[^/]+$/, CapacityProjectPage],
   [/^capacity\/analysis$/, CapacityAnalysisPage],
+  [/^capacity\/catalogue$/, CapacityCataloguePage],
 ];
 
 /**
@@ -271,6 +273,7 @@ export const router = createBrowserRouter([
           { path: 'capacity/projects', element: <CapacityProjectsPage /> },
           { path: 'capacity/projects/:id', element: <CapacityProjectPage /> },
           { path: 'capacity/analysis', element: <CapacityAnalysisPage /> },
+          { path: 'capacity/catalogue', element: <CapacityCataloguePage /> },
           { path: 'accreditation', element: <OrganisationsPage /> },
           { path: 'accreditation/apply', element: <ApplyPage /> },
           { path: 'accreditation/track', element: <TrackApplicationPage /> },

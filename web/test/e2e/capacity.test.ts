@@ -132,3 +132,73 @@ describe('a need from a national report becomes a project', () => {
     await session.context.close();
   });
 });
+
+describe('the offers, the project catalogue and the needs-based catalogue, in English and in Arabic', () => {
+  const STATES_ONLY = 'A States-only need that the printed catalogue leaves out';
+
+  it('in English, for the public: each page passes axe; the catalogue prints without the site around it, a page per pillar', async () => {
+    const session = await newPage(browser, 'en');
+    const { page } = session;
+    await open(page, '/en/capacity/offers');
+    await main(page).locator('tr[data-offer]').first().waitFor();
+    await expectAccessible(page, 'offers (en)');
+    await open(page, '/en/capacity/projects');
+    await main(page).locator('tr[data-project]').first().waitFor();
+    await expectAccessible(page, 'project catalogue (en)');
+
+    // Reached from the analysis.
+    await open(page, '/en/capacity/analysis');
+    await main(page).getByRole('link', { name: 'The needs-based catalogue for the annual meeting, to print' }).click();
+    await page.locator('h1', { hasText: 'Capacity-building needs: catalogue for the annual meeting' }).waitFor();
+    await main(page).locator('section[data-pillar] article[data-need]').first().waitFor();
+    await expectAccessible(page, 'needs-based catalogue (en)');
+
+    // Printed: no header, navigation or footer, no Print button; each pillar begins a page; each need's address is written.
+    await page.emulateMedia({ media: 'print' });
+    for (const landmark of ['header', 'nav', 'footer']) expect(await page.locator(landmark).first().isVisible(), landmark).toBe(false);
+    expect(await main(page).getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    const chapter = main(page).locator('section[data-pillar]').first();
+    expect(await chapter.evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    const address = await chapter.locator('article[data-need] bdi[data-verbatim]').first().textContent();
+    expect(address).toMatch(/^http:\/\/[^/]+\/en\/capacity\/needs\/[0-9a-f-]{36}$/);
+    expect(await chapter.locator('article[data-need] bdi[data-verbatim]').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(session.errors).toEqual([]);
+    await session.context.close();
+  });
+
+  it('in Arabic, for a focal point: right to left, each page passes axe, and a need shown to the States only is not in the catalogue', async () => {
+    const session = await newPage(browser, 'ar');
+    await addMintedSession(session.context, account('focal.ken@poa.demo'));
+    const { page } = session;
+    const created = await apiPost(session.context, '/api/v1/capacity/needs', {
+      title: { en: STATES_ONLY },
+      description: { en: 'Seen by States and offerors who hold an account, not by the public.' },
+      codes: ['norm-13g'],
+      modality: 'advisory',
+      languages: ['en'],
+      visibility: 'participants',
+    });
+    expect(created.status).toBe(201);
+
+    await open(page, '/ar/capacity/offers');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await main(page).locator('tr[data-offer]').first().waitFor();
+    await expectAccessible(page, 'offers (ar)');
+    await open(page, '/ar/capacity/projects');
+    await main(page).locator('tr[data-project]').first().waitFor();
+    await expectAccessible(page, 'project catalogue (ar)');
+
+    // The focal point sees its States-only need among the needs; the catalogue, the same for everyone, has it not.
+    await open(page, '/ar/capacity/needs');
+    await main(page).locator('tr[data-need]', { hasText: STATES_ONLY }).waitFor();
+    await open(page, '/ar/capacity/catalogue');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await main(page).locator('section[data-pillar] article[data-need]').first().waitFor();
+    expect(await main(page).getByText(STATES_ONLY).count()).toBe(0);
+    expect(await main(page).locator(`article[data-need="${(created.body as { id: string }).id}"]`).count()).toBe(0);
+    await expectAccessible(page, 'needs-based catalogue (ar)');
+    expect(session.errors).toEqual([]);
+    await session.context.close();
+  });
+});

@@ -31,6 +31,7 @@ const PAGES: Record<'public' | 'secretariat@poa.demo' | 'focal.chl@poa.demo' | '
     '/silence-procedures',
     '/groups →/groups/[^/?]+$',
     '/initiatives',
+    '/capacity/catalogue',
   ],
   'focal.chl@poa.demo': ['/reporting →/reporting/reports/[^/?]+$', '/account', '/my', '/notifications'],
   'chair@poa.demo': ['/drafts →/drafts/(?!new)[^/?]+$', '/silence-procedures'],

@@ -22,6 +22,7 @@ import classes from './capacity.module.css';
 /** The plenary's picture of capacity-building, from what the viewer may see. */
 export default function AnalysisPage() {
   const { t } = useTranslation();
+  const to = useLocalPath();
   const analysis = useQuery(analysisQuery());
   return (
     <Stack gap="xl">
@@ -30,6 +31,11 @@ export default function AnalysisPage() {
         <CapacityLinks />
         <Text className={listing.intro} mt="sm">
           {t('capacity.analysis.intro')}
+        </Text>
+        <Text mt="xs">
+          <Anchor component={Link} to={to('/capacity/catalogue')}>
+            {t('capacity.analysis.catalogue')}
+          </Anchor>
         </Text>
       </div>
       <Loaded query={analysis}>{(a: Analysis) => <Picture analysis={a} />}</Loaded>

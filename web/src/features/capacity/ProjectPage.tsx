@@ -18,6 +18,7 @@ import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { CapacityLinks } from './CapacityLinks';
 import { CapacityProblem, OfferorName, Section } from './parts';
+import { ProjectWorkForm } from './ProjectWorkForm';
 import { projectQuery, useCapacityLabels, type Project } from './queries';
 
 /** A project: its partners, objectives, milestones, the principles it follows, and each partner's closing evaluation. */
@@ -106,6 +107,7 @@ function ProjectView({ project: p }: { project: Project }) {
           </div>
         )}
       </Section>
+      {p.can.edit ? <ProjectWorkForm project={p} /> : null}
       <Section id="project-principles" title={t('capacity.project.principles')}>
         {p.principles.length === 0 ? (
           <Text>{t('capacity.project.notYet')}</Text>

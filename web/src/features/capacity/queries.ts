@@ -26,11 +26,13 @@ export type MatchStatus = Match['status'];
 export type Visibility = Need['visibility'];
 export type Pillar = Analysis['byPillar'][number]['pillar'];
 export type MatchStep = 'accept' | 'decline' | 'confirm' | 'withdraw';
+export type MilestoneStatus = 'planned' | 'in-progress' | 'done' | 'dropped';
 
 export const MODALITIES: Modality[] = ['training', 'advisory', 'technical-assistance', 'equipment', 'exchange-of-expertise', 'funding'];
 export const NEED_STATUSES: NeedStatus[] = ['open', 'in-discussion', 'matched', 'met', 'withdrawn'];
 export const OFFER_STATUSES: OfferStatus[] = ['open', 'closed', 'withdrawn'];
 export const VISIBILITIES: Visibility[] = ['public', 'participants', 'secretariat'];
+export const MILESTONE_STATUSES: MilestoneStatus[] = ['planned', 'in-progress', 'done', 'dropped'];
 
 export const isModality = (v: string | null): v is Modality => MODALITIES.includes(v as Modality);
 export const isNeedStatus = (v: string | null): v is NeedStatus => NEED_STATUSES.includes(v as NeedStatus);
@@ -86,6 +88,27 @@ export const projectsQuery = () => ({
 export const projectQuery = (id: string) => ({
   queryKey: ['capacity', 'project', id] as const,
   queryFn: async () => (await unwrapResponse(api.GET('/api/v1/capacity/projects/{id}', { params: { path: { id } } }))).data,
+});
+/**
+ * The needs of the printable catalogue: those still looking for partners (open or in discussion; not
+ * matched, met or withdrawn) that their States published for everyone. Read through the same list as
+ * every other page, so the viewer's visibility applies first; of what it returns, only the public ones
+ * are kept, so that the catalogue is the same document for whoever prints it.
+ */
+export const CATALOGUE_STATUSES: NeedStatus[] = ['open', 'in-discussion'];
+const PAGE = 200;
+async function everyNeed(status: NeedStatus): Promise<Need[]> {
+  const items: Need[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await unwrap(api.GET('/api/v1/capacity/needs', { params: { query: { status, limit: PAGE, offset } } }));
+    items.push(...page.items);
+    if (page.items.length < PAGE || items.length >= page.total) return items;
+  }
+}
+export const catalogueQuery = () => ({
+  queryKey: ['capacity', 'catalogue'] as const,
+  queryFn: async () => (await Promise.all(CATALOGUE_STATUSES.map(everyNeed))).flat().filter((n) => n.visibility === 'public'),
+  staleTime: 30_000,
 });
 export const analysisQuery = () => ({
   queryKey: ['capacity', 'analysis'] as const,
@@ -166,7 +189,7 @@ const MILESTONE_LABELS = {
   'in-progress': 'capacity.milestoneStatuses.in-progress',
   done: 'capacity.milestoneStatuses.done',
   dropped: 'capacity.milestoneStatuses.dropped',
-} as const;
+} as const satisfies Record<MilestoneStatus, string>;
 const SIDE_LABELS = { requester: 'capacity.sides.requester', offeror: 'capacity.sides.offeror' } as const;
 
 export function useCapacityLabels() {
