@@ -37,7 +37,7 @@ export class FakeApi {
   on(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, answer: Answer | object): this {
     const keys: string[] = [];
     const pattern = new RegExp(
-      `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z]+)/g, (_, key: string) => (keys.push(key), '([^/]+)'))}$`,
+      `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, key: string) => (keys.push(key), '([^/]+)'))}$`,
     );
     this.routes.unshift({ method, pattern, keys, answer: typeof answer === 'function' ? (answer as Answer) : () => json(answer) });
     return this;
