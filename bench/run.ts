@@ -91,6 +91,9 @@ interface DatabaseSection {
   startSeconds?: number;
   idleRssBytes?: number;
   lifetimePeakRssBytes?: number;
+  /** A second start on the same, already set-up database (nothing to migrate or load): to the first health answer. */
+  restartSeconds?: number;
+  restartIdleRssBytes?: number;
   checks: string[];
   rows: Row[];
   /** What the platform wrote (at LOG_LEVEL=warn, so warnings and errors only), the last lines. */
@@ -327,6 +330,25 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
       }
     }
     section.lifetimePeakRssBytes = procStatusBytes(platform.pid, 'VmHWM');
+    // Start again on the database now set up, as a restart of an existing installation does: the issue's
+    // "start-up on a database that is already set up". The same command, data folder and database.
+    await floor.stop();
+    await second?.stop();
+    await platform.stop();
+    const restartPort = await freePort();
+    const restarted = Date.now();
+    platform = await startServer({
+      name: `platform (${kind}, restarted)`,
+      args: ['--import', 'tsx', 'server/src/main.ts'],
+      env: { PORT: String(restartPort), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      port: restartPort,
+      healthPath: '/api/health',
+      startTimeoutMs: 180_000,
+    });
+    section.restartSeconds = (Date.now() - restarted) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    section.restartIdleRssBytes = procStatusBytes(platform.pid, 'VmRSS');
+    log(`${kind}: restarted on the set-up database in ${section.restartSeconds.toFixed(1)} s, RSS ${formatMb(section.restartIdleRssBytes ?? 0)}`);
   } catch (error) {
     section.failed = error instanceof Error ? error.message : String(error);
     log(`${kind}: FAILED: ${section.failed}`);
@@ -365,6 +387,12 @@ function renderSection(section: DatabaseSection): string {
     out.push(
       `Platform start-up (migrations, 195 States, first health answer): ${section.startSeconds.toFixed(1)} s; ` +
         `RSS when idle after start ${formatMb(section.idleRssBytes ?? 0)}, highest over its life ${formatMb(section.lifetimePeakRssBytes ?? 0)}.`,
+      '',
+    );
+  }
+  if (section.restartSeconds !== undefined) {
+    out.push(
+      `Restart on the database already set up (the same command; nothing to migrate or load), to the first health answer: ${section.restartSeconds.toFixed(1)} s; RSS 1 s later ${formatMb(section.restartIdleRssBytes ?? 0)}.`,
       '',
     );
   }
