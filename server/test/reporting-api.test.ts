@@ -210,8 +210,17 @@ describe('submission and visibility', () => {
     const full = await secretariat.get(`/api/v1/reporting/cycles/${cycleId}/export?scope=secretariat`);
     expect(JSON.stringify(full.body)).toMatch(/Training for the national PoC/);
     expect((await anon().get(`/api/v1/reporting/cycles/${cycleId}/export?scope=secretariat`)).status).toBe(400);
-    const cmp = (await anon().get(`/api/v1/reporting/cycles/${cycleId}/compare?states=CHL,ARG`)).body;
+    const compare = `/api/v1/reporting/cycles/${cycleId}/compare?states=CHL,ARG`;
+    const cmp = (await anon().get(compare)).body;
     expect(JSON.stringify(cmp)).not.toMatch(/Attribution capacity/);
+    // Kept per kind of reader, as the analysis: a State's view after the public's, then the public's again.
+    const statesCompare = await argFp.get(compare);
+    expect(statesCompare.headers['cache-control']).toBe('private, no-store');
+    expect(JSON.stringify(statesCompare.body)).toMatch(/Attribution capacity/);
+    expect(JSON.stringify(statesCompare.body)).not.toMatch(/Training for the national PoC/);
+    expect(JSON.stringify((await secretariat.get(compare)).body)).toMatch(/Training for the national PoC/);
+    expect(JSON.stringify((await anon().get(compare)).body)).not.toMatch(/Attribution capacity|Training for the national PoC/);
+    expect(JSON.stringify((await stakeholder.get(compare)).body)).not.toMatch(/Attribution capacity|Training for the national PoC/);
   });
 
   it('hides a report open to the Secretariat only from everyone else, even its existence', async () => {

@@ -1,4 +1,4 @@
-import { hasRole, isSecretariat } from '../../kernel/actor.js';
+import { hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
@@ -179,6 +179,12 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
     async (request, reply) => reply.code(201).send(await submitReport(db, { actor: request.actor!, reportId: request.params.id })),
   );
 
+  /**
+   * What a signed-in reader may see of each submission depends only on these (viewerOf): two readers
+   * with the same kind see the same answer, so an answer is kept per kind of reader.
+   */
+  const readerKind = (a: Actor | null) => `${isSecretariat(a)}:${hasRole(a, 'focal_point') || hasRole(a, 'delegate')}:${hasRole(a, 'stakeholder')}:${a?.state ?? ''}`;
+
   const sectionKeys = async (cycleId: string, part?: 'norms' | 'cbms') => (await cycleSections(db, cycleId)).filter((s) => !part || s.part === part).map((s) => s.key);
 
   app.get(
@@ -207,9 +213,8 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
         reply.header('cache-control', 'private, no-store');
         // Kept in this process per kind of reader: what a reader may see of each submission depends
         // only on these (viewerOf), so two readers with the same key see the same answer.
-        const a = request.actor;
-        const can = canOf(reportingCan.analysis, a);
-        const key = `analysis:${request.params.id}:${isSecretariat(a)}:${hasRole(a, 'focal_point') || hasRole(a, 'delegate')}:${hasRole(a, 'stakeholder')}:${a?.state ?? ''}:${JSON.stringify(can)}`;
+        const can = canOf(reportingCan.analysis, request.actor);
+        const key = `analysis:${request.params.id}:${readerKind(request.actor)}:${JSON.stringify(can)}`;
         return privateAnalyses.send(request, reply, key, () => ctx.database.versions.token('reporting', 'states'), async () => ({ ...(await counts()), can }), { personal: true });
       }
       return publicCache.send(request, reply, `analysis:${request.params.id}`, () => ctx.database.versions.token('reporting', 'states'), compute);
@@ -222,9 +227,18 @@ export function reportingRoutes(app: App, ctx: PlatformContext): void {
       config: read,
       schema: { tags, summary: 'Up to three States side by side', params: z.object({ id: Id }), querystring: z.object({ states: z.string().transform((s) => s.split(',')).pipe(z.array(Iso3).min(1).max(3)) }), response: { 200: CompareOut } },
     },
-    async (request) => {
-      const reports = await visibleLatestSubmissions(db, request.actor, request.params.id, request.query.states);
-      return { sections: compareStates(reports, request.query.states, await sectionKeys(request.params.id)) };
+    async (request, reply) => {
+      const compute = async () => {
+        const reports = await visibleLatestSubmissions(db, request.actor, request.params.id, request.query.states);
+        return { sections: compareStates(reports, request.query.states, await sectionKeys(request.params.id)) };
+      };
+      // Kept as the analysis is: the public's view shared and revalidated, every other reader's per kind of reader.
+      const key = `compare:${request.params.id}:${request.query.states.join(',')}`;
+      const viewer = viewerOf(request.actor, '');
+      if (viewer.kind !== 'public' && viewer.kind !== 'stakeholder') {
+        return privateAnalyses.send(request, reply, `${key}:${readerKind(request.actor)}`, () => ctx.database.versions.token('reporting', 'states'), compute, { personal: true });
+      }
+      return publicCache.send(request, reply, key, () => ctx.database.versions.token('reporting', 'states'), compute);
     },
   );
 
