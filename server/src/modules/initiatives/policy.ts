@@ -33,6 +33,16 @@ export const initiativesPolicy = {
   see: rule<InitiativeFacts>('initiatives.see', (actor, i) => i.status === 'published' || isSecretariat(actor) || isProposerOf(actor, i)),
   publish: rule<InitiativeFacts>('initiatives.review', (actor, i) => i.status === 'proposed' && isSecretariat(actor)),
   decline: rule<InitiativeFacts>('initiatives.review', (actor, i) => i.status === 'proposed' && isSecretariat(actor)),
+  /** Route-level: whoever may propose may ask to edit; the rule below decides for each initiative. */
+  editAtAll: rule('initiatives.edit', mayPropose),
+  /**
+   * The Secretariat keeps the registry: it edits a proposed or a published initiative (a declined one
+   * stays as it was declined). A proposer edits its own until the Secretariat has decided on it.
+   */
+  edit: rule<InitiativeFacts>(
+    'initiatives.edit',
+    (actor, i) => (isSecretariat(actor) && (i.status === 'proposed' || i.status === 'published')) || (i.status === 'proposed' && mayPropose(actor) && isProposerOf(actor, i)),
+  ),
 } as const;
 
 /** What the `can` blocks show (derived by `canOf`). */
@@ -41,5 +51,6 @@ export const initiativesCan = {
   initiative: {
     publish: ability(initiativesPolicy.publish, (i: InitiativeFacts) => i),
     decline: ability(initiativesPolicy.decline, (i: InitiativeFacts) => i),
+    edit: ability(initiativesPolicy.edit, (i: InitiativeFacts) => i),
   },
 } as const;

@@ -55,6 +55,7 @@ export function toInitiativeView(actor: Actor | null, row: InitiativeRow, elemen
     declineReason: row.declineReason,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
+    version: row.version,
     can: canOf(initiativesCan.initiative, actor, row),
   };
 }
