@@ -8,7 +8,7 @@ import { initiativesPolicy } from './policy.js';
 import { checkedFields, checkElements, searchTextOf } from './propose-initiative.js';
 import type { InitiativeInput } from './schemas.js';
 import { initiativeElements, initiatives } from './tables.js';
-import type { InitiativeRow } from './reading.js';
+import { proposerFacts, type InitiativeRow } from './reading.js';
 
 /** The fields an edit may change, as they are kept and compared. */
 type Fields = Pick<InitiativeRow, 'name' | 'owner' | 'kind' | 'summary' | 'states' | 'contact' | 'links'> & { elements: string[] };
@@ -34,11 +34,12 @@ export function changedFields(before: Fields, after: Fields): { from: Partial<Fi
 export async function editInitiative(db: Db, input: InitiativeInput & { actor: Actor; id: string; ifMatch: number }): Promise<InitiativeRow> {
   const { actor } = input;
   const { elements, states } = await checkedFields(db, input);
+  const proposer = await proposerFacts(db, actor);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(initiatives).where(eq(initiatives.id, input.id)).for('update');
     // What the caller may not see does not exist for it.
     if (!current || !initiativesPolicy.see.allows(actor, current)) throw notFound('The initiative');
-    authorize(actor, initiativesPolicy.edit, current);
+    authorize(actor, initiativesPolicy.edit, { ...current, ...proposer });
     if (current.version !== input.ifMatch) throw preconditionFailed('The initiative changed after you read it.', { currentVersion: current.version });
     await checkElements(tx, elements);
     const before: Fields = {

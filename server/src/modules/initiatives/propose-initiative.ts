@@ -11,7 +11,7 @@ import { listStates } from '../states/index.js';
 import { initiativesPolicy } from './policy.js';
 import type { InitiativeInput } from './schemas.js';
 import { initiativeElements, initiatives } from './tables.js';
-import type { InitiativeRow } from './reading.js';
+import { proposerFacts, type InitiativeRow } from './reading.js';
 
 /** What the registry's search matches: names and owners in every language. */
 export const searchTextOf = (i: Pick<InitiativeInput, 'name' | 'owner' | 'summary'>) =>
@@ -41,7 +41,7 @@ export async function checkElements(tx: Tx, elements: string[]): Promise<void> {
  */
 export async function proposeInitiative(db: Db, input: InitiativeInput & { actor: Actor }): Promise<InitiativeRow> {
   const { actor } = input;
-  authorize(actor, initiativesPolicy.propose, undefined);
+  authorize(actor, initiativesPolicy.propose, await proposerFacts(db, actor));
   const { elements, states } = await checkedFields(db, input);
   return db.transaction(async (tx) => {
     await checkElements(tx, elements);

@@ -10,7 +10,7 @@ import { editInitiative } from './edit-initiative.js';
 import { initiativesCan, initiativesPolicy } from './policy.js';
 import { proposeInitiative } from './propose-initiative.js';
 import { publishInitiative } from './publish-initiative.js';
-import { initiativeRow, initiativesServing, initiativeView, listInitiatives } from './reading.js';
+import { initiativeRow, initiativesServing, initiativeView, listInitiatives, proposerFacts } from './reading.js';
 import { DeclineBody, ElementCodeParams, InitiativeBody, InitiativeParams, InitiativeQuery, InitiativeSchema } from './schemas.js';
 import { INITIATIVE_KINDS } from './tables.js';
 
@@ -31,7 +31,7 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
         response: { 200: z.object({ items: z.array(InitiativeSchema), can: z.object({ propose: z.boolean(), review: z.boolean() }) }) },
       },
     },
-    async (request) => ({ items: await listInitiatives(db, request.actor, request.query), can: canOf(initiativesCan.list, request.actor) }),
+    async (request) => ({ items: await listInitiatives(db, request.actor, request.query), can: canOf(initiativesCan.list, request.actor, await proposerFacts(db, request.actor)) }),
   );
 
   app.get(
@@ -106,7 +106,7 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/initiatives',
     {
-      config: { policy: guard(initiativesPolicy.propose), idempotent: true },
+      config: { policy: guard(initiativesPolicy.proposeAtAll), idempotent: true },
       schema: { tags, summary: 'Propose an initiative (a focal point, an organisation, or the Secretariat); it is public once the Secretariat publishes it', body: InitiativeBody, response: { 201: InitiativeSchema } },
     },
     async (request, reply) => {
