@@ -7,7 +7,7 @@ import { Client, makeAccount, signedIn, type TestAccount } from './support/clien
 import { meetingBody } from './support/meetings.js';
 import { organisations } from '../src/modules/stakeholders/tables.js';
 import { inviteFirstRepresentativeJob, recordOrganisation } from '../src/modules/stakeholders/index.js';
-import { revokeRole } from '../src/modules/accounts/index.js';
+import { inviteAccount, revokeRole } from '../src/modules/accounts/index.js';
 import { accountRoles, accounts, accountTokens, recoveryCodes } from '../src/modules/accounts/tables.js';
 import { auditEvents } from '../src/platform/audit/tables.js';
 
@@ -143,6 +143,24 @@ describe('a representative who has an account already', () => {
     const again = await lead.post(url, { name: 'Another Known Person', email: known.email });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('urn:poa:problem:already-representative');
+    const client = await acceptFrom(mail[0]!.text);
+    expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
+  });
+
+  it('an account that never chose a password (its invitation unaccepted, its role taken back) is made a representative by a new link; the old link is void', async () => {
+    const db = p.ctx.database.db;
+    const email = `never.${randomUUID().slice(0, 8)}@example.org`;
+    const first = await inviteAccount(p.ctx, { actor: null, email, name: 'Never Signed In', role: 'chair' });
+    await db.transaction((tx) => revokeRole(tx, first.id, 'chair'));
+    const made = await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Never Signed In', email });
+    expect(made.status).toBe(201);
+    expect(made.body).toEqual({ id: first.id, email, expiresAt: null });
+    const [row] = await db.select({ status: accounts.status, state: accounts.state, organisationId: accounts.organisationId }).from(accounts).where(eq(accounts.id, first.id));
+    expect(row).toEqual({ status: 'invited', state: null, organisationId });
+    const oldToken = first.link.split('/').pop()!;
+    expect((await (await anon().start()).post(`/api/v1/invitations/${oldToken}/accept`, { password: 'a long enough passphrase 42' })).status).toBeGreaterThanOrEqual(400);
+    const mail = (await p.outbox()).filter((m) => m.to === email && m.subject === 'You now represent an accredited organisation');
+    expect(mail).toHaveLength(1);
     const client = await acceptFrom(mail[0]!.text);
     expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
   });
