@@ -7609,6 +7609,7 @@ export interface paths {
                             items: {
                                 can: {
                                     decline: boolean;
+                                    edit: boolean;
                                     publish: boolean;
                                 };
                                 contact: string | null;
@@ -7652,6 +7653,8 @@ export interface paths {
                                     ru?: string;
                                     zh?: string;
                                 } | null;
+                                /** @description The version an edit names in If-Match (also the ETag) */
+                                version: number;
                             }[];
                         };
                     };
@@ -7723,6 +7726,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -7766,6 +7770,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
@@ -7805,6 +7811,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -7848,12 +7855,130 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
             };
         };
-        put?: never;
+        /** Edit an initiative: the Secretariat a proposed or published one, the proposer its own until it is decided. If-Match: the version read (412 when it changed since) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: string | null;
+                        /**
+                         * @description Codes of the framework elements it serves
+                         * @default []
+                         */
+                        elements?: string[];
+                        /** @enum {string} */
+                        kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                        /** @default [] */
+                        links?: {
+                            label: string;
+                            /** Format: uri */
+                            url: string;
+                        }[];
+                        name: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        owner: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @description States taking part */
+                        states?: string[];
+                        summary?: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                edit: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7897,6 +8022,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -7940,6 +8066,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
@@ -7981,6 +8109,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -8024,6 +8153,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
