@@ -190,7 +190,7 @@ describe('representatives of an organisation', () => {
     }
     const winner = orgs[replies.indexOf(made[0]!) % 2];
     const [row] = await db.select({ organisationId: accounts.organisationId, status: accounts.status }).from(accounts).where(eq(accounts.id, known.id));
-    expect(row).toEqual({ organisationId: winner, status: 'active' });
+    expect(row).toEqual({ organisationId: winner, status: 'invited' });
     expect((await db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, known.id))).map((r) => r.role)).toEqual(['stakeholder']);
     expect((await p.outbox()).slice(before).filter((m) => m.to === known.email)).toHaveLength(1);
     expect((await auditOf(known.id, 'accounts.grant-role'))).toHaveLength(1);

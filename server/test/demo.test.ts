@@ -63,7 +63,7 @@ describe('npm run demo', () => {
     expect(projects.find((x) => x.status === 'completed')!.evaluations).toHaveLength(2);
   });
 
-  it('shows accreditation the real way: an organisation accredited (ECOSOC), one not after a shared basis, one in its period, and a written input', async () => {
+  it('shows accreditation the real way: an organisation accredited (ECOSOC), one not after a shared basis, one in its period, and written inputs on the annual meeting, an item of its agenda and a working group', async () => {
     const c = new Client(p.app);
     const accredited = (await c.get('/api/v1/organisations')).body.items;
     expect(accredited.map((o: { name: string }) => o.name)).toEqual(['Global Forum on Cyber Expertise (demo)']);
@@ -72,7 +72,11 @@ describe('npm run demo', () => {
     expect(refused).toHaveLength(1);
     expect((await c.get(`/api/v1/organisations/${refused[0].id}`)).body.objections).toMatchObject({ count: 1, namedStates: [], bases: [expect.stringMatching(/international security/)] });
     const annual = (await c.get('/api/v1/meetings?kind=annual-meeting')).body.items[0];
-    expect((await c.get(`/api/v1/meetings/${annual.id}/stakeholder-inputs`)).body.items).toHaveLength(1);
+    const onAnnual = (await c.get(`/api/v1/meetings/${annual.id}/stakeholder-inputs`)).body.items as { agendaItem: string | null }[];
+    expect(onAnnual.map((i) => i.agendaItem)).toEqual([null, 'cbms']);
+    const groups = (await c.get('/api/v1/groups')).body.items as { id: string }[];
+    const onGroups = await Promise.all(groups.map(async (g) => (await c.get(`/api/v1/groups/${g.id}/stakeholder-inputs`)).body.items as { language: string }[]));
+    expect(onGroups.flat().map((i) => i.language)).toEqual(['fr']);
     const secretariat = accounts.find((a) => a.role === 'secretariat')!;
     const s = await new Client(p.app).start();
     expect((await s.post('/api/v1/session', { email: secretariat.email, password: secretariat.password, recoveryCode: secretariat.recoveryCodes[0] })).status).toBe(200);

@@ -61,7 +61,7 @@ describe('proposing an initiative', () => {
     fromOrg = b.body.id;
     const s = await c.secretariat.post('/api/v1/initiatives', initiative({ name: { en: 'Directory Omega' }, owner: { en: 'Omega Network' }, kind: 'directory', elements: ['global-cbm-1'], states: [] }));
     expect(s.status).toBe(201);
-    expect(s.body.can).toEqual({ publish: true, decline: true });
+    expect(s.body.can).toEqual({ publish: true, decline: true, edit: true });
     fromSecretariat = s.body.id;
   });
 
@@ -145,5 +145,80 @@ describe('review by the Secretariat', () => {
     const json = await c.public.get('/api/v1/initiatives/export');
     expect(json.body.initiatives.map((i: { id: string }) => i.id).sort()).toEqual([chilean, fromSecretariat].sort());
     expect(json.body.initiatives[0]).not.toHaveProperty('declineReason');
+  });
+});
+
+describe('editing an initiative', () => {
+  const put = (who: Who, id: string, body: Record<string, unknown>, version?: number) => c[who].put(`/api/v1/initiatives/${id}`, body, version === undefined ? {} : { 'if-match': `"${version}"` });
+
+  it('its proposer edits its own until the Secretariat decides, naming the version read; nobody else does', async () => {
+    const made = await c['focal CHL'].post('/api/v1/initiatives', initiative({ name: { en: 'Cyber drills in the Pacific' }, owner: { en: 'Pacific Forum' }, elements: ['global-cbm-5'] }));
+    const id = made.body.id as string;
+    expect(made.body).toMatchObject({ version: 1, can: { edit: true, publish: false } });
+    const read = await c['focal CHL'].get(`/api/v1/initiatives/${id}`);
+    expect(read.headers.etag).toBe('"1"');
+    const change = initiative({ name: { en: 'Cyber drills in the Pacific and the Andes' }, owner: { en: 'Pacific Forum' }, elements: ['global-cbm-1'], states: ['CHL'] });
+    expect((await put('focal CHL', id, change)).status).toBe(428);
+    expect((await put('public', id, change, 1)).status).toBe(401);
+    expect((await put('delegate CHL', id, change, 1)).status).toBe(403);
+    // Those who may not see it find nothing to edit.
+    expect((await put('focal ARG', id, change, 1)).status).toBe(404);
+    expect((await put('stakeholder', id, change, 1)).status).toBe(404);
+    expect(fieldsOf(await put('focal CHL', id, { ...change, elements: ['no-such-element'] }, 1))).toEqual(['body.elements']);
+    const saved = await put('focal CHL', id, change, 1);
+    expect(saved.status).toBe(200);
+    expect(saved.headers.etag).toBe('"2"');
+    expect(saved.body).toMatchObject({ status: 'proposed', version: 2, name: { en: 'Cyber drills in the Pacific and the Andes' }, elements: ['global-cbm-1'], states: ['CHL'] });
+    // An edit made on the version before is refused, and says which version is current.
+    const stale = await put('focal CHL', id, initiative({ name: { en: 'Something else' } }), 1);
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(2);
+    expect((await c['focal CHL'].get(`/api/v1/initiatives/${id}`)).body.name.en).toBe('Cyber drills in the Pacific and the Andes');
+    // Once published, it is the Secretariat's to keep.
+    expect((await c.secretariat.post(`/api/v1/initiatives/${id}/publish`)).body).toMatchObject({ version: 3, can: { edit: true } });
+    expect((await c['focal CHL'].get(`/api/v1/initiatives/${id}`)).body.can.edit).toBe(false);
+    expect((await put('focal CHL', id, change, 3)).status).toBe(403);
+  });
+
+  it('the Secretariat edits a published initiative: the public pages, "who else works on this" and the search follow; audited with what changed', async () => {
+    const before = await c.public.get(`/api/v1/initiatives/${chilean}`);
+    expect(before.body.can.edit).toBe(false);
+    const version = Number(String(before.headers.etag).replace(/"/g, ''));
+    const change = initiative({ name: { en: 'Regional CBMs in cyberspace', es: 'Medidas regionales de confianza' }, elements: ['global-cbm-1'], links: [{ label: 'Programme', url: 'https://cbm.example.org' }] });
+    const saved = await put('secretariat', chilean, change, version);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ status: 'published', version: version + 1, elements: ['global-cbm-1'], states: ['ARG', 'CHL'] });
+    expect((await c.public.get(`/api/v1/initiatives/${chilean}`)).body.name.en).toBe('Regional CBMs in cyberspace');
+    expect((await c.public.get('/api/v1/framework/elements/global-cbm-5/initiatives')).body.items).toEqual([]);
+    expect((await c.public.get('/api/v1/framework/elements/global-cbm-1/initiatives')).body.items.map((i: { id: string }) => i.id)).toContain(chilean);
+    const q = async (s: string) => ((await c.public.get(`/api/v1/initiatives?q=${encodeURIComponent(s)}`)).body.items as { id: string }[]).map((i) => i.id);
+    expect(await q('medidas regionales de confianza')).toEqual([chilean]);
+    expect(await q('fomento')).toEqual([]);
+    const events = await auditEventsOf(p.ctx.database.db, 'initiatives.edit', chilean);
+    expect(events).toHaveLength(1);
+    const recorded = JSON.stringify(events[0]);
+    expect(recorded).toContain('Medidas regionales de fomento de la confianza en el ciberespacio');
+    expect(recorded).toContain('Medidas regionales de confianza');
+    expect(recorded).toContain('global-cbm-5');
+    // Unchanged fields are not recorded as changes.
+    expect(recorded).not.toContain('cbm@example.org');
+  });
+
+  it('two edits made on the same version: one is saved, the other refused (412), never both', async () => {
+    const version = Number(String((await c.secretariat.get(`/api/v1/initiatives/${fromSecretariat}`)).headers.etag).replace(/"/g, ''));
+    const results = await Promise.all(
+      ['Directory Omega, first', 'Directory Omega, second'].map((en) => put('secretariat', fromSecretariat, initiative({ name: { en }, owner: { en: 'Omega Network' }, kind: 'directory', elements: ['global-cbm-1'], states: [] }), version)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const now = (await c.public.get(`/api/v1/initiatives/${fromSecretariat}`)).body;
+    expect(now.version).toBe(version + 1);
+    expect(now.name.en).toBe(results.find((r) => r.status === 200)!.body.name.en);
+  });
+
+  it('a declined initiative stays as it was declined', async () => {
+    const read = await c.secretariat.get(`/api/v1/initiatives/${fromOrg}`);
+    expect(read.body.can.edit).toBe(false);
+    expect((await put('secretariat', fromOrg, initiative(), read.body.version)).status).toBe(403);
+    expect((await put('stakeholder', fromOrg, initiative(), read.body.version)).status).toBe(403);
   });
 });

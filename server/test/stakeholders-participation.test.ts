@@ -7,8 +7,8 @@ import { Client, makeAccount, signedIn, type TestAccount } from './support/clien
 import { meetingBody } from './support/meetings.js';
 import { organisations } from '../src/modules/stakeholders/tables.js';
 import { inviteFirstRepresentativeJob, recordOrganisation } from '../src/modules/stakeholders/index.js';
-import { revokeRole } from '../src/modules/accounts/index.js';
-import { accountRoles, accounts } from '../src/modules/accounts/tables.js';
+import { inviteAccount, revokeRole } from '../src/modules/accounts/index.js';
+import { accountRoles, accounts, accountTokens, recoveryCodes } from '../src/modules/accounts/tables.js';
 import { auditEvents } from '../src/platform/audit/tables.js';
 
 /**
@@ -83,6 +83,12 @@ describe('a representative who has an account already', () => {
     await p.ctx.database.db.transaction((tx) => revokeRole(tx, account.id, 'chair'));
     return account;
   }
+  /** The person follows the mailed link and chooses a new password: signed in as the representative. */
+  async function acceptFrom(text: string) {
+    const client = await anon().start();
+    expect((await client.post(`/api/v1/invitations/${tokenFromMail(text, 'invitation')}/accept`, { password: 'a brand new passphrase 77' })).status).toBe(200);
+    return client;
+  }
   const rolesOf = async (id: string) => (await p.ctx.database.db.select({ role: accountRoles.role }).from(accountRoles).where(eq(accountRoles.accountId, id))).map((r) => r.role);
 
   it('on accreditation: the account becomes the first representative (mailed, audited), or the next named when it acts for a State; once', async () => {
@@ -105,18 +111,18 @@ describe('a representative who has an account already', () => {
     expect(row!.lead).toBe(known.id);
     // The focal point's account is left as it was: a person acts for one party only.
     expect((await chl.get('/api/v1/me')).body.account).toMatchObject({ roles: ['focal_point'], organisation: null });
-    const [made] = await db.select({ organisationId: accounts.organisationId, status: accounts.status }).from(accounts).where(eq(accounts.id, known.id));
-    expect(made).toEqual({ organisationId: org, status: 'active' });
+    const [made] = await db.select({ organisationId: accounts.organisationId, status: accounts.status, password: accounts.passwordHash }).from(accounts).where(eq(accounts.id, known.id));
+    expect(made).toEqual({ organisationId: org, status: 'invited', password: null });
     expect(await rolesOf(known.id)).toEqual(['stakeholder']);
-    // The outbox keeps every mail: the account's own invitation first, then one (not two) telling it of the organisation.
+    // One mail (not two, though the job ran twice) tells it of the organisation, with a link to choose a new password.
     const mail = (await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation');
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain('Known Network');
-    expect(mail[0]!.text).toContain('/en/sign-in'); // in the account's language, not the application's
+    expect(mail[0]!.text).toContain('/en/invitation/'); // in the account's language, not the application's
     const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, known.id));
     expect(audit.filter((a) => a.action === 'accounts.grant-role')).toHaveLength(1);
-    // And so it invites the others.
-    const client = await signedIn(p.app, known);
+    // And so, once it has chosen a new password, it invites the others.
+    const client = await acceptFrom(mail[0]!.text);
     expect((await client.get(`/api/v1/organisations/${org}`)).body.can.inviteRepresentative).toBe(true);
   });
 
@@ -132,12 +138,54 @@ describe('a representative who has an account already', () => {
     expect(made.status).toBe(201);
     expect(made.body).toEqual({ id: known.id, email: known.email, expiresAt: null });
     expect(await rolesOf(known.id)).toEqual(['stakeholder']);
-    expect((await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation')).toHaveLength(1);
+    const mail = (await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation');
+    expect(mail).toHaveLength(1);
     const again = await lead.post(url, { name: 'Another Known Person', email: known.email });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('urn:poa:problem:already-representative');
-    const client = await signedIn(p.app, known);
+    const client = await acceptFrom(mail[0]!.text);
     expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
+  });
+
+  it('an account that never chose a password (its invitation unaccepted, its role taken back) is made a representative by a new link; the old link is void', async () => {
+    const db = p.ctx.database.db;
+    const email = `never.${randomUUID().slice(0, 8)}@example.org`;
+    const first = await inviteAccount(p.ctx, { actor: null, email, name: 'Never Signed In', role: 'chair' });
+    await db.transaction((tx) => revokeRole(tx, first.id, 'chair'));
+    const made = await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'Never Signed In', email });
+    expect(made.status).toBe(201);
+    expect(made.body).toEqual({ id: first.id, email, expiresAt: null });
+    const [row] = await db.select({ status: accounts.status, state: accounts.state, organisationId: accounts.organisationId }).from(accounts).where(eq(accounts.id, first.id));
+    expect(row).toEqual({ status: 'invited', state: null, organisationId });
+    const oldToken = first.link.split('/').pop()!;
+    expect((await (await anon().start()).post(`/api/v1/invitations/${oldToken}/accept`, { password: 'a long enough passphrase 42' })).status).toBeGreaterThanOrEqual(400);
+    const mail = (await p.outbox()).filter((m) => m.to === email && m.subject === 'You now represent an accredited organisation');
+    expect(mail).toHaveLength(1);
+    const client = await acceptFrom(mail[0]!.text);
+    expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
+  });
+
+  it('a disabled account is not revived with its old credentials: its owner chooses a new password from the mailed link first', async () => {
+    const db = p.ctx.database.db;
+    const known = await roleless('A Former Chair');
+    // What it had while it was a chair: a second factor and its recovery codes, a reset link outstanding.
+    const [before] = await db.select({ totp: accounts.totpSecret }).from(accounts).where(eq(accounts.id, known.id));
+    expect(before!.totp).not.toBeNull();
+    await db.insert(accountTokens).values({ tokenHash: `reset-${known.id}`, kind: 'password_reset', accountId: known.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    const made = await lead.post(`/api/v1/organisations/${organisationId}/representatives`, { name: 'A Former Chair', email: known.email });
+    expect(made.status).toBe(201);
+    const [after] = await db.select({ status: accounts.status, password: accounts.passwordHash, totp: accounts.totpSecret }).from(accounts).where(eq(accounts.id, known.id));
+    expect(after).toEqual({ status: 'invited', password: null, totp: null });
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.accountId, known.id))).toEqual([]);
+    expect((await db.select({ kind: accountTokens.kind }).from(accountTokens).where(eq(accountTokens.accountId, known.id))).map((t) => t.kind)).toEqual(['invitation']);
+    // The old password opens nothing.
+    const old = await (await anon().start()).post('/api/v1/session', { email: known.email, password: known.password });
+    expect(old.status).toBeGreaterThanOrEqual(400);
+    const mail = (await p.outbox()).filter((m) => m.to === known.email && m.subject === 'You now represent an accredited organisation');
+    expect(mail).toHaveLength(1);
+    const client = await acceptFrom(mail[0]!.text);
+    expect((await client.get('/api/v1/me')).body.account).toMatchObject({ roles: ['stakeholder'], organisation: { id: organisationId } });
+    expect((await client.get(`/api/v1/organisations/${organisationId}`)).body.can).toMatchObject({ submitInput: true, requestToSpeak: true });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   submitWrittenInput,
 } from '../modules/stakeholders/index.js';
 import { listMeetings } from '../modules/meetings/index.js';
+import { groupsOfState } from '../modules/groups/index.js';
 import { actorOf, type DemoAccount } from './seed-demo.js';
 
 const pick = (accounts: DemoAccount[], email: string) => {
@@ -76,7 +77,8 @@ export async function seedAccreditation(ctx: PlatformContext, accounts: DemoAcco
 
 /**
  * The rest of the stakeholders' demo: an applicant in its non-objection period (applied in Spanish), and
- * the Forum's written input and request to speak at the annual meeting.
+ * the Forum's voice: written inputs to the annual meeting, to one item of its agenda and to the working
+ * group it observes, and a request to speak at the annual meeting.
  */
 export async function seedStakeholders(ctx: PlatformContext, accounts: DemoAccount[]): Promise<void> {
   const db = ctx.database.db;
@@ -108,6 +110,26 @@ export async function seedStakeholders(ctx: PlatformContext, accounts: DemoAccou
     title: 'Written input: capacity-building for the global points of contact directory',
     language: 'en',
     text: 'The Forum offers its knowledge portal to help States set up and test their national points of contact, and proposes a joint session with regional organisations during the annual meeting.',
+  });
+  await submitWrittenInput(ctx, {
+    actor,
+    organisationId: stakeholder.organisationId!,
+    meetingId: annual.id,
+    agendaItem: 'cbms',
+    title: 'Written input on confidence-building measures: lessons from regional points of contact networks',
+    language: 'en',
+    text: 'Regional organisations have run communication checks among their points of contact for several years. The Forum summarises what made them work: a named alternate for every contact, checks at announced and unannounced times, and a short report to the participating States after each round.',
+  });
+  // The working group the Forum observes (the one the Kenyan delegation takes part in).
+  const [group] = await groupsOfState(db, 'KEN');
+  if (!group) throw new Error('the demo has no working group');
+  await submitWrittenInput(ctx, {
+    actor,
+    organisationId: stakeholder.organisationId!,
+    groupId: group.id,
+    title: 'Contribution au programme de travail : modèles de vérification des communications',
+    language: 'fr',
+    text: 'Le Forum propose au groupe de travail deux modèles de message pour les vérifications des communications (« ping tests ») : l’un pour les points de contact diplomatiques, l’autre pour les points de contact techniques, avec les délais de réponse attendus.',
   });
   await requestToSpeak(db, { actor, organisationId: stakeholder.organisationId!, meetingId: annual.id, speaker: 'Priya Raman' });
 }

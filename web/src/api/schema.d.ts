@@ -7677,6 +7677,7 @@ export interface paths {
                             items: {
                                 can: {
                                     decline: boolean;
+                                    edit: boolean;
                                     publish: boolean;
                                 };
                                 contact: string | null;
@@ -7720,6 +7721,8 @@ export interface paths {
                                     ru?: string;
                                     zh?: string;
                                 } | null;
+                                /** @description The version an edit names in If-Match (also the ETag) */
+                                version: number;
                             }[];
                         };
                     };
@@ -7791,6 +7794,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -7834,6 +7838,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
@@ -7873,6 +7879,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -7916,12 +7923,130 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
             };
         };
-        put?: never;
+        /** Edit an initiative: the Secretariat a proposed or published one, the proposer its own until it is decided. If-Match: the version read (412 when it changed since) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: string | null;
+                        /**
+                         * @description Codes of the framework elements it serves
+                         * @default []
+                         */
+                        elements?: string[];
+                        /** @enum {string} */
+                        kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                        /** @default [] */
+                        links?: {
+                            label: string;
+                            /** Format: uri */
+                            url: string;
+                        }[];
+                        name: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        owner: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        };
+                        /** @description States taking part */
+                        states?: string[];
+                        summary?: {
+                            ar?: string;
+                            en: string;
+                            es?: string;
+                            fr?: string;
+                            ru?: string;
+                            zh?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                decline: boolean;
+                                edit: boolean;
+                                publish: boolean;
+                            };
+                            contact: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description Shown to the proposer and the Secretariat */
+                            declineReason: string | null;
+                            elements: string[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "regional-cbms" | "capacity-building" | "directory" | "other";
+                            links: {
+                                label: string;
+                                url: string;
+                            }[];
+                            name: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            owner: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            };
+                            states: string[];
+                            /** @enum {string} */
+                            status: "proposed" | "published" | "declined";
+                            summary: {
+                                ar?: string;
+                                en: string;
+                                es?: string;
+                                fr?: string;
+                                ru?: string;
+                                zh?: string;
+                            } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7965,6 +8090,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -8008,6 +8134,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };
@@ -8049,6 +8177,7 @@ export interface paths {
                         "application/json": {
                             can: {
                                 decline: boolean;
+                                edit: boolean;
                                 publish: boolean;
                             };
                             contact: string | null;
@@ -8092,6 +8221,8 @@ export interface paths {
                                 ru?: string;
                                 zh?: string;
                             } | null;
+                            /** @description The version an edit names in If-Match (also the ETag) */
+                            version: number;
                         };
                     };
                 };

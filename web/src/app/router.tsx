@@ -28,6 +28,7 @@ const FrameworkSearchPage = page(() => import('../features/framework/SearchPage'
 const InitiativesPage = page(() => import('../features/initiatives/InitiativesPage'));
 const InitiativePage = page(() => import('../features/initiatives/InitiativePage'));
 const ProposeInitiativePage = page(() => import('../features/initiatives/ProposePage'));
+const EditInitiativePage = page(() => import('../features/initiatives/EditPage'));
 const SearchPage = page(() => import('../features/search/SearchPage'));
 const UpdatesSignUpPage = page(() => import('../features/updates/SignUpPage'));
 const UpdatesConfirmPage = page(() => import('../features/updates/ConfirmPage'));
@@ -136,6 +137,7 @@ const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^documents\/[^/]+$/, DocumentPage],
   [/^initiatives$/, InitiativesPage],
   [/^initiatives\/propose$/, ProposeInitiativePage],
+  [/^initiatives\/[^/]+\/edit$/, EditInitiativePage],
   [/^initiatives\/[^/]+$/, InitiativePage],
   [/^search$/, SearchPage],
   [/^updates$/, UpdatesSignUpPage],
@@ -258,6 +260,7 @@ export const router = createBrowserRouter([
           { path: 'reporting/cycles/:id/compare', element: <ReportingComparePage /> },
           { path: 'initiatives', element: <InitiativesPage /> },
           { path: 'initiatives/propose', element: <ProposeInitiativePage /> },
+          { path: 'initiatives/:id/edit', element: <EditInitiativePage /> },
           { path: 'initiatives/:id', element: <InitiativePage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'updates', element: <UpdatesSignUpPage /> },

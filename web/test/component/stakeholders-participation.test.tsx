@@ -164,7 +164,11 @@ describe('the stakeholder section of a meeting page', () => {
     const heading = await screen.findByRole('heading', { name: 'Contribution sur les points de contact' });
     expect(heading.getAttribute('lang')).toBe('fr');
     expect(screen.getByRole('link', { name: 'Download the PDF: paper.pdf' }).getAttribute('href')).toBe('/api/v1/stakeholder-inputs/w2/pdf');
-    await screen.findByText('Priya Raman, for');
+    const speakers = await screen.findByTestId('stakeholder-speakers');
+    expect(speakers.textContent).toContain('Priya Raman, for');
+    // The speaker's and the organisation's own names, isolated and never translated, on a page in any language.
+    expect(screen.getByText('Priya Raman').closest('[data-verbatim="name"]')).not.toBeNull();
+    expect(screen.getAllByText(organisation.name).every((n) => n.closest('[data-verbatim="name"]'))).toBe(true);
   });
 
   it('shows the number of the agenda item an input concerns', async () => {

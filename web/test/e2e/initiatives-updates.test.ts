@@ -57,6 +57,19 @@ describe('other initiatives', () => {
     const list = (await (await visitor.context.request.get('/api/v1/initiatives?q=paris')).json()) as { items: unknown[] };
     expect(list.items).toHaveLength(1);
   });
+
+  it('the Secretariat edits the published initiative; the public page follows', async () => {
+    const { page } = secretariat;
+    await main(page).getByRole('link', { name: 'Edit this initiative' }).click();
+    await page.locator('h1', { hasText: 'Edit the initiative' }).waitFor();
+    await expectAccessible(page, 'initiative edit form');
+    await main(page).getByLabel('Contact').fill('secretariat@pariscall.example.org');
+    await main(page).getByRole('button', { name: 'Save the changes' }).click();
+    await page.locator('h1', { hasText: 'Paris Call for Trust and Security in Cyberspace' }).waitFor();
+    await main(page).getByText('secretariat@pariscall.example.org').waitFor();
+    const list = (await (await visitor.context.request.get('/api/v1/initiatives?q=paris')).json()) as { items: { contact: string | null }[] };
+    expect(list.items[0]!.contact).toBe('secretariat@pariscall.example.org');
+  });
 });
 
 describe('email updates', () => {

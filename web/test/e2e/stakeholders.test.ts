@@ -148,3 +148,44 @@ describe('accreditation on a non-objection basis', () => {
     for (const s of [applicant, secretariat, kenya, stakeholder]) expect(s.errors).toEqual([]);
   });
 });
+
+describe('in Arabic, right to left', () => {
+  it('the application form, the public list, an organisation’s page and the objection form are axe-clean', async () => {
+    const visitor = await newPage(browser, 'ar');
+    const jordan = await newPage(browser, 'ar');
+    await addMintedSession(jordan.context, account('focal.jor@poa.demo'));
+    try {
+      const { page } = visitor;
+      await open(page, '/ar/accreditation');
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      const forum = main(page).getByRole('link', { name: /Global Forum/ });
+      await forum.waitFor();
+      await expectAccessible(page, 'accredited organisations (ar)');
+      await forum.click();
+      await page.waitForURL(/\/ar\/accreditation\/organisations\/[\w-]+$/);
+      await page.locator('h1', { hasText: 'Global Forum' }).waitFor();
+      await expectAccessible(page, 'organisation (ar)');
+      await open(page, '/ar/accreditation/apply');
+      await main(page).getByRole('button', { name: 'تقديم الطلب' }).waitFor();
+      await expectAccessible(page, 'application form (ar)');
+
+      // Jordan's focal point, in the batch of the demo's applicant still in its period.
+      const circulated = (await (await jordan.context.request.get('/api/v1/stakeholder-applications?status=circulated')).json()) as {
+        items: { batchId: string; organisation: { names: { es?: string } }; can: { object: boolean } }[];
+      };
+      const pending = circulated.items.find((a) => a.can.object && a.organisation.names.es?.startsWith('Red Latinoamericana'));
+      expect(pending, 'the demo applicant in its period').toBeDefined();
+      await open(jordan.page, `/ar/accreditation/batches/${pending!.batchId}`);
+      await main(jordan.page).getByRole('button', { name: /^الاعتراض على / }).first().click();
+      await main(jordan.page).getByLabel('مع سبب عام يُبلغ إلى المنظمة').check();
+      await main(jordan.page).getByRole('textbox', { name: 'السبب العام' }).waitFor();
+      await expectAccessible(jordan.page, 'objection form (ar)');
+      // Nothing is sent: the form is only looked at.
+      expect(visitor.errors).toEqual([]);
+      expect(jordan.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
+      await jordan.context.close();
+    }
+  });
+});

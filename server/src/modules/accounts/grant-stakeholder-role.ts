@@ -7,15 +7,15 @@ import { conflict, notFound } from '../../platform/http/problem.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { newTokenPair } from './credentials.js';
-import { INVITATION_DAYS, needsSecondFactor } from './invitations.js';
-import { invitationMail, representativeMail } from './mail-texts.js';
+import { INVITATION_DAYS } from './invitations.js';
+import { representativeMail } from './mail-texts.js';
 import { accountsPolicy } from './policy.js';
-import { accountRoles, accounts, accountTokens } from './tables.js';
+import { accountRoles, accounts, accountTokens, recoveryCodes, sessions } from './tables.js';
 
 /**
  * When the person invited as a representative of an organisation already has an account: makes that
- * account a `stakeholder` representative of the organisation, audited, and tells the person by email
- * (a sign-in link, or an invitation link when the account has no password yet). A person acts for one
+ * account a `stakeholder` representative of the organisation, audited, and mails the person an
+ * invitation link to choose a new password (the account's old credentials are cleared). A person acts for one
  * party only: an account of a State, of the Secretariat or chair, or of another organisation is
  * refused (409). An account already representing the organisation is left as it is (`granted: false`).
  * Returns null when no account has this email.
@@ -37,25 +37,28 @@ export async function grantStakeholderRole(
     if (ours && roles.includes('stakeholder')) return { id: account.id, email, granted: false };
     if (account.state || (account.organisationId && !ours) || roles.length > 0)
       throw conflict('This email belongs to an account that acts for a State, the Secretariat or another organisation: a representative needs an account of their own.', 'account-acts-for-another');
-    // An account left with no role (its role was taken back): it becomes the organisation's representative.
-    const status = account.passwordHash ? 'active' : 'invited';
-    await tx.update(accounts).set({ organisationId: organisation.id, status }).where(eq(accounts.id, account.id));
+    // An account left with no role was disabled when its last role was taken back. It becomes the
+    // organisation's representative as a person newly invited does: through an invitation link mailed
+    // to its address, choosing a new password. What it signed in with while it acted for another party
+    // (password, second factor, recovery codes, outstanding links) is not revived by someone else's
+    // invitation: its owner proves again that the address is theirs.
+    const status = 'invited';
+    await tx.update(accounts).set({ organisationId: organisation.id, status, passwordHash: null, totpSecret: null, totpLastStep: null }).where(eq(accounts.id, account.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, account.id));
+    await tx.delete(accountTokens).where(eq(accountTokens.accountId, account.id));
+    await tx.delete(sessions).where(eq(sessions.accountId, account.id));
     await tx.insert(accountRoles).values({ accountId: account.id, role: 'stakeholder' });
     await recordAudit(tx, {
       actor: input.actor,
       action: 'accounts.grant-role',
       subjectType: 'account',
       subjectId: account.id,
-      change: { role: 'stakeholder', organisationId: organisation.id, status },
+      change: { role: 'stakeholder', organisationId: organisation.id, status, credentialsCleared: true },
     });
-    const base = `${ctx.config.publicUrl}/${account.language}`;
-    if (account.passwordHash) {
-      await queueMail(tx, [{ to: email, ...representativeMail(account.language, { name: account.name, organisation: organisation.name, signInLink: `${base}/sign-in` }) }]);
-    } else {
-      const { token, hash } = newTokenPair();
-      await tx.insert(accountTokens).values({ tokenHash: hash, kind: 'invitation', accountId: account.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) });
-      await queueMail(tx, [{ to: email, ...invitationMail(account.language, { name: account.name, role: 'stakeholder', stateName: null, link: `${base}/invitation/${token}`, days: INVITATION_DAYS, secondFactor: needsSecondFactor(['stakeholder']) }) }]);
-    }
+    const { token, hash } = newTokenPair();
+    await tx.insert(accountTokens).values({ tokenHash: hash, kind: 'invitation', accountId: account.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) });
+    const link = `${ctx.config.publicUrl}/${account.language}/invitation/${token}`;
+    await queueMail(tx, [{ to: email, ...representativeMail(account.language, { name: account.name, organisation: organisation.name, link, days: INVITATION_DAYS }) }]);
     return { id: account.id, email, granted: true };
   });
 }

@@ -203,42 +203,46 @@ export interface RepresentativeFacts {
   name: string;
   /** The organisation's name, as it gave it. */
   organisation: string;
-  /** The sign-in page, in the mail's language. */
-  signInLink: string;
+  /** The link to choose a new password, in the mail's language. */
+  link: string;
+  days: number;
 }
 
-/** To a person whose existing account now also acts for an accredited organisation, as its representative. */
+/**
+ * To a person whose existing account (left with no role) now acts for an accredited organisation, as
+ * its representative: it signs in again once it has chosen a new password with the link.
+ */
 export function representativeMail(lang: Language, f: RepresentativeFacts): Mail {
   switch (lang) {
     case 'fr':
       return {
         subject: 'Vous représentez désormais une organisation accréditée',
-        text: `${f.name},\n\nVotre compte sur la plateforme du PoA représente désormais ${f.organisation}, organisation accréditée.\n\nConnectez-vous avec votre mot de passe habituel :\n${f.signInLink}\n\nSi vous n’attendiez pas ce message, écrivez au Secrétariat.\n`,
+        text: `${f.name},\n\nVotre compte sur la plateforme du PoA représente désormais ${f.organisation}, organisation accréditée.\n\nChoisissez un nouveau mot de passe avec ce lien (valable ${f.days} jours) ; l’ancien ne sert plus :\n${f.link}\n\nSi vous n’attendiez pas ce message, écrivez au Secrétariat.\n`,
       };
     case 'es':
       return {
         subject: 'Ahora representa a una organización acreditada',
-        text: `${f.name}:\n\nSu cuenta en la plataforma del PoA representa ahora a ${f.organisation}, organización acreditada.\n\nInicie sesión con su contraseña de siempre:\n${f.signInLink}\n\nSi no esperaba este mensaje, escriba a la Secretaría.\n`,
+        text: `${f.name}:\n\nSu cuenta en la plataforma del PoA representa ahora a ${f.organisation}, organización acreditada.\n\nElija una nueva contraseña con este enlace (válido ${f.days} días); la anterior ya no sirve:\n${f.link}\n\nSi no esperaba este mensaje, escriba a la Secretaría.\n`,
       };
     case 'ru':
       return {
         subject: 'Теперь вы представляете аккредитованную организацию',
-        text: `${f.name}!\n\nВаша учётная запись на платформе Программы действий теперь представляет аккредитованную организацию ${f.organisation}.\n\nВойдите с прежним паролем:\n${f.signInLink}\n\nЕсли вы не ожидали этого сообщения, напишите в Секретариат.\n`,
+        text: `${f.name}!\n\nВаша учётная запись на платформе Программы действий теперь представляет аккредитованную организацию ${f.organisation}.\n\nВыберите новый пароль по этой ссылке (действует ${f.days} дн.); прежний пароль больше не действует:\n${f.link}\n\nЕсли вы не ожидали этого сообщения, напишите в Секретариат.\n`,
       };
     case 'zh':
       return {
         subject: '您现在代表一个经认可的组织',
-        text: `${f.name}：\n\n您在行动纲领平台上的账户现在代表经认可的组织 ${f.organisation}。\n\n请使用原有密码登录：\n${f.signInLink}\n\n如果您并未预期收到此邮件，请联系秘书处。\n`,
+        text: `${f.name}：\n\n您在行动纲领平台上的账户现在代表经认可的组织 ${f.organisation}。\n\n请通过以下链接设置新密码（${f.days} 天内有效），原有密码已失效：\n${f.link}\n\n如果您并未预期收到此邮件，请联系秘书处。\n`,
       };
     case 'ar':
       return {
         subject: 'أصبحت تمثل منظمة معتمدة',
-        text: `${f.name}،\n\nأصبح حسابك على منصة برنامج العمل يمثل المنظمة المعتمدة ${f.organisation}.\n\nسجّل الدخول بكلمة المرور المعتادة:\n${f.signInLink}\n\nإذا لم تكن تتوقع هذه الرسالة، فاكتب إلى الأمانة.\n`,
+        text: `${f.name}،\n\nأصبح حسابك على منصة برنامج العمل يمثل المنظمة المعتمدة ${f.organisation}.\n\nاختر كلمة مرور جديدة عبر هذا الرابط (صالح لمدة ${f.days} يومًا)؛ لم تعد كلمة المرور السابقة صالحة:\n${f.link}\n\nإذا لم تكن تتوقع هذه الرسالة، فاكتب إلى الأمانة.\n`,
       };
     case 'en':
       return {
         subject: 'You now represent an accredited organisation',
-        text: `${f.name},\n\nYour account on the PoA Platform now represents ${f.organisation}, an accredited organisation.\n\nSign in with your usual password:\n${f.signInLink}\n\nIf you did not expect this message, write to the Secretariat.\n`,
+        text: `${f.name},\n\nYour account on the PoA Platform now represents ${f.organisation}, an accredited organisation.\n\nChoose a new password with this link (valid ${f.days} days); the old one no longer works:\n${f.link}\n\nIf you did not expect this message, write to the Secretariat.\n`,
       };
   }
 }

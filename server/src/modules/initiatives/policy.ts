@@ -10,9 +10,21 @@ export interface InitiativeFacts {
   proposerOrganisation: string | null;
 }
 
-/** A State proposes through its focal point, an organisation through its representatives, or the Secretariat itself. */
-const mayPropose = (actor: Actor | null) =>
+/** Whether the organisation the caller represents is accredited now (false when it represents none). */
+export interface ProposerFacts {
+  organisationAccredited: boolean;
+}
+
+/** Someone who may propose at all: the Secretariat, a State's focal point, an organisation's representative. */
+const proposerAtAll = (actor: Actor | null) =>
   isSecretariat(actor) || (!!actor?.state && isFocalPointOf(actor, actor.state)) || (!!actor?.organisation && actsForOrganisation(actor, actor.organisation));
+
+/**
+ * A State proposes through its focal point, an organisation through its representatives while it is
+ * accredited (a withdrawn accreditation ends it at once), or the Secretariat itself.
+ */
+const mayPropose = (actor: Actor | null, f: ProposerFacts) =>
+  isSecretariat(actor) || (!!actor?.state && isFocalPointOf(actor, actor.state)) || (!!actor?.organisation && actsForOrganisation(actor, actor.organisation) && f.organisationAccredited);
 
 /** The proposer: the same account, or the same State's focal point, or the same organisation's representative. */
 export const isProposerOf = (actor: Actor | null, i: InitiativeFacts): boolean =>
@@ -28,18 +40,31 @@ export const isProposerOf = (actor: Actor | null, i: InitiativeFacts): boolean =
  */
 export const initiativesPolicy = {
   read: publicRead,
-  propose: rule('initiatives.propose', mayPropose),
+  /** Route-level: whoever may propose in some case; the rule below asks about the organisation now. */
+  proposeAtAll: rule('initiatives.propose', proposerAtAll),
+  propose: rule<ProposerFacts>('initiatives.propose', mayPropose),
   review: rule('initiatives.review', (actor) => isSecretariat(actor)),
   see: rule<InitiativeFacts>('initiatives.see', (actor, i) => i.status === 'published' || isSecretariat(actor) || isProposerOf(actor, i)),
   publish: rule<InitiativeFacts>('initiatives.review', (actor, i) => i.status === 'proposed' && isSecretariat(actor)),
   decline: rule<InitiativeFacts>('initiatives.review', (actor, i) => i.status === 'proposed' && isSecretariat(actor)),
+  /** Route-level: whoever may propose may ask to edit; the rule below decides for each initiative. */
+  editAtAll: rule('initiatives.edit', proposerAtAll),
+  /**
+   * The Secretariat keeps the registry: it edits a proposed or a published initiative (a declined one
+   * stays as it was declined). A proposer edits its own until the Secretariat has decided on it.
+   */
+  edit: rule<InitiativeFacts & ProposerFacts>(
+    'initiatives.edit',
+    (actor, i) => (isSecretariat(actor) && (i.status === 'proposed' || i.status === 'published')) || (i.status === 'proposed' && mayPropose(actor, i) && isProposerOf(actor, i)),
+  ),
 } as const;
 
 /** What the `can` blocks show (derived by `canOf`). */
 export const initiativesCan = {
-  list: { propose: ability(initiativesPolicy.propose), review: ability(initiativesPolicy.review) },
+  list: { propose: ability(initiativesPolicy.propose, (f: ProposerFacts) => f), review: ability(initiativesPolicy.review) },
   initiative: {
-    publish: ability(initiativesPolicy.publish, (i: InitiativeFacts) => i),
-    decline: ability(initiativesPolicy.decline, (i: InitiativeFacts) => i),
+    publish: ability(initiativesPolicy.publish, (i: InitiativeFacts & ProposerFacts) => i),
+    decline: ability(initiativesPolicy.decline, (i: InitiativeFacts & ProposerFacts) => i),
+    edit: ability(initiativesPolicy.edit, (i: InitiativeFacts & ProposerFacts) => i),
   },
 } as const;

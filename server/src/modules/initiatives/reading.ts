@@ -4,7 +4,8 @@ import { notFound } from '../../platform/http/problem.js';
 import { canOf } from '../../platform/http/policy.js';
 import { actsForOrganisation, isFocalPointOf, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { fold } from '../../kernel/fold.js';
-import { initiativesCan } from './policy.js';
+import { findOrganisation } from '../stakeholders/index.js';
+import { initiativesCan, type ProposerFacts } from './policy.js';
 import type { InitiativeFilter } from './schemas.js';
 import { initiativeElements, initiatives } from './tables.js';
 
@@ -39,7 +40,13 @@ async function elementsOf(db: Executor, ids: readonly string[]): Promise<Map<str
   return map;
 }
 
-export function toInitiativeView(actor: Actor | null, row: InitiativeRow, elements: string[]) {
+/** What the rules ask of the caller's organisation: whether it is accredited now. */
+export async function proposerFacts(db: Executor, actor: Actor | null): Promise<ProposerFacts> {
+  if (!actor?.organisation || !actsForOrganisation(actor, actor.organisation)) return { organisationAccredited: false };
+  return { organisationAccredited: (await findOrganisation(db, actor.organisation))?.accreditation === 'accredited' };
+}
+
+export function toInitiativeView(actor: Actor | null, row: InitiativeRow, elements: string[], proposer: ProposerFacts) {
   return {
     id: row.id,
     name: row.name,
@@ -55,7 +62,8 @@ export function toInitiativeView(actor: Actor | null, row: InitiativeRow, elemen
     declineReason: row.declineReason,
     createdAt: row.createdAt,
     decidedAt: row.decidedAt,
-    can: canOf(initiativesCan.initiative, actor, row),
+    version: row.version,
+    can: canOf(initiativesCan.initiative, actor, { ...row, ...proposer }),
   };
 }
 export type InitiativeView = ReturnType<typeof toInitiativeView>;
@@ -85,7 +93,8 @@ export async function listInitiatives(db: Executor, actor: Actor | null, f: Init
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toInitiativeView(actor, r, elements.get(r.id) ?? []));
+  const proposer = await proposerFacts(db, actor);
+  return rows.map((r) => toInitiativeView(actor, r, elements.get(r.id) ?? [], proposer));
 }
 
 /** One initiative, if the viewer may see it; otherwise 404, as if it did not exist. */
@@ -99,7 +108,7 @@ export async function initiativeRow(db: Executor, actor: Actor | null, id: strin
 }
 
 export async function initiativeView(db: Executor, actor: Actor | null, row: InitiativeRow): Promise<InitiativeView> {
-  return toInitiativeView(actor, row, (await elementsOf(db, [row.id])).get(row.id) ?? []);
+  return toInitiativeView(actor, row, (await elementsOf(db, [row.id])).get(row.id) ?? [], await proposerFacts(db, actor));
 }
 
 /** "Who else works on this": the published initiatives serving a framework element, for its public page. */

@@ -4,11 +4,13 @@ import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
 import { LANGUAGES, LocalizedOut } from '../../kernel/languages.js';
 import { sendCsv } from '../../platform/http/csv.js';
+import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { declineInitiative } from './decline-initiative.js';
+import { editInitiative } from './edit-initiative.js';
 import { initiativesCan, initiativesPolicy } from './policy.js';
 import { proposeInitiative } from './propose-initiative.js';
 import { publishInitiative } from './publish-initiative.js';
-import { initiativeRow, initiativesServing, initiativeView, listInitiatives } from './reading.js';
+import { initiativeRow, initiativesServing, initiativeView, listInitiatives, proposerFacts } from './reading.js';
 import { DeclineBody, ElementCodeParams, InitiativeBody, InitiativeParams, InitiativeQuery, InitiativeSchema } from './schemas.js';
 import { INITIATIVE_KINDS } from './tables.js';
 
@@ -29,7 +31,7 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
         response: { 200: z.object({ items: z.array(InitiativeSchema), can: z.object({ propose: z.boolean(), review: z.boolean() }) }) },
       },
     },
-    async (request) => ({ items: await listInitiatives(db, request.actor, request.query), can: canOf(initiativesCan.list, request.actor) }),
+    async (request) => ({ items: await listInitiatives(db, request.actor, request.query), can: canOf(initiativesCan.list, request.actor, await proposerFacts(db, request.actor)) }),
   );
 
   app.get(
@@ -67,7 +69,7 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
         .serializer(JSON.stringify)
         .send({
           generatedAt: new Date().toISOString(),
-          initiatives: items.map(({ can: _c, status: _s, declineReason: _d, ...i }) => i),
+          initiatives: items.map(({ can: _c, status: _s, declineReason: _d, version: _v, ...i }) => i),
         });
     },
   );
@@ -75,7 +77,11 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
   app.get(
     '/api/v1/initiatives/:id',
     { config: read, schema: { tags, summary: 'One initiative (404 unless published, or the caller proposed it, or the Secretariat)', params: InitiativeParams, response: { 200: InitiativeSchema } } },
-    async (request) => initiativeView(db, request.actor, await initiativeRow(db, request.actor, request.params.id)),
+    async (request, reply) => {
+      const row = await initiativeRow(db, request.actor, request.params.id);
+      setEtag(reply, row.version);
+      return initiativeView(db, request.actor, row);
+    },
   );
 
   app.get(
@@ -100,12 +106,31 @@ export function initiativesRoutes(app: App, ctx: PlatformContext): void {
   app.post(
     '/api/v1/initiatives',
     {
-      config: { policy: guard(initiativesPolicy.propose), idempotent: true },
+      config: { policy: guard(initiativesPolicy.proposeAtAll), idempotent: true },
       schema: { tags, summary: 'Propose an initiative (a focal point, an organisation, or the Secretariat); it is public once the Secretariat publishes it', body: InitiativeBody, response: { 201: InitiativeSchema } },
     },
     async (request, reply) => {
       const row = await proposeInitiative(db, { actor: request.actor!, ...request.body });
       return reply.code(201).send(await initiativeView(db, request.actor, row));
+    },
+  );
+
+  app.put(
+    '/api/v1/initiatives/:id',
+    {
+      config: { policy: guard(initiativesPolicy.editAtAll) },
+      schema: {
+        tags,
+        summary: 'Edit an initiative: the Secretariat a proposed or published one, the proposer its own until it is decided. If-Match: the version read (412 when it changed since)',
+        params: InitiativeParams,
+        body: InitiativeBody,
+        response: { 200: InitiativeSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await editInitiative(db, { actor: request.actor!, id: request.params.id, ifMatch: requireIfMatch(request), ...request.body });
+      setEtag(reply, row.version);
+      return initiativeView(db, request.actor, row);
     },
   );
 

@@ -58,7 +58,8 @@ export const InitiativeSchema = z.object({
   declineReason: z.string().nullable().describe('Shown to the proposer and the Secretariat'),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
-  can: z.object({ publish: z.boolean(), decline: z.boolean() }),
+  version: z.number().int().describe('The version an edit names in If-Match (also the ETag)'),
+  can: z.object({ publish: z.boolean(), decline: z.boolean(), edit: z.boolean() }),
 });
 
 export const ElementCodeParams = z.object({ code: ElementCode }).strict();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { queueMail } from '../../platform/mail/queue.js';
@@ -9,12 +9,19 @@ import { addStep, applicantAddress, organisationRow } from './applications.js';
 import { accreditationWithdrawn } from './mail-texts.js';
 import { organisationFacts } from './reading.js';
 import { stakeholdersPolicy } from './policy.js';
-import { applications, organisations, withdrawals } from './tables.js';
+import { meetingRow } from '../meetings/index.js';
+import { applications, organisations, speakingRequests, withdrawals } from './tables.js';
 
 /**
  * The Secretariat withdraws an organisation's accreditation by a decision, named with its reason on
- * the organisation's public record. Its representatives can no longer register, submit or speak.
+ * the organisation's public record. What the accreditation gave ends at once: its representatives can
+ * no longer register, submit, speak or invite (every rule asks whether it is accredited now), and its
+ * requests to speak at meetings not yet over are withdrawn, so it is no longer listed to speak. What it
+ * submitted while accredited stays published, as submitted.
  */
+/** A meeting whose list of speakers is history: left as it was. */
+const OVER: readonly string[] = ['closed', 'cancelled'];
+
 export async function withdrawAccreditation(db: Db, input: { actor: Actor; organisationId: string; decision: string; reason: string }) {
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).for('update');
@@ -23,7 +30,20 @@ export async function withdrawAccreditation(db: Db, input: { actor: Actor; organ
     const at = new Date();
     await tx.update(organisations).set({ accreditation: 'withdrawn' }).where(eq(organisations.id, org.id));
     await tx.insert(withdrawals).values({ id: randomUUID(), organisationId: org.id, decision: input.decision, reason: input.reason, at, by: input.actor.accountId });
-    await recordAudit(tx, { actor: input.actor, action: 'stakeholders.withdraw-accreditation', subjectType: 'organisation', subjectId: org.id, change: { decision: input.decision, reason: input.reason } });
+    const speaking = await tx
+      .select({ id: speakingRequests.id, meetingId: speakingRequests.meetingId })
+      .from(speakingRequests)
+      .where(and(eq(speakingRequests.organisationId, org.id), eq(speakingRequests.status, 'requested')));
+    const ahead: string[] = [];
+    for (const r of speaking) if (!OVER.includes((await meetingRow(tx, r.meetingId).catch(() => null))?.status ?? 'closed')) ahead.push(r.id);
+    if (ahead.length) await tx.update(speakingRequests).set({ status: 'withdrawn' }).where(inArray(speakingRequests.id, ahead));
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'stakeholders.withdraw-accreditation',
+      subjectType: 'organisation',
+      subjectId: org.id,
+      change: { decision: input.decision, reason: input.reason, speakingRequestsWithdrawn: ahead },
+    });
     const [application] = await tx.select().from(applications).where(eq(applications.organisationId, org.id)).orderBy(desc(applications.submittedAt)).limit(1);
     if (application) {
       await addStep(tx, application.id, 'withdrawn', input.decision, at);

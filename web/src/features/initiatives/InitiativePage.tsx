@@ -83,6 +83,11 @@ export default function InitiativePage() {
           </ul>
         </section>
       ) : null}
+      {i.can.edit ? (
+        <Anchor component={Link} to={to(`/initiatives/${i.id}/edit`)} w="fit-content">
+          {t('initiatives.edit')}
+        </Anchor>
+      ) : null}
       <ReviewActions initiative={i} />
     </Stack>
   );

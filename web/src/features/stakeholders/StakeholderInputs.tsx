@@ -7,6 +7,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useHashTarget } from '../../ui/hash-target';
+import { ProperName, Sentence } from '../../ui/localized';
 import { meetingQuery } from '../meetings';
 import { groupInputsQuery, meetingInputsQuery, speakingQuery } from './queries';
 import classes from './stakeholders.module.css';
@@ -58,7 +59,7 @@ export function StakeholderInputs(props: { meetingId: string } | { groupId: stri
                 <Text size="sm">
                   {t('stakeholders.inputs.by', { date: formatDay(i.submittedAt, lang) })}{' '}
                   <Anchor component={Link} to={to(`/accreditation/organisations/${i.organisation.id}`)}>
-                    {i.organisation.name}
+                    <ProperName>{i.organisation.name}</ProperName>
                   </Anchor>
                 </Text>
                 {i.text ? (
@@ -84,9 +85,9 @@ export function StakeholderInputs(props: { meetingId: string } | { groupId: stri
           <ul data-testid="stakeholder-speakers">
             {speakers.data.items.map((s) => (
               <li key={s.id}>
-                {t('stakeholders.inputs.speaker', { speaker: s.speaker })}{' '}
+                <Sentence i18nKey="stakeholders.inputs.speaker" values={{ speaker: <ProperName>{s.speaker}</ProperName> }} />{' '}
                 <Anchor component={Link} to={to(`/accreditation/organisations/${s.organisation.id}`)}>
-                  {s.organisation.name}
+                  <ProperName>{s.organisation.name}</ProperName>
                 </Anchor>
               </li>
             ))}
