@@ -13,7 +13,14 @@ import { account, addMintedSession, launchBrowser, newPage, server } from './har
  *   such as PoA/2026/DEC.1 or norm-13f: Latin in every language; `ui/localized`'s `Verbatim`), or
  *   `data-verbatim="name"` with `translate="no"` and `dir="auto"` (a person's own name, `ProperName`); or
  * - what is Latin in it is only e-mail addresses, web addresses, or codes isolated in the text itself
- *   by U+2066 … U+2069 (where a text cannot hold an element: a translated sentence, a date's zone, an option).
+ *   by U+2066 … U+2069 (where a text cannot hold an element: a translated sentence, a date's zone).
+ * An element with `lang=""` counts as another language: a text as its author wrote it, in a language the
+ * platform does not record (`AsWritten`, marked "as written: not translated").
+ * In a native select's option, which cannot hold an element, a name in another language passes only
+ * in `LocalizedOption`'s form: the option's own `lang` other than the page's, the name isolated, then
+ * "in English" in the page's words (`common.fallbackOption`); an option naming a language in itself
+ * passes when its value and lang are that language. An option that is one isolated name alone, or the
+ * marked form without its own `lang`, fails.
  * Nothing else is excused.
  */
 const LANGS = ['ar', 'zh', 'ru'] as const;
@@ -146,8 +153,9 @@ function unmarkedLatin(page: Page): Promise<string[]> {
         const own = option.getAttribute('lang');
         const original = node.textContent ?? '';
         if (own !== null && own !== pageLang && option.getAttribute('value') === own) continue;
-        const text = own !== null && own !== pageLang ? original.replace(marked, '') : original;
-        if (bareName.test(original) || latin.test(text.replace(excused, ''))) found.push(`${JSON.stringify(original.trim().slice(0, 80))} in option`);
+        const ownLang = own !== null && own !== pageLang;
+        const text = ownLang ? original.replace(marked, '') : original;
+        if (bareName.test(original) || (!ownLang && marked.test(original)) || latin.test(text.replace(excused, ''))) found.push(`${JSON.stringify(original.trim().slice(0, 80))} in option`);
         continue;
       }
       if (!latin.test((node.textContent ?? '').replace(excused, ''))) continue;
@@ -197,6 +205,17 @@ describe('text in another language than the page is marked', () => {
     // A code whose element is not marked left-to-right and untranslatable is not excused.
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p><span data-verbatim>norm-13f</span></p>'));
     expect(await unmarkedLatin(page)).toHaveLength(1);
+    // An option: a name in another language only in the marked form, on an option with its own lang.
+    await page.evaluate(() => {
+      document.querySelector('main p:last-child')!.remove();
+      document.querySelector('main')!.insertAdjacentHTML(
+        'beforeend',
+        '<select aria-label="x"><option lang="en">\u2066Technical working group\u2069 (بالإنكليزية)</option><option value="en" lang="en">English</option>' +
+          '<option>\u2066PoA/2026/REC.1\u2069 — قرار</option><option>\u2066Technical working group\u2069</option><option lang="en">Technical working group</option>' +
+          '<option>\u2066Technical working group\u2069 (بالإنكليزية)</option></select>',
+      );
+    });
+    expect(await unmarkedLatin(page)).toEqual(['"\u2066Technical working group\u2069" in option', '"Technical working group" in option', '"\u2066Technical working group\u2069 (بالإنكليزية)" in option']);
   });
 
   for (const [who, paths] of Object.entries(PAGES)) {

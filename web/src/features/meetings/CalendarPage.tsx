@@ -22,7 +22,6 @@ type When = 'upcoming' | 'past';
 
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const to = useLocalPath();
   const labels = useMeetingLabels();
   const [params, update] = useSearchParam();
