@@ -4793,6 +4793,11 @@ export interface paths {
                                 /** @enum {string} */
                                 elementKind: "international-law" | "norm" | "cbm" | "cbm-tool" | "capacity-building-principle" | "threat" | "recommendation";
                                 kind: string;
+                                /**
+                                 * @description the language of `title`: the one asked for, or English when it has none yet
+                                 * @enum {string}
+                                 */
+                                language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
                                 note: string | null;
                                 sourceSymbol: string | null;
                                 title: string;

@@ -158,6 +158,64 @@ export function Sentence({ i18nKey, values }: { i18nKey: string; values: Record<
   );
 }
 
+/** The script a text's letters are in, by its first letter of a script the six languages use. */
+function scriptOf(text: string): 'latin' | 'arabic' | 'han' | 'cyrillic' | null {
+  const letter = /[A-Za-z\u00C0-\u024F]|[\u0600-\u06FF]|[\u3400-\u9FFF]|[\u0400-\u04FF]/.exec(text)?.[0];
+  if (!letter) return null;
+  if (/[\u0600-\u06FF]/.test(letter)) return 'arabic';
+  if (/[\u3400-\u9FFF]/.test(letter)) return 'han';
+  if (/[\u0400-\u04FF]/.test(letter)) return 'cyrillic';
+  return 'latin';
+}
+const SCRIPT: Record<Language, ReturnType<typeof scriptOf>> = { ar: 'arabic', zh: 'han', ru: 'cyrillic', en: 'latin', fr: 'latin', es: 'latin' };
+
+/**
+ * A text a person wrote (a position, a milestone, a message) in a language the platform does not
+ * record. Isolated, in the direction of its own letters; where its letters are not the page's script
+ * (Latin text on an Arabic page), it says so: `lang=""` (an unknown language, not the page's) and the
+ * "as written: not translated" mark, so that it is never read as the page's language.
+ */
+export function AsWritten({ children, mark = true }: { children: string; mark?: boolean }) {
+  const { t } = useTranslation();
+  const page = useLang();
+  const script = scriptOf(children);
+  if (script === null || script === SCRIPT[page]) return <bdi dir="auto">{children}</bdi>;
+  return (
+    <>
+      <bdi lang="" dir="auto">
+        {children}
+      </bdi>
+      {mark ? (
+        <>
+          {' '}
+          <Badge variant="outline" color="#9c3a00" data-fallback="as-written" className={classes.badge}>
+            {t('common.asWritten')}
+          </Badge>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * A six-language text as a native select's option, which cannot hold an element: in the page's
+ * language; or, when it has none, the English text isolated (U+2066…U+2069 on pages in Arabic,
+ * Chinese and Russian) followed by the words "in English" in the page's language
+ * (`common.fallbackOption`), on an option whose own `lang` is `en`. The browser test accepts exactly that.
+ * `prefix` and `suffix` (a symbol, a date) are in the page's language, their codes isolated by the caller.
+ */
+export function LocalizedOption({ value, text, prefix = '', suffix = '' }: { value: string; text: LocalizedText; prefix?: string; suffix?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const shown = inLanguage(text, lang);
+  if (!shown.fallback) return <option value={value}>{prefix + shown.text + suffix}</option>;
+  return (
+    <option value={value} lang="en" data-fallback="">
+      {prefix + t('common.fallbackOption', { text: isolated(shown.text, lang), interpolation: { escapeValue: false } }) + suffix}
+    </option>
+  );
+}
+
 /** The six languages as a native select's options, each named in itself and marked as such. */
 export function LanguageOptions() {
   return (

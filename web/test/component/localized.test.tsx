@@ -1,6 +1,6 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { InLanguage, LanguageOptions, Localized, LocalizedList, ProperName, Sentence, Verbatim } from '../../src/ui/localized';
+import { AsWritten, InLanguage, LanguageOptions, Localized, LocalizedList, LocalizedOption, ProperName, Sentence, Verbatim } from '../../src/ui/localized';
 import { renderPage } from './app';
 
 /** Renders `node` on a page in `lang` and waits for the app's strings. */
@@ -65,6 +65,47 @@ describe('ui/localized: text in another language than the page', () => {
     expect(here.textContent).toMatch(/[\u0600-\u06FF]/);
     expect(here.textContent).not.toContain(String.fromCharCode(0));
     expect(here.textContent).not.toContain('{{');
+  });
+
+  it('shows a name with no text in the page’s language in a native option isolated, with its lang and the words that mark it', async () => {
+    const group = { en: 'Technical working group on CBMs', fr: 'Groupe de travail technique sur les MDC' };
+    const ar = await onPage('ar', (
+      <select aria-label="body">
+        <LocalizedOption value="g" text={group} />
+        <LocalizedOption value="o" text={{ en: 'Recommendations' }} prefix={'\u2066PoA/2026/REC.1\u2069 — '} />
+      </select>
+    ));
+    const [name, outcome] = [...ar.here.querySelectorAll('option')];
+    expect([name!.getAttribute('lang'), name!.hasAttribute('data-fallback'), name!.textContent]).toEqual(['en', true, '\u2066Technical working group on CBMs\u2069 (بالإنكليزية)']);
+    expect(outcome!.textContent).toBe('\u2066PoA/2026/REC.1\u2069 — \u2066Recommendations\u2069 (بالإنكليزية)');
+    const zh = await onPage('zh', (
+      <select aria-label="body">
+        <LocalizedOption value="g" text={group} />
+      </select>
+    ));
+    expect(zh.here.querySelector('option')!.textContent).toBe('\u2066Technical working group on CBMs\u2069（英文）');
+    // In a language it has, the name alone, with nothing to mark.
+    const fr = await onPage('fr', (
+      <select aria-label="body">
+        <LocalizedOption value="g" text={group} />
+      </select>
+    ));
+    const own = fr.here.querySelector('option')!;
+    expect([own.getAttribute('lang'), own.hasAttribute('data-fallback'), own.textContent]).toEqual([null, false, 'Groupe de travail technique sur les MDC']);
+  });
+
+  it('marks a text as its author wrote it only where its letters are not the page’s script', async () => {
+    const ar = await onPage('ar', <AsWritten>Incident response lead</AsWritten>);
+    const shown = ar.here.querySelector('bdi')!;
+    expect([shown.getAttribute('lang'), shown.getAttribute('dir'), shown.textContent]).toEqual(['', 'auto', 'Incident response lead']);
+    expect(ar.here.querySelector('[data-fallback="as-written"]')?.textContent).toBe('كما كُتب: دون ترجمة');
+    // Arabic on an Arabic page, Latin on a French page: isolated, nothing to mark.
+    const same = await onPage('ar', <AsWritten>مسؤول الاستجابة</AsWritten>);
+    expect(same.here.querySelector('bdi')!.hasAttribute('lang')).toBe(false);
+    expect(same.here.querySelector('[data-fallback]')).toBeNull();
+    const fr = await onPage('fr', <AsWritten>Incident response lead</AsWritten>);
+    expect(fr.here.querySelector('[lang]')).toBeNull();
+    expect(fr.here.querySelector('[data-fallback]')).toBeNull();
   });
 
   it('names each language in itself, marked with its language and direction', async () => {

@@ -152,6 +152,8 @@ export interface RelationView {
   code: string;
   elementKind: ElementKind;
   title: string;
+  /** The language of `title`: the one asked for, or English when it has none yet. */
+  language: Language;
   sourceSymbol: string | null;
   note: string | null;
 }
@@ -171,12 +173,14 @@ export async function elementWithHistory(db: Executor, code: string, language: L
   const relations: RelationView[] = links.map((l) => {
     const other = l.fromCode === code ? l.toCode : l.fromCode;
     const row = latest.get(other)!;
+    const shown = textIn(row.texts, language);
     return {
       direction: l.fromCode === code ? 'to' : 'from',
       kind: l.kind,
       code: other,
       elementKind: row.kind,
-      title: textIn(row.texts, language).title,
+      title: shown.title,
+      language: shown.language,
       sourceSymbol: l.sourceSymbol,
       note: l.note,
     };

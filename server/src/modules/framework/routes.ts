@@ -116,6 +116,7 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
                 code: z.string(),
                 elementKind: z.enum(ELEMENT_KINDS),
                 title: z.string(),
+                language: LanguageSchema.describe('the language of `title`: the one asked for, or English when it has none yet'),
                 sourceSymbol: z.string().nullable(),
                 note: z.string().nullable(),
               }),

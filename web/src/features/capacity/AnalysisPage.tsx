@@ -7,7 +7,7 @@ import type { RegionalGroupId } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { Localized } from '../../ui/localized';
+import { Localized, Verbatim } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
 import listing from '../../ui/listing.module.css';
 import { WorldMap } from '../reporting';
@@ -134,7 +134,7 @@ function Picture({ analysis: a }: { analysis: Analysis }) {
             id: e.code,
             heading: (
               <Anchor component={Link} to={to(`/framework/${e.code}`)}>
-                {e.code}
+                <Verbatim>{e.code}</Verbatim>
               </Anchor>
             ),
             value: e.needs,

@@ -8,7 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDate, formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { Localized } from '../../ui/localized';
+import { AsWritten, Localized, Verbatim } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -76,7 +76,7 @@ function ProjectView({ project: p }: { project: Project }) {
         </dd>
       </dl>
       <Section id="project-objectives" title={t('capacity.project.objectives')}>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{p.objectives === null ? t('capacity.project.notPublic') : p.objectives || t('capacity.project.notYet')}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{p.objectives === null ? t('capacity.project.notPublic') : p.objectives ? <AsWritten>{p.objectives}</AsWritten> : t('capacity.project.notYet')}</Text>
       </Section>
       <Section id="project-milestones" title={t('capacity.project.milestones')}>
         {p.milestones === null ? (
@@ -97,7 +97,9 @@ function ProjectView({ project: p }: { project: Project }) {
               <Table.Tbody>
                 {p.milestones.map((m, i) => (
                   <Table.Tr key={i}>
-                    <Table.Th scope="row">{m.title}</Table.Th>
+                    <Table.Th scope="row">
+                      <AsWritten>{m.title}</AsWritten>
+                    </Table.Th>
                     <Table.Td>{formatDate(m.due, lang)}</Table.Td>
                     <Table.Td>{labels.milestone(m.status)}</Table.Td>
                   </Table.Tr>
@@ -116,7 +118,7 @@ function ProjectView({ project: p }: { project: Project }) {
             {p.principles.map((code) => (
               <li key={code}>
                 <Anchor component={Link} to={to(`/framework/${code}`)}>
-                  {code}
+                  <Verbatim>{code}</Verbatim>
                 </Anchor>
               </li>
             ))}
@@ -134,11 +136,17 @@ function ProjectView({ project: p }: { project: Project }) {
               </Text>
               <dl className={ui.facts}>
                 <dt>{t('capacity.evaluation.delivered')}</dt>
-                <dd>{e.delivered}</dd>
+                <dd>
+                  <AsWritten>{e.delivered}</AsWritten>
+                </dd>
                 <dt>{t('capacity.evaluation.changed')}</dt>
-                <dd>{e.changed}</dd>
+                <dd>
+                  <AsWritten>{e.changed}</AsWritten>
+                </dd>
                 <dt>{t('capacity.evaluation.lessons')}</dt>
-                <dd>{e.lessons}</dd>
+                <dd>
+                  <AsWritten>{e.lessons}</AsWritten>
+                </dd>
               </dl>
             </Paper>
           ))}

@@ -9,7 +9,7 @@ import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatDate, formatInstant } from '../../ui/dates';
 import { notifySuccess } from '../../ui/notify';
 import { api, ApiProblem, unwrap } from '../../api/client';
-import { Localized, type LocalizedText } from '../../ui/localized';
+import { Localized, LocalizedList, ProperName, Sentence, Verbatim, type LocalizedText } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StateName } from '../states';
@@ -56,22 +56,23 @@ export function RecordHead(props: {
 /** Framework codes, each a link to its element of the framework. */
 export function FrameworkCodes({ codes }: { codes: readonly string[] }) {
   const to = useLocalPath();
-  return codes.map((c, i) => (
-    <span key={c}>
-      {i ? ', ' : ''}
-      <Anchor component={Link} to={to(`/framework/${c}`)}>
-        {c}
-      </Anchor>
-    </span>
-  ));
+  return (
+    <LocalizedList
+      items={codes.map((c) => (
+        <Anchor key={c} component={Link} to={to(`/framework/${c}`)}>
+          <Verbatim>{c}</Verbatim>
+        </Anchor>
+      ))}
+    />
+  );
 }
 
 /** Who makes an offer: a State, an organisation, or the Secretariat for a programme. */
 export function OfferorName({ offeror }: { offeror: Offeror }) {
   const { t } = useTranslation();
   if (offeror.kind === 'state' && offeror.state) return <StateName iso3={offeror.state} />;
-  if (offeror.kind === 'organisation') return <>{offeror.organisationName ?? t('capacity.offeror.organisation')}</>;
-  return <>{offeror.programme ? t('capacity.offeror.programme', { programme: offeror.programme }) : t('capacity.offeror.secretariat')}</>;
+  if (offeror.kind === 'organisation') return offeror.organisationName ? <ProperName>{offeror.organisationName}</ProperName> : <>{t('capacity.offeror.organisation')}</>;
+  return offeror.programme ? <Sentence i18nKey="capacity.offeror.programme" values={{ programme: <ProperName>{offeror.programme}</ProperName> }} /> : <>{t('capacity.offeror.secretariat')}</>;
 }
 
 /** The reasons of a rank, each with its points. */
@@ -85,7 +86,13 @@ export function Reasons({ reasons, score }: { reasons: Reason[]; score: number }
       </Text>
       <List size="sm" aria-label={t('capacity.rank.reasons')}>
         {reasons.map((r, i) => (
-          <List.Item key={`${r.code}-${i}`}>{say(r)}</List.Item>
+          <List.Item key={`${r.code}-${i}`}>
+            {r.code === 'state-served' && typeof r.params.state === 'string' ? (
+              <Sentence i18nKey="capacity.reasons.stateServed" values={{ state: <StateName iso3={r.params.state} />, points: Number(r.params.points ?? 0) }} />
+            ) : (
+              say(r)
+            )}
+          </List.Item>
         ))}
       </List>
     </div>

@@ -3,6 +3,8 @@ import { api, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
 import type { RegionalGroupId } from '../../api/client';
 import { useGroupLabel } from '../states';
+import { useLang } from '../../app/paths';
+import { isolated } from '../../ui/localized';
 
 type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
@@ -220,12 +222,13 @@ export function useReasonText() {
   const { t } = useTranslation();
   const labels = useCapacityLabels();
   const group = useGroupLabel();
+  const lang = useLang();
   return (reason: Reason): string => {
     const p = reason.params as Record<string, unknown>;
     const points = Number(p.points ?? 0);
     switch (reason.code) {
       case 'shared-elements':
-        return t('capacity.reasons.sharedElements', { pillar: labels.pillar(p.pillar as Pillar), elements: labels.list((p.elements as string[]) ?? []), points });
+        return t('capacity.reasons.sharedElements', { pillar: labels.pillar(p.pillar as Pillar), elements: labels.list(((p.elements as string[]) ?? []).map((code) => isolated(code, lang))), points });
       case 'modality':
         return t('capacity.reasons.modality', { modality: labels.modality(p.modality as Modality), points });
       case 'language':

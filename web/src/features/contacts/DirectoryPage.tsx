@@ -8,6 +8,8 @@ import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { ROLE_LABEL, BUCKET_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { formatClock } from '../../ui/dates';
+import { formatList } from '../../ui/lists';
+import { AsWritten, isolated, ProperName } from '../../ui/localized';
 import { checksQuery, directoryQuery, type Poc } from './queries';
 import { useStateNames } from './state-names';
 import ui from '../../ui/ui.module.css';
@@ -18,14 +20,14 @@ function WorkingHours({ poc }: { poc: Poc }) {
   const { t } = useTranslation();
   const lang = useLang();
   const now = new Date();
-  const days = poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ');
+  const days = formatList(poc.workingHours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])), lang);
   return (
     <Stack gap={2}>
       <Badge variant="outline" color={poc.inWorkingHoursNow ? 'un.8' : 'dark'} className={ui.badge}>
         {poc.inWorkingHoursNow ? t('contacts.directory.inHours') : t('contacts.directory.outOfHours')}
       </Badge>
       <Text size="xs">
-        {days} {poc.workingHours.from}–{poc.workingHours.to} ({poc.timeZone})
+        {days} {poc.workingHours.from}–{poc.workingHours.to} ({isolated(poc.timeZone, lang)})
       </Text>
       <Text size="xs">{t('contacts.directory.localTime', { there: formatClock(now, poc.timeZone, lang), here: formatClock(now, viewerZone(), lang) })}</Text>
     </Stack>
@@ -36,6 +38,8 @@ function WorkingHours({ poc }: { poc: Poc }) {
 export default function DirectoryPage() {
   const { t } = useTranslation();
   const to = useLocalPath();
+  const lang = useLang();
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
   const query = useQuery(directoryQuery());
   // A State without a POC cannot read the directory, but its focal point must still be able to nominate one.
   const me = useMe();
@@ -86,13 +90,13 @@ export default function DirectoryPage() {
                         {states.label(p.state)} · {t(ROLE_LABEL[p.role])}
                       </Table.Td>
                       <Table.Td>
-                        <Text fw={600} dir="auto">
-                          {p.name}
+                        <Text fw={600}>
+                          <ProperName>{p.name}</ProperName>
                         </Text>
-                        <Text size="sm" dir="auto">
-                          {p.title}, {p.organisation}
+                        <Text size="sm">
+                          <AsWritten>{p.title}</AsWritten>, <ProperName>{p.organisation}</ProperName>
                         </Text>
-                        <Text size="xs">{p.languages.join(', ')}</Text>
+                        <Text size="xs">{formatList(p.languages.map((l) => languageNames.of(l) ?? l), lang)}</Text>
                         {p.transmission ? (
                           <Anchor size="sm" href={p.transmission.url} download={p.transmission.filename} aria-label={t('contacts.directory.transmissionOf', { name: p.name })}>
                             {t('contacts.directory.transmission')}

@@ -11,6 +11,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
 import { Localized } from './parts';
+import { isolated, isolatedLatin, Verbatim } from '../../ui/localized';
 import {
   documentQuery,
   formatSize,
@@ -44,7 +45,7 @@ export default function DocumentPage() {
     <Stack gap="lg">
       <div>
         <Text className={classes.preview} dir="ltr" data-testid="document-symbol">
-          {d.symbol}
+          <Verbatim>{d.symbol}</Verbatim>
         </Text>
         <PageHeading title={`${d.symbol} ${title.text}`}>
           <Localized text={d.title} />
@@ -52,7 +53,9 @@ export default function DocumentPage() {
       </div>
       <dl className={ui.facts}>
         <dt>{t('documents.symbol')}</dt>
-        <dd className={ui.code}>{d.symbol}</dd>
+        <dd className={ui.code}>
+          <Verbatim>{d.symbol}</Verbatim>
+        </dd>
         <dt>{t('documents.type')}</dt>
         <dd>{labels.type(d.type)}</dd>
         <dt>{t('documents.date')}</dt>
@@ -70,6 +73,7 @@ export default function DocumentPage() {
 
 function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem: string | null }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const to = useLocalPath();
   const meeting = useQuery(meetingQuery(meetingId));
   const agenda = meeting.data?.meeting.agenda;
@@ -96,7 +100,7 @@ function MeetingFacts({ meetingId, agendaItem }: { meetingId: string; agendaItem
           <dd>
             {item ? (
               <>
-                {t('documents.itemNumber', { number: item.number })} <Localized text={item.title} />
+                {isolatedLatin(t('documents.itemNumber', { number: item.number }), lang)} <Localized text={item.title} />
               </>
             ) : (
               <span className={ui.code}>{agendaItem}</span>
@@ -136,7 +140,7 @@ function Languages({ doc }: { doc: DocumentDetail }) {
       </Title>
       <div className={listing.scroll}>
         <Table withTableBorder verticalSpacing="sm" className={listing.table}>
-          <caption className={listing.caption}>{t('documents.languagesCaption', { symbol: doc.symbol })}</caption>
+          <caption className={listing.caption}>{t('documents.languagesCaption', { symbol: isolated(doc.symbol, lang) })}</caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('documents.language')}</Table.Th>
@@ -154,13 +158,13 @@ function Languages({ doc }: { doc: DocumentDetail }) {
                   <Table.Td>{file ? t('documents.available') : <span className={classes.missing}>{t('documents.notIssued')}</span>}</Table.Td>
                   <Table.Td>
                     {file
-                      ? t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang, { zone: true }) })
+                      ? isolatedLatin(t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang, { zone: true }) }), lang)
                       : '—'}
                   </Table.Td>
                   <Table.Td>
                     {file ? (
                       <Anchor href={file.url} download>
-                        {t('documents.downloadIn', { language: name(l), format: file.format.toUpperCase() })}
+                        {t('documents.downloadIn', { language: name(l), format: isolated(file.format.toUpperCase(), lang) })}
                       </Anchor>
                     ) : (
                       '—'
@@ -210,12 +214,12 @@ function History({ id }: { id: string }) {
               {[...history.data.items].reverse().map((h) => (
                 <Table.Tr key={`${h.language}-${h.version}`}>
                   <Table.Th scope="row" className={classes.nowrap}>
-                    {formatInstant(h.uploadedAt, lang, { zone: true })}
+                    {isolatedLatin(formatInstant(h.uploadedAt, lang, { zone: true }), lang)}
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>
                   <Table.Td className={ui.code}>
-                    {h.filename} ({h.format.toUpperCase()}, {formatSize(h.size, lang)})
+                    <Verbatim>{h.filename}</Verbatim> ({isolatedLatin(`${h.format.toUpperCase()}, ${formatSize(h.size, lang)}`, lang)})
                   </Table.Td>
                   <Table.Td>
                     <Anchor href={`/api/v1/documents/${id}/files/${h.language}/${h.version}`} download>

@@ -8,8 +8,9 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useSearchField, useSearchParam } from '../../ui/search-params';
 import { DocumentsTable } from './parts';
 import { meetingsQuery } from '../meetings';
-import { DOCUMENT_TYPES, documentsQuery, inLanguage, isDocumentType, isUuid, isYear, useDocumentLabels } from './queries';
+import { DOCUMENT_TYPES, documentsQuery, isDocumentType, isUuid, isYear, useDocumentLabels } from './queries';
 import listing from '../../ui/listing.module.css';
+import { LocalizedOption } from '../../ui/localized';
 
 /** The years offered in the filter: from the PoA's first documents to next year. */
 function yearsOffered(): string[] {
@@ -70,14 +71,15 @@ export default function DocumentsPage() {
           label={t('documents.meeting')}
           value={meeting ?? ''}
           onChange={(e) => update('meeting', e.currentTarget.value)}
-          data={[
-            { value: '', label: t('documents.allMeetings') },
-            ...(meetings.data?.items ?? []).map((m) => ({ value: m.id, label: inLanguage(m.title, lang).text })),
-            // A meeting in the address that the list does not hold (yet) stays selectable.
-            ...(meeting && !meetings.data?.items.some((m) => m.id === meeting) ? [{ value: meeting, label: t('documents.thisMeeting') }] : []),
-          ]}
           className={listing.filter}
-        />
+        >
+          <option value="">{t('documents.allMeetings')}</option>
+          {(meetings.data?.items ?? []).map((m) => (
+            <LocalizedOption key={m.id} value={m.id} text={m.title} />
+          ))}
+          {/* A meeting in the address that the list does not hold (yet) stays selectable. */}
+          {meeting && !meetings.data?.items.some((m) => m.id === meeting) ? <option value={meeting}>{t('documents.thisMeeting')}</option> : null}
+        </NativeSelect>
         <NativeSelect
           label={t('documents.year')}
           value={year ?? ''}

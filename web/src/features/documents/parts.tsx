@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useDocumentLabels, useLanguageName, type DocumentItem } from './queries';
-import { FallbackMark, Localized } from '../../ui/localized';
+import { FallbackMark, Localized, Verbatim } from '../../ui/localized';
 import classes from './documents.module.css';
 import listing from '../../ui/listing.module.css';
 import { formatDate } from '../../ui/dates';
@@ -24,7 +24,7 @@ export function LanguageList({ languages }: { languages: DocumentItem['languages
       {present.map((l) => (
         <li key={l}>
           <abbr title={name(l)} className={classes.languageCode}>
-            {l.toUpperCase()}
+            <Verbatim>{l.toUpperCase()}</Verbatim>
           </abbr>
         </li>
       ))}
@@ -56,7 +56,7 @@ export function DocumentsTable({ items, caption }: { items: DocumentItem[]; capt
             <Table.Tr key={d.id} data-symbol={d.symbol}>
               <Table.Th scope="row" className={classes.symbolCell}>
                 <Anchor component={Link} to={to(`/documents/${d.id}`)} className={classes.symbol} dir="ltr">
-                  {d.symbol}
+                  <Verbatim>{d.symbol}</Verbatim>
                 </Anchor>
               </Table.Th>
               <Table.Td>

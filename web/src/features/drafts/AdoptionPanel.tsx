@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { InLanguage, optionText, Sentence } from '../../ui/localized';
+import { InLanguage, LocalizedOption, Sentence } from '../../ui/localized';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { viewerZone } from '../../ui/time-zones';
@@ -71,8 +71,11 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
               label={t('drafts.adoption.meeting')}
               value={chosen}
               onChange={(e) => setMeetingId(e.currentTarget.value)}
-              data={items.map((m) => ({ value: m.id, label: `${optionText(m.title, lang)} (${formatInZone(m.startsAt, m.timeZone, lang, { named: false })})` }))}
-            />
+            >
+              {items.map((m) => (
+                <LocalizedOption key={m.id} value={m.id} text={m.title} suffix={` (${formatInZone(m.startsAt, m.timeZone, lang, { named: false })})`} />
+              ))}
+            </NativeSelect>
             <Button onClick={() => propose.mutate(chosen)} loading={propose.isPending}>
               {t('drafts.adoption.propose', { revision: labels.revision(draft.latest.number) })}
             </Button>

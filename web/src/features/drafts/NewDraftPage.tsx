@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
-import { inLanguage } from '../../ui/localized';
+import { isolated, LocalizedOption } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { frameworkQuery, today, useFrameworkLabels, type ElementKind } from '../framework';
@@ -76,10 +76,7 @@ function NewDraftForm() {
   // One key for this form: a request repeated after a lost answer tables the draft once, not twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  const bodies = [
-    { value: 'plenary', label: t('drafts.plenary') },
-    ...(groups.data?.items ?? []).filter((g) => g.status === 'active').map((g) => ({ value: g.id, label: inLanguage(g.name, lang as Language).text })),
-  ];
+  const activeGroups = (groups.data?.items ?? []).filter((g) => g.status === 'active');
   const elements = useMemo(
     () => (framework.data?.items ?? []).filter((e) => e.kind !== 'threat').map((e) => ({ value: e.code, label: `${e.code} — ${e.display.title}` })),
     [framework.data],
@@ -162,8 +159,13 @@ function NewDraftForm() {
           description={t('drafts.new.bodyHelp')}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
-          data={bodies.some((b) => b.value === body) ? bodies : [...bodies, { value: body, label: groups.isPending ? t('common.loading') : t('drafts.workingGroup') }]}
-        />
+        >
+          <option value="plenary">{t('drafts.plenary')}</option>
+          {activeGroups.map((g) => (
+            <LocalizedOption key={g.id} value={g.id} text={g.name} />
+          ))}
+          {body === 'plenary' || activeGroups.some((g) => g.id === body) ? null : <option value={body}>{groups.isPending ? t('common.loading') : t('drafts.workingGroup')}</option>}
+        </NativeSelect>
         <Radio.Group label={t('drafts.new.kind')} value={kind} onChange={(v) => setKind(DRAFT_KINDS.find((k) => k === v) ?? 'decision')}>
           <Stack gap="xs" mt="xs">
             {DRAFT_KINDS.map((k) => (
@@ -264,8 +266,12 @@ function NewDraftForm() {
           description={t('drafts.new.supersedesHelp')}
           value={supersedes}
           onChange={(e) => setSupersedes(e.currentTarget.value)}
-          data={[{ value: '', label: t('drafts.new.supersedesNone') }, ...(outcomes.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.symbol} — ${o.title}` }))]}
-        />
+        >
+          <option value="">{t('drafts.new.supersedesNone')}</option>
+          {(outcomes.data?.items ?? []).map((o) => (
+            <LocalizedOption key={o.id} value={o.id} text={{ en: o.title }} prefix={`${isolated(o.symbol, lang as Language)} — `} />
+          ))}
+        </NativeSelect>
 
         <Fieldset legend={t('drafts.new.text')}>
           <Text size="sm" mb="sm">

@@ -8,7 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { formatInZone, formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { Localized } from '../../ui/localized';
+import { isolated, isolatedLatin, Localized } from '../../ui/localized';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -95,7 +95,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             </Badge>
           )}
           <Text size="sm" c="dimmed">
-            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{formatInstant(notice.at, lang, { zone: true })}</time>
+            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{isolatedLatin(formatInstant(notice.at, lang, { zone: true }), lang)}</time>
           </Text>
         </Group>
         <Text component="div">
@@ -103,7 +103,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             <Localized text={notice.title} />
           </Anchor>
           {': '}
-          {t(WHAT_KEYS[notice.what], { label: notice.label ?? '' })}
+          {t(WHAT_KEYS[notice.what], { label: isolated(notice.label ?? '', lang) })}
         </Text>
         {notice.deadlineAt ? <Text size="sm">{t('follows.deadline', { when: formatInZone(notice.deadlineAt, zone, lang) })}</Text> : null}
         {notice.read ? null : (

@@ -8,7 +8,7 @@ import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
-import { FallbackMark, Verbatim } from '../../ui/localized';
+import { FallbackMark, InLanguage, Verbatim } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NotFound } from '../../ui/NotFound';
 import { FrameworkLinks } from './FrameworkLinks';
@@ -85,7 +85,7 @@ export default function ElementPage() {
         </dd>
         <dt>{t('framework.paragraph')}</dt>
         <dd>
-          {shown.source.paragraph ?? '—'} · {shown.source.paragraphConfirmed ? t('framework.paragraphConfirmed') : t('framework.paragraphToConfirm')}
+          {shown.source.paragraph ? <Verbatim>{shown.source.paragraph}</Verbatim> : '—'} · {shown.source.paragraphConfirmed ? t('framework.paragraphConfirmed') : t('framework.paragraphToConfirm')}
         </dd>
         <dt>{t('framework.code')}</dt>
         <dd className={ui.code}>
@@ -148,11 +148,20 @@ export default function ElementPage() {
             {e.relations.map((r) => (
               <li key={`${r.direction}-${r.kind}-${r.code}`}>
                 <Anchor component={Link} to={to(`/framework/${r.code}`)}>
-                  {r.title}
+                  <InLanguage lang={r.language} mark={false}>
+                    {r.title}
+                  </InLanguage>
                 </Anchor>{' '}
+                <FallbackMark show={r.language !== lang} />{' '}
                 <Text span size="sm" c="dimmed">
                   ({labels.kind(r.elementKind)}
-                  {r.sourceSymbol ? ` · ${r.sourceSymbol}` : ''})
+                  {r.sourceSymbol ? (
+                    <>
+                      {' · '}
+                      <Verbatim>{r.sourceSymbol}</Verbatim>
+                    </>
+                  ) : null}
+                  )
                 </Text>
               </li>
             ))}

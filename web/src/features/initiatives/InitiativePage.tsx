@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { Loaded } from '../../ui/Loaded';
-import { Localized } from '../../ui/localized';
+import { AsWritten, Localized, LocalizedList, Verbatim } from '../../ui/localized';
+import { StateName } from '../states';
 import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { initiativeQuery, useInitiativeLabels } from './queries';
@@ -45,7 +46,19 @@ export default function InitiativePage() {
         <dt>{t('initiatives.kind')}</dt>
         <dd>{labels.kind(i.kind)}</dd>
         <dt>{t('initiatives.states')}</dt>
-        <dd>{i.states.length ? i.states.map((s, n) => <span key={s}>{n ? ', ' : ''}<Anchor component={Link} to={to(`/states/${s}`)}>{s}</Anchor></span>) : t('initiatives.notGiven')}</dd>
+        <dd>
+          {i.states.length ? (
+            <LocalizedList
+              items={i.states.map((s) => (
+                <Anchor key={s} component={Link} to={to(`/states/${s}`)}>
+                  <StateName iso3={s} />
+                </Anchor>
+              ))}
+            />
+          ) : (
+            t('initiatives.notGiven')
+          )}
+        </dd>
         <dt>{t('initiatives.contact')}</dt>
         <dd>{i.contact ?? t('initiatives.notGiven')}</dd>
       </dl>
@@ -58,7 +71,7 @@ export default function InitiativePage() {
             {i.elements.map((code) => (
               <li key={code}>
                 <Anchor component={Link} to={to(`/framework/${code}`)}>
-                  {code}
+                  <Verbatim>{code}</Verbatim>
                 </Anchor>
               </li>
             ))}
@@ -76,7 +89,7 @@ export default function InitiativePage() {
             {i.links.map((l) => (
               <li key={l.url}>
                 <Anchor href={l.url} rel="noopener noreferrer external">
-                  {l.label}
+                  <AsWritten mark={false}>{l.label}</AsWritten>
                 </Anchor>
               </li>
             ))}

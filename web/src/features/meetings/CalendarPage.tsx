@@ -16,13 +16,12 @@ import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
 import ui from '../../ui/ui.module.css';
 import { formatMonth } from '../../ui/dates';
-import { InLanguage } from '../../ui/localized';
+import { InLanguage, LocalizedOption } from '../../ui/localized';
 
 type When = 'upcoming' | 'past';
 
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const to = useLocalPath();
   const labels = useMeetingLabels();
   const [params, update] = useSearchParam();
@@ -81,12 +80,13 @@ export default function CalendarPage() {
           label={t('calendar.body')}
           value={body}
           onChange={(e) => update('body', e.currentTarget.value)}
-          data={[
-            { value: '', label: t('calendar.allBodies') },
-            { value: 'plenary', label: t('meetings.plenary') },
-            ...(groups.data?.items ?? []).map((g: WorkingGroup) => ({ value: g.id, label: localized(g.name, lang).text })),
-          ]}
-        />
+        >
+          <option value="">{t('calendar.allBodies')}</option>
+          <option value="plenary">{t('meetings.plenary')}</option>
+          {(groups.data?.items ?? []).map((g: WorkingGroup) => (
+            <LocalizedOption key={g.id} value={g.id} text={g.name} />
+          ))}
+        </NativeSelect>
         <NativeSelect
           className={listing.filter}
           label={t('calendar.status')}

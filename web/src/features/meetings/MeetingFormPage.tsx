@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
+import { LocalizedOption } from '../../ui/localized';
 import { TimeZoneSelect, zoneName } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, titleText } from './parts';
@@ -219,11 +220,14 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
                 const body = e.currentTarget.value;
                 set({ body, kind: body === 'plenary' ? (PLENARY_KINDS.includes(d.kind) ? d.kind : 'annual-meeting') : GROUP_KINDS.includes(d.kind) ? d.kind : 'twg-meeting' });
               }}
-              data={[
-                { value: 'plenary', label: t('meetings.plenary') },
-                ...(groups.data?.items ?? []).filter((g) => g.status === 'active' || g.id === d.body).map((g) => ({ value: g.id, label: titleText(g.name, lang) })),
-              ]}
-            />
+            >
+              <option value="plenary">{t('meetings.plenary')}</option>
+              {(groups.data?.items ?? [])
+                .filter((g) => g.status === 'active' || g.id === d.body)
+                .map((g) => (
+                  <LocalizedOption key={g.id} value={g.id} text={g.name} />
+                ))}
+            </NativeSelect>
             <NativeSelect label={t('meetings.form.kind')} value={d.kind} onChange={(e) => set({ kind: e.currentTarget.value as MeetingKind })} data={kinds.map((k) => ({ value: k, label: labels.kind(k) }))} />
           </SimpleGrid>
         ) : (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { inLanguage, Localized } from '../../ui/localized';
+import { inLanguage, isolated, isolatedLatin, Localized, Verbatim } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
 import listing from '../../ui/listing.module.css';
 import { catalogueQuery, type Catalogue, type Dataset } from './queries';
@@ -95,7 +95,8 @@ function DatasetRow({ dataset: d }: { dataset: Dataset }) {
           ) : null}
         </Text>
         <Text size="sm" component="div">
-          <Localized text={d.description} />
+          {/* Parameter and format names inside a description in the page's language (asOf, Akoma Ntoso) are isolated. */}
+          <Localized text={{ ...d.description, [lang]: d.description[lang] && isolatedLatin(d.description[lang], lang) }} />
         </Text>
       </Table.Td>
       <Table.Td>{d.modified ? formatDay(d.modified, lang) : t('openData.never')}</Table.Td>
@@ -104,11 +105,11 @@ function DatasetRow({ dataset: d }: { dataset: Dataset }) {
           {d.distributions.map((dist) =>
             dist.url.includes('{id}') ? (
               <Text key={dist.url} size="sm">
-                {t('openData.perOutcome', { format: dist.format })}
+                {t('openData.perOutcome', { format: isolated(dist.format, lang) })}
               </Text>
             ) : (
               <Anchor key={dist.url} href={dist.url} type={dist.mediaType} aria-label={t('openData.download', { format: dist.format, dataset: name })}>
-                {dist.format}
+                <Verbatim>{dist.format}</Verbatim>
               </Anchor>
             ),
           )}

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegionalGroupId } from '../../api/client';
 import { directionOf, type Language } from '../../app/languages';
-import { InLanguage, Sentence, Verbatim } from '../../ui/localized';
+import { InLanguage, isolated, LocalizedOption, Sentence, Verbatim } from '../../ui/localized';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
@@ -484,11 +484,13 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
           >
             {elements.map((s) => {
               const shown = shownOf(s.key);
-              // An option holds text only: a title in the page's language alone, an English one with its code.
-              return (
-                <option key={s.key} value={s.key} lang={shown.language} dir={directionOf(shown.language)}>
-                  {shown.language === lang ? shown.title : `${codeOf(s.key)} — ${shown.title}`}
+              // An option holds text only: a title in the page's language alone, an English one with its code and the mark.
+              return shown.language === lang ? (
+                <option key={s.key} value={s.key}>
+                  {shown.title}
                 </option>
+              ) : (
+                <LocalizedOption key={s.key} value={s.key} text={{ en: shown.title }} prefix={`${isolated(codeOf(s.key), lang)} — `} />
               );
             })}
           </NativeSelect>

@@ -15,9 +15,10 @@ export function Passages({ item }: { item: SearchItem }) {
       {item.fragments.map((f, i) => (
         <Text key={i} size="sm" className={classes.passage}>
           {f.language && f.language !== lang ? <span className={classes.passageLanguage}>{t('search.inLanguage', { language: display.of(f.language) ?? f.language })} </span> : null}
-          <span lang={f.language ?? undefined} dir={f.language ? directionOf(f.language) : 'auto'}>
+          {/* Isolated, in its own language; a passage whose language is not recorded says so (lang=""). */}
+          <bdi lang={f.language ?? ''} dir={f.language ? directionOf(f.language) : 'auto'}>
             {f.parts.map((p, j) => (p.match ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
-          </span>
+          </bdi>
         </Text>
       ))}
     </>

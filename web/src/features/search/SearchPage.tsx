@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { StateName } from '../states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -107,7 +108,7 @@ export default function SearchPage() {
                   </Text>
                   {item.state ? (
                     <Text size="sm" c="dimmed">
-                      {item.state}
+                      <StateName iso3={item.state} />
                     </Text>
                   ) : null}
                   <FallbackMark show={item.title.fallback} />

@@ -11,7 +11,8 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
 import { ObjectForm } from './ObjectForm';
-import { ObjectionRecordView, Period, StatusBadge, Steps, useOrgNameText } from './parts';
+import { ObjectionRecordView, OrgName, Period, StatusBadge, Steps, useOrgNameText } from './parts';
+import { ProperName } from '../../ui/localized';
 import { applicationQuery, useStakeholderLabels, type Application } from './queries';
 
 /** The Secretariat's requests on an application: more information, or complete. */
@@ -91,7 +92,7 @@ export default function ApplicationPage() {
           </Anchor>
         ) : null}
       </Group>
-      <PageHeading title={name}>{name}</PageHeading>
+      <PageHeading title={name}>{query.data ? <OrgName names={query.data.organisation.names} name={query.data.organisation.name} /> : name}</PageHeading>
       <div>
         <StatusBadge status={a.status} />
       </div>
@@ -111,7 +112,7 @@ export default function ApplicationPage() {
           <>
             <dt>{t('stakeholders.apply.contact')}</dt>
             <dd>
-              {a.contact.name} · {a.contact.email}
+              <ProperName>{a.contact.name}</ProperName> · {a.contact.email}
               {a.contact.phone ? ` · ${a.contact.phone}` : ''}
             </dd>
           </>
@@ -121,7 +122,7 @@ export default function ApplicationPage() {
             <dt>{t('stakeholders.apply.representatives')}</dt>
             {a.representatives.map((r) => (
               <dd key={r.email}>
-                {r.name} · {r.email}
+                <ProperName>{r.name}</ProperName> · {r.email}
               </dd>
             ))}
           </>

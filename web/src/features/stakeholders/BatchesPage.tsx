@@ -9,6 +9,7 @@ import { formatInstant } from '../../ui/dates';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect } from '../../ui/time-zones';
+import { Verbatim } from '../../ui/localized';
 import listing from '../../ui/listing.module.css';
 import { useOrgNameText } from './parts';
 import { applicationsQuery, batchesQuery, type Application } from './queries';
@@ -124,7 +125,9 @@ export default function BatchesPage() {
                       </Anchor>
                     </Table.Th>
                     <Table.Td>{formatInstant(b.circulatedAt, lang)}</Table.Td>
-                    <Table.Td>{b.zone}</Table.Td>
+                    <Table.Td>
+                      <Verbatim>{b.zone}</Verbatim>
+                    </Table.Td>
                     <Table.Td>{b.count}</Table.Td>
                   </Table.Tr>
                 ))}

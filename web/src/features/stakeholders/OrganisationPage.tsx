@@ -8,7 +8,7 @@ import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
-import { ObjectionRecordView, useOrgNameText } from './parts';
+import { ObjectionRecordView, OrgName, useOrgNameText } from './parts';
 import { organisationQuery, useStakeholderLabels } from './queries';
 import { InviteRepresentative, RequestToSpeak, SubmitWrittenInput, WithdrawAccreditation } from './RepresentativeForms';
 
@@ -31,7 +31,7 @@ export default function OrganisationPage() {
       <Anchor component={Link} to={to('/accreditation')}>
         {t('stakeholders.backToList')}
       </Anchor>
-      <PageHeading title={name}>{name}</PageHeading>
+      <PageHeading title={name}>{query.data ? <OrgName names={query.data.names} name={query.data.name} /> : name}</PageHeading>
       <Badge variant="outline" color={o.accreditation === 'accredited' ? '#1e6b30' : 'dark'} className={ui.badge}>
         {labels.accreditation(o.accreditation)}
       </Badge>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Badge, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { directionOf } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { formatInZone, formatInstant, formatTimeLeft } from '../../ui/dates';
-import { FallbackMark } from '../../ui/localized';
+import { AsWritten, InLanguage } from '../../ui/localized';
 import ui from '../../ui/ui.module.css';
 import { nameIn, useStakeholderLabels, type ApplicationStatus, type Names, type ObjectionRecord } from './queries';
 import classes from './stakeholders.module.css';
@@ -14,17 +13,9 @@ export function OrgName({ names, name }: { names: Names; name: string }) {
   const lang = useLang();
   const shown = nameIn(names, name, lang);
   return (
-    <>
-      <span lang={shown.language} dir={directionOf(shown.language)}>
-        {shown.text}
-      </span>
-      {shown.fallback ? (
-        <>
-          {' '}
-          <FallbackMark show />
-        </>
-      ) : null}
-    </>
+    <InLanguage lang={shown.language} mark={shown.fallback}>
+      {shown.text}
+    </InLanguage>
   );
 }
 
@@ -104,7 +95,7 @@ export function Steps({ steps }: { steps: { kind: string; note: string | null; a
           <Text component="span" size="sm">
             ({formatInstant(s.at, lang)})
           </Text>
-          {s.note ? <Text className={classes.note}>{s.note}</Text> : null}
+          {s.note ? <Text className={classes.note}>{/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(s.note) ? formatInstant(s.note, lang) : <AsWritten>{s.note}</AsWritten>}</Text> : null}
         </li>
       ))}
     </ol>
