@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { ApiProblem } from './api/client';
 import { loadLanguage } from './app/i18n';
 import { Notices } from './app/Notices';
 import { isLanguage } from './app/languages';
-import { preloadPage, router } from './app/router';
+import { AppRoutes, preloadPage } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
 import './styles';
 
@@ -37,7 +37,9 @@ createRoot(root).render(
       <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
           <Notices />
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>
