@@ -69,7 +69,8 @@ export function localeParts(options: { dir: string; languages: readonly string[]
       for (const lang of options.languages) {
         const hash = hashOf(lang);
         for (const part of partsOf()) {
-          this.emitFile({ type: 'chunk', id: `${PART}${lang}:${part}`, fileName: `${assetsDir}/locale-${lang}-${hash}-${part}.js` });
+          // Its export kept (an app's entries lose theirs: Vite builds with preserveEntrySignatures false).
+          this.emitFile({ type: 'chunk', id: `${PART}${lang}:${part}`, fileName: `${assetsDir}/locale-${lang}-${hash}-${part}.js`, preserveSignature: 'strict' });
         }
       }
     },
