@@ -37,8 +37,14 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
   const drawerId = useId();
   const { pathname, search } = useLocation();
   const [opened, setOpened] = useState(false);
-  // The drawer's code is fetched when the button is first touched or focused, and kept once opened.
+  // The drawer's code is fetched, and the drawer set up closed, when the button is first pointed at or
+  // focused; a click before it arrives opens it as it arrives.
   const [used, setUsed] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const prepare = () => {
+    void loadDrawer();
+    setUsed(true);
+  };
   // Closed by a navigation: the new page's heading takes the focus, not the button.
   const [returnFocus, setReturnFocus] = useState(true);
   const where = useRef(pathname + search);
@@ -55,8 +61,9 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
       <Burger
         hiddenFrom="sm"
         opened={opened}
-        onPointerEnter={() => void loadDrawer()}
-        onFocus={() => void loadDrawer()}
+        ref={button}
+        onPointerEnter={prepare}
+        onFocus={prepare}
         onClick={() => {
           setReturnFocus(true);
           setUsed(true);
@@ -74,7 +81,12 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
           <PhoneDrawer
             id={drawerId}
             opened={opened}
-            onClose={() => setOpened(false)}
+            onClose={() => {
+              setOpened(false);
+              // Escape or the close button: the focus goes back to the button (Mantine's own return needs
+              // the drawer to have been there, closed, before it opened, which a first quick click skips).
+              button.current?.focus();
+            }}
             position={rtl ? 'left' : 'right'}
             title={t('phone.menu')}
             closeLabel={t('phone.closeMenu')}
