@@ -1,11 +1,14 @@
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { localeParts } from './scripts/locale-parts';
+import { LANGUAGES } from './src/app/languages';
 
 // The API server the dev server forwards /api to (`npm start` in the repository root).
 const apiTarget = process.env.POA_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), localeParts({ dir: path.resolve(import.meta.dirname, 'src/locales'), languages: LANGUAGES })],
   build: {
     // WEB_DIST lets several builds live side by side (the server reads the same setting).
     outDir: process.env.WEB_DIST ?? 'dist',

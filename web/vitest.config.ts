@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { slowFirst } from '../server/test/support/sequencer';
+import { localeParts } from './scripts/locale-parts';
+import { LANGUAGES } from './src/app/languages';
 
 /**
  * The browser files that take longest, started first (measured on CI, longest first): with two
@@ -17,11 +20,15 @@ const BROWSER_SLOW_FIRST = [
   'test/e2e/phone.test.ts',
 ];
 
+// The app's strings in parts, as in the build (the component tests load every part: setup.ts).
+const strings = localeParts({ dir: path.resolve(import.meta.dirname, 'src/locales'), languages: LANGUAGES });
+
 export default defineConfig({
   test: {
     sequence: { sequencer: slowFirst(BROWSER_SLOW_FIRST) },
     projects: [
       {
+        plugins: [strings],
         test: {
           name: 'unit',
           include: ['test/*.test.ts'],
@@ -30,6 +37,7 @@ export default defineConfig({
       },
       {
         // Pages and parts rendered in happy-dom with the app's providers; only `fetch` is faked.
+        plugins: [strings],
         test: {
           name: 'component',
           include: ['test/component/**/*.test.tsx'],

@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { ApiProblem } from './api/client';
 import { loadLanguage } from './app/i18n';
+import { Notices } from './app/Notices';
 import { isLanguage } from './app/languages';
-import { preloadPage, router } from './app/router';
+import { AppRoutes, preloadPage } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
 import './styles';
 
@@ -36,8 +36,10 @@ createRoot(root).render(
     <DirectionProvider initialDirection={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}>
       <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
-          <Notifications position="top-center" />
-          <RouterProvider router={router} />
+          <Notices />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -1,13 +1,15 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Burger, Drawer } from '@mantine/core';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Burger } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { directionOf } from './languages';
 import { useLang } from './paths';
-// Mantine's styles for the two components only this menu uses (the shared ones load in src/styles.ts).
+// Mantine's styles for the button only this menu uses (the shared ones load in src/styles.ts; the drawer's with it).
 import '@mantine/core/styles/Burger.css';
-import '@mantine/core/styles/Drawer.css';
 import classes from './PhoneMenu.module.css';
+
+const loadDrawer = () => import('./PhoneDrawer');
+const PhoneDrawer = lazy(loadDrawer);
 
 /** How the menu's two lists are styled on the drawer's white: the main navigation and the languages. */
 export interface MenuClasses {
@@ -35,6 +37,14 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
   const drawerId = useId();
   const { pathname, search } = useLocation();
   const [opened, setOpened] = useState(false);
+  // The drawer's code is fetched, and the drawer set up closed, when the button is first pointed at or
+  // focused; a click before it arrives opens it as it arrives.
+  const [used, setUsed] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const prepare = () => {
+    void loadDrawer();
+    setUsed(true);
+  };
   // Closed by a navigation: the new page's heading takes the focus, not the button.
   const [returnFocus, setReturnFocus] = useState(true);
   const where = useRef(pathname + search);
@@ -51,8 +61,12 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
       <Burger
         hiddenFrom="sm"
         opened={opened}
+        ref={button}
+        onPointerEnter={prepare}
+        onFocus={prepare}
         onClick={() => {
           setReturnFocus(true);
+          setUsed(true);
           setOpened((o) => !o);
         }}
         aria-label={t('phone.menu')}
@@ -62,20 +76,27 @@ export function PhoneMenu({ children }: { children: (menu: MenuClasses) => React
         className={classes.burger}
         data-testid="phone-menu-button"
       />
-      <Drawer
-        id={drawerId}
-        opened={opened}
-        onClose={() => setOpened(false)}
-        position={rtl ? 'left' : 'right'}
-        size="min(22rem, 88vw)"
-        title={t('phone.menu')}
-        closeButtonProps={{ 'aria-label': t('phone.closeMenu') }}
-        returnFocus={returnFocus}
-        classNames={{ body: classes.body, title: classes.title }}
-        data-testid="phone-menu"
-      >
-        {children(MENU)}
-      </Drawer>
+      {used ? (
+        <Suspense fallback={null}>
+          <PhoneDrawer
+            id={drawerId}
+            opened={opened}
+            onClose={() => {
+              setOpened(false);
+              // Escape or the close button: the focus goes back to the button (Mantine's own return needs
+              // the drawer to have been there, closed, before it opened, which a first quick click skips).
+              button.current?.focus();
+            }}
+            position={rtl ? 'left' : 'right'}
+            title={t('phone.menu')}
+            closeLabel={t('phone.closeMenu')}
+            returnFocus={returnFocus}
+            classNames={{ body: classes.body, title: classes.title }}
+          >
+            {children(MENU)}
+          </PhoneDrawer>
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,11 +1,30 @@
+import { Component, type ReactNode } from 'react';
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
-import { useRouteError } from 'react-router';
 import { i18n } from './i18n';
+
+/** Shows RouteError in place of the app when a page fails to render; a navigation (a new path) tries again. */
+export class RouteErrorBoundary extends Component<{ pathname: string; children: ReactNode }, { failed: boolean; error: unknown; pathname: string }> {
+  override state = { failed: false, error: undefined as unknown, pathname: this.props.pathname };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, error };
+  }
+
+  static getDerivedStateFromProps(props: { pathname: string }, state: { pathname: string }) {
+    return props.pathname !== state.pathname ? { failed: false, error: undefined, pathname: props.pathname } : null;
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error(error);
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
+}
 
 /** What a page shows when it fails to render or its code fails to load (e.g. after a new release). */
 export function RouteError() {
-  const error = useRouteError();
-  console.error(error);
   const ready = i18n.isInitialized && i18n.hasResourceBundle(i18n.language, 'translation');
   return (
     <Container size="sm" py="xl">

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { loadEveryPart } from '../../src/app/i18n';
 import { FakeApi } from './fake-api';
 
 /**
@@ -14,6 +15,9 @@ export const currentApi = (): FakeApi => current;
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve(), status: 'loaded' }) });
 }
+
+// A page rendered here without its route would not load its strings: every part is loaded.
+loadEveryPart();
 
 globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => current.fetch(input, init)) as typeof fetch;
 

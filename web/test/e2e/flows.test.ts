@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { account, addMintedSession, apiPost, closeDropdown, lastLinkTo, lastMailTo, launchBrowser, newPage, tabUntil, totp, type DemoAccount } from './harness';
+import { account, addMintedSession, apiPost, closeDropdown, expectNoRawKeys, lastLinkTo, lastMailTo, launchBrowser, newPage, tabUntil, totp, type DemoAccount } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -160,9 +160,12 @@ describe('languages', () => {
     const brand = await page.locator('header a[href="/ar"]').first().boundingBox();
     const signIn = await header(page).getByRole('link', { name: 'تسجيل الدخول' }).boundingBox();
     expect(brand!.x).toBeGreaterThan(signIn!.x);
+    // The page's strings came in parts (the layout's, then the directory's): each in Arabic now.
+    await expectNoRawKeys(page, 'the directory, switched to Arabic');
 
     await page.locator('tbody th a[href="/ar/states/EGY"]').click();
     await heading(page).filter({ hasText: 'مصر' }).waitFor();
+    await expectNoRawKeys(page, 'a State, reached in Arabic');
     expect(await page.getByTestId('name-fr').textContent()).toBe('Égypte');
     expect(await page.getByTestId('name-ar').getAttribute('dir')).toBe('rtl');
     expect(errors).toEqual([]);

@@ -197,6 +197,25 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.mantine-Loader-root') && document.fonts.status === 'loaded');
 }
 
+type Strings = { [key: string]: string | Strings };
+const keysOf = (tree: Strings, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`.replace(/_(zero|one|two|few|many|other)$/, '')] : keysOf(v, `${prefix}${k}.`)));
+/** Every key of the app's strings (English has them all). */
+const STRING_KEYS = new Set(keysOf(JSON.parse(readFileSync(path.join(import.meta.dirname, '../../src/locales/en.json'), 'utf8')) as Strings));
+
+/**
+ * No string of the app is shown as its key (`reporting.analysis.heading`): what a page shows when its
+ * route did not load the part of the strings it belongs to (app/router.tsx, scripts/locale-parts.ts).
+ * Looks at the text and at the labels, titles and placeholders.
+ */
+export async function expectNoRawKeys(page: Page, label: string): Promise<void> {
+  const text = await page.evaluate(() =>
+    [document.body.innerText, ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))].join('\n'),
+  );
+  const shown = [...text.matchAll(/[A-Za-z][\w-]*(?:\.[\w-]+)+/g)].map((m) => m[0]).filter((k) => STRING_KEYS.has(k));
+  expect(shown, `${label}: strings shown as their keys`).toEqual([]);
+}
+
 const rightToLeft = (page: Page) => page.evaluate(() => document.documentElement.dir === 'rtl');
 
 /** With E2E_AXE_LOG set, each check appends a line (what, language, label) there: to count the pages checked. */
@@ -253,6 +272,7 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(LANGUAGES as readonly string[], `${label}: the page's language`).toContain(lang);
   expect(title, `${label}: the page's title`).not.toBe('');
   logCheck('main', lang, label);
+  await expectNoRawKeys(page, label);
   const own = ['main', ...((await page.locator('[data-portal]').count()) > 0 ? ['[data-portal]'] : [])];
   const result = await runAxe(page, { include: own }, { runOnly: { type: 'tag', values: WCAG_TAGS } });
   expect(result.violations, `${label}\n${describeViolations(result.violations)}`).toEqual([]);
@@ -269,6 +289,7 @@ export async function expectChromeAccessible(page: Page, label: string): Promise
   const lang = await page.evaluate(() => document.documentElement.lang);
   for (const landmark of ['header', 'nav', 'footer']) expect(await page.locator(landmark).count(), `${label}: a <${landmark}>`).toBeGreaterThan(0);
   logCheck('chrome', lang, label);
+  await expectNoRawKeys(page, label);
   const result = await runAxe(page, { exclude: ['main'] }, { runOnly: { type: 'tag', values: WCAG_TAGS } });
   expect(result.violations, `${label}\n${describeViolations(result.violations)}`).toEqual([]);
   if (await rightToLeft(page)) await expectArabicContrast(page, label, ['header', 'nav', 'footer']);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { account, apiPost, expectAccessible, LANGUAGES, launchBrowser, newPage, addMintedSession, tabUntil, type Lang } from './harness';
+import { account, apiPost, expectAccessible, expectNoRawKeys, LANGUAGES, launchBrowser, newPage, addMintedSession, tabUntil, type Lang } from './harness';
 
 type Session = { context: BrowserContext; page: Page; errors: string[] };
 let browser: Browser;
@@ -408,6 +408,36 @@ describe('the analysis of a cycle', () => {
     await open(fr.page, `/en/reporting/cycles/${cycle.id}/analysis`);
     await main(fr.page).locator('svg[data-testid="world-map"] path[data-m49="250"][data-category="reported"]').waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('draws its headings, numbers and tables before the chart library arrives, a progress indicator where each chart will be', async () => {
+    const { context, page, errors } = await newPage(browser, 'en');
+    try {
+      const cycle = await currentCycle(context);
+      // The charts' code (Recharts) is held back until the first view is checked.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/StackedBars-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await open(page, `/en/reporting/cycles/${cycle.id}/analysis`);
+      await main(page).getByTestId('participation-summary').waitFor();
+      await main(page).getByTestId('norms-table').locator('tbody tr').first().waitFor();
+      for (const chart of ['group-chart', 'norms-chart', 'cbms-chart']) {
+        await main(page).getByTestId(chart).getByTestId('chart-loading').waitFor();
+      }
+      expect(await main(page).locator('svg.recharts-surface').count()).toBe(0);
+      await expectNoRawKeys(page, 'analysis before its charts');
+      release();
+      for (const chart of ['group-chart', 'norms-chart', 'cbms-chart']) {
+        await main(page).getByTestId(chart).locator('svg.recharts-surface').first().waitFor();
+      }
+      expect(await main(page).getByTestId('chart-loading').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   /** Where the chart's parts stand: the value axis, the category ticks by their text, the legend items in order. */

@@ -3,7 +3,6 @@ import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, T
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RegionalGroupId } from '../../api/client';
 import { directionOf, type Language } from '../../app/languages';
 import { InLanguage, isolated, LocalizedOption, Sentence, Verbatim } from '../../ui/localized';
@@ -12,10 +11,11 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
 import { statesQuery, useGroupLabel } from '../states';
 import { analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
-import { WorldMap } from './WorldMap';
-import { CHART, PARTICIPATION_PALETTE, STATUS_PALETTE, type Swatch } from '../../ui/chart-palette';
-import { ChartPatterns, patternFill } from '../../ui/ChartPatterns';
-import { wrapLabel } from '../../ui/chart-labels';
+// The charts and the map come in chunks of their own, after the page's headings, numbers and tables.
+import { StackedBars, WorldMap } from './charts';
+import type { Series } from './StackedBars';
+import { PARTICIPATION_PALETTE, STATUS_PALETTE } from '../../ui/chart-palette';
+import { ChartPatterns } from '../../ui/ChartPatterns';
 import './styles';
 import classes from './reporting.module.css';
 import listing from '../../ui/listing.module.css';
@@ -218,13 +218,6 @@ function CountTable<R extends CountRow>({ testId, caption, rowHeader, columns, r
   );
 }
 
-/** One part of a stacked bar: a key of the rows' values, its name, and its colour and pattern. */
-interface Series {
-  key: string;
-  label: string;
-  swatch: Swatch;
-}
-
 /** A row of a chart with its table: the category's name on the axis (its code when the name has no room), and a value per series. */
 interface ChartRow extends CountRow {
   axis: string;
@@ -232,66 +225,6 @@ interface ChartRow extends CountRow {
   axisLang?: Language;
   short?: string;
   values: Record<string, number>;
-}
-
-/** The size of the axis's text, and about how wide a character of it is, to wrap the names. */
-const TICK_FONT = 11;
-const TICK_CHAR = 6.2;
-const TICK_LINES = 4;
-
-/**
- * A category's name under its bar, wrapped to the bar's room (see wrapLabel); where no name fits (many
- * narrow bars on a phone), its code. The full name is in the table beside the chart.
- */
-function WrappedTick(props: {
-  x?: number | string;
-  y?: number | string;
-  width?: number | string;
-  visibleTicksCount?: number;
-  payload?: { value?: unknown };
-  rows: Map<string, string>;
-  langs: Map<string, Language>;
-  pageLang: Language;
-}) {
-  const x = Number(props.x ?? 0);
-  const y = Number(props.y ?? 0);
-  const name = String(props.payload?.value ?? '');
-  const room = Number(props.width ?? 0) / Math.max(1, props.visibleTicksCount ?? 1);
-  const maxChars = Math.floor((room - 4) / TICK_CHAR);
-  const short = props.rows.get(name);
-  const code = !!short && maxChars < 8;
-  const lines = code ? [short] : wrapLabel(name, Math.max(3, maxChars), TICK_LINES);
-  const own = props.langs.get(name);
-  // A code reads left to right, untranslated, in every language (as `Verbatim`); a name shown in
-  // another language than the page's carries its own language and is isolated (as `InLanguage`).
-  const marks = code
-    ? ({ 'data-verbatim': '', dir: 'ltr', direction: 'ltr', translate: 'no' } as object)
-    : own && own !== props.pageLang
-      ? { lang: own, dir: directionOf(own), direction: directionOf(own), style: { unicodeBidi: 'isolate' as const } }
-      : {};
-  return (
-    <text x={x} y={y + 4} textAnchor="middle" fontSize={TICK_FONT} fill={CHART.text} className="recharts-cartesian-axis-tick-value" {...marks}>
-      {lines.map((line, i) => (
-        <tspan key={i} x={x} dy={i === 0 ? '0.71em' : '1.2em'}>
-          {line}
-        </tspan>
-      ))}
-    </text>
-  );
-}
-
-/** A part's value written on it, in the ink of its colour, when the part has room for it. */
-function SegmentLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown; ink: string; format: (v: number) => string }) {
-  const [x, y, w, h] = [props.x, props.y, props.width, props.height].map((v) => Number(v ?? 0)) as [number, number, number, number];
-  const value = typeof props.value === 'number' ? props.value : Number(props.value);
-  if (!value || h < 14) return null;
-  const text = props.format(value);
-  if (w < text.length * 6.5 + 4) return null;
-  return (
-    <text x={x + w / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central" fontSize={11} fontWeight={600} fill={props.ink} pointerEvents="none">
-      {text}
-    </text>
-  );
 }
 
 /**
@@ -327,7 +260,6 @@ function ChartWithTable<R extends ChartRow>({
   const prefix = `chart-${id}`;
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const format = (v: number) => (share ? percent.format(v / 100) : String(v));
-  const order = new Map(series.map((s, i) => [s.key, i]));
   const data = rows.map((r) => ({ axis: r.axis, ...r.values }));
   const shorts = new Map(rows.filter((r) => r.short).map((r) => [r.axis, r.short!]));
   const langs = new Map(rows.filter((r) => r.axisLang).map((r) => [r.axis, r.axisLang!]));
@@ -336,20 +268,7 @@ function ChartWithTable<R extends ChartRow>({
     <>
       <ChartPatterns prefix={prefix} series={series.map((s) => ({ key: s.key, swatch: s.swatch }))} />
       <figure className={classes.chart} role="img" aria-label={label} data-testid={`${id}-chart`} data-direction={rtl ? 'rtl' : 'ltr'}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke={CHART.grid} />
-            <XAxis dataKey="axis" reversed={rtl} interval={0} height={wraps ? 14 * TICK_LINES + 8 : 30} tick={(p: object) => <WrappedTick {...p} rows={shorts} langs={langs} pageLang={lang} />} />
-            <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={format} tick={{ fill: CHART.text }} {...(share ? { domain: [0, 100] } : {})} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : v)} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
-            <Legend itemSorter={(item) => order.get(String(item.dataKey)) ?? 0} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} formatter={(value: string) => <span className={classes.legendLabel}>{value}</span>} />
-            {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} stackId="s" fill={patternFill(prefix, s.key)} stroke={CHART.background} strokeWidth={1} name={s.label} isAnimationActive={false}>
-                <LabelList dataKey={s.key} content={(p: object) => <SegmentLabel {...p} ink={s.swatch.ink} format={format} />} />
-              </Bar>
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <StackedBars prefix={prefix} data={data} series={series} rtl={rtl} wraps={wraps} shorts={shorts} langs={langs} pageLang={lang} format={format} share={share} />
       </figure>
       <CountTable testId={`${id}-table`} caption={caption} rowHeader={rowHeader} rows={rows} columns={columns ?? series.map((s) => ({ key: s.key, label: s.label, cell: (r: R) => format(r.values[s.key] ?? 0) }))} />
     </>

@@ -1,4 +1,4 @@
 /** What other features use of reporting: the cycles. */
 export { cyclesQuery } from './queries';
 /** The world map of the reporting analysis, reused by capacity-building's analysis (requesting States). */
-export { WorldMap } from './WorldMap';
+export { WorldMap } from './charts';
