@@ -99,9 +99,13 @@ export interface Corpus {
   query(language: CorpusLanguage): string;
 }
 
+/** The words of each language are the same whatever the seed: texts and queries draw from one vocabulary. */
+const VOCABULARY_SEED = 42;
+
+/** Texts and queries; `seed` varies which words are drawn, never the vocabulary they are drawn from. */
 export function corpus(seed = 42, wordsPerLanguage = 6000): Corpus {
   const rnd = random(seed);
-  const words = Object.fromEntries(CORPUS_LANGUAGES.map((l, i) => [l, vocabulary(l, wordsPerLanguage, seed + 101 * (i + 1))])) as Record<CorpusLanguage, string[]>;
+  const words = Object.fromEntries(CORPUS_LANGUAGES.map((l, i) => [l, vocabulary(l, wordsPerLanguage, VOCABULARY_SEED + 101 * (i + 1))])) as Record<CorpusLanguage, string[]>;
   const weights = Object.fromEntries(CORPUS_LANGUAGES.map((l) => [l, zipf(words[l].length)])) as Record<CorpusLanguage, Float64Array>;
   const rankOf = (language: CorpusLanguage) => drawRank(weights[language], rnd());
   const word = (language: CorpusLanguage) => words[language][rankOf(language)]!;
