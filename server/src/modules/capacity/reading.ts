@@ -8,7 +8,7 @@ import { rank, scoreMatch } from './matching.js';
 import { analyse } from './analysis.js';
 import { pillarsInForce } from './framework-codes.js';
 import { capacityCan } from './policy.js';
-import { engagements, needFacts, needOut, needOwner, offerFacts, offerOut, organisationNames, ownerOfOffer, ownerOut, type MatchRow, type NeedRow, type OfferRow, type ProjectRow } from './records.js';
+import { engagements, needFacts, needOut, needOwner, needScoringColumns, offerFacts, offerOut, offerScoringColumns, organisationNames, ownerOfOffer, ownerOut, type MatchRow, type NeedRow, type OfferRow, type ProjectRow } from './records.js';
 import { capacityEvaluations, capacityMatches, capacityNeeds, capacityOffers, capacityProjects } from './tables.js';
 import { actsFor, visibleLevels, type Owner } from './visibility.js';
 
@@ -175,22 +175,41 @@ export async function myMatches(db: Executor, actor: Actor) {
 
 // ---- rankings ----------------------------------------------------------------------------------
 
-const offerOwnedByState = (o: OfferRow, state: string) => o.offerorKind === 'state' && o.offerorState === state;
+const offerOwnedByState = (o: Pick<OfferRow, 'offerorKind' | 'offerorState'>, state: string) => o.offerorKind === 'state' && o.offerorState === state;
+
+/** A jsonb array of strings holding any of `values`. */
+const holdsAny = (column: typeof capacityNeeds.codes | typeof capacityOffers.codes, values: readonly string[]): SQL =>
+  values.length ? sql`${column} ?| array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`false`;
+
+/**
+ * The offers that may score above 0 for a need: `scoreMatch` counts nothing without a shared element or
+ * the need's modality, so the others are left in the database (the score still decides for the rest).
+ */
+const offersSharingWith = (need: NeedRow): SQL => or(holdsAny(capacityOffers.codes, need.codes), sql`${capacityOffers.modalities} @> ${JSON.stringify([need.modality])}::jsonb`)!;
+/** The needs that may score above 0 for an offer, likewise. */
+const needsSharingWith = (offer: OfferRow): SQL => or(holdsAny(capacityNeeds.codes, offer.codes), offer.modalities.length ? inArray(capacityNeeds.modality, offer.modalities) : sql`false`)!;
+
+/** The whole rows of the ranked few, by id (the ranking itself reads only the scoring columns). */
+async function rowsById<T extends { id: string }>(rows: Promise<T[]>): Promise<Map<string, T>> {
+  return new Map((await rows).map((r) => [r.id, r]));
+}
 
 /** The open offers the viewer sees, ranked for a need it sees, each with its reasons (a State's own offers left out). */
 export async function rankedOffersForNeed(db: Executor, actor: Actor | null, needId: string, limit: number) {
   const need = await seenNeed(db, actor, needId);
   const [offers, pillarOf, state] = await Promise.all([
-    db.select().from(capacityOffers).where(and(offersVisibleTo(actor), eq(capacityOffers.status, 'open'))),
+    db.select(offerScoringColumns).from(capacityOffers).where(and(offersVisibleTo(actor), eq(capacityOffers.status, 'open'), offersSharingWith(need))),
     pillarsInForce(db),
     getState(db, need.state).catch(() => null),
   ]);
   const facts = needFacts(need, state?.regionalGroup ?? null);
   const scored = offers
     .filter((o) => !offerOwnedByState(o, need.state))
-    .map((o) => ({ id: o.id, publishedAt: o.publishedAt, row: o, ...scoreMatch(facts, offerFacts(o), pillarOf) }))
+    .map((o) => ({ id: o.id, publishedAt: o.publishedAt, ...scoreMatch(facts, offerFacts(o), pillarOf) }))
     .filter((s) => s.score > 0);
-  const top = rank(scored).slice(0, limit);
+  const ranked = rank(scored).slice(0, limit);
+  const rows = ranked.length ? await rowsById(db.select().from(capacityOffers).where(inArray(capacityOffers.id, ranked.map((t) => t.id)))) : new Map<string, OfferRow>();
+  const top = ranked.map((t) => ({ ...t, row: rows.get(t.id)! }));
   // Which of them are already invited on the need: only the need's own State learns it here (the
   // matches of a need are its parties' business).
   const live = async () =>
@@ -220,7 +239,7 @@ export async function rankedOffersForNeed(db: Executor, actor: Actor | null, nee
 export async function rankedNeedsForOffer(db: Executor, actor: Actor | null, offerId: string, limit: number) {
   const offer = await seenOffer(db, actor, offerId);
   const [needs, pillarOf, states] = await Promise.all([
-    db.select().from(capacityNeeds).where(and(needsVisibleTo(actor), inArray(capacityNeeds.status, ['open', 'in-discussion']))),
+    db.select(needScoringColumns).from(capacityNeeds).where(and(needsVisibleTo(actor), inArray(capacityNeeds.status, ['open', 'in-discussion']), needsSharingWith(offer))),
     pillarsInForce(db),
     listStates(db, {}),
   ]);
@@ -228,9 +247,11 @@ export async function rankedNeedsForOffer(db: Executor, actor: Actor | null, off
   const o = offerFacts(offer);
   const scored = needs
     .filter((n) => !offerOwnedByState(offer, n.state))
-    .map((n) => ({ id: n.id, publishedAt: n.publishedAt, row: n, ...scoreMatch(needFacts(n, groups.get(n.state) ?? null), o, pillarOf) }))
+    .map((n) => ({ id: n.id, publishedAt: n.publishedAt, ...scoreMatch(needFacts(n, groups.get(n.state) ?? null), o, pillarOf) }))
     .filter((s) => s.score > 0);
-  return { items: rank(scored).slice(0, limit).map((t) => ({ need: needOut(t.row), score: t.score, reasons: t.reasons })) };
+  const ranked = rank(scored).slice(0, limit);
+  const rows = ranked.length ? await rowsById(db.select().from(capacityNeeds).where(inArray(capacityNeeds.id, ranked.map((t) => t.id)))) : new Map<string, NeedRow>();
+  return { items: ranked.map((t) => ({ need: needOut(rows.get(t.id)!), score: t.score, reasons: t.reasons })) };
 }
 
 // ---- projects ----------------------------------------------------------------------------------
@@ -310,8 +331,11 @@ export async function projectParties(db: Executor, id: string): Promise<ProjectJ
 /** The analysis of what the viewer sees. */
 export async function analysisFor(db: Executor, actor: Actor | null) {
   const [needs, offers, pillarOf, states] = await Promise.all([
-    db.select().from(capacityNeeds).where(needsVisibleTo(actor)),
-    db.select().from(capacityOffers).where(and(offersVisibleTo(actor), eq(capacityOffers.status, 'open'))),
+    db
+      .select({ ...needScoringColumns, title: capacityNeeds.title, status: capacityNeeds.status, matchedAt: capacityNeeds.matchedAt })
+      .from(capacityNeeds)
+      .where(needsVisibleTo(actor)),
+    db.select(offerScoringColumns).from(capacityOffers).where(and(offersVisibleTo(actor), eq(capacityOffers.status, 'open'))),
     pillarsInForce(db),
     listStates(db, {}),
   ]);

@@ -117,7 +117,35 @@ export function offerOut(o: OfferRow, names: ReadonlyMap<string, string>, engage
   };
 }
 
-export const needFacts = (n: NeedRow, regionalGroup: string | null): NeedFacts => ({
+/**
+ * What scoring reads of a need or an offer, and of whom it is and when it was published: a ranking reads
+ * these columns of every candidate and the whole rows (texts in six languages) of the few it returns only.
+ */
+export const needScoringColumns = {
+  id: capacityNeeds.id,
+  state: capacityNeeds.state,
+  codes: capacityNeeds.codes,
+  modality: capacityNeeds.modality,
+  languages: capacityNeeds.languages,
+  periodStart: capacityNeeds.periodStart,
+  periodEnd: capacityNeeds.periodEnd,
+  publishedAt: capacityNeeds.publishedAt,
+};
+export const offerScoringColumns = {
+  id: capacityOffers.id,
+  offerorKind: capacityOffers.offerorKind,
+  offerorState: capacityOffers.offerorState,
+  codes: capacityOffers.codes,
+  modalities: capacityOffers.modalities,
+  languages: capacityOffers.languages,
+  regions: capacityOffers.regions,
+  states: capacityOffers.states,
+  periodStart: capacityOffers.periodStart,
+  periodEnd: capacityOffers.periodEnd,
+  publishedAt: capacityOffers.publishedAt,
+};
+
+export const needFacts = (n: Pick<NeedRow, 'codes' | 'modality' | 'languages' | 'state' | 'periodStart' | 'periodEnd'>, regionalGroup: string | null): NeedFacts => ({
   codes: n.codes,
   modality: n.modality,
   languages: n.languages,
@@ -126,7 +154,7 @@ export const needFacts = (n: NeedRow, regionalGroup: string | null): NeedFacts =
   period: n.periodStart || n.periodEnd ? { start: n.periodStart, end: n.periodEnd } : null,
 });
 
-export const offerFacts = (o: OfferRow): OfferFacts => ({
+export const offerFacts = (o: Pick<OfferRow, 'codes' | 'modalities' | 'languages' | 'regions' | 'states' | 'periodStart' | 'periodEnd'>): OfferFacts => ({
   codes: o.codes,
   modalities: o.modalities,
   languages: o.languages,
