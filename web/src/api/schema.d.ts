@@ -8232,6 +8232,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                             recoveryCodes: string[] | null;
@@ -8327,6 +8331,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                         };
@@ -13708,6 +13716,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                         };
