@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import InvitePage from '../../src/features/accounts/InvitePage';
 import type { Me } from '../../src/api/client';
+import { SilencePanel } from '../../src/features/drafts/SilencePanel';
 import { me, renderPage } from './app';
+import { draft } from './decisions-records';
+import { json } from './fake-api';
 
 const state = (iso3: string, en: string) => ({ iso3, m49: '000', names: { ar: en, en, es: en, fr: en, ru: en, zh: en }, regionalGroup: 'GRULAC', status: 'member' });
 const states = { items: [state('CHL', 'Chile'), state('PER', 'Peru'), state('BOL', 'Bolivia')], total: 3 };
@@ -42,5 +45,27 @@ describe('the invite form', () => {
     await screen.findByRole('heading', { name: /invite/i, level: 1 });
     expect(screen.queryByRole('button', { name: /send/i })).toBeNull();
     expect(screen.queryByLabelText(/^Role/, { selector: 'input' })).toBeNull();
+  });
+});
+
+describe('opening a silence procedure', () => {
+  it('asks for confirmation first, naming the deadline in its zone, and opens it only when confirmed', async () => {
+    const chairs = { ...draft, can: { ...draft.can, openSilenceProcedure: true } };
+    const { user, api } = renderPage(`/en/drafts/${draft.id}`, [{ path: 'drafts/:id', element: <SilencePanel draft={chairs} /> }], (a) =>
+      a.on('GET', '/api/v1/me', me({ roles: ['chair'] })).on('POST', `/api/v1/drafts/${draft.id}/silence-procedures`, () => json({}, { status: 201 })),
+    );
+    await user.type(await screen.findByLabelText(/^Deadline date/), '2027-03-01');
+    await user.click(screen.getByRole('button', { name: 'Open the silence procedure' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open a silence procedure on Zero draft?' });
+    expect(dialog.textContent).toContain('America/New_York');
+    expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)).toHaveLength(0);
+    // Cancel sends nothing.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Open the silence procedure' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Open the silence procedure' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)).toHaveLength(1));
+    expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)[0]!.body).toEqual({ deadlineLocal: '2027-03-01T12:00', zone: 'America/New_York' });
   });
 });
