@@ -9326,11 +9326,16 @@ export interface paths {
                                 at: string;
                                 reason: string;
                             } | null;
-                            /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none */
+                            /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list and where its registration stands; null for none */
                             delegation: ({
                                 /** @enum {string} */
                                 kind: "state";
                                 name: string;
+                                /** @description The delegation’s registration for this meeting, if it ever registered */
+                                registration: {
+                                    /** @enum {string} */
+                                    status: "submitted" | "confirmed" | "withdrawn";
+                                } | null;
                                 roles: ("head" | "representative" | "adviser")[];
                                 state: string;
                             } | {
@@ -9338,6 +9343,11 @@ export interface paths {
                                 kind: "organisation";
                                 name: string;
                                 organisationId: string;
+                                /** @description The delegation’s registration for this meeting, if it ever registered */
+                                registration: {
+                                    /** @enum {string} */
+                                    status: "submitted" | "confirmed" | "withdrawn";
+                                } | null;
                                 roles: ("head" | "representative" | "adviser")[];
                             }) | null;
                             documents: {

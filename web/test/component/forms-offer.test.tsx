@@ -5,7 +5,10 @@ import type { Me } from '../../src/api/client';
 import { SilencePanel } from '../../src/features/drafts/SilencePanel';
 import { me, renderPage } from './app';
 import { draft } from './decisions-records';
-import { json } from './fake-api';
+import { json, problem, type FakeApi } from './fake-api';
+import MeetingPageView from '../../src/features/meetings/MeetingPage';
+import RegistrationPage from '../../src/features/meetings/RegistrationPage';
+import type { MeetingPage as MeetingPageData } from '../../src/features/meetings/queries';
 
 const state = (iso3: string, en: string) => ({ iso3, m49: '000', names: { ar: en, en, es: en, fr: en, ru: en, zh: en }, regionalGroup: 'GRULAC', status: 'member' });
 const states = { items: [state('CHL', 'Chile'), state('PER', 'Peru'), state('BOL', 'Bolivia')], total: 3 };
@@ -67,5 +70,106 @@ describe('opening a silence procedure', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Open the silence procedure' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/drafts/${draft.id}/silence-procedures`)[0]!.body).toEqual({ deadlineLocal: '2027-03-01T12:00', zone: 'America/New_York' });
+  });
+});
+
+const MEETING = '5b0f7c1e-2f4a-4c39-9d7e-0c7a52a1d001';
+type Status = 'submitted' | 'confirmed' | 'withdrawn';
+
+function meetingPage(registration: { status: Status } | null): MeetingPageData {
+  return {
+    id: MEETING,
+    kind: 'annual-meeting',
+    title: { en: 'Second annual meeting' },
+    sessionNumber: 2,
+    startsAt: '2027-07-12T14:00:00.000Z',
+    endsAt: '2027-07-16T22:00:00.000Z',
+    registrationDeadline: '2027-06-30T22:00:00.000Z',
+    timeZone: 'America/New_York',
+    local: { startsAt: '2027-07-12T10:00', endsAt: '2027-07-16T18:00', registrationDeadline: '2027-06-30T18:00' },
+    venue: null,
+    format: 'hybrid',
+    status: 'registration-open',
+    body: { kind: 'plenary' },
+    stakeholdersMayAttend: true,
+    registrationOpen: true,
+    participantsPublished: false,
+    statementsPublished: false,
+    postponed: null,
+    cancelled: null,
+    version: 4,
+    can: { manage: false, register: true, submitStatement: false, readParticipants: false, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false },
+    agenda: null,
+    documents: [],
+    delegation: { kind: 'state', state: 'CHL', name: 'Chile', roles: ['head', 'representative', 'adviser'], registration },
+  };
+}
+
+function registrationOf(status: Status, version = 3) {
+  return {
+    id: 'c8f4b1a0-0000-4000-8000-000000000001',
+    meetingId: MEETING,
+    delegation: { kind: 'state', state: 'CHL' },
+    delegationName: 'Chile',
+    status,
+    contactEmail: 'mission@chile.example',
+    submittedAt: '2027-05-01T10:00:00.000Z',
+    confirmedAt: status === 'confirmed' ? '2027-05-02T10:00:00.000Z' : null,
+    version,
+    registrationOpen: true,
+    participants: [{ id: 'p1', role: 'head', name: 'Ana Pérez', title: null, email: null, phone: null, isMe: false }],
+    can: { change: true, withdraw: true, confirm: false },
+  };
+}
+
+describe('registering a delegation', () => {
+  const meetingRoutes = [
+    { path: 'meetings/:id', element: <MeetingPageView /> },
+    { path: 'meetings/:id/registration', element: <RegistrationPage /> },
+  ];
+  const serve = (registration: { status: Status } | null) => (a: FakeApi) =>
+    a
+      .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'CHL' }))
+      .on('GET', '/api/v1/meetings/:id', () => json(meetingPage(registration), { headers: { etag: '"4"' } }))
+      .on('GET', '/api/v1/states/:code', state('CHL', 'Chile'))
+      .on('GET', '/api/v1/groups', { items: [], total: 0 })
+      .on('GET', '/api/v1/meetings/:id/registrations/states/:code', () => (registration ? json(registrationOf(registration.status)) : problem(404, 'not-found', 'No registration.')));
+
+  it('"Register your delegation" shows when the delegation has not registered, or withdrew', async () => {
+    renderPage(`/en/meetings/${MEETING}`, meetingRoutes, serve(null));
+    expect(await screen.findByRole('link', { name: 'Register your delegation' })).toBeTruthy();
+  });
+
+  it('a delegation already registered is shown the way to its registration, not asked to register', async () => {
+    renderPage(`/en/meetings/${MEETING}`, meetingRoutes, serve({ status: 'confirmed' }));
+    await screen.findByRole('heading', { level: 1 });
+    expect(await screen.findByRole('link', { name: "Your delegation's registration" })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Register your delegation' })).toBeNull();
+  });
+
+  it('warns before a change sends a confirmed registration back for confirmation, and saves only when confirmed', async () => {
+    const { user, api } = renderPage(`/en/meetings/${MEETING}/registration`, meetingRoutes, (a) => {
+      serve({ status: 'confirmed' })(a);
+      a.on('PUT', '/api/v1/meetings/:id/registrations/states/:code', () => json(registrationOf('submitted', 4)));
+    });
+    const contact = await screen.findByDisplayValue('mission@chile.example');
+    await user.clear(contact);
+    await user.type(contact, 'delegation@chile.example');
+    await user.click(screen.getByRole('button', { name: /submit the changes/i }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send the registration back for confirmation?' });
+    expect(api.sentTo('PUT', `/api/v1/meetings/${MEETING}/registrations/states/CHL`)).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: /submit the changes/i }));
+    await waitFor(() => expect(api.sentTo('PUT', `/api/v1/meetings/${MEETING}/registrations/states/CHL`)).toHaveLength(1));
+  });
+
+  it('a submitted registration is changed without the warning', async () => {
+    const { user, api } = renderPage(`/en/meetings/${MEETING}/registration`, meetingRoutes, (a) => {
+      serve({ status: 'submitted' })(a);
+      a.on('PUT', '/api/v1/meetings/:id/registrations/states/:code', () => json(registrationOf('submitted', 4)));
+    });
+    await screen.findByDisplayValue('mission@chile.example');
+    await user.click(screen.getByRole('button', { name: /submit the changes/i }));
+    await waitFor(() => expect(api.sentTo('PUT', `/api/v1/meetings/${MEETING}/registrations/states/CHL`)).toHaveLength(1));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       const row = await meetingRow(db, request.params.id, request.actor);
       setEtag(reply, row.version);
       const own = await ownDelegation(db, request.actor);
-      const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own)]);
+      const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own, row.id)]);
       return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own, agenda)), agenda, documents: documents.items, delegation };
     },
   );

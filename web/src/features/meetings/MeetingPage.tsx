@@ -99,7 +99,8 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
 
       {m.can.register || m.can.submitStatement ? (
         <Group>
-          {m.can.register ? (
+          {/* "Register" only when there is something to register; a registration in force is reached by its link. */}
+          {m.can.register && (!m.delegation?.registration || m.delegation.registration.status === 'withdrawn') ? (
             <Button component={Link} to={to(`/meetings/${m.id}/registration`)}>
               {t('meetings.registerDelegation')}
             </Button>

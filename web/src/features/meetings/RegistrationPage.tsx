@@ -115,6 +115,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const [rows, setRows] = useState<Row[]>(rowsOf(existing));
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const [withdrawing, setWithdrawing] = useState(false);
+  const [reconfirming, setReconfirming] = useState(false);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   // A participant just added: the focus goes to its first field, so keyboard users fill it in at once.
   useEffect(() => {
@@ -209,7 +210,10 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     found.participants =
       rows.length === 0 ? t('meetings.registration.atLeastOne') : delegation.kind === 'state' && heads !== 1 ? t('meetings.registration.oneHead') : heads > 1 ? t('meetings.registration.atMostOneHead') : null;
     setErrors(found);
-    if (!Object.values(found).some(Boolean)) save.mutate();
+    if (Object.values(found).some(Boolean)) return;
+    // A change to a confirmed registration sends it back to the Secretariat: say so before it happens.
+    if (current?.status === 'confirmed') setReconfirming(true);
+    else save.mutate();
   };
 
   const current = save.data ?? withdraw.data ?? existing;
@@ -334,6 +338,18 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
       ) : null}
 
       <ProblemAlert error={withdraw.error} />
+      <ConfirmDialog
+        opened={reconfirming}
+        onClose={() => setReconfirming(false)}
+        title={t('meetings.registration.reconfirmTitle')}
+        message={t('meetings.registration.reconfirmMessage')}
+        confirmLabel={t('meetings.registration.saveChanges')}
+        loading={save.isPending}
+        onConfirm={() => {
+          setReconfirming(false);
+          save.mutate();
+        }}
+      />
       <ConfirmDialog
         opened={withdrawing}
         onClose={() => setWithdrawing(false)}
