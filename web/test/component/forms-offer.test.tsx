@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import InvitePage from '../../src/features/accounts/InvitePage';
-import type { Me } from '../../src/api/client';
+import { ApiProblem, type Me } from '../../src/api/client';
+import SignInPage from '../../src/features/accounts/SignInPage';
+import { ProblemAlert } from '../../src/ui/ProblemAlert';
 import { SilencePanel } from '../../src/features/drafts/SilencePanel';
 import { me, renderPage } from './app';
 import { draft } from './decisions-records';
@@ -171,5 +173,49 @@ describe('registering a delegation', () => {
     await user.click(screen.getByRole('button', { name: /submit the changes/i }));
     await waitFor(() => expect(api.sentTo('PUT', `/api/v1/meetings/${MEETING}/registrations/states/CHL`)).toHaveLength(1));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('error titles say what happened', () => {
+  const signIn = (answer: (body: { otp?: string }) => Response) =>
+    renderPage('/en/sign-in', [{ path: 'sign-in', element: <SignInPage /> }], (a) =>
+      a.on('GET', '/api/v1/me', me(null)).on('POST', '/api/v1/session', (request) => answer(request.body)),
+    );
+  const fill = async (user: ReturnType<typeof renderPage>['user']) => {
+    await user.type(await screen.findByRole('textbox', { name: 'Email address' }, { timeout: 15_000 }), 'focal.chl@poa.demo');
+    await user.type(screen.getByLabelText(/^Password/, { selector: 'input' }), 'poa-demo-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  };
+  const alertTitle = async () => (await screen.findByRole('alert')).querySelector('.mantine-Alert-title')?.textContent;
+
+  it('a wrong password is called one', async () => {
+    const { user } = signIn(() => problem(401, 'sign-in-failed', 'The email, password or code is not right.'));
+    await fill(user);
+    expect(await alertTitle()).toBe('Wrong email or password');
+  });
+
+  it('a wrong code, after the second factor was asked for, is called one', async () => {
+    const { user } = signIn((body) => (body.otp ? problem(401, 'sign-in-failed', 'Not right.') : problem(401, 'second-factor-required', 'Code?')));
+    await fill(user);
+    await user.type(await screen.findByRole('textbox', { name: /code/i }), '123456');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.querySelector('.mantine-Alert-title')?.textContent)).toContain('Wrong code'));
+  });
+
+  it.each([
+    [403, 'forbidden', 'Not allowed'],
+    [404, 'not-found', 'Not found'],
+    [409, 'registration-closed', 'Not possible as things stand'],
+    [412, 'precondition-failed', 'Changed in the meantime'],
+    [429, 'too-many-requests', 'Too many attempts'],
+  ])('a %i %s is titled "%s", not a generic title', async (status, kind, title) => {
+    renderPage('/en/p', [{ path: 'p', element: <ProblemAlert error={new ApiProblem(status, `urn:poa:problem:${kind}`, 'detail')} /> }], (a) => a.on('GET', '/api/v1/me', me(null)));
+    expect(await alertTitle()).toBe(title);
+  });
+
+  it('a wrong current password, named by its field, is called one', async () => {
+    const error = new ApiProblem(400, 'urn:poa:problem:validation', 'Your current password is not right.', [{ field: 'body.currentPassword', message: 'not right' }]);
+    renderPage('/en/p', [{ path: 'p', element: <ProblemAlert error={error} /> }], (a) => a.on('GET', '/api/v1/me', me(null)));
+    expect(await alertTitle()).toBe('Wrong password');
   });
 });

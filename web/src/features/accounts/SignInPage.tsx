@@ -99,7 +99,7 @@ export default function SignInPage() {
       <Text mb="lg">{t('signIn.intro')}</Text>
       <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert error={shownError} />
+          <ProblemAlert error={shownError} context={{ codeSent: secondFactor !== 'none' }} />
           <TextInput
             label={t('forms.email')}
             type="email"

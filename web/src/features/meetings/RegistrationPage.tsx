@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -265,7 +266,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
           <Stack gap="md">
             <ProblemAlert error={problem} />
             {save.error instanceof ApiProblem && save.error.status === 400 ? (
-              <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
+              <Alert color="red" variant="light" role="alert" title={problemTitle(save.error)}>
                 {t('meetings.registration.fixFields')}
               </Alert>
             ) : null}
