@@ -173,6 +173,9 @@ describe('registering a delegation', () => {
     await user.click(screen.getByRole('button', { name: /submit the changes/i }));
     await waitFor(() => expect(api.sentTo('PUT', `/api/v1/meetings/${MEETING}/registrations/states/CHL`)).toHaveLength(1));
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The focus goes to the registration as now recorded (#17 item 5e).
+    await waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.version).toBe('4'));
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('registration-status');
   });
 });
 
@@ -186,12 +189,14 @@ describe('error titles say what happened', () => {
     await user.type(screen.getByLabelText(/^Password/, { selector: 'input' }), 'poa-demo-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
   };
-  const alertTitle = async () => (await screen.findByRole('alert')).querySelector('.mantine-Alert-title')?.textContent;
+  /** The title of the page's alert (notifications left by earlier tests are alerts too, without this title). */
+  const titles = () => screen.queryAllByRole('alert').map((a) => a.querySelector('.mantine-Alert-title')?.textContent);
+  const expectAlertTitle = (title: string) => waitFor(() => expect(titles()).toContain(title));
 
   it('a wrong password is called one', async () => {
     const { user } = signIn(() => problem(401, 'sign-in-failed', 'The email, password or code is not right.'));
     await fill(user);
-    expect(await alertTitle()).toBe('Wrong email or password');
+    await expectAlertTitle('Wrong email or password');
   });
 
   it('a wrong code, after the second factor was asked for, is called one', async () => {
@@ -210,12 +215,12 @@ describe('error titles say what happened', () => {
     [429, 'too-many-requests', 'Too many attempts'],
   ])('a %i %s is titled "%s", not a generic title', async (status, kind, title) => {
     renderPage('/en/p', [{ path: 'p', element: <ProblemAlert error={new ApiProblem(status, `urn:poa:problem:${kind}`, 'detail')} /> }], (a) => a.on('GET', '/api/v1/me', me(null)));
-    expect(await alertTitle()).toBe(title);
+    await expectAlertTitle(title);
   });
 
   it('a wrong current password, named by its field, is called one', async () => {
     const error = new ApiProblem(400, 'urn:poa:problem:validation', 'Your current password is not right.', [{ field: 'body.currentPassword', message: 'not right' }]);
     renderPage('/en/p', [{ path: 'p', element: <ProblemAlert error={error} /> }], (a) => a.on('GET', '/api/v1/me', me(null)));
-    expect(await alertTitle()).toBe('Wrong password');
+    await expectAlertTitle('Wrong password');
   });
 });

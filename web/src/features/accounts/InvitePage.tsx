@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
 import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -74,6 +75,7 @@ function InviteForm({ defaultState, roles, states: allowedStates }: { defaultSta
   }, [states.data, lang, allowedStates]);
 
   const invite = useMutation({
+    onSuccess: () => focusWhenShown('[data-invitation-sent]'),
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/invitations', {
@@ -119,7 +121,7 @@ function InviteForm({ defaultState, roles, states: allowedStates }: { defaultSta
 
   if (invite.isSuccess) {
     return (
-      <Alert color="green" variant="light" title={t('invite.sentTitle')} role="status">
+      <Alert color="green" variant="light" title={t('invite.sentTitle')} role="status" data-invitation-sent>
         <Stack gap="sm">
           <Text size="sm">
             {t('invite.sent', {

@@ -16,6 +16,7 @@ import { Countdown, DecisionAlert, Deadline } from './parts';
 import { useDraftLabels, type Draft } from './queries';
 import { formatInZone } from '../../ui/dates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { focusWhenShown } from '../../ui/focus';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -74,10 +75,12 @@ function OpenSilence({ draft }: { draft: Draft }) {
   const preview = local ? dayjs.tz(local, zone) : null;
   const open = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/drafts/{id}/silence-procedures', { params: { path: { id: draft.id } }, body: { deadlineLocal: local, zone } })),
-    onSuccess: () => {
+    onSuccess: (opened) => {
       setConfirming(false);
       notifySuccess(t('silence.opened'));
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
+      // The new procedure, once the draft is read again with it.
+      focusWhenShown(`#silence-${CSS.escape(opened.id)}`, { timeoutMs: 10_000 });
     },
   });
   const submit = (event: FormEvent) => {

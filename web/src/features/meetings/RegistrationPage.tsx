@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
 import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -157,6 +158,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     savedEtag: (r) => versionTag(r.version),
     onSuccess: (r) => {
       notifySuccess(t('meetings.registration.saved'));
+      // The registration as now recorded (the form is rebuilt on the new version): its status says what happens next.
+      focusWhenShown(`[data-testid="registration-status"][data-version="${r.version}"]`);
       queryClient.setQueryData(key, r);
       void queryClient.invalidateQueries({ queryKey: ['meetings', 'one', m.id] });
     },
@@ -226,7 +229,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     <Stack gap="md">
       <Text fw={600}>{t('meetings.registration.for', { delegation: delegationLabel })}</Text>
       {current ? (
-        <Alert color={current.status === 'confirmed' ? '#1e6b30' : current.status === 'withdrawn' ? '#495057' : 'un'} variant="light" role="status" title={t('meetings.registration.statusTitle')} data-testid="registration-status">
+        <Alert color={current.status === 'confirmed' ? '#1e6b30' : current.status === 'withdrawn' ? '#495057' : 'un'} variant="light" role="status" title={t('meetings.registration.statusTitle')} data-testid="registration-status" data-version={current.version}>
           <Text size="sm" fw={600} data-status={current.status}>
             {labels.registrationStatus(current.status)}
           </Text>
