@@ -154,7 +154,7 @@ function Languages({ doc }: { doc: DocumentDetail }) {
                   <Table.Td>{file ? t('documents.available') : <span className={classes.missing}>{t('documents.notIssued')}</span>}</Table.Td>
                   <Table.Td>
                     {file
-                      ? t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang, { zone: true }) })
+                      ? t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang) })
                       : '—'}
                   </Table.Td>
                   <Table.Td>
@@ -210,7 +210,7 @@ function History({ id }: { id: string }) {
               {[...history.data.items].reverse().map((h) => (
                 <Table.Tr key={`${h.language}-${h.version}`}>
                   <Table.Th scope="row" className={classes.nowrap}>
-                    {formatInstant(h.uploadedAt, lang, { zone: true })}
+                    {formatInstant(h.uploadedAt, lang)}
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>
