@@ -7,6 +7,8 @@ import { ProblemAlert } from '../../src/ui/ProblemAlert';
 import { SilencePanel } from '../../src/features/drafts/SilencePanel';
 import { me, renderPage } from './app';
 import { draft } from './decisions-records';
+import { element, frameworkElements } from './records';
+import DraftPage from '../../src/features/drafts/DraftPage';
 import { json, problem, type FakeApi } from './fake-api';
 import MeetingPageView from '../../src/features/meetings/MeetingPage';
 import RegistrationPage from '../../src/features/meetings/RegistrationPage';
@@ -222,5 +224,19 @@ describe('error titles say what happened', () => {
     const error = new ApiProblem(400, 'urn:poa:problem:validation', 'Your current password is not right.', [{ field: 'body.currentPassword', message: 'not right' }]);
     renderPage('/en/p', [{ path: 'p', element: <ProblemAlert error={error} /> }], (a) => a.on('GET', '/api/v1/me', me(null)));
     await expectAlertTitle('Wrong password');
+  });
+});
+
+describe('framework codes are shown with their names (#17 item 5g)', () => {
+  it('a draft names the elements it implements by code and title, linked to each', async () => {
+    renderPage(`/en/drafts/${draft.id}`, [{ path: 'drafts/:id', element: <DraftPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me(null))
+        .on('GET', `/api/v1/drafts/${draft.id}`, () => json(draft, { headers: { etag: '"0"' } }))
+        .on('GET', '/api/v1/framework/elements', frameworkElements([element('global-cbm-1', 'cbm', 'cbms', 'Global directory of points of contact', 'States nominate points of contact.')])),
+    );
+    await screen.findByRole('heading', { level: 1 });
+    const link = await screen.findByRole('link', { name: /global-cbm-1 — Global directory of points of contact/ });
+    expect(link.getAttribute('href')).toBe('/en/framework/global-cbm-1');
   });
 });
