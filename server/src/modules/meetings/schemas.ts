@@ -82,6 +82,7 @@ export const MeetingCan = z.object({
   moveTo: z.array(z.enum(MEETING_STATUSES)).describe('The statuses the caller may move the meeting to now, in order (none but for the Secretariat)'),
   announce: z.boolean().describe('May announce this draft (make it public)'),
   editBody: z.boolean().describe('May change its body and kind (before it is announced)'),
+  editTimes: z.boolean().describe('May change its dates, times and time zone (not once it is cancelled)'),
   postpone: z.boolean(),
   cancel: z.boolean(),
 });
