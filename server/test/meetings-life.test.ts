@@ -158,6 +158,12 @@ describe('an announced meeting', () => {
     expect((await secretariat.get(`/api/v1/meetings/${id}`)).body.local.startsAt).toBe('2027-07-12T10:00');
   });
 
+  it('the calendar offers a status filter of what the caller may see: no draft for the public (#17 item 5)', async () => {
+    expect((await pub.get('/api/v1/meetings')).body.can.seeStatuses).toEqual(['planned', 'registration-open', 'in-session', 'closed', 'cancelled']);
+    expect((await focal.get('/api/v1/meetings')).body.can.seeStatuses).not.toContain('draft');
+    expect((await secretariat.get('/api/v1/meetings')).body.can.seeStatuses).toEqual(['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled']);
+  });
+
   it('a cancelled meeting keeps its dates: changing them is refused, and no longer offered (#17 item 5)', async () => {
     const id = await openMeetingWithChile({ title: { en: `Dates kept ${randomUUID().slice(0, 4)}` } });
     const page = await secretariat.get(`/api/v1/meetings/${id}`);

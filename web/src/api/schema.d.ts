@@ -9049,6 +9049,8 @@ export interface paths {
                             can: {
                                 /** @description May schedule a meeting (the Secretariat) */
                                 schedule: boolean;
+                                /** @description The statuses whose meetings the caller may see, for a status filter */
+                                seeStatuses: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
                             };
                             items: {
                                 body: {
@@ -9171,6 +9173,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9312,6 +9316,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9507,6 +9513,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9869,6 +9877,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9982,6 +9992,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10321,6 +10333,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10433,6 +10447,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -11748,6 +11764,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];

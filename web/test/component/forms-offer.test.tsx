@@ -12,6 +12,8 @@ import DraftPage from '../../src/features/drafts/DraftPage';
 import { json, problem, type FakeApi } from './fake-api';
 import MeetingPageView from '../../src/features/meetings/MeetingPage';
 import RegistrationPage from '../../src/features/meetings/RegistrationPage';
+import { ManagePanel } from '../../src/features/meetings/ManagePanel';
+import CalendarPage from '../../src/features/meetings/CalendarPage';
 import type { MeetingPage as MeetingPageData } from '../../src/features/meetings/queries';
 
 const state = (iso3: string, en: string) => ({ iso3, m49: '000', names: { ar: en, en, es: en, fr: en, ru: en, zh: en }, regionalGroup: 'GRULAC', status: 'member' });
@@ -102,7 +104,7 @@ function meetingPage(registration: { status: Status } | null): MeetingPageData {
     postponed: null,
     cancelled: null,
     version: 4,
-    can: { manage: false, register: true, submitStatement: false, readParticipants: false, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false },
+    can: { manage: false, register: true, submitStatement: false, readParticipants: false, publish: false, moveTo: [], announce: false, editBody: false, editTimes: false, postpone: false, cancel: false },
     agenda: null,
     documents: [],
     delegation: { kind: 'state', state: 'CHL', name: 'Chile', roles: ['head', 'representative', 'adviser'], registration },
@@ -238,5 +240,33 @@ describe('framework codes are shown with their names (#17 item 5g)', () => {
     await screen.findByRole('heading', { level: 1 });
     const link = await screen.findByRole('link', { name: /global-cbm-1 — Global directory of points of contact/ });
     expect(link.getAttribute('href')).toBe('/en/framework/global-cbm-1');
+  });
+});
+
+describe('meeting actions offered only when allowed (#17 item 5)', () => {
+  it('a cancelled meeting offers no edit of its dates', async () => {
+    const cancelled = { ...meetingPage(null), status: 'cancelled' as const, can: { ...meetingPage(null).can, manage: true, editTimes: false } };
+    renderPage(`/en/meetings/${MEETING}`, [{ path: 'meetings/:id', element: <ManagePanel meeting={cancelled} /> }], (a) => a.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })));
+    expect(await screen.findByRole('link', { name: /agenda/i })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /^Edit/i })).toBeNull();
+  });
+
+  it('an open meeting offers the edit', async () => {
+    const open = { ...meetingPage(null), can: { ...meetingPage(null).can, manage: true, editTimes: true } };
+    renderPage(`/en/meetings/${MEETING}`, [{ path: 'meetings/:id', element: <ManagePanel meeting={open} /> }], (a) => a.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })));
+    expect(await screen.findByRole('link', { name: /^Edit/i })).toBeTruthy();
+  });
+
+  it('the calendar’s status filter offers the public only the statuses it can see: no "Draft"', async () => {
+    renderPage('/en/calendar', [{ path: 'calendar', element: <CalendarPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me(null))
+        .on('GET', '/api/v1/groups', { items: [], total: 0 })
+        .on('GET', '/api/v1/calendar', { feeds: { public: null }, nextReviewConference: { number: 1, year: 2031, cadence: { everyYears: 5 }, meetingId: null } })
+        .on('GET', '/api/v1/meetings', { items: [], can: { schedule: false, seeStatuses: ['planned', 'registration-open', 'in-session', 'closed', 'cancelled'] } }),
+    );
+    const filter = await screen.findByRole('combobox', { name: 'Status' });
+    await waitFor(() => expect(within(filter).getAllByRole('option')).toHaveLength(6));
+    expect(within(filter).queryByRole('option', { name: 'Draft' })).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ function meeting(over: Partial<MeetingPage> = {}): MeetingPage {
     postponed: null,
     cancelled: null,
     version: 4,
-    can: { manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true },
+    can: { manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, editTimes: true, postpone: true, cancel: true },
     agenda: null,
     documents: [],
     delegation: null,

@@ -99,7 +99,11 @@ export interface AgendaFacts {
 /** What the `can` block of each kind of thing shows, from the rules above (derived by `canOf`). */
 export const meetingsCan = {
   /** The list of meetings. */
-  list: { schedule: ability(meetingsPolicy.manage) },
+  list: {
+    schedule: ability(meetingsPolicy.manage),
+    /** The statuses whose meetings the caller may see: what the calendar's status filter offers (a draft for the Secretariat alone). */
+    seeStatuses: choices(meetingsPolicy.readMeeting, MEETING_STATUSES, (_: unknown, status) => ({ status })),
+  },
   meeting: {
     manage: ability(meetingsPolicy.manage),
     register: ability(meetingsPolicy.registerOwn, (m: MeetingFacts) => m),

@@ -51,7 +51,15 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
           limit: z.coerce.number().int().min(1).max(500).default(200),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(Meeting), can: z.object({ schedule: z.boolean().describe('May schedule a meeting (the Secretariat)') }) }) },
+        response: {
+          200: z.object({
+            items: z.array(Meeting),
+            can: z.object({
+              schedule: z.boolean().describe('May schedule a meeting (the Secretariat)'),
+              seeStatuses: z.array(z.enum(MEETING_STATUSES)).describe('The statuses whose meetings the caller may see, for a status filter'),
+            }),
+          }),
+        },
       },
     },
     async (request) => {
