@@ -72,6 +72,21 @@ describe("a meeting's life, for the Secretariat", () => {
     expect(sent!.headers.get('if-match')).toBe('"4"');
   });
 
+  it('refuses to postpone to an earlier start, before anything is sent (#17 item 5)', async () => {
+    const { user, api } = renderPage(`/en/meetings/${ID}`, page(meeting()), (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/postpone', () => json(meeting({ version: 5 })));
+    });
+    await user.click(await screen.findByRole('button', { name: 'Postpone' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Postpone this meeting?' });
+    const starts = within(dialog).getByLabelText(/Starts/);
+    await user.clear(starts);
+    await user.type(starts, '2027-07-01T10:00');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Sooner.');
+    await user.click(within(dialog).getByRole('button', { name: 'Postpone' }));
+    expect(await within(dialog).findByText('A postponed meeting starts later than it was to start.')).toBeTruthy();
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/postpone`)).toEqual([]);
+  });
+
   it('postpones to new dates checked before they are sent', async () => {
     const { user, api } = renderPage(`/en/meetings/${ID}`, page(meeting()), (api) => {
       api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/postpone', () => json(meeting({ version: 5 })));
