@@ -179,6 +179,29 @@ describe('invitations', () => {
     expect(higher.status).toBe(403);
   });
 
+  it('says which roles and States the caller may invite, and refuses the others (#17 item 5)', async () => {
+    const fp = await makeAccount(p.ctx, p.app, { role: 'focal_point', state: 'PER' });
+    const c = await signedIn(p.app, fp);
+    const can = (await c.get('/api/v1/me')).body.can;
+    expect(can.inviteRoles).toEqual(['delegate', 'poc']);
+    expect(can.inviteStates).toEqual(['PER']);
+    const sec = (await (await signedIn(p.app, secretariat)).get('/api/v1/me')).body.can;
+    expect(sec.inviteRoles).toEqual(['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc']);
+    expect(sec.inviteStates).toHaveLength(195);
+    expect(sec.inviteStates).toContain('PER');
+    const delegate = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'PER' });
+    const dc = await signedIn(p.app, delegate);
+    expect((await dc.get('/api/v1/me')).body.can).toMatchObject({ invite: false, inviteRoles: [], inviteStates: [] });
+    expect((await new Client(p.app).get('/api/v1/me')).body.can).toMatchObject({ inviteRoles: [], inviteStates: [] });
+    // What the form does not offer, the server still refuses.
+    const chair = await c.post('/api/v1/invitations', { email: `c.${Date.now()}@example.org`, name: 'X', role: 'chair' });
+    expect(chair.status).toBe(403);
+    const elsewhere = await c.post('/api/v1/invitations', { email: `e.${Date.now()}@example.org`, name: 'X', role: 'poc', state: 'BOL' });
+    expect(elsewhere.status).toBe(403);
+    const byDelegate = await dc.post('/api/v1/invitations', { email: `f.${Date.now()}@example.org`, name: 'X', role: 'delegate', state: 'PER' });
+    expect(byDelegate.status).toBe(403);
+  });
+
   it('checks that a role comes with the right scope, and that the email is new', async () => {
     const sec = await signedIn(p.app, secretariat);
     const noState = await sec.post('/api/v1/invitations', { email: `n.${Date.now()}@example.org`, name: 'X', role: 'delegate' });

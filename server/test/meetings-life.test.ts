@@ -145,6 +145,39 @@ describe('an announced meeting', () => {
     expect(notices[0]!.text).toContain(body.reason);
   });
 
+  it('a postponement moves a meeting later: earlier or same dates are refused, naming the field (#17 item 5)', async () => {
+    const id = await openMeetingWithChile({ title: { en: `Not earlier ${randomUUID().slice(0, 4)}` } });
+    const page = await secretariat.get(`/api/v1/meetings/${id}`);
+    // The meeting runs 2027-07-12T10:00 to 2027-07-16T18:00 (New York).
+    const earlier = await secretariat.post(`/api/v1/meetings/${id}/postpone`, { startsAt: '2027-06-01T10:00', endsAt: '2027-06-05T18:00', registrationDeadline: null, reason: 'Sooner.' }, { 'if-match': etagOf(page) });
+    expect(earlier.status).toBe(400);
+    expect(earlier.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.startsAt', 'body.endsAt']);
+    const same = await secretariat.post(`/api/v1/meetings/${id}/postpone`, { startsAt: '2027-07-12T10:00', endsAt: '2027-07-20T18:00', reason: 'Longer.' }, { 'if-match': etagOf(page) });
+    expect(same.status).toBe(400);
+    expect(same.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.startsAt']);
+    expect((await secretariat.get(`/api/v1/meetings/${id}`)).body.local.startsAt).toBe('2027-07-12T10:00');
+  });
+
+  it('the calendar offers a status filter of what the caller may see: no draft for the public (#17 item 5)', async () => {
+    expect((await pub.get('/api/v1/meetings')).body.can.seeStatuses).toEqual(['planned', 'registration-open', 'in-session', 'closed', 'cancelled']);
+    expect((await focal.get('/api/v1/meetings')).body.can.seeStatuses).not.toContain('draft');
+    expect((await secretariat.get('/api/v1/meetings')).body.can.seeStatuses).toEqual(['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled']);
+  });
+
+  it('a cancelled meeting keeps its dates: changing them is refused, and no longer offered (#17 item 5)', async () => {
+    const id = await openMeetingWithChile({ title: { en: `Dates kept ${randomUUID().slice(0, 4)}` } });
+    const page = await secretariat.get(`/api/v1/meetings/${id}`);
+    expect(page.body.can.editTimes).toBe(true);
+    const cancelled = await secretariat.post(`/api/v1/meetings/${id}/cancel`, { reason: 'Off.' }, { 'if-match': etagOf(page) });
+    expect(cancelled.body.can.editTimes).toBe(false);
+    const moved = await secretariat.patch(`/api/v1/meetings/${id}`, { startsAt: '2027-08-02T10:00', endsAt: '2027-08-06T18:00' }, { 'if-match': etagOf(cancelled) });
+    expect(moved.status).toBe(409);
+    expect(moved.body.type).toBe('urn:poa:problem:meeting-cancelled');
+    const zone = await secretariat.patch(`/api/v1/meetings/${id}`, { timeZone: 'Europe/Zurich' }, { 'if-match': etagOf(cancelled) });
+    expect(zone.status).toBe(409);
+    expect((await secretariat.get(`/api/v1/meetings/${id}`)).body.local.startsAt).toBe('2027-07-12T10:00');
+  });
+
   it('cancelled: STATUS:CANCELLED and SEQUENCE up, no reminder, each registered delegation told once', async () => {
     const id = await openMeetingWithChile({ title: { en: `Cancelled session ${randomUUID().slice(0, 4)}` } });
     const chlPage = await secretariat.get(`/api/v1/meetings/${id}`);

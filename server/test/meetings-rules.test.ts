@@ -4,7 +4,7 @@ import { docxBomb, sampleDocx, sampleOdt, samplePdf, samplePng } from './support
 import ICAL from 'ical.js';
 import { fromLocal, isTimeZone, toLocal } from '../src/kernel/local-time.js';
 import { formatOffset, offsetTransitions, vtimezone } from '../src/modules/meetings/calendar/vtimezone.js';
-import { bodyFits, canMoveTo, isDraft, mayAnnounce, mayCancel, mayEditBody, mayPostpone, MEETING_STATUSES, scheduleChanged, nextReviewConference, plannedReminders, registrationIsOpen, reminderKey, timeProblems } from '../src/modules/meetings/meeting-rules.js';
+import { bodyFits, canMoveTo, isDraft, mayAnnounce, mayCancel, mayEditBody, mayEditTimes, mayPostpone, MEETING_STATUSES, postponementProblems, scheduleChanged, nextReviewConference, plannedReminders, registrationIsOpen, reminderKey, timeProblems } from '../src/modules/meetings/meeting-rules.js';
 import { agendaLabel, buildAgenda, flattenAgenda, mayRevise, unknownElementErrors } from '../src/modules/meetings/agenda/agenda.js';
 import { delegationProblems, inDelegationOrder, inListOrder, publicParticipant, type ListedDelegation } from '../src/modules/meetings/registration/delegations.js';
 import { escapeHtml, participantsCsvRows, participantsHtml } from '../src/modules/meetings/registration/participants-list.js';
@@ -391,5 +391,18 @@ describe("a meeting's life", () => {
       ['B', 'CANCELLED', 3],
     ]);
     expect(text).not.toContain('TENTATIVE');
+  });
+});
+
+describe('postponing and cancelled meetings (#17 item 5)', () => {
+  const at = (iso: string) => new Date(iso);
+  const before = { startsAt: at('2027-07-12T14:00:00Z'), endsAt: at('2027-07-16T22:00:00Z') };
+  it('a postponement moves the start and the end later', () => {
+    expect(postponementProblems(before, { startsAt: at('2027-09-13T14:00:00Z'), endsAt: at('2027-09-17T22:00:00Z') })).toEqual([]);
+    expect(postponementProblems(before, { startsAt: at('2027-06-01T14:00:00Z'), endsAt: at('2027-06-05T22:00:00Z') }).map((p) => p.field)).toEqual(['startsAt', 'endsAt']);
+    expect(postponementProblems(before, { startsAt: before.startsAt, endsAt: at('2027-07-20T22:00:00Z') }).map((p) => p.field)).toEqual(['startsAt']);
+  });
+  it('the dates of a cancelled meeting are not edited; any other meeting’s are', () => {
+    expect(MEETING_STATUSES.filter((s) => !mayEditTimes(s))).toEqual(['cancelled']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatPeriod, formatTimeLeft, formatWeekday } from '../src/ui/dates';
+import { formatDate, formatInstant, formatMonth, formatPeriod, formatTime, formatTimeLeft, formatWeekday } from '../src/ui/dates';
 
 describe('calendar dates', () => {
   it('are written as the day they name, whatever the reader’s zone', () => {
@@ -29,5 +29,16 @@ describe('time left until a deadline', () => {
   it('is nothing once the deadline has passed', () => {
     expect(formatTimeLeft('2027-03-15T12:00:00Z', now, 'en')).toBeNull();
     expect(formatTimeLeft('2027-03-14T12:00:00Z', now, 'en')).toBeNull();
+  });
+});
+
+describe('every time says its zone (#17 item 5f)', () => {
+  const at = '2027-03-15T11:05:00Z';
+  it('an instant shown in the reader’s zone names that zone', () => {
+    for (const lang of ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const) {
+      const zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
+      expect(formatInstant(at, lang)).toContain(zone);
+      expect(formatTime(at, lang)).toContain(zone);
+    }
   });
 });

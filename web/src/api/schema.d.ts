@@ -8436,6 +8436,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                             recoveryCodes: string[] | null;
@@ -8531,6 +8535,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                         };
@@ -9245,6 +9253,8 @@ export interface paths {
                             can: {
                                 /** @description May schedule a meeting (the Secretariat) */
                                 schedule: boolean;
+                                /** @description The statuses whose meetings the caller may see, for a status filter */
+                                seeStatuses: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
                             };
                             items: {
                                 body: {
@@ -9367,6 +9377,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9508,6 +9520,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -9522,11 +9536,16 @@ export interface paths {
                                 at: string;
                                 reason: string;
                             } | null;
-                            /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none */
+                            /** @description The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list and where its registration stands; null for none */
                             delegation: ({
                                 /** @enum {string} */
                                 kind: "state";
                                 name: string;
+                                /** @description The delegation’s registration for this meeting, if it ever registered */
+                                registration: {
+                                    /** @enum {string} */
+                                    status: "submitted" | "confirmed" | "withdrawn";
+                                } | null;
                                 roles: ("head" | "representative" | "adviser")[];
                                 state: string;
                             } | {
@@ -9534,6 +9553,11 @@ export interface paths {
                                 kind: "organisation";
                                 name: string;
                                 organisationId: string;
+                                /** @description The delegation’s registration for this meeting, if it ever registered */
+                                registration: {
+                                    /** @enum {string} */
+                                    status: "submitted" | "confirmed" | "withdrawn";
+                                } | null;
                                 roles: ("head" | "representative" | "adviser")[];
                             }) | null;
                             documents: {
@@ -9693,6 +9717,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10055,6 +10081,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10168,6 +10196,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10507,6 +10537,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -10619,6 +10651,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -11934,6 +11968,8 @@ export interface paths {
                                 cancel: boolean;
                                 /** @description May change its body and kind (before it is announced) */
                                 editBody: boolean;
+                                /** @description May change its dates, times and time zone (not once it is cancelled) */
+                                editTimes: boolean;
                                 manage: boolean;
                                 /** @description The statuses the caller may move the meeting to now, in order (none but for the Secretariat) */
                                 moveTo: ("draft" | "planned" | "registration-open" | "in-session" | "closed" | "cancelled")[];
@@ -13912,6 +13948,10 @@ export interface paths {
                             can: {
                                 correctStateNames: boolean;
                                 invite: boolean;
+                                /** @description The roles the caller may invite people to */
+                                inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
+                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
+                                inviteStates: string[];
                             };
                             csrfToken: string;
                         };

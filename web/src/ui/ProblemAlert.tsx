@@ -1,13 +1,11 @@
 import { Alert } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { problemMessage } from './problems';
+import { problemMessage, problemTitle, type ProblemContext } from './problems';
 
-/** A form's error, announced when it appears; field errors are shown beside their fields. */
-export function ProblemAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+/** A form's error, announced when it appears, titled by what happened; field errors are shown beside their fields. */
+export function ProblemAlert({ error, context }: { error: unknown; context?: ProblemContext }) {
   if (!error) return null;
   return (
-    <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+    <Alert color="red" variant="light" title={problemTitle(error, context)} role="alert">
       {problemMessage(error)}
     </Alert>
   );

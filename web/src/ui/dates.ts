@@ -47,20 +47,18 @@ export function formatDay(at: string | Date, lang: Language): string {
 }
 
 /**
- * An instant for the reader, in their own zone: "Mar 15, 2027, 12:00 PM"; with `zone`, the zone's
- * short name after it ("… GMT+1"), where no meeting or deadline gives the instant a zone of its own.
+ * An instant for the reader, in their own zone, with that zone's short name after it: "Mar 15, 2027,
+ * 12:00 PM GMT+1" (where no meeting or deadline gives the instant a zone of its own; those use
+ * `formatInZone`). Every time the platform shows says which zone it is in (#17 item 5).
  */
-export function formatInstant(at: string | Date, lang: Language, { zone = false }: { zone?: boolean } = {}): string {
-  // dateStyle and timeStyle cannot be combined with timeZoneName: with the zone, the fields are given one by one.
-  const options: Intl.DateTimeFormatOptions = zone
-    ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }
-    : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(lang, options).format(toDate(at));
+export function formatInstant(at: string | Date, lang: Language): string {
+  // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are given one by one.
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at));
 }
 
-/** The time of day of an instant, for the reader: "12:05". */
+/** The time of day of an instant, for the reader, with the reader's zone: "12:05 GMT+1". */
 export function formatTime(at: string | Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(toDate(at));
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at));
 }
 
 /** The clock of a time zone at an instant, with the seconds: what a countdown shows beside it. */

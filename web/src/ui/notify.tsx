@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { i18n } from '../app/i18n';
-import { problemMessage } from './problems';
+import { problemMessage, problemTitle } from './problems';
 
 const closeButtonProps = () => ({ 'aria-label': i18n.t('common.closeNotification') });
 
@@ -11,7 +11,7 @@ export function notifySuccess(message: string): void {
 
 export function notifyError(error: unknown): void {
   notifications.show({
-    title: i18n.t('errors.title'),
+    title: problemTitle(error),
     message: problemMessage(error),
     color: 'red',
     withBorder: true,

@@ -56,7 +56,7 @@ export function renderPage(url: string, routes: RouteObject[], answer: (api: Fak
 type Account = NonNullable<Me['account']>;
 
 /** `/api/v1/me` for a signed-in account (or the public), with the CSRF token the app sends back. */
-export function me(account: (Partial<Account> & Pick<Account, 'roles'>) | null): Me {
+export function me(account: (Partial<Account> & Pick<Account, 'roles'>) | null, can: Partial<Me['can']> = {}): Me {
   return {
     account: account && {
       id: '0b6f2f4e-2d0a-4c55-9f55-0d3c8a4f0001',
@@ -68,7 +68,7 @@ export function me(account: (Partial<Account> & Pick<Account, 'roles'>) | null):
       state: null,
       ...account,
     },
-    can: { correctStateNames: false, invite: false },
+    can: { correctStateNames: false, invite: false, inviteRoles: [], inviteStates: [], ...can },
     csrfToken: 'csrf-of-this-session',
   };
 }

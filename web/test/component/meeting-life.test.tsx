@@ -30,7 +30,7 @@ function meeting(over: Partial<MeetingPage> = {}): MeetingPage {
     postponed: null,
     cancelled: null,
     version: 4,
-    can: { manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true },
+    can: { manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, editTimes: true, postpone: true, cancel: true },
     agenda: null,
     documents: [],
     delegation: null,
@@ -70,6 +70,21 @@ describe("a meeting's life, for the Secretariat", () => {
     const [sent] = api.sentTo('POST', `/api/v1/meetings/${ID}/cancel`);
     expect(sent!.body).toEqual({ reason: 'The host withdrew its invitation.' });
     expect(sent!.headers.get('if-match')).toBe('"4"');
+  });
+
+  it('refuses to postpone to an earlier start, before anything is sent (#17 item 5)', async () => {
+    const { user, api } = renderPage(`/en/meetings/${ID}`, page(meeting()), (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['secretariat'] })).on('POST', '/api/v1/meetings/:id/postpone', () => json(meeting({ version: 5 })));
+    });
+    await user.click(await screen.findByRole('button', { name: 'Postpone' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Postpone this meeting?' });
+    const starts = within(dialog).getByLabelText(/Starts/);
+    await user.clear(starts);
+    await user.type(starts, '2027-07-01T10:00');
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Sooner.');
+    await user.click(within(dialog).getByRole('button', { name: 'Postpone' }));
+    expect(await within(dialog).findByText('A postponed meeting starts later than it was to start.')).toBeTruthy();
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/postpone`)).toEqual([]);
   });
 
   it('postpones to new dates checked before they are sent', async () => {

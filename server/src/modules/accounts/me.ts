@@ -8,7 +8,7 @@ import { accounts } from './tables.js';
 
 /** Who the caller is, and what they may do across the platform. */
 export async function describeMe(db: Executor, actor: Actor | null) {
-  const can = canOf(accountsCan.me, actor);
+  const can = canOf(accountsCan.me, actor, actor);
   if (!actor) return { account: null, can };
   const [account] = await db
     .select({ email: accounts.email, totpSecret: accounts.totpSecret, language: accounts.language })

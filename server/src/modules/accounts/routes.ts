@@ -42,7 +42,12 @@ const Me = z.object({
     })
     .nullable(),
   csrfToken: z.string(),
-  can: z.object({ invite: z.boolean(), correctStateNames: z.boolean() }),
+  can: z.object({
+    invite: z.boolean(),
+    correctStateNames: z.boolean(),
+    inviteRoles: z.array(Role).describe('The roles the caller may invite people to'),
+    inviteStates: z.array(z.string()).describe('The States (ISO 3166-1 alpha-3) the caller may invite delegates for'),
+  }),
 });
 
 export function accountsRoutes(app: App, ctx: PlatformContext): void {

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { hasRole, type Actor } from '../../kernel/actor.js';
 import { Problem } from '../../platform/http/problem.js';
@@ -7,6 +8,7 @@ import { registrationIsOpen } from './meeting-rules.js';
 import type { MeetingFacts, OwnDelegation } from './policy.js';
 import type { MeetingRow } from './reading.js';
 import { delegationName } from './registration/register-delegation.js';
+import { registrations } from './tables.js';
 
 /** The delegation the caller acts for, if any, and whether (for an organisation) it is accredited. */
 export async function ownDelegation(db: Executor, actor: Actor | null): Promise<OwnDelegation | null> {
@@ -29,11 +31,20 @@ export const meetingFacts = (m: MeetingRow, own: OwnDelegation | null, agenda: {
   own,
 });
 
-/** The caller's own delegation as the registration page needs it: who, named as the list of participants names it, and the roles it lists. */
-export async function delegationOfCaller(db: Executor, own: OwnDelegation | null) {
+/**
+ * The caller's own delegation as the meeting and registration pages need it: who, named as the list of
+ * participants names it, the roles it lists, and where its registration for this meeting stands (so the
+ * page offers "Register your delegation" only when there is something to register).
+ */
+export async function delegationOfCaller(db: Executor, own: OwnDelegation | null, meetingId: string) {
   if (!own) return null;
   try {
-    return { ...own.delegation, name: await delegationName(db, own.delegation), roles: [...ROLES_FOR[own.delegation.kind]] };
+    const d = own.delegation;
+    const [registration] = await db
+      .select({ status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.meetingId, meetingId), d.kind === 'state' ? eq(registrations.state, d.state) : eq(registrations.organisationId, d.organisationId)));
+    return { ...d, name: await delegationName(db, d), roles: [...ROLES_FOR[d.kind]], registration: registration ? { status: registration.status } : null };
   } catch (error) {
     // An account whose organisation is gone acts for no delegation.
     if (error instanceof Problem && error.status === 404) return null;

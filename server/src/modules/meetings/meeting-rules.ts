@@ -52,6 +52,17 @@ export const mayEditBody = (status: MeetingStatus): boolean => status === 'draft
 export const mayPostpone = (status: MeetingStatus): boolean => status === 'planned' || status === 'registration-open';
 export const mayCancel = mayPostpone;
 
+/** The dates of a cancelled meeting stay as they were announced: it is not moved, it is off. */
+export const mayEditTimes = (status: MeetingStatus): boolean => status !== 'cancelled';
+
+/** A postponement moves a meeting later: its new start and end after the old ones (an earlier date is a new meeting, announced as such). */
+export function postponementProblems(before: { startsAt: Date; endsAt: Date }, after: { startsAt: Date; endsAt: Date }): { field: 'startsAt' | 'endsAt'; message: string }[] {
+  const problems: { field: 'startsAt' | 'endsAt'; message: string }[] = [];
+  if (after.startsAt.getTime() <= before.startsAt.getTime()) problems.push({ field: 'startsAt', message: 'must be later than the current start' });
+  if (after.endsAt.getTime() <= before.endsAt.getTime()) problems.push({ field: 'endsAt', message: 'must be later than the current end' });
+  return problems;
+}
+
 /** Whether a change of a meeting's times changes its schedule (the calendar's SEQUENCE goes up). */
 export const scheduleChanged = (before: MeetingTimes & { timeZone: string }, after: MeetingTimes & { timeZone: string }): boolean =>
   before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.timeZone !== after.timeZone;

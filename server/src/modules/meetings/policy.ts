@@ -2,7 +2,7 @@ import { actsForOrganisation, actsForState, hasRole, isSecretariat, type Actor }
 import { ability, choices, publicRead, rule, signedIn } from '../../platform/http/policy.js';
 import { mayRevise, type AgendaStatus } from './agenda/agenda.js';
 import type { Delegation } from './registration/delegations.js';
-import { canMoveTo, MEETING_STATUSES, mayAnnounce, mayCancel, mayEditBody, mayPostpone, type MeetingStatus } from './meeting-rules.js';
+import { canMoveTo, MEETING_STATUSES, mayAnnounce, mayCancel, mayEditBody, mayEditTimes, mayPostpone, type MeetingStatus } from './meeting-rules.js';
 import { mayReadMeeting } from './visibility.js';
 
 /** Whether the actor acts for this very delegation: a focal point or delegate of the State, a representative of the organisation. */
@@ -49,6 +49,8 @@ export const meetingsPolicy = {
   announce: rule<{ status: MeetingStatus }>('meetings.announce', (actor, m) => isSecretariat(actor) && mayAnnounce(m.status)),
   /** Change the body (plenary or working group) and kind: before the meeting is announced. */
   editBody: rule<{ status: MeetingStatus }>('meetings.edit-body', (actor, m) => isSecretariat(actor) && mayEditBody(m.status)),
+  /** Change the dates, times or time zone: any time except once the meeting is cancelled. */
+  editTimes: rule<{ status: MeetingStatus }>('meetings.edit-times', (actor, m) => isSecretariat(actor) && mayEditTimes(m.status)),
   /** Postpone or cancel an announced meeting not yet in session, with a reason. */
   postpone: rule<{ status: MeetingStatus }>('meetings.postpone', (actor, m) => isSecretariat(actor) && mayPostpone(m.status)),
   cancel: rule<{ status: MeetingStatus }>('meetings.cancel', (actor, m) => isSecretariat(actor) && mayCancel(m.status)),
@@ -97,7 +99,11 @@ export interface AgendaFacts {
 /** What the `can` block of each kind of thing shows, from the rules above (derived by `canOf`). */
 export const meetingsCan = {
   /** The list of meetings. */
-  list: { schedule: ability(meetingsPolicy.manage) },
+  list: {
+    schedule: ability(meetingsPolicy.manage),
+    /** The statuses whose meetings the caller may see: what the calendar's status filter offers (a draft for the Secretariat alone). */
+    seeStatuses: choices(meetingsPolicy.readMeeting, MEETING_STATUSES, (_: unknown, status) => ({ status })),
+  },
   meeting: {
     manage: ability(meetingsPolicy.manage),
     register: ability(meetingsPolicy.registerOwn, (m: MeetingFacts) => m),
@@ -107,6 +113,7 @@ export const meetingsCan = {
     moveTo: choices(meetingsPolicy.moveTo, MEETING_STATUSES, (m: MeetingFacts, to) => ({ from: m.status, to })),
     announce: ability(meetingsPolicy.announce, (m: MeetingFacts) => m),
     editBody: ability(meetingsPolicy.editBody, (m: MeetingFacts) => m),
+    editTimes: ability(meetingsPolicy.editTimes, (m: MeetingFacts) => m),
     postpone: ability(meetingsPolicy.postpone, (m: MeetingFacts) => m),
     cancel: ability(meetingsPolicy.cancel, (m: MeetingFacts) => m),
   },

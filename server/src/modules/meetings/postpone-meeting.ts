@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/database.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Actor } from '../../kernel/actor.js';
 import { authorize } from '../../platform/http/policy.js';
-import { conflict } from '../../platform/http/problem.js';
+import { badRequest, conflict } from '../../platform/http/problem.js';
+import { postponementProblems } from './meeting-rules.js';
 import { noticeToDelegations } from './notify-delegations.js';
 import { meetingsPolicy } from './policy.js';
 import type { MeetingRow, MeetingView } from './reading.js';
@@ -31,6 +32,8 @@ export async function postponeMeeting(db: Db, input: Postponement & { actor: Act
   return lockedMeeting(db, input.id, input.ifMatch, async (tx, current) => {
     if (!meetingsPolicy.postpone.allows(input.actor, current)) throw conflict(`A meeting that is ${current.status} cannot be postponed.`, 'meeting-status');
     const times = instantsOf({ startsAt: input.startsAt, endsAt: input.endsAt, registrationDeadline: input.registrationDeadline ?? null, timeZone: current.timeZone });
+    const later = postponementProblems(current, times);
+    if (later.length) throw badRequest(later.map((p) => `body.${p.field}: ${p.message}`).join('; '), later.map((p) => ({ field: `body.${p.field}`, message: p.message })));
     if (input.registrationDeadline === undefined && current.registrationDeadline && current.registrationDeadline.getTime() <= times.startsAt.getTime()) {
       times.registrationDeadline = current.registrationDeadline;
     }

@@ -51,7 +51,15 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
           limit: z.coerce.number().int().min(1).max(500).default(200),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.object({ items: z.array(Meeting), can: z.object({ schedule: z.boolean().describe('May schedule a meeting (the Secretariat)') }) }) },
+        response: {
+          200: z.object({
+            items: z.array(Meeting),
+            can: z.object({
+              schedule: z.boolean().describe('May schedule a meeting (the Secretariat)'),
+              seeStatuses: z.array(z.enum(MEETING_STATUSES)).describe('The statuses whose meetings the caller may see, for a status filter'),
+            }),
+          }),
+        },
       },
     },
     async (request) => {
@@ -71,7 +79,7 @@ export function meetingRoutes(app: App, ctx: PlatformContext): void {
       const row = await meetingRow(db, request.params.id, request.actor);
       setEtag(reply, row.version);
       const own = await ownDelegation(db, request.actor);
-      const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own)]);
+      const [agenda, documents, delegation] = await Promise.all([currentAgenda(db, row.id), listDocuments(db, { meetingId: row.id, limit: 500 }), delegationOfCaller(db, own, row.id)]);
       return { ...toMeetingView(row), can: canOf(meetingsCan.meeting, request.actor, meetingFacts(row, own, agenda)), agenda, documents: documents.items, delegation };
     },
   );

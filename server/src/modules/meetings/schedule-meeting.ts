@@ -137,6 +137,7 @@ export async function updateMeeting(db: Db, input: { actor: Actor; id: string; i
     const local = (given: string | null | undefined, instant: Date | null) => (given !== undefined ? given : instant ? toLocalIn(instant, timeZone) : null);
     let times = { startsAt: current.startsAt, endsAt: current.endsAt, registrationDeadline: current.registrationDeadline };
     if (c.timeZone !== undefined || c.startsAt !== undefined || c.endsAt !== undefined || c.registrationDeadline !== undefined) {
+      if (!meetingsPolicy.editTimes.allows(input.actor, current)) throw conflict('The dates of a cancelled meeting cannot be changed.', 'meeting-cancelled');
       const checked = instantsOf({
         startsAt: local(c.startsAt, current.startsAt)!,
         endsAt: local(c.endsAt, current.endsAt)!,

@@ -82,6 +82,7 @@ export const MeetingCan = z.object({
   moveTo: z.array(z.enum(MEETING_STATUSES)).describe('The statuses the caller may move the meeting to now, in order (none but for the Secretariat)'),
   announce: z.boolean().describe('May announce this draft (make it public)'),
   editBody: z.boolean().describe('May change its body and kind (before it is announced)'),
+  editTimes: z.boolean().describe('May change its dates, times and time zone (not once it is cancelled)'),
   postpone: z.boolean(),
   cancel: z.boolean(),
 });
@@ -119,16 +120,21 @@ const Delegation = z.union([
   z.object({ kind: z.literal('organisation'), organisationId: z.string() }),
 ]);
 
+const OwnRegistration = z
+  .object({ status: z.enum(['submitted', 'confirmed', 'withdrawn']) })
+  .nullable()
+  .describe('The delegation’s registration for this meeting, if it ever registered');
+
 export const MeetingPage = MeetingWithCan.extend({
   agenda: AgendaVersion.nullable(),
   documents: z.array(DocumentSchema),
   delegation: z
     .union([
-      z.object({ kind: z.literal('state'), state: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)) }),
-      z.object({ kind: z.literal('organisation'), organisationId: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)) }),
+      z.object({ kind: z.literal('state'), state: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)), registration: OwnRegistration }),
+      z.object({ kind: z.literal('organisation'), organisationId: z.string(), name: z.string(), roles: z.array(z.enum(PARTICIPANT_ROLES)), registration: OwnRegistration }),
     ])
     .nullable()
-    .describe('The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list; null for none'),
+    .describe('The delegation the caller acts for (and may register, when `can.register`), named as the list of participants names it, with the roles it may list and where its registration stands; null for none'),
 });
 
 export const RegistrationBody = z

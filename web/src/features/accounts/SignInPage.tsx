@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +55,13 @@ export default function SignInPage() {
       ),
     onSuccess: (result) => {
       replaceMe(queryClient, result);
+      const signInHeading = document.querySelector('h1');
       void navigate(next, { replace: true });
+      // The page the person came for starts at its heading, even when the sign-in page was the first one opened.
+      focusWhenShown(() => {
+        const heading = document.querySelector<HTMLElement>('h1');
+        return heading !== signInHeading ? heading : null;
+      });
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.kind === 'second-factor-required') {
@@ -99,7 +106,7 @@ export default function SignInPage() {
       <Text mb="lg">{t('signIn.intro')}</Text>
       <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert error={shownError} />
+          <ProblemAlert error={shownError} context={{ codeSent: secondFactor !== 'none' }} />
           <TextInput
             label={t('forms.email')}
             type="email"

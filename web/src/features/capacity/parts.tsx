@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -236,7 +237,7 @@ export function CapacityProblem({ error }: { error: unknown }) {
   const kind = error instanceof ApiProblem ? error.kind : '';
   if (kind in PROBLEMS) {
     return (
-      <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+      <Alert color="red" variant="light" title={problemTitle(error)} role="alert">
         {t(PROBLEMS[kind as keyof typeof PROBLEMS])}
       </Alert>
     );

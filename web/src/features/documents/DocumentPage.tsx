@@ -158,7 +158,7 @@ function Languages({ doc }: { doc: DocumentDetail }) {
                   <Table.Td>{file ? t('documents.available') : <span className={classes.missing}>{t('documents.notIssued')}</span>}</Table.Td>
                   <Table.Td>
                     {file
-                      ? isolatedLatin(t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang, { zone: true }) }), lang)
+                      ? isolatedLatin(t('documents.fileFacts', { format: file.format.toUpperCase(), size: formatSize(file.size, lang), version: file.version, date: formatInstant(file.uploadedAt, lang) }), lang)
                       : '—'}
                   </Table.Td>
                   <Table.Td>
@@ -214,7 +214,7 @@ function History({ id }: { id: string }) {
               {[...history.data.items].reverse().map((h) => (
                 <Table.Tr key={`${h.language}-${h.version}`}>
                   <Table.Th scope="row" className={classes.nowrap}>
-                    {isolatedLatin(formatInstant(h.uploadedAt, lang, { zone: true }), lang)}
+                    {isolatedLatin(formatInstant(h.uploadedAt, lang), lang)}
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>

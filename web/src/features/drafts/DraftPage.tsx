@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FrameworkCode } from '../framework';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,6 @@ import { SilencePanel } from './SilencePanel';
 import { FollowButton } from '../follows';
 import classes from './drafts.module.css';
 import listing from '../../ui/listing.module.css';
-import ui from '../../ui/ui.module.css';
 import { formatDay } from '../../ui/dates';
 import { InLanguage, LocalizedList, Sentence, Verbatim } from '../../ui/localized';
 
@@ -63,9 +63,7 @@ function DraftView({ draft }: { draft: Draft }) {
           {t('drafts.implements')}{' '}
           <LocalizedList
             items={draft.implementsCodes.map((c) => (
-              <Anchor key={c} component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-                <Verbatim>{c}</Verbatim>
-              </Anchor>
+              <FrameworkCode key={c} code={c} />
             ))}
           />
         </Text>

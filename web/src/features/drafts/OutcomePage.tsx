@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FrameworkCode } from '../framework';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -118,9 +119,7 @@ function OutcomeView({ outcome: o }: { outcome: Outcome }) {
             <dd>
               <LocalizedList
                 items={o.implementsCodes.map((c) => (
-                  <Anchor key={c} component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-                    <Verbatim>{c}</Verbatim>
-                  </Anchor>
+                  <FrameworkCode key={c} code={c} />
                 ))}
               />
             </dd>

@@ -15,6 +15,8 @@ import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline } from './parts';
 import { useDraftLabels, type Draft } from './queries';
 import { formatInZone } from '../../ui/dates';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { focusWhenShown } from '../../ui/focus';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -68,13 +70,17 @@ function OpenSilence({ draft }: { draft: Draft }) {
   const [time, setTime] = useState('12:00');
   const [zone, setZone] = useState('America/New_York');
   const [errors, setErrors] = useState<{ date?: string | null; time?: string | null }>({});
+  const [confirming, setConfirming] = useState(false);
   const local = date && time ? `${date}T${time}` : '';
   const preview = local ? dayjs.tz(local, zone) : null;
   const open = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/drafts/{id}/silence-procedures', { params: { path: { id: draft.id } }, body: { deadlineLocal: local, zone } })),
-    onSuccess: () => {
+    onSuccess: (opened) => {
+      setConfirming(false);
       notifySuccess(t('silence.opened'));
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
+      // The new procedure, once the draft is read again with it.
+      focusWhenShown(`#silence-${CSS.escape(opened.id)}`, { timeoutMs: 10_000 });
     },
   });
   const submit = (event: FormEvent) => {
@@ -82,32 +88,51 @@ function OpenSilence({ draft }: { draft: Draft }) {
     const found = { date: date ? null : t('forms.required'), time: /^\d{2}:\d{2}$/.test(time) ? null : t('forms.required') };
     setErrors(found);
     if (found.date || found.time) return;
-    open.mutate();
+    // Opening cannot be taken back once focal points are told: ask first, as breaking silence does.
+    open.reset();
+    setConfirming(true);
   };
   const serverError = (field: string) => (open.error instanceof ApiProblem ? open.error.fieldError(field)?.message : undefined);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby="open-silence-title">
-      <Stack gap="sm">
-        <Text fw={600} id="open-silence-title">
-          {t('silence.openIntro', { revision: labels.revision(draft.latest.number) })}
-        </Text>
-        <Group align="flex-start" grow>
-          <TextInput type="date" label={t('silence.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date ?? serverError('deadlineLocal')} required />
-          <TextInput type="time" label={t('silence.time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} required />
-          <TimeZoneSelect label={t('silence.zone')} value={zone} onChange={setZone} error={serverError('zone')} />
-        </Group>
-        {preview && preview.isValid() ? (
-          <Text size="sm" role="status">
-            {t('silence.preview', { time: formatInZone(preview.toDate(), zone, lang, { named: false }), zone, mine: formatInZone(preview.toDate(), viewerZone(), lang, { named: false }), myZone: viewerZone() })}
+    <>
+      <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-labelledby="open-silence-title">
+        <Stack gap="sm">
+          <Text fw={600} id="open-silence-title">
+            {t('silence.openIntro', { revision: labels.revision(draft.latest.number) })}
           </Text>
-        ) : null}
+          <Group align="flex-start" grow>
+            <TextInput type="date" label={t('silence.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date ?? serverError('deadlineLocal')} required />
+            <TextInput type="time" label={t('silence.time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} error={errors.time} required />
+            <TimeZoneSelect label={t('silence.zone')} value={zone} onChange={setZone} error={serverError('zone')} />
+          </Group>
+          {preview && preview.isValid() ? (
+            <Text size="sm" role="status">
+              {t('silence.preview', { time: formatInZone(preview.toDate(), zone, lang, { named: false }), zone, mine: formatInZone(preview.toDate(), viewerZone(), lang, { named: false }), myZone: viewerZone() })}
+            </Text>
+          ) : null}
+          {confirming ? null : <DecisionAlert error={open.error} />}
+          <Group>
+            <Button type="submit" loading={open.isPending}>
+              {t('silence.open')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('silence.confirmOpenTitle', { revision: labels.revision(draft.latest.number) })}
+        message={
+          preview && preview.isValid()
+            ? t('silence.confirmOpenMessage', { time: formatInZone(preview.toDate(), zone, lang, { named: false }), zone, revision: labels.revision(draft.latest.number) })
+            : undefined
+        }
+        confirmLabel={t('silence.open')}
+        onConfirm={() => open.mutate()}
+        loading={open.isPending}
+      >
         <DecisionAlert error={open.error} />
-        <Group>
-          <Button type="submit" loading={open.isPending}>
-            {t('silence.open')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </ConfirmDialog>
+    </>
   );
 }

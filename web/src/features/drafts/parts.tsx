@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Badge, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,11 +16,10 @@ import { InLanguage } from '../../ui/localized';
 
 /** A problem from the API, the server's refusals said plainly in the page's language. */
 export function DecisionAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
   const message = useDecisionProblem()(error);
   if (!message) return null;
   return (
-    <Alert color="red" variant="light" title={t('errors.title')} role="alert" data-problem="true">
+    <Alert color="red" variant="light" title={problemTitle(error)} role="alert" data-problem="true">
       {message}
     </Alert>
   );

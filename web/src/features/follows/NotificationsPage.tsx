@@ -95,7 +95,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             </Badge>
           )}
           <Text size="sm" c="dimmed">
-            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{isolatedLatin(formatInstant(notice.at, lang, { zone: true }), lang)}</time>
+            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{isolatedLatin(formatInstant(notice.at, lang), lang)}</time>
           </Text>
         </Group>
         <Text component="div">

@@ -234,7 +234,7 @@ function RecordText({ element, etag }: { element: ElementDetail; etag: string | 
       <form onSubmit={submit} noValidate>
         <Stack>
           {stale ? (
-            <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+            <Alert color="red" variant="light" title={t('problems.titles.changed')} role="alert">
               {t('framework.record.stale')}
             </Alert>
           ) : (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -424,7 +425,7 @@ function Participation({ group }: { group: GroupPageData }) {
       <Stack gap="sm">
         {act.error ? (
           act.error instanceof ApiProblem && act.error.status === 409 ? (
-            <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+            <Alert color="red" variant="light" title={problemTitle(act.error)} role="alert">
               {t('groups.join.conflict')}
             </Alert>
           ) : (

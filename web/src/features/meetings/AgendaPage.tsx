@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -273,7 +274,7 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
             </Alert>
           ) : null}
           {save.error instanceof ApiProblem && save.error.status === 400 && save.error.errors.length > 0 ? (
-            <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
+            <Alert color="red" variant="light" role="alert" title={problemTitle(save.error)}>
               {t('meetings.form.fixFields')}
             </Alert>
           ) : null}

@@ -92,7 +92,7 @@ export default function CalendarPage() {
           label={t('calendar.status')}
           value={status ?? ''}
           onChange={(e) => update('status', e.currentTarget.value)}
-          data={[{ value: '', label: t('calendar.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+          data={[{ value: '', label: t('calendar.allStatuses') }, ...STATUSES.filter((s) => (meetings.data?.can.seeStatuses ?? []).includes(s)).map((s) => ({ value: s, label: labels.status(s) }))]}
         />
       </form>
 

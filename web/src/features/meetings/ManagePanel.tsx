@@ -66,9 +66,12 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
           <ProblemAlert error={act.error} />
         )}
         <Group gap="sm">
-          <Button component={Link} to={to(`/meetings/${m.id}/edit`)} variant="outline">
-            {t('meetings.manage.edit')}
-          </Button>
+          {/* A cancelled meeting keeps the dates it was announced with: nothing to edit. */}
+          {m.can.editTimes ? (
+            <Button component={Link} to={to(`/meetings/${m.id}/edit`)} variant="outline">
+              {t('meetings.manage.edit')}
+            </Button>
+          ) : null}
           <Button component={Link} to={to(`/meetings/${m.id}/agenda`)} variant="outline">
             {t('meetings.manage.agenda')}
           </Button>

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -188,7 +189,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
       <Stack gap="md">
         <ProblemAlert error={problem} />
         {save.error instanceof ApiProblem && save.error.status === 400 && save.error.errors.length > 0 ? (
-          <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
+          <Alert color="red" variant="light" role="alert" title={problemTitle(save.error)}>
             {t('meetings.form.fixFields')}
           </Alert>
         ) : null}

@@ -56,9 +56,12 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
     const found: Record<string, string | null> = {};
     if (action !== 'announce' && !reason.trim()) found.reason = t('meetings.life.reasonRequired');
     if (action === 'postpone') {
+      // A postponement moves the meeting later (the server refuses anything else): wall-clock times in the same zone compare as text.
       if (!LOCAL.test(times.startsAt)) found.startsAt = t('meetings.form.timeRequired');
+      else if (times.startsAt <= m.local.startsAt) found.startsAt = t('meetings.life.startNotLater');
       if (!LOCAL.test(times.endsAt)) found.endsAt = t('meetings.form.timeRequired');
       else if (times.endsAt <= times.startsAt) found.endsAt = t('meetings.form.endBeforeStart');
+      else if (times.endsAt <= m.local.endsAt) found.endsAt = t('meetings.life.endNotLater');
       if (times.registrationDeadline && times.registrationDeadline > times.startsAt) found.registrationDeadline = t('meetings.form.deadlineAfterStart');
     }
     setErrors(found);

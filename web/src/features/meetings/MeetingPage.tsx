@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { FrameworkCode } from '../framework';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -99,7 +100,8 @@ function MeetingView({ meeting: m }: { meeting: MeetingData }) {
 
       {m.can.register || m.can.submitStatement ? (
         <Group>
-          {m.can.register ? (
+          {/* "Register" only when there is something to register; a registration in force is reached by its link. */}
+          {m.can.register && (!m.delegation?.registration || m.delegation.registration.status === 'withdrawn') ? (
             <Button component={Link} to={to(`/meetings/${m.id}/registration`)}>
               {t('meetings.registerDelegation')}
             </Button>
@@ -178,9 +180,7 @@ function AgendaSection({ agenda, meetingId, timeZone, canManage }: { agenda: Age
       <ul className={classes.elements} aria-label={t('meetings.agenda.elements')}>
         {codes.map((c) => (
           <li key={c}>
-            <Anchor component={Link} to={to(`/framework/${c}`)} className={ui.code}>
-              {c}
-            </Anchor>
+            <FrameworkCode code={c} />
           </li>
         ))}
       </ul>

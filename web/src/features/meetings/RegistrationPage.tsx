@@ -1,4 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
+import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -115,6 +117,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
   const [rows, setRows] = useState<Row[]>(rowsOf(existing));
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const [withdrawing, setWithdrawing] = useState(false);
+  const [reconfirming, setReconfirming] = useState(false);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   // A participant just added: the focus goes to its first field, so keyboard users fill it in at once.
   useEffect(() => {
@@ -155,6 +158,8 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     savedEtag: (r) => versionTag(r.version),
     onSuccess: (r) => {
       notifySuccess(t('meetings.registration.saved'));
+      // The registration as now recorded (the form is rebuilt on the new version): its status says what happens next.
+      focusWhenShown(`[data-testid="registration-status"][data-version="${r.version}"]`);
       queryClient.setQueryData(key, r);
       void queryClient.invalidateQueries({ queryKey: ['meetings', 'one', m.id] });
     },
@@ -209,7 +214,10 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     found.participants =
       rows.length === 0 ? t('meetings.registration.atLeastOne') : delegation.kind === 'state' && heads !== 1 ? t('meetings.registration.oneHead') : heads > 1 ? t('meetings.registration.atMostOneHead') : null;
     setErrors(found);
-    if (!Object.values(found).some(Boolean)) save.mutate();
+    if (Object.values(found).some(Boolean)) return;
+    // A change to a confirmed registration sends it back to the Secretariat: say so before it happens.
+    if (current?.status === 'confirmed') setReconfirming(true);
+    else save.mutate();
   };
 
   const current = save.data ?? withdraw.data ?? existing;
@@ -221,7 +229,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
     <Stack gap="md">
       <Text fw={600}>{t('meetings.registration.for', { delegation: delegationLabel })}</Text>
       {current ? (
-        <Alert color={current.status === 'confirmed' ? '#1e6b30' : current.status === 'withdrawn' ? '#495057' : 'un'} variant="light" role="status" title={t('meetings.registration.statusTitle')} data-testid="registration-status">
+        <Alert color={current.status === 'confirmed' ? '#1e6b30' : current.status === 'withdrawn' ? '#495057' : 'un'} variant="light" role="status" title={t('meetings.registration.statusTitle')} data-testid="registration-status" data-version={current.version}>
           <Text size="sm" fw={600} data-status={current.status}>
             {labels.registrationStatus(current.status)}
           </Text>
@@ -261,7 +269,7 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
           <Stack gap="md">
             <ProblemAlert error={problem} />
             {save.error instanceof ApiProblem && save.error.status === 400 ? (
-              <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
+              <Alert color="red" variant="light" role="alert" title={problemTitle(save.error)}>
                 {t('meetings.registration.fixFields')}
               </Alert>
             ) : null}
@@ -334,6 +342,18 @@ function RegistrationForm({ meeting: m, delegation, existing }: { meeting: Meeti
       ) : null}
 
       <ProblemAlert error={withdraw.error} />
+      <ConfirmDialog
+        opened={reconfirming}
+        onClose={() => setReconfirming(false)}
+        title={t('meetings.registration.reconfirmTitle')}
+        message={t('meetings.registration.reconfirmMessage')}
+        confirmLabel={t('meetings.registration.saveChanges')}
+        loading={save.isPending}
+        onConfirm={() => {
+          setReconfirming(false);
+          save.mutate();
+        }}
+      />
       <ConfirmDialog
         opened={withdrawing}
         onClose={() => setWithdrawing(false)}

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -87,7 +88,8 @@ function Editor({ report, cycle }: { report: Report; cycle: CycleDetail }) {
   };
   const go = (key: string) => {
     setParam('section', key);
-    requestAnimationFrame(() => document.getElementById('section-heading')?.focus());
+    // The new section's heading, once it has replaced the old section (not the old heading on its way out).
+    focusWhenShown(`${byAttribute('data-section', key)} #section-heading`);
   };
   const markDirty = useCallback((key: string, dirty: boolean) => {
     setDirtyKeys((prev) => {

@@ -1,8 +1,9 @@
 import { Badge, Group, Text, Title } from '@mantine/core';
+import { FrameworkCode } from '../framework';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
 import { directionOf } from '../../app/languages';
-import { FallbackMark, InLanguage, LocalizedList, Verbatim } from '../../ui/localized';
+import { FallbackMark, InLanguage, LocalizedList } from '../../ui/localized';
 import { ElementText } from '../framework';
 import { textIn, useReportingLabels, useSectionTitle, type Answer, type Section, type Visibility } from './queries';
 import classes from './reporting.module.css';
@@ -144,9 +145,7 @@ export function AnswerView({ answer }: { answer: Answer }) {
                   {n.codes.length ? (
                     <>
                       {' '}
-                      (<span className={ui.code}>
-                        <LocalizedList type="unit" items={n.codes.map((c) => <Verbatim key={c}>{c}</Verbatim>)} />
-                      </span>)
+                      (<LocalizedList type="unit" items={n.codes.map((c) => <FrameworkCode key={c} code={c} link={false} />)} />)
                     </>
                   ) : null}
                 </li>
