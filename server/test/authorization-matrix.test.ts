@@ -72,10 +72,17 @@ describe('authorization matrix', () => {
 
   it('tells each caller what it may do, from the same rules', async () => {
     const can = async (who: Who) => (await clients.get(who)!.get('/api/v1/me')).body.can;
-    expect(await can('public')).toEqual({ invite: false, correctStateNames: false });
-    expect(await can('delegate CHL')).toEqual({ invite: false, correctStateNames: false });
-    expect(await can('focal point CHL')).toEqual({ invite: true, correctStateNames: false });
-    expect(await can('secretariat')).toEqual({ invite: true, correctStateNames: true });
+    expect(await can('public')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: [] });
+    expect(await can('delegate CHL')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: [] });
+    // What the invite form offers: a focal point, delegates of its own State; the Secretariat, any State.
+    const focal = await can('focal point CHL');
+    expect(focal).toMatchObject({ invite: true, correctStateNames: false, inviteStates: ['CHL'] });
+    expect(focal.inviteRoles).toContain('delegate');
+    expect(focal.inviteRoles).not.toContain('secretariat');
+    const secretariat = await can('secretariat');
+    expect(secretariat).toMatchObject({ invite: true, correctStateNames: true });
+    expect(secretariat.inviteStates).toHaveLength(195);
+    expect(secretariat.inviteRoles).toContain('secretariat');
   });
 });
 

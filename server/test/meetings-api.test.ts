@@ -122,8 +122,11 @@ describe('the Secretariat sets up a meeting', () => {
   });
 
   it('says in the list whether the caller may schedule a meeting: the Secretariat alone', async () => {
-    expect((await c.secretariat.get('/api/v1/meetings')).body.can).toEqual({ schedule: true });
-    for (const who of ['public', 'focal CHL', 'chair', 'stakeholder'] as const) expect((await c[who].get('/api/v1/meetings')).body.can, who).toEqual({ schedule: false });
+    expect((await c.secretariat.get('/api/v1/meetings')).body.can).toEqual({ schedule: true, seeStatuses: ['draft', 'planned', 'registration-open', 'in-session', 'closed', 'cancelled'] });
+    // Nobody but the Secretariat sees a meeting before it is announced, so no one else is offered "draft".
+    for (const who of ['public', 'focal CHL', 'chair', 'stakeholder'] as const) {
+      expect((await c[who].get('/api/v1/meetings')).body.can, who).toEqual({ schedule: false, seeStatuses: ['planned', 'registration-open', 'in-session', 'closed', 'cancelled'] });
+    }
   });
 });
 
@@ -586,11 +589,11 @@ describe('calendars', () => {
 describe('what each caller may do, from the same rules', () => {
   it('is in every meeting response', async () => {
     const can = async (who: Who) => (await c[who].get(`/api/v1/meetings/${meetingId}`)).body.can;
-    expect(await can('public')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
-    expect(await can('delegate CHL')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
-    expect(await can('stakeholder')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
-    expect(await can('chair')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false });
-    expect(await can('secretariat')).toEqual({ manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true });
+    expect(await can('public')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false, editTimes: false });
+    expect(await can('delegate CHL')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false, editTimes: false });
+    expect(await can('stakeholder')).toEqual({ manage: false, register: true, submitStatement: true, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false, editTimes: false });
+    expect(await can('chair')).toEqual({ manage: false, register: false, submitStatement: false, readParticipants: true, publish: false, moveTo: [], announce: false, editBody: false, postpone: false, cancel: false, editTimes: false });
+    expect(await can('secretariat')).toEqual({ manage: true, register: false, submitStatement: false, readParticipants: true, publish: true, moveTo: ['planned', 'in-session'], announce: false, editBody: false, postpone: true, cancel: true, editTimes: true });
   });
 });
 
