@@ -4,6 +4,8 @@ import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
 import { meetingBody } from './support/meetings.js';
 import { organisations, speakingRequests } from '../src/modules/stakeholders/tables.js';
+import { registrations } from '../src/modules/meetings/tables.js';
+import { capacityOffers } from '../src/modules/capacity/tables.js';
 import { recordOrganisation } from '../src/modules/stakeholders/index.js';
 import { auditEventsOf } from '../src/platform/audit/record.js';
 
@@ -25,6 +27,7 @@ let otherOrganisation: string;
 let ahead: string;
 let over: string;
 let groupId: string;
+let offerId: string;
 const anon = () => new Client(p.app);
 const etagOf = (r: { headers: Record<string, unknown> }) => r.headers.etag as string;
 const DECISION = { decision: 'PoA/2027/DEC.4', reason: 'Conduct contrary to the modalities of participation.' };
@@ -61,6 +64,22 @@ describe('while accredited', () => {
     const input = await second.post(`/api/v1/organisations/${organisationId}/written-inputs`, { meetingId: ahead, title: 'Input before the decision', language: 'en', text: 'On the norms.' });
     expect(input.status).toBe(201);
     for (const meetingId of [ahead, over]) expect((await second.post(`/api/v1/meetings/${meetingId}/speaking-requests/organisations/${organisationId}`, { speaker: 'Ms. Representative' })).status).toBe(201);
+    // It registers for both meetings, observes the working group and offers capacity-building.
+    const delegation = { contactEmail: 'd@withdrawn.example.org', participants: [{ role: 'head', name: 'Head' }] };
+    for (const meetingId of [ahead, over]) expect((await lead.put(`/api/v1/meetings/${meetingId}/registrations/organisations/${organisationId}`, delegation)).status).toBe(200);
+    expect((await lead.post(`/api/v1/groups/${groupId}/observers`, { organisationId })).status).toBeLessThan(300);
+    const offered = await lead.post('/api/v1/capacity/offers', {
+      title: { en: 'Training on incident response' },
+      description: { en: 'A week for CSIRT staff.' },
+      codes: ['norm-13g'],
+      modalities: ['training'],
+      languages: ['en'],
+      regions: [],
+      capacity: 1,
+      visibility: 'public',
+    });
+    expect(offered.status).toBe(201);
+    offerId = offered.body.id;
     await moveTo(over, 'in-session');
     await moveTo(over, 'closed');
     expect((await lead.get(`/api/v1/organisations/${organisationId}`)).body.can).toEqual({ withdraw: false, submitInput: true, requestToSpeak: true, inviteRepresentative: true });
@@ -126,6 +145,17 @@ describe('its representatives, at once', () => {
     expect((await anon().get(`/api/v1/meetings/${over}/speaking-requests`)).body.items).toEqual([expect.objectContaining({ organisation: { id: organisationId, name: 'Withdrawn Institute' } })]);
     const rows = await p.ctx.database.db.select({ meetingId: speakingRequests.meetingId, status: speakingRequests.status }).from(speakingRequests).where(eq(speakingRequests.organisationId, organisationId));
     expect(Object.fromEntries(rows.map((r) => [r.meetingId, r.status]))).toEqual({ [ahead]: 'withdrawn', [over]: 'requested' });
+  });
+
+  it('its registrations for meetings to come are withdrawn, its place as an observer ends, its open offer is withdrawn; a meeting held keeps its record', async () => {
+    const db = p.ctx.database.db;
+    const regs = await db.select({ meetingId: registrations.meetingId, status: registrations.status }).from(registrations).where(eq(registrations.organisationId, organisationId));
+    expect(Object.fromEntries(regs.map((r) => [r.meetingId, r.status]))).toEqual({ [ahead]: 'withdrawn', [over]: expect.not.stringMatching(/^withdrawn$/) });
+    expect((await secretariat.get(`/api/v1/groups/${groupId}`)).body.members.observers).toEqual([]);
+    const [offer] = await db.select({ status: capacityOffers.status }).from(capacityOffers).where(eq(capacityOffers.id, offerId));
+    expect(offer!.status).toBe('withdrawn');
+    const [event] = await auditEventsOf(db, 'stakeholders.withdraw-accreditation', organisationId);
+    expect(event!.details).toMatchObject({ groupsLeft: [groupId], offersWithdrawn: [offerId] });
   });
 
   it('another accredited organisation is untouched', async () => {

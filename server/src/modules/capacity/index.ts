@@ -3,6 +3,7 @@ export { capacityPolicy } from './policy.js';
 export { createNeed } from './create-need.js';
 export { publishReportNeeds } from './publish-report-needs.js';
 export { createOffer } from './create-offer.js';
+export { withdrawOrganisationOffers } from './withdraw-organisation-offers.js';
 export { inviteOffer } from './invite-offer.js';
 export { acceptMatch } from './accept-match.js';
 export { confirmMatch } from './confirm-match.js';

@@ -20,6 +20,7 @@ export { postponeMeeting } from './postpone-meeting.js';
 export { cancelMeeting } from './cancel-meeting.js';
 export { reviseAgenda, adoptAgenda } from './agenda/revise-agenda.js';
 export { registerDelegation, confirmRegistration } from './registration/register-delegation.js';
+export { withdrawOrganisationRegistrations } from './registration/withdraw-organisation-registrations.js';
 export { submitStatement } from './agenda/submit-statement.js';
 export { listMeetings, meetingRow, recentlyChangedMeetings, toMeetingView, type MeetingView } from './reading.js';
 export { Meeting as MeetingSchema, MeetingFieldsBody } from './schemas.js';
