@@ -41,4 +41,13 @@ describe('every time says its zone (#17 item 5f)', () => {
       expect(formatTime(at, lang)).toContain(zone);
     }
   });
+
+  it('a zone named in Latin letters is isolated on a page in another script, and only there', () => {
+    for (const lang of ['ru', 'zh', 'ar'] as const) {
+      const zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')!.value;
+      const latin = zone.match(/[A-Za-z]+/)?.[0];
+      if (latin) expect(formatInstant(at, lang)).toContain(`\u2066${latin}\u2069`);
+    }
+    expect(formatInstant(at, 'fr')).not.toMatch(/[\u2066\u2069]/);
+  });
 });

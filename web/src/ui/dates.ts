@@ -1,7 +1,7 @@
 import { i18n } from '../app/i18n';
 import type { Language } from '../app/languages';
 import { zoneName } from './time-zones';
-import { isolated } from './localized';
+import { isolated, isolatedLatin } from './localized';
 
 export { isolated };
 
@@ -53,12 +53,14 @@ export function formatDay(at: string | Date, lang: Language): string {
  */
 export function formatInstant(at: string | Date, lang: Language): string {
   // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are given one by one.
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at));
+  // The zone's short name (UTC, GMT+1) is Latin in every language: isolated in the text itself on pages in
+  // another script, so it keeps its order and reads as the code it is.
+  return isolatedLatin(new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at)), lang);
 }
 
 /** The time of day of an instant, for the reader, with the reader's zone: "12:05 GMT+1". */
 export function formatTime(at: string | Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at));
+  return isolatedLatin(new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(toDate(at)), lang);
 }
 
 /** The clock of a time zone at an instant, with the seconds: what a countdown shows beside it. */

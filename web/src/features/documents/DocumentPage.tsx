@@ -214,7 +214,7 @@ function History({ id }: { id: string }) {
               {[...history.data.items].reverse().map((h) => (
                 <Table.Tr key={`${h.language}-${h.version}`}>
                   <Table.Th scope="row" className={classes.nowrap}>
-                    {isolatedLatin(formatInstant(h.uploadedAt, lang), lang)}
+                    {formatInstant(h.uploadedAt, lang)}
                   </Table.Th>
                   <Table.Td>{name(h.language)}</Table.Td>
                   <Table.Td>{t('documents.versionN', { version: h.version })}</Table.Td>

@@ -8,7 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { formatInZone, formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { isolated, isolatedLatin, Localized } from '../../ui/localized';
+import { isolated, Localized } from '../../ui/localized';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -95,7 +95,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             </Badge>
           )}
           <Text size="sm" c="dimmed">
-            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{isolatedLatin(formatInstant(notice.at, lang), lang)}</time>
+            {t(KIND_KEYS[notice.kind])} · <time dateTime={notice.at}>{formatInstant(notice.at, lang)}</time>
           </Text>
         </Group>
         <Text component="div">
