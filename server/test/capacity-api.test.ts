@@ -310,6 +310,25 @@ describe('analysis and open data', () => {
     expect(JSON.stringify(forStakeholder)).not.toContain(secretNeed);
   });
 
+  it('is kept until the needs change: the public\'s shared and revalidated, a signed-in reader\'s its own', async () => {
+    const first = await anon().get('/api/v1/capacity/analysis');
+    expect(first.headers.etag).toBeTruthy();
+    expect((await anon().get('/api/v1/capacity/analysis', { 'if-none-match': first.headers.etag as string })).status).toBe(304);
+    expect((await secretariat.get('/api/v1/capacity/analysis')).headers['cache-control']).toBe('private, no-store');
+    // A Secretariat-only need changes the Secretariat's count at once, and never the public's.
+    const hidden = await kenFp.post('/api/v1/capacity/needs', need({ title: { en: 'Kept for the Secretariat' }, visibility: 'secretariat' }));
+    expect(hidden.status).toBe(201);
+    const before = (await secretariat.get('/api/v1/capacity/analysis')).body.needs;
+    expect(before).toBe(4);
+    expect((await anon().get('/api/v1/capacity/analysis')).body.needs).toBe(1);
+    // A public one changes both, and the public's old ETag no longer holds.
+    expect((await kenFp.post('/api/v1/capacity/needs', need({ title: { en: 'Public again' } }))).status).toBe(201);
+    const after = await anon().get('/api/v1/capacity/analysis', { 'if-none-match': first.headers.etag as string });
+    expect(after.status).toBe(200);
+    expect(after.body.needs).toBe(2);
+    expect((await secretariat.get('/api/v1/capacity/analysis')).body.needs).toBe(5);
+  });
+
   it('exports everything public, and nothing else, whoever asks', async () => {
     for (const c of [anon(), secretariat, kenFp]) {
       const json = await c.get('/api/v1/capacity/export?what=needs');

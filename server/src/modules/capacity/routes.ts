@@ -34,6 +34,7 @@ import {
   RankedOffers,
   RankQuery,
 } from './schemas.js';
+import { VersionedCache } from '../../platform/http/versioned-cache.js';
 import { analysisFor, listNeeds, listOffers, listProjects, myMatches, needDetail, offerDetail, projectForViewer, publicData, rankedNeedsForOffer, rankedOffersForNeed } from './reading.js';
 import { createNeed } from './create-need.js';
 import { publishReportNeeds } from './publish-report-needs.js';
@@ -55,6 +56,7 @@ const Step = z.object({ id: z.string(), projectId: z.string().optional() });
 const privateReply = { 'cache-control': 'private, no-store' };
 
 export function capacityRoutes(app: App, ctx: PlatformContext): void {
+  const analyses = new VersionedCache(500);
   const { db } = ctx.database;
   const deps = { db, publicUrl: ctx.config.publicUrl };
   const tags = ['capacity'];
@@ -176,8 +178,13 @@ export function capacityRoutes(app: App, ctx: PlatformContext): void {
 
   // ---- analysis and open data --------------------------------------------------------------------
   app.get('/api/v1/capacity/analysis', { config: read, schema: { tags, summary: 'Needs by pillar, element, regional group and modality; coverage; unmet needs; median days to match: from what you may see', response: { 200: AnalysisOut } } }, async (request, reply) => {
-    reply.headers(privateReply);
-    return analysisFor(db, request.actor);
+    // Kept until the needs, offers, framework or States change (their data versions): the public's
+    // answer shared (and revalidated by ETag), any signed-in reader's kept for that account alone, since
+    // what each may see of the needs and offers is its own.
+    const version = () => ctx.database.versions.token('capacity', 'framework', 'states');
+    const actor = request.actor;
+    if (!actor) return analyses.send(request, reply, 'analysis:public', version, () => analysisFor(db, null));
+    return analyses.send(request, reply, `analysis:${actor.accountId}`, version, () => analysisFor(db, actor), { personal: true });
   });
   app.get(
     '/api/v1/capacity/export',
