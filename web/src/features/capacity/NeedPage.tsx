@@ -8,7 +8,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
-import { Localized } from '../../ui/localized';
+import { isolated, Localized } from '../../ui/localized';
 import { notifySuccess } from '../../ui/notify';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
@@ -52,7 +52,7 @@ function Need({ need: n }: { need: NeedDetail }) {
             <dt>{t('capacity.fields.source')}</dt>
             <dd>
               <Anchor component={Link} to={to(`/reporting/reports/${n.source.reportId}`)}>
-                {t('capacity.fields.sourceLink', { section: n.source.sectionKey })}
+                {t('capacity.fields.sourceLink', { section: isolated(n.source.sectionKey, lang) })}
               </Anchor>
             </dd>
           </>
