@@ -15,7 +15,6 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase } from '../server/src/platform/db/database.js';
 import { loadReferenceData } from '../server/src/start.js';
 import { frameworkSnapshot } from '../server/src/modules/framework/index.js';
@@ -42,12 +41,12 @@ import {
   stopAllServers,
   watchCpu,
   writeSection,
+  freshBenchDatabase,
   type ChildServer,
   type Endpoint,
   type EndpointResult,
 } from './lib.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB = 'poa_bench_capacity';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const COLD = Number(process.env.BENCH_CAPACITY_COLD ?? 300);
@@ -61,11 +60,6 @@ type Visibility = (typeof CAPACITY_VISIBILITIES)[number];
 type NeedStatus = (typeof NEED_STATUSES)[number];
 type OfferStatus = (typeof OFFER_STATUSES)[number];
 
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 const log = (message: string) => console.log(`[capacity] ${message}`);
 
 /** Picks from weighted choices with `r` in [0, 1). */
@@ -326,16 +320,9 @@ const shares = (m: Record<string, number>, total: number) =>
     .join(', ');
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL unreachable at ${SERVER_URL}: capacity bench skipped (${String(error)})`);
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = withDatabase(SERVER_URL, DB);
+  const database = await freshBenchDatabase(DB, 'capacity');
+  if (!database) return;
+  const url = database.url;
   const dataDir = fs.mkdtempSync(path.join('/tmp', 'poa-bench-capacity-'));
   const started = Date.now();
   try {
@@ -429,8 +416,7 @@ Reading: the ranked offers of a need never asked before answer with a p95 of ${f
   } finally {
     await stopAllServers();
     if (KEEP) log(`the database ${DB} is kept (BENCH_CAPACITY_KEEP): drop it when done`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await database.close(KEEP);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -55,12 +55,12 @@ import {
   stopAllServers,
   watchCpu,
   writeSection,
+  freshBenchDatabase,
   type ChildServer,
   type Endpoint,
   type EndpointResult,
 } from './lib.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB = 'poa_bench_contacts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Issue #14: all of a check's emails queued and written within 2 minutes. */
@@ -76,11 +76,6 @@ const FULL_LIST_SECONDS = Math.max(SECONDS, 20);
 /** How long the bench waits for the check before it gives up (and reports what it saw). */
 const CHECK_GIVE_UP_MS = 600_000;
 const PASSWORD = 'bench-password-of-the-directory';
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The languages POCs work in, by State in turn (about the shares of the UN's membership), English beside. */
@@ -368,16 +363,9 @@ const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)
 const verdict = (ms: number) => (Number.isFinite(ms) && ms <= CHECK_TARGET_MS ? 'met' : '**missed**');
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL unreachable at ${SERVER_URL}: contacts bench skipped (${String(error)})`);
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = withDatabase(SERVER_URL, DB);
+  const database = await freshBenchDatabase(DB, 'contacts');
+  if (!database) return;
+  const url = database.url;
   const results: EndpointResult[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'poa-bench-contacts-'));
   const outboxDir = path.join(dataDir, 'outbox');
@@ -532,8 +520,7 @@ Reading, against issue #14 (all emails queued and written within 2 minutes, none
   } finally {
     await stopAllServers();
     await client.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

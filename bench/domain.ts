@@ -9,7 +9,6 @@
  * BENCH_SECONDS (measured seconds per endpoint, default 10).
  */
 import path from 'node:path';
-import pg from 'pg';
 import { DOMAIN_SIZE, generateDomain } from './generate.js';
 import {
   describeMachine,
@@ -21,30 +20,18 @@ import {
   startServer,
   stopAllServers,
   writeSection,
+  freshBenchDatabase,
   type Endpoint,
   type EndpointResult,
 } from './lib.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB = 'poa_bench_domain';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL unreachable at ${SERVER_URL}: domain bench skipped (${String(error)})`);
-    return;
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  const url = withDatabase(SERVER_URL, DB);
+  const database = await freshBenchDatabase(DB, 'domain');
+  if (!database) return;
+  const url = database.url;
   const results: EndpointResult[] = [];
   const started = Date.now();
   try {
@@ -110,8 +97,7 @@ Reading: ratios below 1× mean the endpoint is slower than one primary-key SELEC
     console.log('written to bench/RESULTS.md (domain section)');
   } finally {
     await stopAllServers();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await database.close();
   }
 }
 

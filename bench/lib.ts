@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 /** The repository root (/work/main): the benches start servers from here. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -614,4 +615,50 @@ export function writeSection(file: string, id: string, content: string, title = 
       ? existing.slice(0, from) + block + existing.slice(to + end.length)
       : `${existing.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A fresh PostgreSQL database per bench part
+
+/** The PostgreSQL server the bench parts create their databases on. */
+export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The URL of another database on the same server. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export interface BenchDatabase {
+  url: string;
+  /** The server's version (`SHOW server_version`). */
+  version: string;
+  /** Drops the database (unless `keep`) and closes the admin connection. */
+  close(keep?: boolean): Promise<void>;
+}
+
+/**
+ * Creates the database `name` afresh on the bench's server (dropping a leftover one); null, with a line
+ * saying so, when the server is unreachable, so the part is skipped rather than failed.
+ */
+export async function freshBenchDatabase(name: string, part: string): Promise<BenchDatabase | null> {
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL unreachable at ${BENCH_SERVER_URL}: ${part} bench skipped (${String(error)})`);
+    return null;
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  return {
+    url: withDatabase(BENCH_SERVER_URL, name),
+    version,
+    close: async (keep = false) => {
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    },
+  };
 }

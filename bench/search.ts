@@ -38,10 +38,11 @@ import {
   stopAllServers,
   watchCpu,
   writeSection,
+  BENCH_SERVER_URL,
+  withDatabase,
   type ChildServer,
 } from './lib.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB = 'poa_bench_search';
 const QUERIES = Number(process.env.BENCH_SEARCH_QUERIES ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 1);
@@ -56,11 +57,6 @@ const TARGETS = { pglite: 150, postgres: 50 } as const;
 const AS_OF_TARGET = 150;
 
 const log = (message: string) => console.log(`[bench:search] ${message}`);
-const withDatabase = (url: string, name: string) => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 interface Row {
   name: string;
@@ -152,17 +148,17 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Section> {
   let url: string | undefined;
   try {
     if (kind === 'postgres') {
-      admin = new pg.Client({ connectionString: SERVER_URL });
+      admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
       try {
         await admin.connect();
       } catch (error) {
-        section.skipped = `PostgreSQL unreachable at ${SERVER_URL} (${String(error)})`;
+        section.skipped = `PostgreSQL unreachable at ${BENCH_SERVER_URL} (${String(error)})`;
         return section;
       }
       section.title = `PostgreSQL ${(await admin.query<{ v: string }>('SHOW server_version')).rows[0]!.v} (local server, fresh database \`${DB}\`)`;
       await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${DB}`);
-      url = withDatabase(SERVER_URL, DB);
+      url = withDatabase(BENCH_SERVER_URL, DB);
     }
     log(`${kind}: generating ${SIZE.elements} × ${SIZE.versions} framework versions and 193 × ${SIZE.cycles} reports…`);
     const started = Date.now();
