@@ -76,7 +76,7 @@ beforeAll(async () => {
     body: 'plenary',
     kind: 'decision',
     paragraphs: [
-      { kind: 'preambular', text: 'Recalling the negotiations on responsible behaviour,' },
+      { kind: 'preambular', text: 'Recalling the negotiations on responsible behaviour on the internet,' },
       { kind: 'operative', text: 'Protección de las infraestructuras críticas frente a incidentes.' },
       { kind: 'operative', text: 'حماية البنية التحتية الحيوية من الحوادث.' },
       { kind: 'operative', text: '保护关键基础设施免受网络攻击。' },
@@ -226,6 +226,15 @@ describe('matching', () => {
     expect(await draftFound('infraestruct')).toBe(true);
     expect(await draftFound('infraestruct ')).toBe(false);
     expect((await search(anon(), q('quokkap'))).total).toBe(1);
+  });
+
+  it('reads the word being typed whole through the stemmers, never its stem as a prefix', async () => {
+    // "negotiating" is read as its stem (negoti), which "negotiations" shares; "international" would be
+    // read as the prefix intern…, which "internet" starts with: it is not.
+    expect(await draftFound('negotiating')).toBe(true);
+    expect(await draftFound('internet')).toBe(true);
+    expect(await draftFound('interne')).toBe(true);
+    expect(await draftFound('international')).toBe(false);
   });
 
   it('folds accents and case, both ways', async () => {

@@ -14,8 +14,23 @@ import {
   type VersionChange,
 } from './elements.js';
 import { frameworkRelations, frameworkVersions, sourceDocuments } from './tables.js';
-import { matcherOf, planQuery } from '../search/index.js';
+import { matcherOf, planQuery, tsQueryText } from '../search/index.js';
 import type { Language } from '../../kernel/languages.js';
+
+/**
+ * A version's searchable text (alias `v`): its folded text, and its word vector stored beside it with
+ * its own GIN index (drizzle/0030), so a common word's thousands of matches are read, not rebuilt.
+ */
+export const searchedVersion = (v: string) => ({ text: sql.raw(`${v}.search_text`), words: sql.raw(`${v}.search_words`) });
+
+/**
+ * Whether the version `v` is the one standing on `date` among its element's versions: none later on or
+ * before the date. The later-than test is a row comparison, which the timeline index (code, effective_on,
+ * version) answers with one probe per candidate.
+ */
+export const standsOn = (v: string, date: SQL) => sql`NOT EXISTS (
+  SELECT 1 FROM framework_versions later WHERE later.code = ${sql.raw(v)}.code AND later.effective_on <= ${date}
+    AND (later.effective_on, later.version) > (${sql.raw(v)}.effective_on, ${sql.raw(v)}.version))`;
 
 /** One version of an element as the API shows it. */
 export interface VersionView {
@@ -259,17 +274,15 @@ export async function searchFramework(
   if (!plan) return [];
   const kindFilter = input.kinds?.length ? sql`AND e.kind IN (${sql.join(input.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
   // The global search's matching (every language's stemmer, prefixes, phrases, substrings), on the same indexes.
-  const matcher = matcherOf(plan);
-  const match = matcher.match(sql`v.search_text`);
-  const rank = matcher.rank(sql`v.search_text`);
+  const matcher = matcherOf(plan, await tsQueryText(db, plan));
+  const match = matcher.match(searchedVersion('v'));
+  const rank = matcher.rank(searchedVersion('v'));
   // Candidates come from the index; a candidate counts only if it is the version standing on the date.
   const result = await db.execute(sql`
     SELECT ${versionColumns}, ${rank} AS rank
     FROM framework_versions v JOIN framework_elements e ON e.code = v.code JOIN source_documents s ON s.symbol = v.source_symbol
     WHERE ${match} AND v.effective_on <= ${input.asOf}::date AND v.change NOT IN ('superseded', 'retired') ${kindFilter}
-      AND NOT EXISTS (
-        SELECT 1 FROM framework_versions later WHERE later.code = v.code AND later.effective_on <= ${input.asOf}::date
-          AND (later.effective_on > v.effective_on OR (later.effective_on = v.effective_on AND later.version > v.version)))
+      AND ${standsOn('v', sql`${input.asOf}::date`)}
     ORDER BY rank DESC, e.kind, e.position
     LIMIT ${input.limit}`);
   return rowsOf<VersionRow & { rank: number }>(result).map((r) => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SearchSource } from '../search/index.js';
+import { searchedVersion, standsOn } from './reading.js';
 
 /**
  * The framework's part of the global search: each element in force today, in its current version
@@ -8,17 +9,16 @@ import type { SearchSource } from '../search/index.js';
  */
 export const frameworkSearchSource: SearchSource = {
   kind: 'framework-element',
-  rows: ({ matcher, today }) => sql`
-    SELECT 'framework-element' AS kind, v.code AS id,
-      (SELECT jsonb_object_agg(t.key, t.value->>'title') FROM jsonb_each(v.texts) t) AS title,
-      (SELECT jsonb_agg(jsonb_build_object('anchor', NULL, 'lang', t.key, 'text', t.value->>'text')) FROM jsonb_each(v.texts) t) AS parts,
-      ARRAY(SELECT jsonb_object_keys(v.texts)) AS languages,
-      v.effective_on AS on_date, NULL::text AS state, '/framework/' || v.code AS link,
-      ${matcher.rank(sql`v.search_text`)} AS rank
+  hits: ({ matcher, today }) => sql`
+    SELECT v.code AS id, v.version::text AS ref, ARRAY(SELECT jsonb_object_keys(v.texts)) AS languages,
+      v.effective_on AS on_date, NULL::text AS state, ${matcher.rank(searchedVersion('v'))} AS rank
     FROM framework_versions v
-    WHERE ${matcher.match(sql`v.search_text`)}
+    WHERE ${matcher.match(searchedVersion('v'))}
       AND v.effective_on <= ${today}::date AND v.change NOT IN ('superseded', 'retired')
-      AND NOT EXISTS (
-        SELECT 1 FROM framework_versions later WHERE later.code = v.code AND later.effective_on <= ${today}::date
-          AND (later.effective_on > v.effective_on OR (later.effective_on = v.effective_on AND later.version > v.version)))`,
+      AND ${standsOn('v', sql`${today}::date`)}`,
+  shown: ({ id, ref }) => sql`
+    SELECT (SELECT jsonb_object_agg(t.key, t.value->>'title') FROM jsonb_each(v.texts) t) AS title,
+      (SELECT jsonb_agg(jsonb_build_object('anchor', NULL, 'lang', t.key, 'text', t.value->>'text')) FROM jsonb_each(v.texts) t) AS parts,
+      '/framework/' || v.code AS link
+    FROM framework_versions v WHERE v.code = ${id} AND v.version = ${ref}::integer`,
 };

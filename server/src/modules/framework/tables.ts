@@ -60,7 +60,11 @@ export const frameworkVersions = pgTable(
     /** For a superseding version: the element that replaces this one. */
     supersededBy: text('superseded_by'),
     note: text('note'),
-    /** Titles and texts in every language, folded (no case, no accents), for search. */
+    /**
+     * Titles and texts in every language, folded (no case, no accents), for search. Beside it the table
+     * has `search_words`, its word vector, a generated column (drizzle/0030) left out of this schema so that
+     * no read carries it: only the search's SQL reads it.
+     */
     searchText: text('search_text').notNull(),
   },
   (t) => [

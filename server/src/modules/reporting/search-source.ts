@@ -27,44 +27,63 @@ function seenElsewhere(actor: Parameters<typeof viewerOf>[0]): string[] {
 const answerText = (a: SQL) => sql`concat_ws(' ', ${a}->>'measures', ${a}->>'challenges', ${a}->>'contacts',
   (SELECT string_agg(n->>'description', ' ') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${a}->'needs') = 'array' THEN ${a}->'needs' ELSE '[]'::jsonb END) n))`;
 
-const titleOf = sql.raw(`jsonb_build_object('en', c.title || ' · ' || s.state || ' · ' || s.key)`);
+/**
+ * A section row's searchable text: the folded answer and its word vector, stored beside it with their
+ * own indexes (drizzle/0030).
+ */
+const searchedSection = { text: sql`s.search_text`, words: sql`s.search_words` };
+
+/** Report ids are UUIDs (36 characters): a section's id is `<report id>:<key>`. */
+const reportOf = (id: SQL) => sql`left(${id}, 36)::uuid`;
+const keyOf = (id: SQL) => sql`substr(${id}, 38)`;
 
 export const reportSectionsSearchSource: SearchSource = {
   kind: 'report-section',
-  rows: ({ actor, matcher }) => {
+  hits: ({ actor, matcher }) => {
     const own = ownState(actor);
     const seen = seenElsewhere(actor);
     const visible = sql`(${own ? sql`s.state = ${own} OR ` : sql``}s.visibility IN (${sql.join(seen.map((v) => sql`${v}`), sql`, `)}))`;
     // One row per submitted section (drizzle/0027), found through its own indexes; only the latest
     // submission of a report counts.
     return sql`
-      SELECT 'report-section' AS kind, s.report_id::text || ':' || s.key AS id, ${titleOf} AS title,
-        jsonb_build_array(jsonb_build_object('anchor', 'section-' || s.key, 'lang', NULL, 'text', ${answerText(sql`s.answer`)})) AS parts,
-        ARRAY['en'] AS languages, s.submitted_at::date AS on_date, s.state AS state, '/reporting/reports/' || s.report_id AS link,
-        ${matcher.rank(sql`poa_answer_text(s.answer)`)} AS rank
+      SELECT s.report_id::text || ':' || s.key AS id, s.submission_id::text AS ref, ARRAY['en'] AS languages,
+        s.submitted_at::date AS on_date, s.state AS state, ${matcher.rank(searchedSection)} AS rank
       FROM report_submitted_sections s
-        JOIN reporting_cycles c ON c.id = s.cycle_id
-      WHERE ${matcher.match(sql`poa_answer_text(s.answer)`)}
+      WHERE ${matcher.match(searchedSection)}
         AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM report_submissions later WHERE later.report_id = s.report_id AND later.number > s.number)`;
   },
+  shown: ({ id, ref }) => sql`
+    SELECT jsonb_build_object('en', c.title || ' · ' || s.state || ' · ' || s.key) AS title,
+      jsonb_build_array(jsonb_build_object('anchor', 'section-' || s.key, 'lang', NULL, 'text', ${answerText(sql`s.answer`)})) AS parts,
+      '/reporting/reports/' || s.report_id AS link
+    FROM report_submitted_sections s JOIN reporting_cycles c ON c.id = s.cycle_id
+    WHERE s.submission_id = ${ref}::uuid AND s.key = ${keyOf(id)}`,
 };
 
 export const reportDraftsSearchSource: SearchSource = {
   kind: 'report-draft',
-  rows: ({ actor, matcher }) => {
+  hits: ({ actor, matcher }) => {
     const own = ownState(actor);
-    // Who sees a draft: those viewerOf calls the Secretariat or the State's own; nobody else. Its own
-    // people are taken to where they edit it, the Secretariat to the report's page.
+    // Who sees a draft: those viewerOf calls the Secretariat or the State's own; nobody else.
     const readers = viewerOf(actor, '').kind === 'secretariat' ? sql`true` : own ? sql`r.state = ${own}` : sql`false`;
     return sql`
-      SELECT 'report-draft' AS kind, d.report_id::text || ':' || d.key AS id, jsonb_build_object('en', c.title || ' · ' || r.state || ' · ' || d.key) AS title,
+      SELECT d.report_id::text || ':' || d.key AS id, d.report_id::text || ':' || d.key AS ref, ARRAY['en'] AS languages,
+        d.updated_at::date AS on_date, r.state AS state, ${matcher.rank(sql`poa_answer_text(d.answer)`)} AS rank
+      FROM report_sections d
+        JOIN national_reports r ON r.id = d.report_id
+      WHERE ${readers} AND ${matcher.match(sql`poa_answer_text(d.answer)`)}`;
+  },
+  // Its own people are taken to where they edit it, the Secretariat to the report's page.
+  shown: ({ id }, { actor }) => {
+    const own = ownState(actor);
+    return sql`
+      SELECT jsonb_build_object('en', c.title || ' · ' || r.state || ' · ' || d.key) AS title,
         jsonb_build_array(jsonb_build_object('anchor', 'section-' || d.key, 'lang', NULL, 'text', ${answerText(sql`d.answer`)})) AS parts,
-        ARRAY['en'] AS languages, d.updated_at::date AS on_date, r.state AS state, '/reporting/reports/' || d.report_id || ${own ? sql`CASE WHEN r.state = ${own} THEN '/edit' ELSE '' END` : sql`''`} AS link,
-        ${matcher.rank(sql`poa_answer_text(d.answer)`)} AS rank
+        '/reporting/reports/' || d.report_id || ${own ? sql`CASE WHEN r.state = ${own} THEN '/edit' ELSE '' END` : sql`''`} AS link
       FROM report_sections d
         JOIN national_reports r ON r.id = d.report_id
         JOIN reporting_cycles c ON c.id = r.cycle_id
-      WHERE ${readers} AND ${matcher.match(sql`poa_answer_text(d.answer)`)}`;
+      WHERE d.report_id = ${reportOf(id)} AND d.key = ${keyOf(id)}`;
   },
 };

@@ -108,7 +108,8 @@ export const reportSubmissions = pgTable(
  * its own text through its own indexes, so a word in one section never costs reading a whole report, and
  * each row carries the visibility its rule checks. Written only by a trigger on report_submissions (a
  * submission is never changed), so it is in step with the submissions by construction; the report's
- * reads keep using `report_submissions.sections`.
+ * reads keep using `report_submissions.sections`. The folded answer and its word vector (`search_text`,
+ * `search_words`) are generated columns (drizzle/0030) left out of this schema: only the search reads them.
  */
 export const reportSubmittedSections = pgTable(
   'report_submitted_sections',

@@ -3,7 +3,7 @@ import { rowsOf, type Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import type { Language } from '../../kernel/languages.js';
 import { highlight } from './highlight.js';
-import { matcherOf } from './match.js';
+import { matcherOf, tsQueryText } from './match.js';
 import { planQuery } from './query.js';
 import { SEARCH_KINDS, type SearchKind, type SearchSource } from './source.js';
 
@@ -56,7 +56,7 @@ export async function searchEverything(
 ): Promise<{ items: SearchResult[]; total: number; facets: { kind: SearchKind; count: number }[] }> {
   const plan = planQuery(input.q);
   if (!plan) return { items: [], total: 0, facets: [] };
-  const scope = { actor, matcher: matcherOf(plan), today: new Date().toISOString().slice(0, 10) };
+  const scope = { actor, matcher: matcherOf(plan, await tsQueryText(db, plan)), today: new Date().toISOString().slice(0, 10) };
   // Each source with its own visibility rule; the filters every kind shares apply to all of them.
   const shared: SQL[] = [];
   if (input.language) shared.push(sql`${input.language} = ANY(x.languages)`);
@@ -68,17 +68,30 @@ export async function searchEverything(
   const counted = input.facets ? sources : sources.filter((s) => !input.kinds?.length || input.kinds.includes(s.kind));
   const union = sql.join(
     counted.map(
-      (s) => sql`SELECT x.kind::text AS kind, x.id::text AS id, x.title::jsonb AS title, x.parts::jsonb AS parts, x.on_date::date AS on_date,
-        x.state::text AS state, x.link::text AS link, x.rank::real AS rank FROM (${s.rows(scope)}) x ${where}`,
+      (s) => sql`SELECT ${s.kind}::text AS kind, x.id::text AS id, x.ref::text AS ref, x.on_date::date AS on_date, x.state::text AS state,
+        x.rank::real AS rank FROM (${s.hits(scope)}) x ${where}`,
+    ),
+    sql` UNION ALL `,
+  );
+  // What a kept hit shows, built for the page alone: one branch per kind, the others cut off by their
+  // constant condition on the hit's kind.
+  const shown = sql.join(
+    counted.map(
+      (s) => sql`SELECT y.title::jsonb AS title, y.parts::jsonb AS parts, y.link::text AS link
+        FROM (${s.shown({ id: sql`p.id`, ref: sql`p.ref` }, scope)}) y WHERE p.kind = ${s.kind}`,
     ),
     sql` UNION ALL `,
   );
   const kindFilter = input.kinds?.length ? sql`WHERE kind IN (${sql.join(input.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  // Ranked on narrow rows (kind, id, ref, date, State, rank): the titles and passages of the thousands
+  // of matches a common word has are never read, only those of the page kept.
   const result = await db.execute(sql`
     WITH hits AS MATERIALIZED (${union}),
       chosen AS (SELECT * FROM hits ${kindFilter}),
-      page AS (SELECT * FROM chosen ORDER BY rank DESC, on_date DESC, kind, id LIMIT ${input.limit} OFFSET ${input.offset})
-    SELECT (SELECT coalesce(jsonb_agg(to_jsonb(page) ORDER BY rank DESC, on_date DESC, kind, id), '[]'::jsonb) FROM page) AS items,
+      page AS MATERIALIZED (SELECT * FROM chosen ORDER BY rank DESC, on_date DESC, kind, id LIMIT ${input.limit} OFFSET ${input.offset})
+    SELECT (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', p.kind, 'id', p.id, 'on_date', p.on_date, 'state', p.state, 'rank', p.rank,
+          'title', d.title, 'parts', d.parts, 'link', d.link) ORDER BY p.rank DESC, p.on_date DESC, p.kind, p.id), '[]'::jsonb)
+        FROM page p LEFT JOIN LATERAL (${shown}) d ON true) AS items,
       (SELECT count(*) FROM chosen) AS total,
       (SELECT coalesce(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT kind, count(*) AS n FROM hits GROUP BY kind) f) AS facets`);
   const [row] = rowsOf<{ items: Row[]; total: string | number; facets: Record<string, number> }>(result);

@@ -47,17 +47,29 @@ export interface SearchScope {
   today: string;
 }
 
+/** A hit as the search holds it once ranked: the source's own `id` and `ref` (SQL text expressions). */
+export interface SearchHitRef {
+  id: SQL;
+  ref: SQL;
+}
+
 /**
- * One module's contribution to the search: a SELECT of the rows the viewer may see that match, with
- * these columns, in this order:
- *   kind text, id text, title jsonb ({ en: …, fr: … } or { "": … } for text in no stated language),
- *   parts jsonb ([{ anchor, lang, text }]: the passages shown and linked to, e.g. paragraphs; anchor and lang may be null),
- *   languages text[], on_date date, state text (ISO3 or null), link text (the web path, without language),
- *   rank real.
+ * One module's contribution to the search, in two parts, so that only the results shown are ever built:
+ *
+ * `hits`: a SELECT of the rows the viewer may see that match, narrow, with these columns:
+ *   id text (the item), ref text (what `shown` needs to find the very row again: a version, a
+ *   submission; often the id), languages text[], on_date date, state text (ISO3 or null), rank real.
  * The module's visibility rule is applied in its own WHERE clause, so a row the viewer may not see is
  * never a row of the search at all: not a result, not a count, not a facet.
+ *
+ * `shown`: a SELECT of what one hit shows, given its id and ref (at most one row): title jsonb
+ * ({ en: …, fr: … } or { "": … } for text in no stated language), parts jsonb ([{ anchor, lang, text }]:
+ * the passages shown and linked to, e.g. paragraphs; anchor and lang may be null), link text (the web
+ * path, without language). It runs only for the page of results kept after ranking, in the same
+ * statement (so the same snapshot) as `hits`.
  */
 export interface SearchSource {
   kind: SearchKind;
-  rows(scope: SearchScope): SQL;
+  hits(scope: SearchScope): SQL;
+  shown(hit: SearchHitRef, scope: SearchScope): SQL;
 }

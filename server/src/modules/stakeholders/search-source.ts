@@ -8,12 +8,14 @@ import type { SearchSource } from '../search/index.js';
  */
 export const writtenInputsSearchSource: SearchSource = {
   kind: 'written-input',
-  rows: ({ matcher }) => sql`
-    SELECT 'written-input' AS kind, i.id::text AS id, jsonb_build_object(i.language, i.title) AS title,
-      jsonb_build_array(jsonb_build_object('anchor', 'input-' || i.id, 'lang', i.language, 'text', coalesce(i.text, ''))) AS parts,
-      ARRAY[i.language] AS languages, i.submitted_at::date AS on_date, NULL::text AS state,
-      CASE WHEN i.meeting_id IS NOT NULL THEN '/meetings/' || i.meeting_id ELSE '/groups/' || i.group_id END AS link,
+  hits: ({ matcher }) => sql`
+    SELECT i.id::text AS id, i.id::text AS ref, ARRAY[i.language] AS languages, i.submitted_at::date AS on_date, NULL::text AS state,
       ${matcher.rank(sql`poa_statement_text(i.title, i.text)`)} AS rank
     FROM stakeholder_written_inputs i
     WHERE ${matcher.match(sql`poa_statement_text(i.title, i.text)`)}`,
+  shown: ({ id }) => sql`
+    SELECT jsonb_build_object(i.language, i.title) AS title,
+      jsonb_build_array(jsonb_build_object('anchor', 'input-' || i.id, 'lang', i.language, 'text', coalesce(i.text, ''))) AS parts,
+      CASE WHEN i.meeting_id IS NOT NULL THEN '/meetings/' || i.meeting_id ELSE '/groups/' || i.group_id END AS link
+    FROM stakeholder_written_inputs i WHERE i.id = ${id}::uuid`,
 };
