@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SearchSource } from '../search/index.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
 import { needsVisibleTo, offersVisibleTo } from './reading.js';
 
 /**
@@ -18,9 +18,9 @@ export const capacityNeedsSearchSource: SearchSource = {
   hits: ({ actor, matcher }) => sql`
     SELECT capacity_needs.id::text AS id, capacity_needs.id::text AS ref, ARRAY(SELECT jsonb_object_keys(capacity_needs.title)) AS languages,
       capacity_needs.published_at::date AS on_date, capacity_needs.state AS state,
-      ${matcher.rank(sql`poa_localized_text(capacity_needs.title, capacity_needs.description)`)} AS rank
+      ${matcher.rank(searchedIn('capacity_needs'))} AS rank
     FROM capacity_needs
-    WHERE ${matcher.match(sql`poa_localized_text(capacity_needs.title, capacity_needs.description)`)} AND (${needsVisibleTo(actor)})`,
+    WHERE ${matcher.match(searchedIn('capacity_needs'))} AND (${needsVisibleTo(actor)})`,
   shown: ({ id }) => sql`
     SELECT capacity_needs.title AS title, ${descriptions('capacity_needs')} AS parts, '/capacity/needs/' || capacity_needs.id AS link
     FROM capacity_needs WHERE capacity_needs.id = ${id}::uuid`,
@@ -31,9 +31,9 @@ export const capacityOffersSearchSource: SearchSource = {
   hits: ({ actor, matcher }) => sql`
     SELECT capacity_offers.id::text AS id, capacity_offers.id::text AS ref, ARRAY(SELECT jsonb_object_keys(capacity_offers.title)) AS languages,
       capacity_offers.published_at::date AS on_date, capacity_offers.offeror_state AS state,
-      ${matcher.rank(sql`poa_localized_text(capacity_offers.title, capacity_offers.description)`)} AS rank
+      ${matcher.rank(searchedIn('capacity_offers'))} AS rank
     FROM capacity_offers
-    WHERE ${matcher.match(sql`poa_localized_text(capacity_offers.title, capacity_offers.description)`)} AND (${offersVisibleTo(actor)})`,
+    WHERE ${matcher.match(searchedIn('capacity_offers'))} AND (${offersVisibleTo(actor)})`,
   shown: ({ id }) => sql`
     SELECT capacity_offers.title AS title, ${descriptions('capacity_offers')} AS parts, '/capacity/offers/' || capacity_offers.id AS link
     FROM capacity_offers WHERE capacity_offers.id = ${id}::uuid`,

@@ -14,23 +14,17 @@ import {
   type VersionChange,
 } from './elements.js';
 import { frameworkRelations, frameworkVersions, sourceDocuments } from './tables.js';
-import { matcherOf, planQuery, tsQueryText } from '../search/index.js';
+import { matcherOf, planQuery, searchedIn, tsQueryText } from '../search/index.js';
 import type { Language } from '../../kernel/languages.js';
 
 /**
- * A version's searchable text (alias `v`): its folded text, and its word vector stored beside it with
- * its own GIN index (drizzle/0030), so a common word's thousands of matches are read, not rebuilt.
+ * Whether the version `v` is the one standing on `date` among its element's versions: its span on the
+ * framework's timeline (framework_timeline, kept by the database) holds the date. One row by its key, or
+ * a hash of a narrow table, where "no later version up to the date" was an anti-join over every version.
  */
-export const searchedVersion = (v: string) => ({ text: sql.raw(`${v}.search_text`), words: sql.raw(`${v}.search_words`) });
-
-/**
- * Whether the version `v` is the one standing on `date` among its element's versions: none later on or
- * before the date. The later-than test is a row comparison, which the timeline index (code, effective_on,
- * version) answers with one probe per candidate.
- */
-export const standsOn = (v: string, date: SQL) => sql`NOT EXISTS (
-  SELECT 1 FROM framework_versions later WHERE later.code = ${sql.raw(v)}.code AND later.effective_on <= ${date}
-    AND (later.effective_on, later.version) > (${sql.raw(v)}.effective_on, ${sql.raw(v)}.version))`;
+export const standsOn = (v: string, date: SQL) => sql`EXISTS (
+  SELECT 1 FROM framework_timeline span WHERE span.code = ${sql.raw(v)}.code AND span.version = ${sql.raw(v)}.version
+    AND span.effective_on <= ${date} AND (span.ended_on IS NULL OR span.ended_on > ${date}))`;
 
 /** One version of an element as the API shows it. */
 export interface VersionView {
@@ -275,8 +269,8 @@ export async function searchFramework(
   const kindFilter = input.kinds?.length ? sql`AND e.kind IN (${sql.join(input.kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
   // The global search's matching (every language's stemmer, prefixes, phrases, substrings), on the same indexes.
   const matcher = matcherOf(plan, await tsQueryText(db, plan));
-  const match = matcher.match(searchedVersion('v'));
-  const rank = matcher.rank(searchedVersion('v'));
+  const match = matcher.match(searchedIn('v'));
+  const rank = matcher.rank(searchedIn('v'));
   // Candidates come from the index; a candidate counts only if it is the version standing on the date.
   const result = await db.execute(sql`
     SELECT ${versionColumns}, ${rank} AS rank

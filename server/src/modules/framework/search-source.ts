@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { SearchSource } from '../search/index.js';
-import { searchedVersion, standsOn } from './reading.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
+import { standsOn } from './reading.js';
 
 /**
  * The framework's part of the global search: each element in force today, in its current version
@@ -11,9 +11,9 @@ export const frameworkSearchSource: SearchSource = {
   kind: 'framework-element',
   hits: ({ matcher, today }) => sql`
     SELECT v.code AS id, v.version::text AS ref, ARRAY(SELECT jsonb_object_keys(v.texts)) AS languages,
-      v.effective_on AS on_date, NULL::text AS state, ${matcher.rank(searchedVersion('v'))} AS rank
+      v.effective_on AS on_date, NULL::text AS state, ${matcher.rank(searchedIn('v'))} AS rank
     FROM framework_versions v
-    WHERE ${matcher.match(searchedVersion('v'))}
+    WHERE ${matcher.match(searchedIn('v'))}
       AND v.effective_on <= ${today}::date AND v.change NOT IN ('superseded', 'retired')
       AND ${standsOn('v', sql`${today}::date`)}`,
   shown: ({ id, ref }) => sql`

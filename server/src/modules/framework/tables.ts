@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ElementTexts } from './elements.js';
 
 /** Documents of record that framework texts come from: reports, resolutions, later the PoA's own outcomes. */
@@ -71,6 +71,27 @@ export const frameworkVersions = pgTable(
     primaryKey({ columns: [t.code, t.version] }),
     index('framework_versions_timeline_idx').on(t.code, t.effectiveOn, t.version),
     index('framework_versions_effective_idx').on(t.effectiveOn),
+  ],
+);
+
+/**
+ * When each version stood: from its `effectiveOn` until the next version of its element (by effective
+ * date, then number) took effect (`endedOn`, null while nothing follows it). The version standing on a
+ * date D is the one with effectiveOn <= D < endedOn: one row, found by its key, where "no later version
+ * up to D" was an anti-join over every version. Written only by a trigger on framework_versions
+ * (drizzle/0032), in the transaction that records the version, so it is in step by construction.
+ */
+export const frameworkTimeline = pgTable(
+  'framework_timeline',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.code, t.version] }),
+    foreignKey({ columns: [t.code, t.version], foreignColumns: [frameworkVersions.code, frameworkVersions.version] }),
   ],
 );
 

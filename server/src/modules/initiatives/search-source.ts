@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SearchSource } from '../search/index.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
 import { visibleTo } from './reading.js';
 
 /** Other initiatives in the global search, by the module's own condition `visibleTo` (published; a proposer its own; the Secretariat all). */
@@ -9,9 +9,9 @@ export const initiativesSearchSource: SearchSource = {
     const visible = visibleTo(actor) ?? sql`true`;
     return sql`
       SELECT initiatives.id::text AS id, initiatives.id::text AS ref, ARRAY(SELECT jsonb_object_keys(initiatives.name)) AS languages,
-        initiatives.updated_at::date AS on_date, initiatives.proposer_state AS state, ${matcher.rank(sql`initiatives.search_text`)} AS rank
+        initiatives.updated_at::date AS on_date, initiatives.proposer_state AS state, ${matcher.rank(searchedIn('initiatives'))} AS rank
       FROM initiatives
-      WHERE ${matcher.match(sql`initiatives.search_text`)} AND (${visible})`;
+      WHERE ${matcher.match(searchedIn('initiatives'))} AND (${visible})`;
   },
   shown: ({ id }) => sql`
     SELECT initiatives.name AS title,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { actsForOrganisation, actsForState, isSecretariat } from '../../kernel/actor.js';
-import type { SearchSource } from '../search/index.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
 import { visibleMeetings } from './reading.js';
 
 /** Meetings in the global search: the calendar is public, but for drafts (meetingsPolicy.readMeeting). */
@@ -8,9 +8,9 @@ export const meetingsSearchSource: SearchSource = {
   kind: 'meeting',
   hits: ({ actor, matcher }) => sql`
     SELECT m.id::text AS id, m.id::text AS ref, ARRAY(SELECT jsonb_object_keys(m.title)) AS languages, m.starts_at::date AS on_date, NULL::text AS state,
-      ${matcher.rank(sql`m.search_text`)} AS rank
+      ${matcher.rank(searchedIn('m'))} AS rank
     FROM meetings m
-    WHERE ${matcher.match(sql`m.search_text`)} AND ${visibleMeetings(actor, sql`m.status`)}`,
+    WHERE ${matcher.match(searchedIn('m'))} AND ${visibleMeetings(actor, sql`m.status`)}`,
   shown: ({ id }) => sql`
     SELECT m.title AS title, jsonb_build_array(jsonb_build_object('anchor', NULL, 'lang', NULL, 'text', coalesce(m.venue, ''))) AS parts, '/meetings/' || m.id AS link
     FROM meetings m WHERE m.id = ${id}::uuid`,
@@ -25,9 +25,9 @@ export const statementsSearchSource: SearchSource = {
     if (actor?.organisation && actsForOrganisation(actor, actor.organisation)) own.push(sql`(st.delegation_kind = 'organisation' AND st.organisation_id = ${actor.organisation}::uuid)`);
     return sql`
       SELECT st.id::text AS id, st.id::text AS ref, ARRAY[st.language] AS languages, st.submitted_at::date AS on_date, st.state AS state,
-        ${matcher.rank(sql`poa_statement_text(st.title, st.text)`)} AS rank
+        ${matcher.rank(searchedIn('st'))} AS rank
       FROM statements st JOIN meetings m ON m.id = st.meeting_id
-      WHERE ${matcher.match(sql`poa_statement_text(st.title, st.text)`)} AND (${sql.join(own, sql` OR `)}) AND ${visibleMeetings(actor, sql`m.status`)}`;
+      WHERE ${matcher.match(searchedIn('st'))} AND (${sql.join(own, sql` OR `)}) AND ${visibleMeetings(actor, sql`m.status`)}`;
   },
   shown: ({ id }) => sql`
     SELECT CASE WHEN st.title IS NULL THEN m.title ELSE jsonb_build_object(st.language, st.title) END AS title,

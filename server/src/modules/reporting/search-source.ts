@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SearchSource } from '../search/index.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
 import { VISIBILITIES, sees } from './questionnaire.js';
 import { viewerOf } from './reading.js';
 
@@ -27,12 +27,6 @@ function seenElsewhere(actor: Parameters<typeof viewerOf>[0]): string[] {
 const answerText = (a: SQL) => sql`concat_ws(' ', ${a}->>'measures', ${a}->>'challenges', ${a}->>'contacts',
   (SELECT string_agg(n->>'description', ' ') FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${a}->'needs') = 'array' THEN ${a}->'needs' ELSE '[]'::jsonb END) n))`;
 
-/**
- * A section row's searchable text: the folded answer and its word vector, stored beside it with their
- * own indexes (drizzle/0030).
- */
-const searchedSection = { text: sql`s.search_text`, words: sql`s.search_words` };
-
 /** Report ids are UUIDs (36 characters): a section's id is `<report id>:<key>`. */
 const reportOf = (id: SQL) => sql`left(${id}, 36)::uuid`;
 const keyOf = (id: SQL) => sql`substr(${id}, 38)`;
@@ -47,9 +41,9 @@ export const reportSectionsSearchSource: SearchSource = {
     // submission of a report counts.
     return sql`
       SELECT s.report_id::text || ':' || s.key AS id, s.submission_id::text AS ref, ARRAY['en'] AS languages,
-        s.submitted_at::date AS on_date, s.state AS state, ${matcher.rank(searchedSection)} AS rank
+        s.submitted_at::date AS on_date, s.state AS state, ${matcher.rank(searchedIn('s'))} AS rank
       FROM report_submitted_sections s
-      WHERE ${matcher.match(searchedSection)}
+      WHERE ${matcher.match(searchedIn('s'))}
         AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM report_submissions later WHERE later.report_id = s.report_id AND later.number > s.number)`;
   },
@@ -69,10 +63,10 @@ export const reportDraftsSearchSource: SearchSource = {
     const readers = viewerOf(actor, '').kind === 'secretariat' ? sql`true` : own ? sql`r.state = ${own}` : sql`false`;
     return sql`
       SELECT d.report_id::text || ':' || d.key AS id, d.report_id::text || ':' || d.key AS ref, ARRAY['en'] AS languages,
-        d.updated_at::date AS on_date, r.state AS state, ${matcher.rank(sql`poa_answer_text(d.answer)`)} AS rank
+        d.updated_at::date AS on_date, r.state AS state, ${matcher.rank(searchedIn('d'))} AS rank
       FROM report_sections d
         JOIN national_reports r ON r.id = d.report_id
-      WHERE ${readers} AND ${matcher.match(sql`poa_answer_text(d.answer)`)}`;
+      WHERE ${readers} AND ${matcher.match(searchedIn('d'))}`;
   },
   // Its own people are taken to where they edit it, the Secretariat to the report's page.
   shown: ({ id }, { actor }) => {

@@ -1,4 +1,4 @@
-import { SQL, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../platform/db/database.js';
 import { gramQuery, likePattern, tsOperand, type SearchPlan } from './query.js';
 
@@ -45,14 +45,15 @@ export async function tsQueryText(db: Executor, plan: SearchPlan): Promise<strin
 }
 
 /**
- * A searchable text as a source gives it: the folded text `text` (for substrings, through its trigram
- * index), and its word vector `words` when the table stores one (a generated column with its own GIN
- * index, drizzle/0030, on the tables that hold thousands of texts); otherwise the vector is the
- * expression `poa_search_vector(text)` the source's expression index is built on.
+ * A searchable row's text as the search reads it: every table a source searches keeps its folded text
+ * (`search_text`) and its word vector (`search_words`, a generated column with its GIN index,
+ * drizzle/0030) under these names; `alias` is the table's name or alias in the source's SELECT.
  */
-export type Searched = SQL | { text: SQL; words: SQL };
-
-const parts = (s: Searched): { text: SQL; words: SQL } => (s instanceof SQL ? { text: s, words: sql`poa_search_vector(${s})` } : s);
+export interface Searched {
+  text: SQL;
+  words: SQL;
+}
+export const searchedIn = (alias: string): Searched => ({ text: sql.raw(`${alias}.search_text`), words: sql.raw(`${alias}.search_words`) });
 
 export interface Matcher {
   /** Whether the searched text matches the whole plan. */
@@ -66,14 +67,14 @@ export function matcherOf(plan: SearchPlan, tsquery: string | null): Matcher {
   const q = tsquery === null ? null : sql`${tsquery}::tsquery`;
   return {
     match: (s) => {
-      const { text, words } = parts(s);
+      const { text, words } = s;
       const conditions: SQL[] = [];
       if (q) conditions.push(sql`${words} @@ (${q})`);
       for (const sub of plan.substrings) conditions.push(sql`${text} LIKE ${likePattern(sub)}`);
       return sql.join(conditions, sql` AND `);
     },
     rank: (s) => {
-      const { text, words } = parts(s);
+      const { text, words } = s;
       // Ranked on the very vector matched (every stemmer's lexemes and the grams of Chinese, Japanese and
       // Korean): a word found as typed matches its own lexeme and its stem, so it ranks above a word found
       // through a stemmer only; and a stored vector is read, never built again for each match.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SearchSource } from '../search/index.js';
+import { searchedIn, type SearchSource } from '../search/index.js';
 
 /**
  * Stakeholders' written inputs in the global search. An input is published as it is submitted and shown
@@ -10,9 +10,9 @@ export const writtenInputsSearchSource: SearchSource = {
   kind: 'written-input',
   hits: ({ matcher }) => sql`
     SELECT i.id::text AS id, i.id::text AS ref, ARRAY[i.language] AS languages, i.submitted_at::date AS on_date, NULL::text AS state,
-      ${matcher.rank(sql`poa_statement_text(i.title, i.text)`)} AS rank
+      ${matcher.rank(searchedIn('i'))} AS rank
     FROM stakeholder_written_inputs i
-    WHERE ${matcher.match(sql`poa_statement_text(i.title, i.text)`)}`,
+    WHERE ${matcher.match(searchedIn('i'))}`,
   shown: ({ id }) => sql`
     SELECT jsonb_build_object(i.language, i.title) AS title,
       jsonb_build_array(jsonb_build_object('anchor', 'input-' || i.id, 'lang', i.language, 'text', coalesce(i.text, ''))) AS parts,
