@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { RegionalGroupId } from '../../api/client';
 import { directionOf, type Language } from '../../app/languages';
