@@ -1,5 +1,5 @@
-import { lazy, type ComponentType } from 'react';
-import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
+import { isValidElement, lazy, type ComponentType } from 'react';
+import { matchRoutes, Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { loadParts, type LocalePart } from './i18n';
 import { LanguageRoot } from './LanguageRoot';
 import { Layout } from './Layout';
@@ -96,97 +96,15 @@ const BatchPage = page(() => import('../features/stakeholders/BatchPage'), ['sta
 const NotificationsPage = page(() => import('../features/follows/NotificationsPage'), ['follows']);
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
-const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
-  [/^$/, HomePage],
-  [/^sign-in$/, SignInPage],
-  [/^invitation\/[^/]+$/, AcceptInvitationPage],
-  [/^reset-password$/, RequestResetPage],
-  [/^reset-password\/[^/]+$/, SetNewPasswordPage],
-  [/^account$/, AccountPage],
-  [/^my$/, MyPage],
-  [/^notifications$/, NotificationsPage],
-  [/^invite$/, InvitePage],
-  [/^states$/, StatesPage],
-  [/^states\/[^/]+$/, StatePage],
-  [/^framework$/, FrameworkPage],
-  [/^framework\/timeline$/, FrameworkTimelinePage],
-  [/^framework\/search$/, FrameworkSearchPage],
-  [/^framework\/[^/]+(\/v\/\d+)?$/, FrameworkElementPage],
-  [/^reporting$/, ReportingCyclesPage],
-  [/^reporting\/reports\/[^/]+\/edit$/, ReportingEditPage],
-  [/^reporting\/reports\/[^/]+$/, ReportingReportPage],
-  [/^reporting\/cycles\/[^/]+\/analysis$/, ReportingAnalysisPage],
-  [/^reporting\/cycles\/[^/]+\/compare$/, ReportingComparePage],
-  [/^drafts$/, DraftsPage],
-  [/^drafts\/new$/, NewDraftPage],
-  [/^drafts\/[^/]+$/, DraftPage],
-  [/^drafts\/[^/]+\/compare$/, DraftComparePage],
-  [/^drafts\/[^/]+\/compilation$/, DraftCompilationPage],
-  [/^drafts\/[^/]+\/revise$/, DraftRevisePage],
-  [/^silence-procedures$/, SilenceProceduresPage],
-  [/^outcomes$/, OutcomesPage],
-  [/^outcomes\/[^/]+$/, OutcomePage],
-  [/^open-data$/, OpenDataPage],
-  [/^meetings$/, CalendarPage],
-  [/^meetings\/new$/, MeetingFormPage],
-  [/^meetings\/[^/]+\/edit$/, MeetingFormPage],
-  [/^meetings\/[^/]+\/registration$/, MeetingRegistrationPage],
-  [/^meetings\/[^/]+\/agenda$/, MeetingAgendaPage],
-  [/^meetings\/[^/]+$/, MeetingPage],
-  [/^groups$/, GroupsPage],
-  [/^groups\/new$/, GroupFormPage],
-  [/^groups\/[^/]+\/edit$/, GroupFormPage],
-  [/^groups\/[^/]+$/, GroupPage],
-  [/^documents$/, DocumentsPage],
-  [/^documents\/new$/, NewDocumentPage],
-  [/^documents\/[^/]+$/, DocumentPage],
-  [/^initiatives$/, InitiativesPage],
-  [/^initiatives\/propose$/, ProposeInitiativePage],
-  [/^initiatives\/[^/]+\/edit$/, EditInitiativePage],
-  [/^initiatives\/[^/]+$/, InitiativePage],
-  [/^search$/, SearchPage],
-  [/^updates$/, UpdatesSignUpPage],
-  [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
-  [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
-  [/^accreditation$/, OrganisationsPage],
-  [/^accreditation\/apply$/, ApplyPage],
-  [/^accreditation\/track(\/[^/]+)?$/, TrackApplicationPage],
-  [/^accreditation\/applications$/, ApplicationsPage],
-  [/^accreditation\/applications\/[^/]+$/, ApplicationPage],
-  [/^accreditation\/batches$/, BatchesPage],
-  [/^accreditation\/batches\/[^/]+$/, BatchPage],
-  [/^accreditation\/organisations\/[^/]+$/, OrganisationPage],
-  [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
-  [/^contacts$/, ContactsDirectoryPage],
-  [/^contacts\/nominate$/, ContactsNominatePage],
-  [/^contacts\/threads$/, ContactsThreadsPage],
-  [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
-  [/^contacts\/pocs\/[^/]+\/change$/, ContactsChangePocPage],
-  [/^contacts\/pocs\/[^/]+\/withdraw$/, ContactsWithdrawPocPage],
-  [/^contacts\/pocs\/[^/]+\/history$/, ContactsHistoryPage],
-  [/^contacts\/checks$/, ContactsChecksPage],
-  [/^contacts\/checks\/[^/]+$/, ContactsCheckPage],
-  [/^contacts\/reads$/, ContactsReadsPage],
-  [/^capacity(\/needs)?$/, CapacityNeedsPage],
-  [/^capacity\/needs\/new$/, CapacityNeedFormPage],
-  [/^capacity\/needs\/[^/]+$/, CapacityNeedPage],
-  [/^capacity\/offers$/, CapacityOffersPage],
-  [/^capacity\/offers\/new$/, CapacityOfferFormPage],
-  [/^capacity\/offers\/[^/]+$/, CapacityOfferPage],
-  [/^capacity\/projects$/, CapacityProjectsPage],
-  [/^capacity\/projects\/[^/]+$/, CapacityProjectPage],
-  [/^capacity\/analysis$/, CapacityAnalysisPage],
-  [/^capacity\/catalogue$/, CapacityCataloguePage],
-];
-
 /**
  * Starts fetching the first page's chunk at once, beside the language's strings, instead of after
- * them: on a slow connection that saves a round trip before anything is shown.
+ * them: on a slow connection that saves a round trip before anything is shown. The page is found by
+ * the routes themselves (below).
  */
 export function preloadPage(pathname: string): void {
-  const rest = pathname.split('/').slice(2).join('/').replace(/\/+$/, '');
-  const found = PRELOAD.find(([pattern]) => pattern.test(rest));
-  void (found ? found[1] : NotFoundPage).preload();
+  const element: unknown = matchRoutes(routes, pathname)?.at(-1)?.route.element;
+  const type = isValidElement(element) ? (element.type as { preload?: () => Promise<unknown> }) : null;
+  void type?.preload?.();
 }
 
 /** `/` and any path without a language go to the same path in the browser's preferred language. */
