@@ -10,7 +10,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
 import { statesQuery, useGroupLabel } from '../states';
-import { analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
+import { ANALYSIS_FRESH, analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
 // The charts and the map come in chunks of their own, after the page's headings, numbers and tables.
 import { StackedBars, WorldMap } from './charts';
 import type { Series } from './StackedBars';
@@ -31,9 +31,10 @@ const NOT_REPORTED = PARTICIPATION_PALETTE.notReported;
 
 export default function AnalysisPage() {
   const { id = '' } = useParams();
-  const analysis = useQuery(analysisQuery(id));
+  // Asked for with the page's code (analysisFirstData): fresh for a moment, not fetched again on arrival.
+  const analysis = useQuery({ ...analysisQuery(id), staleTime: ANALYSIS_FRESH });
   const cycle = useQuery(cycleQuery(id));
-  const states = useQuery(statesQuery({}));
+  const states = useQuery({ ...statesQuery({}), staleTime: ANALYSIS_FRESH });
 
   if (!analysis.isSuccess || !cycle.isSuccess || !states.isSuccess) return <Loaded query={[analysis, cycle, states]} />;
   return <Picture analysis={analysis.data} cycle={cycle.data} states={states.data.items} />;
@@ -366,7 +367,8 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const items = cycles.data?.items ?? [];
   const here = Math.max(0, items.findIndex((c) => c.id === cycle.id));
   const shown = items.slice(here, here + 5).reverse();
-  const analyses = useQueries({ queries: shown.map((c) => analysisQuery(c.id)) });
+  // This cycle's analysis is the page's own, just fetched: fresh for a moment here too.
+  const analyses = useQueries({ queries: shown.map((c) => ({ ...analysisQuery(c.id), staleTime: ANALYSIS_FRESH })) });
   if (!cycles.isSuccess || analyses.some((a) => !a.isSuccess)) return <Loaded query={[cycles, ...analyses]} />;
   const elements = cycle.questionnaire.sections.filter((s) => s.part === 'norms' || s.part === 'cbms');
   const statusIn = (i: number, key: string) => {
