@@ -16,6 +16,9 @@ import { chromium } from 'playwright-core';
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(web, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// The build the platform serves, whose files are weighed: WEB_DIST as the server reads it (from the
+// repository's root, where it runs), else web/dist. The weights were read from web/dist whatever it served.
+const dist = process.env.WEB_DIST ? path.resolve(root, process.env.WEB_DIST) : path.join(web, 'dist');
 
 /** Chromium DevTools' presets; no CPU throttling. */
 const PROFILES = [
@@ -87,8 +90,13 @@ async function load(browser, url, page, profile) {
   const tab = await context.newPage();
   await tab.addInitScript(() => {
     window.__lcp = null;
+    window.__lcpElement = null;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__lcp = e.startTime;
+      for (const e of list.getEntries()) {
+        window.__lcp = e.startTime;
+        // Which element it was: its tag and the start of its text.
+        window.__lcpElement = e.element ? `${e.element.tagName.toLowerCase()} "${(e.element.textContent ?? '').trim().slice(0, 50)}"` : null;
+      }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   const cdp = await context.newCDPSession(tab);
@@ -120,6 +128,7 @@ async function load(browser, url, page, profile) {
   }
   await tab.waitForLoadState('networkidle');
   timing.lcp = await tab.evaluate(() => window.__lcp);
+  timing.lcpElement = await tab.evaluate(() => window.__lcpElement);
   await context.close();
   const assets = [...requests.values()].filter((r) => r.type === 'Script' || r.type === 'Stylesheet');
   return { timing, assets };
@@ -129,7 +138,7 @@ function sizes(assets) {
   const out = { js: { raw: 0, gzip: 0, served: 0, files: 0, list: [] }, css: { raw: 0, gzip: 0, served: 0, files: 0, list: [] } };
   for (const a of assets) {
     const name = new URL(a.url).pathname;
-    const body = readFileSync(path.join(web, 'dist', name));
+    const body = readFileSync(path.join(dist, name));
     const kind = a.type === 'Script' ? out.js : out.css;
     const gzip = gzipSync(body).length;
     kind.list.push({ name: name.replace(/^\/assets\//, ''), gzip });
@@ -161,6 +170,8 @@ try {
         content: median(runs.map((r) => r.content)),
         lcp: median(runs.map((r) => r.lcp)),
         charts: page.charts ? median(runs.map((r) => r.charts)) : null,
+        // The element of the median run's LCP.
+        lcpElement: [...runs].sort((a, b) => a.lcp - b.lcp)[Math.floor(runs.length / 2)]?.lcpElement ?? null,
       };
     }
     results.push(row);
@@ -204,6 +215,10 @@ const lines = [
   `| page | ${profiles.map((p) => `${p}: FCP / content / LCP`).join(' | ')} |`,
   `| --- | ${profiles.map(() => '---').join(' | ')} |`,
   ...results.map((r) => `| ${r.page.name} | ${profiles.map((p) => `${ms(r.timings[p].fcp)} / ${ms(r.timings[p].content)} / ${ms(r.timings[p].lcp)}`).join(' | ')} |`),
+  '',
+  'The largest contentful paint was (in the median run of each profile):',
+  '',
+  ...results.map((r) => `- ${r.page.name}: ${profiles.map((p) => `${r.timings[p].lcpElement ?? '—'} (${p})`).join('; ')}`),
   '',
   ...results
     .filter((r) => r.page.charts)

@@ -21,11 +21,11 @@ const queryClient = new QueryClient({
   },
 });
 
-// The language's strings and the first page's code are fetched together, while React starts.
+// The language's strings, the first page's code and its first data are fetched together, while React starts.
 const firstSegment = window.location.pathname.split('/')[1];
 if (isLanguage(firstSegment)) {
   void loadLanguage(firstSegment);
-  preloadPage(window.location.pathname);
+  preloadPage(window.location.pathname, queryClient);
 }
 
 const root = document.getElementById('root');

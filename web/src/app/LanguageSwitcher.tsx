@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { Link, useLocation } from 'react-router';
 import { LANGUAGES, NATIVE_NAMES, pathInLanguage } from './languages';
 import { useLang } from './paths';

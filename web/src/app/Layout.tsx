@@ -1,7 +1,7 @@
 import { Suspense, useRef } from 'react';
 import { Anchor, Box, Button, Container, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { notifyError } from '../ui/notify';

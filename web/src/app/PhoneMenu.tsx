@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Burger } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n';
 import { useLocation } from 'react-router';
 import { directionOf } from './languages';
 import { useLang } from './paths';

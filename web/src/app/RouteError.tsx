@@ -25,7 +25,7 @@ export class RouteErrorBoundary extends Component<{ pathname: string; children: 
 
 /** What a page shows when it fails to render or its code fails to load (e.g. after a new release). */
 export function RouteError() {
-  const ready = i18n.isInitialized && i18n.hasResourceBundle(i18n.language, 'translation');
+  const ready = i18n.hasStrings(i18n.language);
   return (
     <Container size="sm" py="xl">
       <main>

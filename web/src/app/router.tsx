@@ -1,5 +1,7 @@
-import { lazy, type ComponentType } from 'react';
-import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
+import { isValidElement, lazy, type ComponentType } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { matchRoutes, Navigate, useLocation, useRoutes, type Params, type RouteObject } from 'react-router';
+import { analysisFirstData } from '../features/reporting';
 import { loadParts, type LocalePart } from './i18n';
 import { LanguageRoot } from './LanguageRoot';
 import { Layout } from './Layout';
@@ -10,10 +12,19 @@ import { RouteErrorBoundary } from './RouteError';
  * A page in its own chunk, with the parts of the strings it shows (test/locale-parts.test.ts checks
  * the list), both fetched before it renders; both can be fetched before React asks for the page.
  */
-function page(load: () => Promise<{ default: ComponentType }>, parts: readonly LocalePart[] = []) {
+function page(load: () => Promise<{ default: ComponentType }>, parts: readonly LocalePart[] = [], data?: FirstData) {
   const withStrings = () => Promise.all([load(), loadParts(parts)]).then(([module]) => module);
-  return Object.assign(lazy(withStrings), { preload: withStrings });
+  return Object.assign(lazy(withStrings), { preload: withStrings, data });
 }
+
+/** A query a page reads (the feature's own definition, key and fetch). */
+type Query = { queryKey: readonly unknown[]; queryFn: () => Promise<unknown> };
+/**
+ * The data a page needs for its first view, from its address: asked for as the app starts, beside the
+ * page's code and strings, instead of once they have come and the page renders (a round trip less on a
+ * slow connection). The page reads it with a short staleTime, so as not to fetch it again at once.
+ */
+type FirstData = (params: Params) => readonly Query[];
 
 // One chunk per feature: the home page loads none of the others.
 const HomePage = page(() => import('../features/home/HomePage'), ['home', 'my']);
@@ -61,7 +72,7 @@ const OutcomePage = page(() => import('../features/drafts/OutcomePage'), ['draft
 const ReportingCyclesPage = page(() => import('../features/reporting/CyclesPage'), ['follows', 'forms', 'reporting']);
 const ReportingEditPage = page(() => import('../features/reporting/EditReportPage'), ['framework', 'reporting']);
 const ReportingReportPage = page(() => import('../features/reporting/ReportPage'), ['reporting']);
-const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'), ['groups', 'reporting']);
+const ReportingAnalysisPage = page(() => import('../features/reporting/AnalysisPage'), ['groups', 'reporting'], ({ id = '' }) => analysisFirstData(id));
 const ReportingComparePage = page(() => import('../features/reporting/ComparePage'), ['reporting']);
 const OpenDataPage = page(() => import('../features/open-data/OpenDataPage'), ['openData']);
 const ContactsAcknowledgePage = page(() => import('../features/contacts/AcknowledgePage'), ['contacts']);
@@ -96,97 +107,22 @@ const BatchPage = page(() => import('../features/stakeholders/BatchPage'), ['sta
 const NotificationsPage = page(() => import('../features/follows/NotificationsPage'), ['follows']);
 const NotFoundPage = page(() => import('../features/errors/NotFoundPage'));
 
-const PRELOAD: [RegExp, { preload: () => Promise<unknown> }][] = [
-  [/^$/, HomePage],
-  [/^sign-in$/, SignInPage],
-  [/^invitation\/[^/]+$/, AcceptInvitationPage],
-  [/^reset-password$/, RequestResetPage],
-  [/^reset-password\/[^/]+$/, SetNewPasswordPage],
-  [/^account$/, AccountPage],
-  [/^my$/, MyPage],
-  [/^notifications$/, NotificationsPage],
-  [/^invite$/, InvitePage],
-  [/^states$/, StatesPage],
-  [/^states\/[^/]+$/, StatePage],
-  [/^framework$/, FrameworkPage],
-  [/^framework\/timeline$/, FrameworkTimelinePage],
-  [/^framework\/search$/, FrameworkSearchPage],
-  [/^framework\/[^/]+(\/v\/\d+)?$/, FrameworkElementPage],
-  [/^reporting$/, ReportingCyclesPage],
-  [/^reporting\/reports\/[^/]+\/edit$/, ReportingEditPage],
-  [/^reporting\/reports\/[^/]+$/, ReportingReportPage],
-  [/^reporting\/cycles\/[^/]+\/analysis$/, ReportingAnalysisPage],
-  [/^reporting\/cycles\/[^/]+\/compare$/, ReportingComparePage],
-  [/^drafts$/, DraftsPage],
-  [/^drafts\/new$/, NewDraftPage],
-  [/^drafts\/[^/]+$/, DraftPage],
-  [/^drafts\/[^/]+\/compare$/, DraftComparePage],
-  [/^drafts\/[^/]+\/compilation$/, DraftCompilationPage],
-  [/^drafts\/[^/]+\/revise$/, DraftRevisePage],
-  [/^silence-procedures$/, SilenceProceduresPage],
-  [/^outcomes$/, OutcomesPage],
-  [/^outcomes\/[^/]+$/, OutcomePage],
-  [/^open-data$/, OpenDataPage],
-  [/^meetings$/, CalendarPage],
-  [/^meetings\/new$/, MeetingFormPage],
-  [/^meetings\/[^/]+\/edit$/, MeetingFormPage],
-  [/^meetings\/[^/]+\/registration$/, MeetingRegistrationPage],
-  [/^meetings\/[^/]+\/agenda$/, MeetingAgendaPage],
-  [/^meetings\/[^/]+$/, MeetingPage],
-  [/^groups$/, GroupsPage],
-  [/^groups\/new$/, GroupFormPage],
-  [/^groups\/[^/]+\/edit$/, GroupFormPage],
-  [/^groups\/[^/]+$/, GroupPage],
-  [/^documents$/, DocumentsPage],
-  [/^documents\/new$/, NewDocumentPage],
-  [/^documents\/[^/]+$/, DocumentPage],
-  [/^initiatives$/, InitiativesPage],
-  [/^initiatives\/propose$/, ProposeInitiativePage],
-  [/^initiatives\/[^/]+\/edit$/, EditInitiativePage],
-  [/^initiatives\/[^/]+$/, InitiativePage],
-  [/^search$/, SearchPage],
-  [/^updates$/, UpdatesSignUpPage],
-  [/^updates\/confirm\/[^/]+$/, UpdatesConfirmPage],
-  [/^updates\/unsubscribe\/[^/]+$/, UpdatesUnsubscribePage],
-  [/^accreditation$/, OrganisationsPage],
-  [/^accreditation\/apply$/, ApplyPage],
-  [/^accreditation\/track(\/[^/]+)?$/, TrackApplicationPage],
-  [/^accreditation\/applications$/, ApplicationsPage],
-  [/^accreditation\/applications\/[^/]+$/, ApplicationPage],
-  [/^accreditation\/batches$/, BatchesPage],
-  [/^accreditation\/batches\/[^/]+$/, BatchPage],
-  [/^accreditation\/organisations\/[^/]+$/, OrganisationPage],
-  [/^contacts\/acknowledge\/[^/]+$/, ContactsAcknowledgePage],
-  [/^contacts$/, ContactsDirectoryPage],
-  [/^contacts\/nominate$/, ContactsNominatePage],
-  [/^contacts\/threads$/, ContactsThreadsPage],
-  [/^contacts\/threads\/[^/]+$/, ContactsThreadPage],
-  [/^contacts\/pocs\/[^/]+\/change$/, ContactsChangePocPage],
-  [/^contacts\/pocs\/[^/]+\/withdraw$/, ContactsWithdrawPocPage],
-  [/^contacts\/pocs\/[^/]+\/history$/, ContactsHistoryPage],
-  [/^contacts\/checks$/, ContactsChecksPage],
-  [/^contacts\/checks\/[^/]+$/, ContactsCheckPage],
-  [/^contacts\/reads$/, ContactsReadsPage],
-  [/^capacity(\/needs)?$/, CapacityNeedsPage],
-  [/^capacity\/needs\/new$/, CapacityNeedFormPage],
-  [/^capacity\/needs\/[^/]+$/, CapacityNeedPage],
-  [/^capacity\/offers$/, CapacityOffersPage],
-  [/^capacity\/offers\/new$/, CapacityOfferFormPage],
-  [/^capacity\/offers\/[^/]+$/, CapacityOfferPage],
-  [/^capacity\/projects$/, CapacityProjectsPage],
-  [/^capacity\/projects\/[^/]+$/, CapacityProjectPage],
-  [/^capacity\/analysis$/, CapacityAnalysisPage],
-  [/^capacity\/catalogue$/, CapacityCataloguePage],
-];
-
 /**
  * Starts fetching the first page's chunk at once, beside the language's strings, instead of after
- * them: on a slow connection that saves a round trip before anything is shown.
+ * them: on a slow connection that saves a round trip before anything is shown. The page is found by
+ * the routes themselves (below); the data its first view needs, when its route names it, is asked for
+ * at the same time.
  */
-export function preloadPage(pathname: string): void {
-  const rest = pathname.split('/').slice(2).join('/').replace(/\/+$/, '');
-  const found = PRELOAD.find(([pattern]) => pattern.test(rest));
-  void (found ? found[1] : NotFoundPage).preload();
+export function preloadPage(pathname: string, queryClient: QueryClient): void {
+  const match = matchRoutes(routes, pathname)?.at(-1);
+  const element: unknown = match?.route.element;
+  const type = isValidElement(element) ? (element.type as { preload?: () => Promise<unknown>; data?: FirstData }) : null;
+  const data = type?.data?.(match?.params ?? {}) ?? [];
+  for (const query of data) void queryClient.prefetchQuery(query);
+  // The data first: its requests leave a moment after (the API client's own promises), and over
+  // HTTP/1.1 (six connections) they would otherwise wait behind the page's code files.
+  if (data.length) setTimeout(() => void type?.preload?.(), 0);
+  else void type?.preload?.();
 }
 
 /** `/` and any path without a language go to the same path in the browser's preferred language. */

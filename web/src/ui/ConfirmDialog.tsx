@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 
 /** The red of actions that cannot be undone (withdraw, revoke, leave, object), 4.5:1 on white. */
 export const DANGER_COLOR = '#a51d1d';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Loader } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import { ApiProblem } from '../api/client';
 import { NotFound } from './NotFound';
 import { ProblemAlert } from './ProblemAlert';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Fieldset, Stack, Textarea, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import { directionOf, LANGUAGES, type Language } from '../app/languages';
 import { useLang } from '../app/paths';
 import type { LocalizedText } from './localized';

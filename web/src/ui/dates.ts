@@ -1,6 +1,6 @@
 import { i18n } from '../app/i18n';
 import type { Language } from '../app/languages';
-import { zoneName } from './time-zones';
+import { zoneName } from './zones';
 import { isolated, isolatedLatin } from './localized';
 
 export { isolated };

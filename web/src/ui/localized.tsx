@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { Fragment, isValidElement, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/i18n';
 import { directionOf, LANGUAGES, NATIVE_NAMES, type Language } from '../app/languages';
 import { useLang } from '../app/paths';
 import classes from './ui.module.css';
@@ -150,7 +150,7 @@ export function Sentence({ i18nKey, values }: { i18nKey: string; values: Record<
     }
   }
   // The key is checked where it is written (a literal in a page); here it is any key of the strings.
-  const text = (t as unknown as (key: string, options: object) => string)(i18nKey, { ...plain, interpolation: { escapeValue: false } });
+  const text = (t as (key: string, options: object) => string)(i18nKey, plain);
   return (
     <>
       {text.split('\u0000').map((piece, i) => (i % 2 === 1 && piece in nodes ? <Fragment key={i}>{nodes[piece]}</Fragment> : piece))}

@@ -1,30 +1,18 @@
 import { useMemo } from 'react';
 import { NativeSelect } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import type { Language } from '../app/languages';
+import { useTranslation } from '../app/i18n';
 import { useLang } from '../app/paths';
-import { isolated, isolatedLatin } from './localized';
+import { isolated } from './localized';
+import { viewerZone, zoneName } from './zones';
 
 /*
  * Times on the platform are stored in UTC; a meeting, a deadline or a cycle carries the IANA time
- * zone it was set in, and is shown in it, with the zone named. The zones are here (their names, the
- * viewer's, the chooser); the times written in them are in ./dates.
+ * zone it was set in, and is shown in it, with the zone named. The chooser is here; the zones' names
+ * and the viewer's zone are in ./zones (without the chooser's select, for pages that only show times);
+ * the times written in them are in ./dates.
  */
 
-/** The viewer's own time zone, as the browser knows it. */
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** The zone's name in a language ("Eastern Time", "heure de l’Est"), at an instant (summer or winter). */
-export function zoneName(zone: string, lang: Language, at: Date = new Date()): string {
-  try {
-    const part = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-    // Where the language has no name for a zone, Intl names it after its city in Latin letters
-    // ("توقيت Eirunepe"): that run keeps its order, isolated, on a page in Arabic, Chinese or Russian.
-    return part?.value ? isolatedLatin(part.value, lang) : isolated(zone, lang);
-  } catch {
-    return isolated(zone, lang);
-  }
-}
+export { viewerZone, zoneName };
 
 /** The zones people set UN deadlines and meetings in most (New York, Geneva, Vienna, Nairobi), first. */
 const FREQUENT = ['America/New_York', 'Europe/Zurich', 'Europe/Vienna', 'Africa/Nairobi', 'UTC'];

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Fieldset, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QRCodeSVG } from 'qrcode.react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, type Invitation } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

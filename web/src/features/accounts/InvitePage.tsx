@@ -3,7 +3,7 @@ import { focusWhenShown } from '../../ui/focus';
 import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Role } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

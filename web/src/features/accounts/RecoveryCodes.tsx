@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import classes from '../../ui/ui.module.css';
 
 /** Recovery codes, shown once: the user copies, downloads or prints them before going on. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { focusWhenShown } from '../../ui/focus';
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

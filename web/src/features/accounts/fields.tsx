@@ -1,5 +1,5 @@
 import { PasswordInput, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from './validation';
 
 /** Translated message for a new password's problem, or null. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Anchor, Group, SimpleGrid, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import type { RegionalGroupId } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { Localized } from '../../ui/localized';

@@ -1,6 +1,6 @@
 import { Anchor, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
 import type { RegionalGroupId } from '../../api/client';

@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { PageHeading } from '../../ui/PageHeading';

@@ -1,5 +1,5 @@
 import { Checkbox, FileInput, Group, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { ApiProblem } from '../../api/client';
 import { base64Of } from '../../ui/file-base64';
 import { WEEKDAY_LABEL } from './labels';

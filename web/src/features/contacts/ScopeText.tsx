@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { LocalizedList, Sentence } from '../../ui/localized';
 import { useGroupLabel } from '../states';
 import { ROLE_LABEL } from './labels';

@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLang } from '../../app/paths';
 import { BUCKET_LABEL } from './labels';
 import type { CheckSummary } from './queries';

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, FileInput, Group, Loader, NativeSelect, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
 import { ApiProblem } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';

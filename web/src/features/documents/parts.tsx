@@ -1,5 +1,5 @@
 import { Anchor, Table } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { InLanguage, LocalizedOption, Sentence } from '../../ui/localized';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
-import { viewerZone } from '../../ui/time-zones';
+import { viewerZone } from '../../ui/zones';
 import { StateName } from '../states';
 import { DecisionAlert, useStateNameOf } from './parts';
 import { meetingsInSessionQuery, useBodyName, useDraftLabels, type AdoptionProposal, type Draft } from './queries';

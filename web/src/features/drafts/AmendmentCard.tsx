@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
 import { StateName } from '../states';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { notifySuccess } from '../../ui/notify';
 import { DecisionAlert, useStateNameOf } from './parts';

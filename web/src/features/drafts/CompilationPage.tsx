@@ -1,6 +1,6 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useParams } from 'react-router';
 import { Loaded } from '../../ui/Loaded';
 import { useHashTarget } from '../../ui/hash-target';

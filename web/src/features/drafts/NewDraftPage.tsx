@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Button, Fieldset, Group, Loader, MultiSelect, NativeSelect, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import type { Language } from '../../app/languages';

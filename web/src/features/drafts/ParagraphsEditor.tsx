@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useDraftLabels, type DraftParagraph } from './queries';
 import classes from './drafts.module.css';
 

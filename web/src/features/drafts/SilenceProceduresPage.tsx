@@ -1,7 +1,7 @@
 import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { FollowButton } from '../follows';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { useHashTarget } from '../../ui/hash-target';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap, unwrapResponse, type paths } from '../../api/client';
 import type { Language } from '../../app/languages';
 import { allGroupsQuery } from '../groups';

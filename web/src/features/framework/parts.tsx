@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, CopyButton, Group, Text, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { directionOf } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { isDate, type DisplayText, type ElementVersion, type SearchHit } from './queries';

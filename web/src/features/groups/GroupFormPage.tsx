@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

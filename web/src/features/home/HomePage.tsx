@@ -1,5 +1,5 @@
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { PageHeading } from '../../ui/PageHeading';
 import { InitiativeForm } from './InitiativeForm';
 

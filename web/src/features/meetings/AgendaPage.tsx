@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

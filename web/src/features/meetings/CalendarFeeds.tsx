@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, CopyButton, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { viewerZone } from '../../ui/time-zones';
+import { viewerZone } from '../../ui/zones';
 import { privateFeedQuery } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';

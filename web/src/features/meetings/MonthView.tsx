@@ -1,5 +1,5 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useSearchParam } from '../../ui/search-params';

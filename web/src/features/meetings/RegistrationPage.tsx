@@ -3,7 +3,7 @@ import { focusWhenShown } from '../../ui/focus';
 import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';

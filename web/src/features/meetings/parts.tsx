@@ -1,5 +1,5 @@
 import { Badge, Table } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import type { Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { FallbackMark, Localized as LocalizedText } from '../../ui/localized';

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import type { Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
@@ -9,7 +9,7 @@ import { formatDay, formatInZone, isolated } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { Localized } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
-import { viewerZone } from '../../ui/time-zones';
+import { viewerZone } from '../../ui/zones';
 import { StateName } from '../states';
 import { agendaQuery, type AgendaItem } from './queries';
 import classes from './MyPage.module.css';

@@ -1,6 +1,6 @@
 import { Anchor, Group, List, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLang } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';

@@ -1,8 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Button, Group, MultiSelect, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Anchor, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from '../../app/i18n';
+import { Link, useParams } from 'react-router';
 import type { RegionalGroupId } from '../../api/client';
 import { directionOf, type Language } from '../../app/languages';
 import { InLanguage, isolated, LocalizedOption, Sentence, Verbatim } from '../../ui/localized';
@@ -10,7 +10,7 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
 import { useSearchParam } from '../../ui/search-params';
 import { statesQuery, useGroupLabel } from '../states';
-import { analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
+import { ANALYSIS_FRESH, analysisQuery, codeOf, cycleQuery, cyclesQuery, STATUSES, useReportingLabels, useSectionTitle, type Analysis, type CycleDetail, type SectionStatus } from './queries';
 // The charts and the map come in chunks of their own, after the page's headings, numbers and tables.
 import { StackedBars, WorldMap } from './charts';
 import type { Series } from './StackedBars';
@@ -23,20 +23,24 @@ import ui from '../../ui/ui.module.css';
 import { Loaded } from '../../ui/Loaded';
 import { formatPeriod } from '../../ui/dates';
 
+// The form to compare States comes after the page's first view (see CompareForm.tsx).
+const CompareForm = lazy(() => import('./CompareForm'));
+
 const REPORTED = PARTICIPATION_PALETTE.reported;
 const NOT_REPORTED = PARTICIPATION_PALETTE.notReported;
 
 export default function AnalysisPage() {
   const { id = '' } = useParams();
-  const analysis = useQuery(analysisQuery(id));
+  // Asked for with the page's code (analysisFirstData): fresh for a moment, not fetched again on arrival.
+  const analysis = useQuery({ ...analysisQuery(id), staleTime: ANALYSIS_FRESH });
   const cycle = useQuery(cycleQuery(id));
-  const states = useQuery(statesQuery({}));
+  const states = useQuery({ ...statesQuery({}), staleTime: ANALYSIS_FRESH });
 
   if (!analysis.isSuccess || !cycle.isSuccess || !states.isSuccess) return <Loaded query={[analysis, cycle, states]} />;
   return <Picture analysis={analysis.data} cycle={cycle.data} states={states.data.items} />;
 }
 
-type StateRow = { iso3: string; m49: string; regionalGroup: RegionalGroupId | null; names: Record<'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es', string> };
+export type StateRow = { iso3: string; m49: string; regionalGroup: RegionalGroupId | null; names: Record<'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es', string> };
 
 function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: CycleDetail; states: StateRow[] }) {
   const { t } = useTranslation();
@@ -133,7 +137,9 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
       <StatusPart id="cbms" title={t('reporting.analysis.cbms')} rows={analysis.cbms} cycle={cycle} />
       <OverCycles cycle={cycle} />
       <ChallengesAndNeeds analysis={analysis} cycle={cycle} />
-      <CompareForm cycleId={cycle.id} states={sorted} />
+      <Suspense fallback={null}>
+        <CompareForm cycleId={cycle.id} states={sorted} />
+      </Suspense>
 
       <section aria-labelledby="exports">
         <Title order={2} size="h3" id="exports" mb="xs">
@@ -361,7 +367,8 @@ function OverCycles({ cycle }: { cycle: CycleDetail }) {
   const items = cycles.data?.items ?? [];
   const here = Math.max(0, items.findIndex((c) => c.id === cycle.id));
   const shown = items.slice(here, here + 5).reverse();
-  const analyses = useQueries({ queries: shown.map((c) => analysisQuery(c.id)) });
+  // This cycle's analysis is the page's own, just fetched: fresh for a moment here too.
+  const analyses = useQueries({ queries: shown.map((c) => ({ ...analysisQuery(c.id), staleTime: ANALYSIS_FRESH })) });
   if (!cycles.isSuccess || analyses.some((a) => !a.isSuccess)) return <Loaded query={[cycles, ...analyses]} />;
   const elements = cycle.questionnaire.sections.filter((s) => s.part === 'norms' || s.part === 'cbms');
   const statusIn = (i: number, key: string) => {
@@ -484,35 +491,6 @@ function ChallengesAndNeeds({ analysis, cycle }: { analysis: Analysis; cycle: Cy
           empty={t('reporting.analysis.noneReported')}
         />
       </Stack>
-    </section>
-  );
-}
-
-function CompareForm({ cycleId, states }: { cycleId: string; states: StateRow[] }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const to = useLocalPath();
-  const navigate = useNavigate();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const options = useMemo(() => states.map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en })), [states, lang]);
-  return (
-    <section aria-labelledby="compare">
-      <Title order={2} size="h3" id="compare" mb="xs">
-        {t('reporting.analysis.compare')}
-      </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (chosen.length) void navigate(to(`/reporting/cycles/${cycleId}/compare?states=${chosen.join(',')}`));
-        }}
-      >
-        <Group align="flex-end">
-          <MultiSelect label={t('reporting.analysis.compareStates')} description={t('reporting.analysis.compareHelp')} data={options} value={chosen} onChange={setChosen} maxValues={3} searchable miw="20rem" />
-          <Button type="submit" disabled={chosen.length === 0}>
-            {t('reporting.analysis.compareGo')}
-          </Button>
-        </Group>
-      </form>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Group, Text, Title } from '@mantine/core';
 import { FrameworkCode } from '../framework';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLang } from '../../app/paths';
 import { directionOf } from '../../app/languages';
 import { FallbackMark, InLanguage, LocalizedList } from '../../ui/localized';

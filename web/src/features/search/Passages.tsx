@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { directionOf } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import type { SearchItem } from './queries';

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { StateName } from '../states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { directionOf, isLanguage, LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';

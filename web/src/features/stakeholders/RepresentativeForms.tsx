@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Badge, List, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLang } from '../../app/paths';
 import { formatInZone, formatInstant, formatTimeLeft } from '../../ui/dates';
 import { AsWritten, InLanguage } from '../../ui/localized';

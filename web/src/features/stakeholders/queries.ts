@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { api, unwrap, type paths } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, FileInput, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation, type TFunction } from '../../app/i18n';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Anchor, Group, Loader, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import type { StateItem } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';

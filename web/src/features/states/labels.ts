@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import type { RegionalGroupId } from '../../api/client';
 
 /** A UN regional group's name in the page's language. */
