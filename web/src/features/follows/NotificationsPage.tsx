@@ -11,6 +11,7 @@ import { Loaded } from '../../ui/Loaded';
 import { isolated, Localized } from '../../ui/localized';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
+import { stateQuery } from '../states';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect, viewerZone } from '../../ui/time-zones';
 import { FOLLOWS_KEY, followingQuery, KIND_KEYS, notificationsQuery, preferenceQuery, WHAT_KEYS, type Notice, type Preference } from './queries';
@@ -103,7 +104,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             <Localized text={notice.title} />
           </Anchor>
           {': '}
-          {t(WHAT_KEYS[notice.what], { label: isolated(notice.label ?? '', lang) })}
+          {notice.what === 'report-submitted' && notice.label ? <SubmittedBy notice={notice} iso3={notice.label} /> : t(WHAT_KEYS[notice.what], { label: isolated(notice.label ?? '', lang) })}
         </Text>
         {notice.deadlineAt ? <Text size="sm">{t('follows.deadline', { when: formatInZone(notice.deadlineAt, zone, lang) })}</Text> : null}
         {notice.read ? null : (
@@ -114,6 +115,15 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
       </Stack>
     </Paper>
   );
+}
+
+/** A report's submission names its State (the notice's label is its code) in the page's language, from the States' reference. */
+function SubmittedBy({ notice, iso3 }: { notice: Notice; iso3: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { data } = useQuery(stateQuery(iso3));
+  const name = data?.state.names[lang];
+  return <>{t(WHAT_KEYS[notice.what], { label: name || isolated(iso3, lang) })}</>;
 }
 
 function Following() {
