@@ -29,7 +29,7 @@ describe('the invite form', () => {
     );
 
   it('offers a focal point only the roles and the State the server says it may use', async () => {
-    const { user } = open({ inviteRoles: ['delegate', 'poc'], inviteStates: ['CHL'] });
+    const { user } = open({ inviteRoles: ['delegate', 'poc'], inviteStates: { all: false, states: ['CHL'] } });
     await user.click(await screen.findByLabelText(/^Role/, { selector: 'input' }));
     const roles = within(await screen.findByRole('listbox', { name: /^Role/, hidden: true })).getAllByRole('option', { hidden: true }).map((o) => o.textContent);
     expect(roles).toEqual(['Delegate']);
@@ -40,7 +40,7 @@ describe('the invite form', () => {
   });
 
   it('offers the Secretariat every role of the form and every State', async () => {
-    const { user } = open({ inviteRoles: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'], inviteStates: ['BOL', 'CHL', 'PER'] });
+    const { user } = open({ inviteRoles: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'], inviteStates: { all: true, states: [] } });
     await user.click(await screen.findByLabelText(/^Role/, { selector: 'input' }));
     expect(within(await screen.findByRole('listbox', { name: /^Role/, hidden: true })).getAllByRole('option', { hidden: true })).toHaveLength(5);
     await user.keyboard('{Escape}');
@@ -50,7 +50,7 @@ describe('the invite form', () => {
   });
 
   it('tells someone who may invite nobody so, with no form', async () => {
-    open({ inviteRoles: [], inviteStates: [] });
+    open({ inviteRoles: [], inviteStates: { all: false, states: [] } });
     await screen.findByRole('heading', { name: /invite/i, level: 1 });
     expect(screen.queryByRole('button', { name: /send/i })).toBeNull();
     expect(screen.queryByLabelText(/^Role/, { selector: 'input' })).toBeNull();

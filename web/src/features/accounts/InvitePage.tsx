@@ -48,16 +48,20 @@ export default function InvitePage() {
   );
 }
 
+/** The States the inviter may invite delegates for: every State, or the few the server names. */
+type StatesOffered = NonNullable<ReturnType<typeof useMe>['data']>['can']['inviteStates'];
+
 /** The form offers only the roles and States the server says the inviter may use (`can.inviteRoles`, `can.inviteStates`). */
-function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: string[] }) {
+function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: StatesOffered }) {
   const { t } = useTranslation();
   const lang = useLang();
   const roleLabel = useRoleLabel();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | null>(roles[0] ?? null);
+  const mayInviteFor = (iso3: string) => allowedStates.all || allowedStates.states.includes(iso3);
   const [state, setState] = useState<string | null>(
-    defaultState && allowedStates.includes(defaultState) ? defaultState : allowedStates.length === 1 ? allowedStates[0]! : null,
+    defaultState && mayInviteFor(defaultState) ? defaultState : !allowedStates.all && allowedStates.states.length === 1 ? allowedStates.states[0]! : null,
   );
   const [organisationId, setOrganisationId] = useState('');
   // The invitation is written in the language of the page unless the inviter chooses another.
@@ -67,9 +71,9 @@ function InviteForm({ defaultState, roles, states: allowedStates }: { defaultSta
 
   const stateOptions = useMemo(() => {
     const collator = new Intl.Collator(lang);
-    const allowed = new Set(allowedStates);
+    const allowed = new Set(allowedStates.states);
     return (states.data?.items ?? [])
-      .filter((s) => allowed.has(s.iso3))
+      .filter((s) => allowedStates.all || allowed.has(s.iso3))
       .map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en }))
       .sort((a, b) => collator.compare(a.label, b.label));
   }, [states.data, lang, allowedStates]);
