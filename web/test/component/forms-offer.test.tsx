@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import InvitePage from '../../src/features/accounts/InvitePage';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import { ApiProblem, type Me } from '../../src/api/client';
 import SignInPage from '../../src/features/accounts/SignInPage';
 import { ProblemAlert } from '../../src/ui/ProblemAlert';
@@ -22,7 +23,7 @@ const states = { items: [state('CHL', 'Chile'), state('PER', 'Peru'), state('BOL
 /** #17 item 5: forms offer only what the user may do. */
 describe('the invite form', () => {
   const open = (can: Pick<Me['can'], 'inviteRoles' | 'inviteStates'>) =>
-    renderPage('/en/invite', [{ path: 'invite', element: <InvitePage /> }], (a) =>
+    renderPage('/en/invite', [{ path: 'invite', element: <RequireAccount><InvitePage /></RequireAccount> }], (a) =>
       a
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'CHL' }, { invite: true, ...can }))
         .on('GET', '/api/v1/states', states),

@@ -1,13 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { focusWhenShown } from '../../ui/focus';
-import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Role } from '../../api/client';
-import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
+import { useLang } from '../../app/paths';
+import { useSignedIn, type SignedInMe } from '../../app/RequireAccount';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { statesQuery } from '../states';
@@ -23,12 +22,7 @@ const actsForState = (role: Role | null) => role === 'delegate' || role === 'foc
 
 export default function InvitePage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  const me = { data: useSignedIn() };
 
   return (
     <div className={classes.narrow}>
@@ -49,7 +43,7 @@ export default function InvitePage() {
 }
 
 /** The States the inviter may invite delegates for: every State, or the few the server names. */
-type StatesOffered = NonNullable<ReturnType<typeof useMe>['data']>['can']['inviteStates'];
+type StatesOffered = SignedInMe['can']['inviteStates'];
 
 /** The form offers only the roles and States the server says the inviter may use (`can.inviteRoles`, `can.inviteStates`). */
 function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: StatesOffered }) {

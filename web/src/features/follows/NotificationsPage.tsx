@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { formatInZone, formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { isolated, Localized } from '../../ui/localized';
@@ -16,14 +15,9 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect, viewerZone } from '../../ui/time-zones';
 import { FOLLOWS_KEY, followingQuery, KIND_KEYS, notificationsQuery, preferenceQuery, WHAT_KEYS, type Notice, type Preference } from './queries';
 
-/** One's notices (newest first, unread marked), what one follows, and how one is told. */
+/** One's notices (newest first, unread marked), what one follows, and how one is told (signed in: the router's RequireAccount). */
 export default function NotificationsPage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   return (
     <Stack gap="xl" maw={820}>
       <PageHeading>{t('follows.title')}</PageHeading>
