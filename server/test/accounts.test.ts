@@ -184,15 +184,22 @@ describe('invitations', () => {
     const c = await signedIn(p.app, fp);
     const can = (await c.get('/api/v1/me')).body.can;
     expect(can.inviteRoles).toEqual(['delegate', 'poc']);
-    expect(can.inviteStates).toEqual(['PER']);
+    expect(can.inviteStates).toEqual({ all: false, states: ['PER'] });
     const sec = (await (await signedIn(p.app, secretariat)).get('/api/v1/me')).body.can;
     expect(sec.inviteRoles).toEqual(['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc']);
-    expect(sec.inviteStates).toHaveLength(195);
-    expect(sec.inviteStates).toContain('PER');
+    // Every State, said compactly: /me is read on every page load.
+    expect(sec.inviteStates).toEqual({ all: true, states: [] });
+    const secretariatMe = await (await signedIn(p.app, secretariat)).get('/api/v1/me');
+    expect(secretariatMe.text.length).toBeLessThan(1500);
+    // And the Secretariat may indeed invite for any State: the compact form hides no refusal.
+    const sc = await signedIn(p.app, secretariat);
+    for (const state of ['PER', 'ZWE', 'AFG']) {
+      expect((await sc.post('/api/v1/invitations', { email: `s.${state}.${Date.now()}@example.org`, name: 'X', role: 'delegate', state })).status).toBe(201);
+    }
     const delegate = await makeAccount(p.ctx, p.app, { role: 'delegate', state: 'PER' });
     const dc = await signedIn(p.app, delegate);
-    expect((await dc.get('/api/v1/me')).body.can).toMatchObject({ invite: false, inviteRoles: [], inviteStates: [] });
-    expect((await new Client(p.app).get('/api/v1/me')).body.can).toMatchObject({ inviteRoles: [], inviteStates: [] });
+    expect((await dc.get('/api/v1/me')).body.can).toMatchObject({ invite: false, inviteRoles: [], inviteStates: { all: false, states: [] } });
+    expect((await new Client(p.app).get('/api/v1/me')).body.can).toMatchObject({ inviteRoles: [], inviteStates: { all: false, states: [] } });
     // What the form does not offer, the server still refuses.
     const chair = await c.post('/api/v1/invitations', { email: `c.${Date.now()}@example.org`, name: 'X', role: 'chair' });
     expect(chair.status).toBe(403);

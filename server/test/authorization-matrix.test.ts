@@ -72,16 +72,17 @@ describe('authorization matrix', () => {
 
   it('tells each caller what it may do, from the same rules', async () => {
     const can = async (who: Who) => (await clients.get(who)!.get('/api/v1/me')).body.can;
-    expect(await can('public')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: [] });
-    expect(await can('delegate CHL')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: [] });
+    expect(await can('public')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: { all: false, states: [] } });
+    expect(await can('delegate CHL')).toEqual({ invite: false, correctStateNames: false, inviteRoles: [], inviteStates: { all: false, states: [] } });
     // What the invite form offers: a focal point, delegates of its own State; the Secretariat, any State.
     const focal = await can('focal point CHL');
-    expect(focal).toMatchObject({ invite: true, correctStateNames: false, inviteStates: ['CHL'] });
+    expect(focal).toMatchObject({ invite: true, correctStateNames: false, inviteStates: { all: false, states: ['CHL'] } });
     expect(focal.inviteRoles).toContain('delegate');
     expect(focal.inviteRoles).not.toContain('secretariat');
     const secretariat = await can('secretariat');
     expect(secretariat).toMatchObject({ invite: true, correctStateNames: true });
-    expect(secretariat.inviteStates).toHaveLength(195);
+    // Every State, said in one word rather than 195 codes.
+    expect(secretariat.inviteStates).toEqual({ all: true, states: [] });
     expect(secretariat.inviteRoles).toContain('secretariat');
   });
 });

@@ -5,10 +5,12 @@ import { Client, makeAccount, signedIn } from './support/client.js';
 import { jobHandlers } from '../src/jobs.js';
 import { runOneJob } from '../src/platform/jobs/runner.js';
 import { jobs } from '../src/platform/jobs/tables.js';
-import { DIGEST_JOB, DIGEST_ONE_JOB, NOTICE_JOB, REMIND_JOB } from '../src/modules/follows/index.js';
+import { DIGEST_JOB, DIGEST_ONE_JOB, NOTICE_JOB, REMIND_JOB, scheduleDigest } from '../src/modules/follows/index.js';
 import { nextDigestAt } from '../src/modules/follows/kinds.js';
 import { notifications } from '../src/modules/follows/tables.js';
 import { accounts } from '../src/modules/accounts/tables.js';
+import { organisations } from '../src/modules/stakeholders/tables.js';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Follow and be told: a person follows what they may see; a change to it becomes one notice per
@@ -177,7 +179,7 @@ describe('being told', () => {
     const cycleId = opened.body.id as string;
     expect((await fra.put(`/api/v1/me/follows/reporting-cycle/${cycleId}`)).status).toBe(204);
     expect((await chl.put(`/api/v1/me/follows/reporting-cycle/${cycleId}`)).status).toBe(204);
-    const reminders = await p.ctx.database.db.select().from(jobs).where(eq(jobs.kind, REMIND_JOB));
+    const reminders = (await p.ctx.database.db.select().from(jobs).where(eq(jobs.kind, REMIND_JOB))).filter((j) => !(j.payload as { closes?: boolean }).closes);
     expect(reminders).toHaveLength(1);
     const at = new Date(reminders[0]!.runAt.getTime() + 1000);
     const before = (await mailsTo(fraEmail)).length;
@@ -206,5 +208,99 @@ describe('being told', () => {
     expect((await fra.get('/api/v1/me/notifications')).body.items.length).toBe(before);
     expect((await chl.get('/api/v1/me/notifications')).body.items.length).toBe(chlHad + 1);
     expect(await p.ctx.database.db.select().from(notifications).where(eq(notifications.accountId, argentina.id))).toEqual([]);
+  });
+});
+
+describe('a reporting cycle followed: its reports and its closing', () => {
+  let cycleId: string;
+  let deadlineAt: Date;
+  let secretariat2: Client;
+  let stakeholder: Client;
+  let uruguay: { fp: Client; reportId: string };
+  const cycleTitle = 'Cycle whose reports are followed';
+  const noticesOn = async (c: Client) =>
+    (await c.get('/api/v1/me/notifications')).body.items.filter((n: { targetId: string }) => n.targetId === cycleId) as { what: string; label: string | null; path: string }[];
+  const submittedBy = async (c: Client) => (await noticesOn(c)).filter((n) => n.what === 'report-submitted').map((n) => n.label).sort();
+
+  /** A State's focal point starts its report with a visibility, answers a section, and submits it. */
+  async function submit(state: string, visibility: 'public' | 'states' | 'secretariat', secret: string) {
+    const fp = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'focal_point', state }));
+    const started = await fp.post(`/api/v1/reporting/cycles/${cycleId}/reports`, { visibility });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const reportId = started.body.id as string;
+    expect((await fp.put(`/api/v1/reporting/reports/${reportId}/sections/norm:norm-13a`, { answer: { status: 'planned', measures: secret } }, { 'if-match': '"0"' })).status).toBe(200);
+    expect((await fp.post(`/api/v1/reporting/reports/${reportId}/submissions`)).status).toBe(201);
+    return { fp, reportId };
+  }
+
+  beforeAll(async () => {
+    const secretariat = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+    secretariat2 = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'secretariat' }));
+    const organisationId = randomUUID();
+    await p.ctx.database.db.insert(organisations).values({ id: organisationId, name: 'Cyber Peace Lab', kind: 'ngo', accreditation: 'accredited' });
+    stakeholder = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'stakeholder', organisationId }));
+    const local = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 16);
+    const opened = await secretariat.post('/api/v1/reporting/cycles', { title: cycleTitle, periodStart: '2026-01-01', periodEnd: '2026-12-31', deadlineLocal: local, zone: 'UTC' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    cycleId = opened.body.id;
+    deadlineAt = new Date(opened.body.deadlineAt);
+    for (const c of [fra, chl, stakeholder, secretariat2]) expect((await c.put(`/api/v1/me/follows/reporting-cycle/${cycleId}`)).status).toBe(204);
+  });
+
+  it('a submission is told to each follower who may see the report, and to nobody else', async () => {
+    const before = (await mailsTo(fraEmail)).length;
+    uruguay = await submit('URY', 'secretariat', 'Secret measure of Uruguay');
+    await submit('ARG', 'states', 'States-only measure of Argentina');
+    const chile = await submit('CHL', 'public', 'Public measure of Chile');
+    expect((await p.ctx.database.db.select().from(jobs).where(eq(jobs.kind, NOTICE_JOB))).filter((j) => (j.payload as { what: string }).what === 'report-submitted')).toHaveLength(3);
+    await runJobsAt();
+    await runJobsAt();
+    // The Secretariat sees every report; another State's focal point the public and States-only ones;
+    // Chile's delegate its own and the public ones; a stakeholder the public one alone.
+    expect(await submittedBy(secretariat2)).toEqual(['ARG', 'CHL', 'URY']);
+    expect(await submittedBy(fra)).toEqual(['ARG', 'CHL']);
+    expect(await submittedBy(chl)).toEqual(['ARG', 'CHL']);
+    expect(await submittedBy(stakeholder)).toEqual(['CHL']);
+    const toChile = (await noticesOn(stakeholder)).find((n) => n.label === 'CHL')!;
+    expect(toChile.path).toBe(`reporting/reports/${chile.reportId}`);
+    // Nothing of a report's content is in a notice or its mail; the State is named in the person's language, once.
+    const mails = (await mailsTo(fraEmail)).slice(before).filter((m) => m.subject.startsWith(cycleTitle));
+    expect(mails.map((m) => m.subject).sort()).toEqual([`${cycleTitle}: Argentine a soumis son rapport`, `${cycleTitle}: Chili a soumis son rapport`]);
+    expect(mails.map((m) => m.text).join('\n')).not.toMatch(/Uruguay|measure/);
+    expect(mails.find((m) => m.subject.includes('Chili'))!.text).toContain(`http://poa.test/fr/reporting/reports/${chile.reportId}`);
+  });
+
+  it('a report made public by a corrected submission is told then to whom may now see it', async () => {
+    // Uruguay opens its report to all and submits again: the stakeholder and France learn of it now.
+    const { fp, reportId } = uruguay;
+    expect((await fp.patch(`/api/v1/reporting/reports/${reportId}`, { visibility: 'public' })).status).toBe(204);
+    expect((await fp.post(`/api/v1/reporting/reports/${reportId}/submissions`)).status).toBe(201);
+    await runJobsAt();
+    expect(await submittedBy(stakeholder)).toEqual(['CHL', 'URY']);
+    expect(await submittedBy(fra)).toEqual(['ARG', 'CHL', 'URY']);
+    expect(await submittedBy(secretariat2)).toEqual(['ARG', 'CHL', 'URY', 'URY']);
+  });
+
+  it('the cycle closes at its deadline: each follower told once, with the deadline', async () => {
+    const closing = (await p.ctx.database.db.select().from(jobs).where(eq(jobs.kind, REMIND_JOB))).filter((j) => (j.payload as { id: string; closes?: boolean }).id === cycleId && (j.payload as { closes?: boolean }).closes);
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.runAt.getTime()).toBe(deadlineAt.getTime());
+    const at = new Date(deadlineAt.getTime() + 1000);
+    await runJobsAt(at);
+    await runJobsAt(at);
+    for (const c of [fra, chl, stakeholder, secretariat2]) {
+      const closed = (await noticesOn(c)).filter((n) => n.what === 'cycle-closed');
+      expect(closed).toEqual([expect.objectContaining({ deadlineAt: deadlineAt.toISOString(), path: `reporting/cycles/${cycleId}/analysis` })]);
+    }
+    expect((await mailsTo(fraEmail)).filter((m) => m.subject === `${cycleTitle}: Le cycle est clos`)).toHaveLength(1);
+    // Chile's delegate waits for the digest: the States are named there too, in English. (This file's
+    // clock already ran the digest of the coming cut-off: the one after the deadline is run here.)
+    const cutOff = nextDigestAt(at);
+    await scheduleDigest(p.ctx.database.db, at);
+    await runJobsAt(new Date(cutOff.getTime() + 60_000));
+    const digest = (await mailsTo(chlEmail)).map((m) => m.text).join('\n');
+    expect(digest).toContain(`- ${cycleTitle}: Chile submitted its report`);
+    expect(digest).toContain(`- ${cycleTitle}: Argentina submitted its report`);
+    expect(digest).not.toContain('URY');
   });
 });

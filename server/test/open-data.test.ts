@@ -6,9 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { testPlatform, type TestPlatform } from './support/platform.js';
 import { Client, makeAccount, signedIn } from './support/client.js';
+import { meetingBody } from './support/meetings.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { referenceFolder } from '../src/platform/reference-folder.js';
 import { LANGUAGES } from '../src/kernel/languages.js';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { meetings } from '../src/modules/meetings/tables.js';
 
 let p: TestPlatform;
 let secretariat: Client;
@@ -61,6 +65,45 @@ describe('outcomes in Akoma Ntoso', () => {
     expect(fr.body.languages).toEqual(['en']);
     expect((await pub().get('/api/v1/outcomes/00000000-0000-4000-8000-000000000000/akn')).status).toBe(404);
     expect((await pub().get(`/api/v1/outcomes/${o.id}/akn?lang=xx`)).status).toBe(400);
+  });
+});
+
+describe('an outcome adopted in a meeting the public may not see', () => {
+  it('is still given in AKN, dated in the meeting’s zone, with nothing of the meeting in it', async () => {
+    // A plenary meeting in session adopts a draft by consensus.
+    const chair = await signedIn(p.app, await makeAccount(p.ctx, p.app, { role: 'chair' }));
+    const scheduled = await secretariat.post('/api/v1/meetings', meetingBody({ sessionNumber: 9, startsAt: '2029-03-05T10:00', endsAt: '2029-03-09T18:00', registrationDeadline: '2029-02-20T18:00' }));
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    const open = await secretariat.post(`/api/v1/meetings/${scheduled.body.id}/status`, { status: 'registration-open' }, { 'if-match': scheduled.headers.etag as string });
+    expect((await secretariat.post(`/api/v1/meetings/${scheduled.body.id}/status`, { status: 'in-session' }, { 'if-match': open.headers.etag as string })).status).toBe(200);
+    const draft = await chair.post('/api/v1/drafts', { title: 'Decision adopted in a meeting', body: 'plenary', kind: 'decision', implementsCodes: [], paragraphs: [{ kind: 'operative', text: 'Decides to meet again.' }] });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const proposal = await chair.post(`/api/v1/drafts/${draft.body.id}/adoption-proposals`, { meetingId: scheduled.body.id });
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
+    const adopted = await chair.post(`/api/v1/adoption-proposals/${proposal.body.id}/consensus`);
+    expect(adopted.status, JSON.stringify(adopted.body)).toBeLessThan(300);
+    const items = (await pub().get('/api/v1/outcomes')).body.items as { id: string }[];
+    const details = await Promise.all(items.map(async (o) => (await pub().get(`/api/v1/outcomes/${o.id}`)).body as { id: string; meetingId: string | null; adoptedVia: string; adoptedAt: string; symbol: string }));
+    const inMeeting = details.find((d) => d.adoptedVia === 'meeting' && d.meetingId === scheduled.body.id);
+    expect(inMeeting).toBeDefined();
+    const meetingId = inMeeting!.meetingId!;
+    const meeting = (await secretariat.get(`/api/v1/meetings/${meetingId}`)).body as { title: Record<string, string>; timeZone: string; status: string };
+    const before = await pub().get(`/api/v1/outcomes/${inMeeting!.id}/akn`);
+    expect(before.status).toBe(200);
+    // The meeting becomes one the public may not see (a draft): the outcome stays public, and so does its AKN.
+    await p.ctx.database.db.update(meetings).set({ status: 'draft' }).where(eq(meetings.id, meetingId));
+    try {
+      expect((await pub().get(`/api/v1/meetings/${meetingId}`)).status).toBe(404);
+      const res = await pub().get(`/api/v1/outcomes/${inMeeting!.id}/akn`);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(before.text);
+      const adoptedOn = DateTime.fromISO(inMeeting!.adoptedAt, { zone: meeting.timeZone }).toISODate()!;
+      expect(parser.parse(res.text).akomaNtoso.statement.meta.identification.FRBRWork.FRBRdate['@date']).toBe(adoptedOn);
+      expect(res.text).not.toContain(meetingId);
+      for (const title of Object.values(meeting.title)) expect(res.text).not.toContain(title);
+    } finally {
+      await p.ctx.database.db.update(meetings).set({ status: meeting.status as 'draft' }).where(eq(meetings.id, meetingId));
+    }
   });
 });
 

@@ -8438,8 +8438,13 @@ export interface paths {
                                 invite: boolean;
                                 /** @description The roles the caller may invite people to */
                                 inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
-                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
-                                inviteStates: string[];
+                                /** @description The States the caller may invite delegates for */
+                                inviteStates: {
+                                    /** @description Whether the caller may invite delegates for every State */
+                                    all: boolean;
+                                    /** @description Otherwise, the States (ISO 3166-1 alpha-3) the caller may invite delegates for; empty when all */
+                                    states: string[];
+                                };
                             };
                             csrfToken: string;
                             recoveryCodes: string[] | null;
@@ -8537,8 +8542,13 @@ export interface paths {
                                 invite: boolean;
                                 /** @description The roles the caller may invite people to */
                                 inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
-                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
-                                inviteStates: string[];
+                                /** @description The States the caller may invite delegates for */
+                                inviteStates: {
+                                    /** @description Whether the caller may invite delegates for every State */
+                                    all: boolean;
+                                    /** @description Otherwise, the States (ISO 3166-1 alpha-3) the caller may invite delegates for; empty when all */
+                                    states: string[];
+                                };
                             };
                             csrfToken: string;
                         };
@@ -8933,7 +8943,7 @@ export interface paths {
                                     zh?: string;
                                 };
                                 /** @enum {string} */
-                                what: "revision-issued" | "amendment-proposed" | "silence-opened" | "silence-broken" | "adoption-proposed" | "transmitted" | "adopted" | "meeting-changed" | "meeting-status" | "agenda-revised" | "agenda-adopted" | "publication-changed" | "group-changed" | "meeting-scheduled" | "draft-tabled" | "deadline-near";
+                                what: "revision-issued" | "amendment-proposed" | "silence-opened" | "silence-broken" | "adoption-proposed" | "transmitted" | "adopted" | "meeting-changed" | "meeting-status" | "agenda-revised" | "agenda-adopted" | "publication-changed" | "group-changed" | "meeting-scheduled" | "draft-tabled" | "deadline-near" | "report-submitted" | "cycle-closed";
                             }[];
                             unread: number;
                         };
@@ -13950,8 +13960,13 @@ export interface paths {
                                 invite: boolean;
                                 /** @description The roles the caller may invite people to */
                                 inviteRoles: ("secretariat" | "chair" | "focal_point" | "delegate" | "stakeholder" | "poc")[];
-                                /** @description The States (ISO 3166-1 alpha-3) the caller may invite delegates for */
-                                inviteStates: string[];
+                                /** @description The States the caller may invite delegates for */
+                                inviteStates: {
+                                    /** @description Whether the caller may invite delegates for every State */
+                                    all: boolean;
+                                    /** @description Otherwise, the States (ISO 3166-1 alpha-3) the caller may invite delegates for; empty when all */
+                                    states: string[];
+                                };
                             };
                             csrfToken: string;
                         };

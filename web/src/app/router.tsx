@@ -6,6 +6,7 @@ import { loadParts, type LocalePart } from './i18n';
 import { LanguageRoot } from './LanguageRoot';
 import { Layout } from './Layout';
 import { preferredLanguage } from './languages';
+import { RequireAccount } from './RequireAccount';
 import { RouteErrorBoundary } from './RouteError';
 
 /**
@@ -143,6 +144,22 @@ const routes: RouteObject[] = [
         element: <Layout />,
         children: [
           { index: true, element: <HomePage /> },
+          // The pages only for the signed-in: one guard, here (RequireAccount), not one per page.
+          {
+            element: <RequireAccount />,
+            children: [
+              { path: 'account', element: <AccountPage /> },
+              { path: 'notifications', element: <NotificationsPage /> },
+              { path: 'invite', element: <InvitePage /> },
+              { path: 'groups/new', element: <GroupFormPage /> },
+              { path: 'groups/:id/edit', element: <GroupFormPage /> },
+              { path: 'documents/new', element: <NewDocumentPage /> },
+              { path: 'meetings/new', element: <MeetingFormPage /> },
+              { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+              { path: 'meetings/:id/registration', element: <MeetingRegistrationPage /> },
+              { path: 'meetings/:id/agenda', element: <MeetingAgendaPage /> },
+            ],
+          },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'invitation/:token', element: <AcceptInvitationPage /> },
           { path: 'reset-password', element: <RequestResetPage /> },
@@ -158,10 +175,7 @@ const routes: RouteObject[] = [
           { path: 'contacts/checks', element: <ContactsChecksPage /> },
           { path: 'contacts/checks/:id', element: <ContactsCheckPage /> },
           { path: 'contacts/reads', element: <ContactsReadsPage /> },
-          { path: 'account', element: <AccountPage /> },
           { path: 'my', element: <MyPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'invite', element: <InvitePage /> },
           { path: 'states', element: <StatesPage /> },
           { path: 'states/:iso3', element: <StatePage /> },
           { path: 'framework', element: <FrameworkPage /> },
@@ -170,18 +184,11 @@ const routes: RouteObject[] = [
           { path: 'framework/:code', element: <FrameworkElementPage /> },
           { path: 'framework/:code/v/:n', element: <FrameworkElementPage /> },
           { path: 'groups', element: <GroupsPage /> },
-          { path: 'groups/new', element: <GroupFormPage /> },
           { path: 'groups/:id', element: <GroupPage /> },
-          { path: 'groups/:id/edit', element: <GroupFormPage /> },
           { path: 'documents', element: <DocumentsPage /> },
-          { path: 'documents/new', element: <NewDocumentPage /> },
           { path: 'documents/:id', element: <DocumentPage /> },
           { path: 'meetings', element: <CalendarPage /> },
-          { path: 'meetings/new', element: <MeetingFormPage /> },
           { path: 'meetings/:id', element: <MeetingPage /> },
-          { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
-          { path: 'meetings/:id/registration', element: <MeetingRegistrationPage /> },
-          { path: 'meetings/:id/agenda', element: <MeetingAgendaPage /> },
           { path: 'drafts', element: <DraftsPage /> },
           { path: 'drafts/new', element: <NewDraftPage /> },
           { path: 'drafts/:id', element: <DraftPage /> },

@@ -68,7 +68,7 @@ export function me(account: (Partial<Account> & Pick<Account, 'roles'>) | null, 
       state: null,
       ...account,
     },
-    can: { correctStateNames: false, invite: false, inviteRoles: [], inviteStates: [], ...can },
+    can: { correctStateNames: false, invite: false, inviteRoles: [], inviteStates: { all: false, states: [] }, ...can },
     csrfToken: 'csrf-of-this-session',
   };
 }

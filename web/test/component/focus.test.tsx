@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import SignInPage from '../../src/features/accounts/SignInPage';
 import InvitePage from '../../src/features/accounts/InvitePage';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import { PageHeading } from '../../src/ui/PageHeading';
 import { me, renderPage } from './app';
 import { json } from './fake-api';
@@ -25,9 +26,9 @@ describe('the focus follows the new content', () => {
   });
 
   it('after an invitation is sent, to the message that says so', async () => {
-    const { user } = renderPage('/en/invite', [{ path: 'invite', element: <InvitePage /> }], (a) =>
+    const { user } = renderPage('/en/invite', [{ path: 'invite', element: <RequireAccount><InvitePage /></RequireAccount> }], (a) =>
       a
-        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }, { invite: true, inviteRoles: ['secretariat', 'chair'], inviteStates: [] }))
+        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }, { invite: true, inviteRoles: ['secretariat', 'chair'], inviteStates: { all: false, states: [] } }))
         .on('GET', '/api/v1/states', { items: [], total: 0 })
         .on('POST', '/api/v1/invitations', () => json({ id: 'i1', email: 'new@un.example', expiresAt: '2027-01-14T10:00:00.000Z' }, { status: 201 })),
     );

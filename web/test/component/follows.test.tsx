@@ -56,6 +56,29 @@ describe('the notifications page', () => {
     expect(api.unanswered).toEqual([]);
   });
 
+  it("names the State that submitted a report in the page's language, and says when a cycle closed", async () => {
+    const CYCLE = '7a0c1f4e-8a51-4a43-9d7e-3f0c2b9a7d11';
+    const onCycle = { kind: 'reporting-cycle', targetId: CYCLE, title: { en: 'Reporting cycle 2027' } };
+    renderPage('/fr/notifications', [{ path: 'notifications', element: <NotificationsPage /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
+        .on('GET', '/api/v1/me/notifications', {
+          items: [
+            notice('c2', false, { ...onCycle, what: 'cycle-closed', label: null, path: `reporting/cycles/${CYCLE}/analysis`, deadlineAt: '2027-03-15T16:00:00.000Z', at: '2027-03-15T16:00:00.000Z' }),
+            notice('c1', false, { ...onCycle, what: 'report-submitted', label: 'CHL', path: 'reporting/reports/r1' }),
+          ],
+          unread: 2,
+        })
+        .on('GET', '/api/v1/me/follows', { items: [] })
+        .on('GET', '/api/v1/me/notification-preference', { delivery: 'digest', timeZone: 'Europe/Paris' })
+        .on('GET', '/api/v1/states/CHL', { iso3: 'CHL', m49: '152', names: { ar: 'شيلي', en: 'Chile', es: 'Chile', fr: 'Chili', ru: 'Чили', zh: '智利' }, regionalGroup: 'GRULAC', status: 'member', version: 1 });
+    });
+    const list = await screen.findAllByTestId('notice');
+    expect(list[0]!.textContent).toContain('le cycle est clos');
+    await waitFor(() => expect(list[1]!.textContent).toContain('Chili a soumis son rapport'));
+    expect(within(list[1]!).getByRole('link').getAttribute('href')).toBe('/fr/reporting/reports/r1');
+  });
+
   it("saves how one is told: at once, in one's zone", async () => {
     const { user, api } = renderPage('/en/notifications', [{ path: 'notifications', element: <NotificationsPage /> }], (api) => {
       api

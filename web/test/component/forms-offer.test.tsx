@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import InvitePage from '../../src/features/accounts/InvitePage';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import { ApiProblem, type Me } from '../../src/api/client';
 import SignInPage from '../../src/features/accounts/SignInPage';
 import { ProblemAlert } from '../../src/ui/ProblemAlert';
@@ -22,14 +23,14 @@ const states = { items: [state('CHL', 'Chile'), state('PER', 'Peru'), state('BOL
 /** #17 item 5: forms offer only what the user may do. */
 describe('the invite form', () => {
   const open = (can: Pick<Me['can'], 'inviteRoles' | 'inviteStates'>) =>
-    renderPage('/en/invite', [{ path: 'invite', element: <InvitePage /> }], (a) =>
+    renderPage('/en/invite', [{ path: 'invite', element: <RequireAccount><InvitePage /></RequireAccount> }], (a) =>
       a
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'CHL' }, { invite: true, ...can }))
         .on('GET', '/api/v1/states', states),
     );
 
   it('offers a focal point only the roles and the State the server says it may use', async () => {
-    const { user } = open({ inviteRoles: ['delegate', 'poc'], inviteStates: ['CHL'] });
+    const { user } = open({ inviteRoles: ['delegate', 'poc'], inviteStates: { all: false, states: ['CHL'] } });
     await user.click(await screen.findByLabelText(/^Role/, { selector: 'input' }));
     const roles = within(await screen.findByRole('listbox', { name: /^Role/, hidden: true })).getAllByRole('option', { hidden: true }).map((o) => o.textContent);
     expect(roles).toEqual(['Delegate']);
@@ -40,7 +41,7 @@ describe('the invite form', () => {
   });
 
   it('offers the Secretariat every role of the form and every State', async () => {
-    const { user } = open({ inviteRoles: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'], inviteStates: ['BOL', 'CHL', 'PER'] });
+    const { user } = open({ inviteRoles: ['secretariat', 'chair', 'focal_point', 'delegate', 'stakeholder', 'poc'], inviteStates: { all: true, states: [] } });
     await user.click(await screen.findByLabelText(/^Role/, { selector: 'input' }));
     expect(within(await screen.findByRole('listbox', { name: /^Role/, hidden: true })).getAllByRole('option', { hidden: true })).toHaveLength(5);
     await user.keyboard('{Escape}');
@@ -50,7 +51,7 @@ describe('the invite form', () => {
   });
 
   it('tells someone who may invite nobody so, with no form', async () => {
-    open({ inviteRoles: [], inviteStates: [] });
+    open({ inviteRoles: [], inviteStates: { all: false, states: [] } });
     await screen.findByRole('heading', { name: /invite/i, level: 1 });
     expect(screen.queryByRole('button', { name: /send/i })).toBeNull();
     expect(screen.queryByLabelText(/^Role/, { selector: 'input' })).toBeNull();

@@ -3,12 +3,13 @@ import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findOrganisation } from '../stakeholders/index.js';
 import { canOf } from '../../platform/http/policy.js';
-import { accountsCan } from './policy.js';
+import { accountsCan, statesOffered } from './policy.js';
 import { accounts } from './tables.js';
 
 /** Who the caller is, and what they may do across the platform. */
 export async function describeMe(db: Executor, actor: Actor | null) {
-  const can = canOf(accountsCan.me, actor, actor);
+  const { inviteStates, ...flags } = canOf(accountsCan.me, actor, actor);
+  const can = { ...flags, inviteStates: statesOffered(inviteStates) };
   if (!actor) return { account: null, can };
   const [account] = await db
     .select({ email: accounts.email, totpSecret: accounts.totpSecret, language: accounts.language })

@@ -48,7 +48,27 @@ export const accountsCan = {
     correctStateNames: ability(statesPolicy.correctNames),
     /** The roles the invitation form offers: those the inviter may give within its own scope. */
     inviteRoles: choices(accountsPolicy.inviteAs, ROLES, (actor: Actor | null, role) => invitationFrom(actor, role)),
-    /** The States a delegate may be invited for by this inviter (every State for the Secretariat, its own for a focal point). */
+    /**
+     * The States a delegate may be invited for by this inviter (every State for the Secretariat, its own
+     * for a focal point), asked of the rule State by State; `/me` sends it compact (`statesOffered`).
+     */
     inviteStates: choices(accountsPolicy.inviteAs, stateIso3Codes(), (_actor: Actor | null, iso3) => ({ role: 'delegate' as const, state: iso3 })),
   },
 } as const;
+
+/** A list of States as `/me` sends it: `all` when the rule allowed every State, otherwise the few it allowed. */
+export interface StatesOffered {
+  all: boolean;
+  /** The States allowed, when not all of them (empty when `all`). */
+  states: string[];
+}
+
+/**
+ * The compact form of the States a rule allowed, among every State of the reference: 195 codes on every
+ * page load of a Secretariat member said `all`, the same answer the rule gave State by State.
+ */
+export function statesOffered(allowed: readonly string[], every: readonly string[] = stateIso3Codes()): StatesOffered {
+  const set = new Set(allowed);
+  const all = every.length > 0 && every.every((s) => set.has(s));
+  return all ? { all: true, states: [] } : { all: false, states: [...allowed] };
+}

@@ -46,7 +46,12 @@ const Me = z.object({
     invite: z.boolean(),
     correctStateNames: z.boolean(),
     inviteRoles: z.array(Role).describe('The roles the caller may invite people to'),
-    inviteStates: z.array(z.string()).describe('The States (ISO 3166-1 alpha-3) the caller may invite delegates for'),
+    inviteStates: z
+      .object({
+        all: z.boolean().describe('Whether the caller may invite delegates for every State'),
+        states: z.array(z.string()).describe('Otherwise, the States (ISO 3166-1 alpha-3) the caller may invite delegates for; empty when all'),
+      })
+      .describe('The States the caller may invite delegates for'),
   }),
 });
 

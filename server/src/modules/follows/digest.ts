@@ -8,6 +8,7 @@ import { inLanguage } from '../../kernel/languages.js';
 import { activeAccountsAsActors } from '../accounts/index.js';
 import { DEFAULT_PREFERENCE, nextDigestAt } from './kinds.js';
 import { digestMail } from './mail-texts.js';
+import { stateNameIn } from './things.js';
 import { notificationPreferences, notifications } from './tables.js';
 
 /**
@@ -56,9 +57,15 @@ export function digestJobHandlers(ctx: PlatformContext): Record<string, JobHandl
         const zone = pref?.timeZone ?? DEFAULT_PREFERENCE.timeZone;
         const lang = person.language;
         const base = ctx.config.publicUrl;
+        const items = [];
+        for (const n of due) {
+          // A submission's label is its State's code: named in the person's language.
+          const label = n.what === 'report-submitted' && n.label ? await stateNameIn(tx, n.label, lang) : n.label;
+          items.push({ ...n, label });
+        }
         const mail = digestMail(
           lang,
-          due.map((n) => ({
+          items.map((n) => ({
             what: n.what,
             title: inLanguage(n.title, lang).text,
             label: n.label,

@@ -20,6 +20,8 @@ export const WHATS = [
   'meeting-scheduled',
   'draft-tabled',
   'deadline-near',
+  'report-submitted',
+  'cycle-closed',
 ] as const;
 export type What = (typeof WHATS)[number];
 
@@ -48,8 +50,11 @@ export interface Thing {
   id: string;
 }
 
-/** A thing followed, or an adopted outcome whose draft is looked up (the adoption's event names only the outcome). */
-export type ThingRef = Thing | { kind: 'outcome'; id: string };
+/**
+ * A thing followed, or what leads to one: an adopted outcome whose draft is looked up (the adoption's
+ * event names only the outcome), a State's report whose cycle is looked up.
+ */
+export type ThingRef = Thing | { kind: 'outcome'; id: string } | { kind: 'report'; id: string };
 
 export interface NoticeFacts {
   what: What;
@@ -57,6 +62,11 @@ export interface NoticeFacts {
   /** A revision number, when the change is about one. */
   revision?: number;
   deadlineAt?: string;
+  /**
+   * The State's report a notice is about (a submission): each follower is told only if they may see
+   * that report now, by the reporting module's own rule, and is sent to the report's page.
+   */
+  report?: string;
 }
 
 /** An audit event as this rule reads it. */
@@ -113,6 +123,9 @@ export function noticeOf(e: ChangeEvent): NoticeFacts | null {
       return facts('publication-changed', thing('meeting', e.subjectId));
     case 'meetings.schedule':
       return facts('meeting-scheduled', thing('group', d.groupId));
+    case 'reporting.submit':
+      // The cycle is looked up from the report; whether a follower may see the report is asked per person.
+      return UUID.test(e.subjectId) ? { what: 'report-submitted', things: [{ kind: 'report', id: e.subjectId }], report: e.subjectId } : null;
     case 'groups.update':
       return facts('group-changed', thing('group', e.subjectId));
     default:

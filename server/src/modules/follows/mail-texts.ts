@@ -10,7 +10,7 @@ interface Texts {
   settings: (link: string) => string;
 }
 
-/** What a person is told of a thing they follow, in their own language. `{label}` is a revision's label (Rev.2), when there is one. */
+/** What a person is told of a thing they follow, in their own language. `{label}` is a revision's label (Rev.2), or the name of the State that submitted a report, when there is one. */
 const TEXTS: Record<Language, Texts> = {
   en: {
     what: {
@@ -30,6 +30,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': 'A meeting was scheduled',
       'draft-tabled': 'A draft was tabled',
       'deadline-near': 'Its deadline is near',
+      'report-submitted': '{label} submitted its report',
+      'cycle-closed': 'The cycle closed',
     },
     deadline: (label) => `Deadline: ${label}`,
     open: 'Open',
@@ -55,6 +57,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': 'Une réunion a été programmée',
       'draft-tabled': 'Un projet a été présenté',
       'deadline-near': 'Son échéance approche',
+      'report-submitted': '{label} a soumis son rapport',
+      'cycle-closed': 'Le cycle est clos',
     },
     deadline: (label) => `Échéance : ${label}`,
     open: 'Ouvrir',
@@ -80,6 +84,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': 'Se programó una reunión',
       'draft-tabled': 'Se presentó un proyecto',
       'deadline-near': 'Su plazo se acerca',
+      'report-submitted': '{label} presentó su informe',
+      'cycle-closed': 'El ciclo se cerró',
     },
     deadline: (label) => `Plazo: ${label}`,
     open: 'Abrir',
@@ -105,6 +111,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': 'Назначено заседание',
       'draft-tabled': 'Внесён проект',
       'deadline-near': 'Приближается срок',
+      'report-submitted': 'Представлен доклад: {label}',
+      'cycle-closed': 'Цикл закрыт',
     },
     deadline: (label) => `Срок: ${label}`,
     open: 'Открыть',
@@ -130,6 +138,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': '已安排一次会议',
       'draft-tabled': '已提交一份草案',
       'deadline-near': '截止时间临近',
+      'report-submitted': '{label}提交了报告',
+      'cycle-closed': '周期已结束',
     },
     deadline: (label) => `截止时间：${label}`,
     open: '打开',
@@ -155,6 +165,8 @@ const TEXTS: Record<Language, Texts> = {
       'meeting-scheduled': 'حُدد موعد اجتماع',
       'draft-tabled': 'قُدم مشروع',
       'deadline-near': 'اقترب موعده النهائي',
+      'report-submitted': 'قُدم تقرير {label}',
+      'cycle-closed': 'أُغلقت الدورة',
     },
     deadline: (label) => `الموعد النهائي: ${label}`,
     open: 'فتح',

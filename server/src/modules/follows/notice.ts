@@ -9,11 +9,12 @@ import { deadlineLabel } from '../../kernel/deadline.js';
 import { inLanguage } from '../../kernel/languages.js';
 import { activeAccountsAsActors } from '../accounts/index.js';
 import { draftOfOutcome, revisionLabel } from '../decisions/index.js';
+import { cycleOfReport, submittedReportSeenBy } from '../reporting/index.js';
 import { scheduleDigest } from './digest.js';
 import { DEFAULT_PREFERENCE, noticeOf, REMIND_DAYS_BEFORE, type Delivery, type Thing, type What } from './kinds.js';
 import { noticeMail } from './mail-texts.js';
 import { follows, notificationPreferences, notifications } from './tables.js';
-import { readers } from './things.js';
+import { readers, stateNameIn } from './things.js';
 
 /**
  * Notices, through the durable job table: in the transaction of every change the audit chain
@@ -31,6 +32,8 @@ interface NoticePayload {
   things: Thing[];
   revision?: number;
   deadlineAt?: string;
+  /** The State's report the notice is about (a submission). */
+  report?: string;
   at: string;
   /** Who made the change: not told of their own act. */
   actor: string | null;
@@ -48,11 +51,13 @@ export const scheduleNotices: AuditListener = async (tx, link) => {
   if (!facts) return;
   const things: Thing[] = [];
   for (const ref of facts.things) {
-    if (ref.kind !== 'outcome') things.push(ref);
-    else {
+    if (ref.kind === 'outcome') {
       const draftId = await draftOfOutcome(tx, ref.id);
       if (draftId) things.push({ kind: 'draft', id: draftId });
-    }
+    } else if (ref.kind === 'report') {
+      const cycleId = await cycleOfReport(tx, ref.id);
+      if (cycleId) things.push({ kind: 'reporting-cycle', id: cycleId });
+    } else things.push(ref);
   }
   if (things.length === 0) return;
   const [someone] = await followedAmong(tx, things).limit(1);
@@ -63,6 +68,7 @@ export const scheduleNotices: AuditListener = async (tx, link) => {
     things,
     ...(facts.revision !== undefined ? { revision: facts.revision } : {}),
     ...(facts.deadlineAt ? { deadlineAt: facts.deadlineAt } : {}),
+    ...(facts.report ? { report: facts.report } : {}),
     at: link.at.toISOString(),
     actor: link.actorAccountId,
   };
@@ -91,8 +97,16 @@ interface Telling {
   label: string | null;
   /** The deadline the notice speaks of, or (`true`) the thing's own deadline as the person sees it. */
   deadlineAt: Date | null | true;
+  /**
+   * The State's report the notice is about: told only to whom may see it now (the reporting module's
+   * rule), sent to its page, its State's code as the label (named in the person's language).
+   */
+  report?: string;
+  /** Told only while the thing's deadline, as the person sees it, is still this one (a cycle's closing). */
+  onlyIfDeadline?: Date;
   at: Date;
 }
+
 
 /**
  * Writes one notice to each follower who may see the thing now (asked through the owning module) and
@@ -110,6 +124,11 @@ export async function tell(ctx: PlatformContext, tx: Tx, t: Telling): Promise<vo
     const thing: Thing = { kind: f.kind, id: f.targetId };
     const seen = await readers[thing.kind](tx, person.actor, thing.id);
     if (!seen) continue;
+    if (t.onlyIfDeadline && seen.deadlineAt?.getTime() !== t.onlyIfDeadline.getTime()) continue;
+    const report = t.report ? await submittedReportSeenBy(tx, person.actor, t.report) : null;
+    // A report not open to the person (not submitted, or not to them) is never named to them.
+    if (t.report && !report) continue;
+    const label = report ? report.state : t.label;
     const deadlineAt = t.deadlineAt === true ? seen.deadlineAt : t.deadlineAt;
     if (t.deadlineAt === true && (!deadlineAt || deadlineAt.getTime() <= now.getTime())) continue;
     const pref = prefs.get(f.accountId) ?? DEFAULT_PREFERENCE;
@@ -125,8 +144,8 @@ export async function tell(ctx: PlatformContext, tx: Tx, t: Telling): Promise<vo
         targetId: thing.id,
         what: t.what,
         title: seen.title,
-        path: seen.path,
-        label: t.label,
+        path: report ? report.path : seen.path,
+        label,
         deadlineAt,
         at: t.at,
         mailedAt: immediate ? now : null,
@@ -144,8 +163,8 @@ export async function tell(ctx: PlatformContext, tx: Tx, t: Telling): Promise<vo
       {
         what: t.what,
         title: inLanguage(seen.title, lang).text,
-        label: t.label,
-        link: `${ctx.config.publicUrl}/${lang}/${seen.path}`,
+        label: report ? await stateNameIn(tx, report.state, lang) : label,
+        link: `${ctx.config.publicUrl}/${lang}/${report ? report.path : seen.path}`,
         deadline: deadlineAt ? deadlineLabel(deadlineAt, pref.timeZone, lang) : null,
       },
       settingsLink(ctx.config.publicUrl, lang),
@@ -168,6 +187,7 @@ export function noticeHandler(ctx: PlatformContext): JobHandler {
       eventSeq: p.seq,
       label: p.revision === undefined ? null : revisionLabel(p.revision),
       deadlineAt: p.deadlineAt ? new Date(p.deadlineAt) : null,
+      ...(p.report ? { report: p.report } : {}),
       at: new Date(p.at),
     });
   };
@@ -186,15 +206,25 @@ interface RemindPayload {
   id: string;
   deadlineAt: string;
   days: number;
+  /** At the deadline itself, a reporting cycle closes: its followers are told so (absent: a reminder before it). */
+  closes?: true;
 }
 
+/** Kinds whose deadline closes them: at that time, their followers are told it closed. */
+const CLOSE_AT_DEADLINE: readonly Thing['kind'][] = ['reporting-cycle'];
+
 export async function scheduleReminders(tx: Executor, thing: Thing, deadlineAt: Date | null, now = new Date()): Promise<void> {
-  if (!deadlineAt) return;
+  if (!deadlineAt || deadlineAt.getTime() <= now.getTime()) return;
+  const at = deadlineAt.toISOString();
   for (const days of REMIND_DAYS_BEFORE) {
     const runAt = new Date(deadlineAt.getTime() - days * 86_400_000);
     if (runAt.getTime() <= now.getTime()) continue;
-    const payload: RemindPayload = { kind: thing.kind, id: thing.id, deadlineAt: deadlineAt.toISOString(), days };
-    await scheduleJob(tx, { kind: REMIND_JOB, key: `${REMIND_JOB}:${thing.kind}:${thing.id}:${deadlineAt.toISOString()}:${days}`, runAt, payload });
+    const payload: RemindPayload = { kind: thing.kind, id: thing.id, deadlineAt: at, days };
+    await scheduleJob(tx, { kind: REMIND_JOB, key: `${REMIND_JOB}:${thing.kind}:${thing.id}:${at}:${days}`, runAt, payload });
+  }
+  if (CLOSE_AT_DEADLINE.includes(thing.kind)) {
+    const payload: RemindPayload = { kind: thing.kind, id: thing.id, deadlineAt: at, days: 0, closes: true };
+    await scheduleJob(tx, { kind: REMIND_JOB, key: `${REMIND_JOB}:${thing.kind}:${thing.id}:${at}:closes`, runAt: deadlineAt, payload });
   }
 }
 
@@ -202,6 +232,12 @@ export function remindHandler(ctx: PlatformContext): JobHandler {
   return async ({ tx, job }) => {
     const p = job.payload as RemindPayload;
     const followers = await followedAmong(tx, [{ kind: p.kind, id: p.id }]);
+    if (p.closes) {
+      // Told at the deadline it was scheduled for, only if that is still the thing's deadline.
+      const deadlineAt = new Date(p.deadlineAt);
+      await tell(ctx, tx, { followers, what: 'cycle-closed', occasion: `closed:${p.deadlineAt}`, eventSeq: null, label: null, deadlineAt, onlyIfDeadline: deadlineAt, at: deadlineAt });
+      return;
+    }
     await tell(ctx, tx, { followers, what: 'deadline-near', occasion: `deadline:${p.deadlineAt}:${p.days}`, eventSeq: null, label: null, deadlineAt: true, at: new Date() });
   };
 }

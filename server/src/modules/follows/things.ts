@@ -1,10 +1,12 @@
 import type { Executor } from '../../platform/db/database.js';
 import type { Actor } from '../../kernel/actor.js';
-import type { Localized } from '../../kernel/languages.js';
+import type { Language, Localized } from '../../kernel/languages.js';
 import { decisionsPolicy, draftWithRecord, silenceProcedureOf } from '../decisions/index.js';
 import { meetingRow, meetingsPolicy, toMeetingView } from '../meetings/index.js';
 import { groupRow, groupsPolicy } from '../groups/index.js';
 import { listCycles, reportingPolicy } from '../reporting/index.js';
+import { getState } from '../states/index.js';
+import { Problem } from '../../platform/http/problem.js';
 import type { FollowKind } from './kinds.js';
 
 /** A thing as a person may see it: its title, and its page under /<lang>/. */
@@ -22,7 +24,7 @@ const orNull = async <T>(read: () => Promise<T>): Promise<T | null> => {
   try {
     return await read();
   } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    if (error instanceof Problem && error.status === 404) return null;
     throw error;
   }
 };
@@ -45,7 +47,7 @@ export const readers: Record<FollowKind, Reader> = {
   },
   meeting: async (db, actor, id) => {
     if (!meetingsPolicy.read.allows(actor, undefined)) return null;
-    const row = await orNull(() => meetingRow(db, id));
+    const row = await orNull(() => meetingRow(db, id, actor));
     return row && { title: toMeetingView(row).title, path: `meetings/${row.id}`, deadlineAt: null };
   },
   group: async (db, actor, id) => {
@@ -59,3 +61,13 @@ export const readers: Record<FollowKind, Reader> = {
     return cycle ? { title: { en: cycle.title }, path: `reporting/cycles/${cycle.id}/analysis`, deadlineAt: cycle.deadlineAt } : null;
   },
 };
+
+/** A State's name in a language, from the six-language reference; its code when the reference has none. */
+export async function stateNameIn(db: Executor, iso3: string, lang: Language): Promise<string> {
+  try {
+    return (await getState(db, iso3)).names[lang] || iso3;
+  } catch (error) {
+    if (error instanceof Problem && error.status === 404) return iso3;
+    throw error;
+  }
+}

@@ -6,5 +6,5 @@ export { saveSection } from './save-section.js';
 export { submitReport } from './submit-report.js';
 export { reportingPolicy } from './policy.js';
 export { needsOfLatestReport, type ReportNeeds } from './needs-of-report.js';
-export { listCycles, ownReportsInOpenCycles, publicReportsOfState } from './reading.js';
+export { cycleOfReport, listCycles, ownReportsInOpenCycles, publicReportsOfState, submittedReportSeenBy } from './reading.js';
 export { reportDraftsSearchSource, reportSectionsSearchSource } from './search-source.js';

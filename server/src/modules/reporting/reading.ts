@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/actor.js';
 import { reportingCan, reportingPolicy } from './policy.js';
 import { canOf } from '../../platform/http/policy.js';
-import { notFound } from '../../platform/http/problem.js';
+import { notFound, Problem } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/index.js';
 import { ANSWER_FIELDS, effectiveVisibility, sees, standingVisibility, type AnswerField, type SectionAnswer, type Viewer } from './questionnaire.js';
 import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
@@ -299,4 +299,27 @@ export async function publicReportsOfState(db: Executor, state: string) {
     if (visible) out.push({ reportId: r.reportId, cycleId: r.cycleId, cycleTitle: r.cycleTitle, periodStart: r.periodStart, periodEnd: r.periodEnd, number: r.number, submittedAt: r.submittedAt, publicSections: visible.sections.length });
   }
   return out;
+}
+
+/** The cycle a report belongs to, or null: for telling a cycle's followers of the report's submission. */
+export async function cycleOfReport(db: Executor, reportId: string): Promise<string | null> {
+  const [row] = await db.select({ cycleId: nationalReports.cycleId }).from(nationalReports).where(eq(nationalReports.id, reportId));
+  return row?.cycleId ?? null;
+}
+
+/**
+ * Whether the actor may see a State's submitted report now, by the same rule as its page
+ * (`submissionForViewer`: the latest version, cut to what stands for the actor): its State and
+ * page when something of it is theirs to see, null otherwise (nothing submitted, or nothing open to
+ * them). What a notice of a submission may say to a person, and no more.
+ */
+export async function submittedReportSeenBy(db: Executor, actor: Actor | null, reportId: string): Promise<{ state: string; cycleId: string; path: string } | null> {
+  try {
+    const seen = await submissionForViewer(db, actor, reportId);
+    if (!seen.submission) return null;
+    return { state: seen.report.state, cycleId: seen.report.cycleId, path: `reporting/reports/${seen.report.id}` };
+  } catch (error) {
+    if (error instanceof Problem && error.status === 404) return null;
+    throw error;
+  }
 }

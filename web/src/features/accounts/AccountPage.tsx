@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
-import { useLang, useLocalPath } from '../../app/paths';
+import { useLang } from '../../app/paths';
 import { NATIVE_NAMES, type Language } from '../../app/languages';
-import { ME_KEY, useMe } from '../../app/session';
+import { ME_KEY } from '../../app/session';
+import { useSignedIn } from '../../app/RequireAccount';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
@@ -23,13 +23,7 @@ import { LanguageOptions, ProperName } from '../../ui/localized';
 
 export default function AccountPage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  const account = me.data?.account;
-  if (!account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  const { account } = useSignedIn();
 
   return (
     <div className={classes.wide}>

@@ -1,13 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { focusWhenShown } from '../../ui/focus';
-import { Alert, Button, Loader, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type Language } from '../../app/languages';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Navigate, useLocation } from 'react-router';
 import { api, ApiProblem, unwrap, type Role } from '../../api/client';
-import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
+import { useLang } from '../../app/paths';
+import { useSignedIn, type SignedInMe } from '../../app/RequireAccount';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { statesQuery } from '../states';
@@ -23,12 +22,7 @@ const actsForState = (role: Role | null) => role === 'delegate' || role === 'foc
 
 export default function InvitePage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  const me = { data: useSignedIn() };
 
   return (
     <div className={classes.narrow}>
@@ -48,16 +42,20 @@ export default function InvitePage() {
   );
 }
 
+/** The States the inviter may invite delegates for: every State, or the few the server names. */
+type StatesOffered = SignedInMe['can']['inviteStates'];
+
 /** The form offers only the roles and States the server says the inviter may use (`can.inviteRoles`, `can.inviteStates`). */
-function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: string[] }) {
+function InviteForm({ defaultState, roles, states: allowedStates }: { defaultState: string | null; roles: Role[]; states: StatesOffered }) {
   const { t } = useTranslation();
   const lang = useLang();
   const roleLabel = useRoleLabel();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | null>(roles[0] ?? null);
+  const mayInviteFor = (iso3: string) => allowedStates.all || allowedStates.states.includes(iso3);
   const [state, setState] = useState<string | null>(
-    defaultState && allowedStates.includes(defaultState) ? defaultState : allowedStates.length === 1 ? allowedStates[0]! : null,
+    defaultState && mayInviteFor(defaultState) ? defaultState : !allowedStates.all && allowedStates.states.length === 1 ? allowedStates.states[0]! : null,
   );
   const [organisationId, setOrganisationId] = useState('');
   // The invitation is written in the language of the page unless the inviter chooses another.
@@ -67,9 +65,9 @@ function InviteForm({ defaultState, roles, states: allowedStates }: { defaultSta
 
   const stateOptions = useMemo(() => {
     const collator = new Intl.Collator(lang);
-    const allowed = new Set(allowedStates);
+    const allowed = new Set(allowedStates.states);
     return (states.data?.items ?? [])
-      .filter((s) => allowed.has(s.iso3))
+      .filter((s) => allowedStates.all || allowed.has(s.iso3))
       .map((s) => ({ value: s.iso3, label: s.names[lang] || s.names.en }))
       .sort((a, b) => collator.compare(a.label, b.label));
   }, [states.data, lang, allowedStates]);

@@ -1,28 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { formatInZone, formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { isolated, Localized } from '../../ui/localized';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
+import { stateQuery } from '../states';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimeZoneSelect, viewerZone } from '../../ui/time-zones';
 import { FOLLOWS_KEY, followingQuery, KIND_KEYS, notificationsQuery, preferenceQuery, WHAT_KEYS, type Notice, type Preference } from './queries';
 
-/** One's notices (newest first, unread marked), what one follows, and how one is told. */
+/** One's notices (newest first, unread marked), what one follows, and how one is told (signed in: the router's RequireAccount). */
 export default function NotificationsPage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   return (
     <Stack gap="xl" maw={820}>
       <PageHeading>{t('follows.title')}</PageHeading>
@@ -103,7 +98,7 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
             <Localized text={notice.title} />
           </Anchor>
           {': '}
-          {t(WHAT_KEYS[notice.what], { label: isolated(notice.label ?? '', lang) })}
+          {notice.what === 'report-submitted' && notice.label ? <SubmittedBy notice={notice} iso3={notice.label} /> : t(WHAT_KEYS[notice.what], { label: isolated(notice.label ?? '', lang) })}
         </Text>
         {notice.deadlineAt ? <Text size="sm">{t('follows.deadline', { when: formatInZone(notice.deadlineAt, zone, lang) })}</Text> : null}
         {notice.read ? null : (
@@ -114,6 +109,15 @@ function NoticeItem({ notice, zone, onRead }: { notice: Notice; zone: string; on
       </Stack>
     </Paper>
   );
+}
+
+/** A report's submission names its State (the notice's label is its code) in the page's language, from the States' reference. */
+function SubmittedBy({ notice, iso3 }: { notice: Notice; iso3: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { data } = useQuery(stateQuery(iso3));
+  const name = data?.state.names[lang];
+  return <>{t(WHAT_KEYS[notice.what], { label: name || isolated(iso3, lang) })}</>;
 }
 
 function Following() {

@@ -51,6 +51,8 @@ export const WHAT_KEYS = {
   'meeting-scheduled': 'follows.what.meetingScheduled',
   'draft-tabled': 'follows.what.draftTabled',
   'deadline-near': 'follows.what.deadlineNear',
+  'report-submitted': 'follows.what.reportSubmitted',
+  'cycle-closed': 'follows.what.cycleClosed',
 } as const satisfies Record<What, string>;
 
 export const KIND_KEYS = {

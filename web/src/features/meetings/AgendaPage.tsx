@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { problemTitle } from '../../ui/problems';
-import { Alert, Anchor, Button, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
@@ -46,13 +45,9 @@ export default function AgendaPage() {
   const { id = '' } = useParams();
   const to = useLocalPath();
   const lang = useLang();
-  const location = useLocation();
-  const me = useMe();
   const meeting = useQuery(meetingQuery(id));
   const agenda = useQuery(agendaQuery(id));
 
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   if (!meeting.isSuccess || !agenda.isSuccess) return <Loaded query={[meeting, agenda]} />;
   const m = meeting.data.meeting;
   const a = agenda.data;

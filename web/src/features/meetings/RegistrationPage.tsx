@@ -1,13 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { focusWhenShown } from '../../ui/focus';
 import { problemTitle } from '../../ui/problems';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
@@ -37,13 +36,8 @@ async function readRegistration(meetingId: string, d: Delegation): Promise<Regis
 export default function RegistrationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
   const meeting = useQuery(meetingQuery(id));
 
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   if (!meeting.isSuccess) return <Loaded query={meeting} />;
   // The delegation the caller acts for, as the server says: the page does not re-decide it from the account's roles.
   const delegation = meeting.data.meeting.delegation;
