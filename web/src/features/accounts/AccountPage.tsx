@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { focusWhenShown } from '../../ui/focus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
@@ -148,6 +149,7 @@ function ChangePassword() {
       setConfirm('');
       setErrors({});
       notifySuccess(t('account.passwordChanged'));
+      focusWhenShown('[data-password-changed]');
     },
     onError: (error) => {
       if (error instanceof ApiProblem) {
@@ -177,6 +179,11 @@ function ChangePassword() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={shownError} />
+          {change.isSuccess ? (
+            <Alert color="#1e6b30" variant="light" role="status" data-password-changed="">
+              {t('account.passwordChanged')}
+            </Alert>
+          ) : null}
           <PasswordInput
             label={t('forms.currentPassword')}
             autoComplete="current-password"

@@ -11,6 +11,7 @@ import { KIND_LABEL, STATUS_LABEL } from './labels';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInstant } from '../../ui/dates';
 import { threadQuery } from './queries';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { ThreadRoute, useStateNames } from './state-names';
 import { AsWritten, ProperName } from '../../ui/localized';
 import ui from '../../ui/ui.module.css';
@@ -30,8 +31,10 @@ export default function ThreadPage() {
   const [text, setText] = useState('');
   const answer = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/contacts/threads/{id}/messages', { params: { path: { id } }, body: { kind, text, urgency: 'routine', respondWithinHours: null } })),
-    onSuccess: async () => {
+    onSuccess: async (sent) => {
       setText('');
+      // The message just sent, at the end of the exchange, once it is read again.
+      focusWhenShown(byAttribute('data-message', sent.id), { timeoutMs: 10_000 });
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
     },
   });
@@ -55,7 +58,7 @@ export default function ThreadPage() {
           </Group>
           <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0 }}>
             {th.messages.map((m) => (
-              <Paper component="li" withBorder p="md" key={m.id}>
+              <Paper component="li" withBorder p="md" key={m.id} data-message={m.id}>
                 <Group gap="xs" mb="xs">
                   {m.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
                   <Text fw={600}>{t(KIND_LABEL[m.kind])}</Text>
