@@ -51,6 +51,8 @@ const SAME_EVERYWHERE = new Set([
   'account.device',
   // Placeholders only ("CSV: Official documents"), and "initiative(s)", the same word in French.
   'openData.download',
+  // Placeholders only: two States' names and an arrow, then the kind of message.
+  'contacts.threads.route',
   'initiatives.found_one',
   'initiatives.found_other',
   // Placeholders only: "Drafts (3)", a count by kind on the search page.

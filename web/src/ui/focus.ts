@@ -18,7 +18,8 @@ export function focusWhenShown(target: string | (() => HTMLElement | null), { ti
   let focused: HTMLElement | null = null;
   let settledAt = 0;
   const attempt = () => {
-    if (stopped) return;
+    // (No document: the page has gone, as when a test's window is torn down while this waits.)
+    if (stopped || typeof document === 'undefined') return;
     if (focused) {
       // Content rendered once more (a form rebuilt on the saved version) may replace the element just
       // focused: while things settle, follow it to its replacement unless the user has moved on.

@@ -34,16 +34,6 @@ export const isolated = (id: string, lang: Language) => (lang === 'ar' || lang =
 export const isolatedLatin = (text: string, lang: Language) =>
   lang === 'ar' || lang === 'zh' || lang === 'ru' ? text.replace(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s'’._-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]/g, (run) => `\u2066${run}\u2069`) : text;
 
-/**
- * A six-language text as plain text, for where no element can mark it (a native select's option): in
- * the page's language, or English isolated in the text itself (U+2066…U+2069 on pages in Arabic,
- * Chinese and Russian), so that its Latin letters and symbols keep their order.
- */
-export function optionText(text: LocalizedText, lang: Language): string {
-  const shown = inLanguage(text, lang);
-  return shown.fallback ? isolated(shown.text, lang) : shown.text;
-}
-
 /** Shown beside a text when the page's language has none yet, so the English one is shown instead. */
 export function FallbackMark({ show }: { show: boolean }) {
   const { t } = useTranslation();

@@ -146,7 +146,10 @@ describe('changing and withdrawing a nomination', () => {
 
   it('shows the history newest first, in Russian, with the reason of the withdrawal', async () => {
     renderPage(`/ru/contacts/pocs/${ID}/history`, routes, (a) => void server(a));
-    expect(await screen.findByText('Причина: Left the CIRT', {}, { timeout: 15_000 })).toBeTruthy();
+    // The reason as the focal point wrote it (in English here): isolated and marked inside the Russian sentence.
+    const reason = await screen.findByText('Left the CIRT', {}, { timeout: 15_000 });
+    expect(reason.closest('p')?.textContent).toMatch(/^Причина: Left the CIRT/);
+    expect(reason.getAttribute('lang')).toBe('');
     const badges = screen.getAllByText(/^(Назначено|Изменено|Отозвано)$/).map((b) => b.textContent);
     expect(badges).toEqual(['Отозвано', 'Назначено']);
     // The note verbale that came with the first version, to download.

@@ -92,7 +92,9 @@ describe('the notifications page', () => {
     await user.click(await screen.findByLabelText('An email for each notice, as it happens'));
     await user.selectOptions(screen.getByLabelText(/Your time zone/), 'America/New_York');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText('Your choice is saved.');
+    // Said on the page, where the focus goes (#17 item 5), as well as in a passing notice.
+    const saved = await waitFor(() => within(document.querySelector<HTMLElement>('[data-done="preference"]')!).getByText('Your choice is saved.'));
+    await waitFor(() => expect(document.activeElement).toBe(saved.closest('[data-done]')));
     expect(api.sentTo('PUT', '/api/v1/me/notification-preference')[0]!.body).toEqual({ delivery: 'immediate', timeZone: 'America/New_York' });
   });
 });

@@ -121,7 +121,9 @@ describe('following an application', () => {
     await fill(user, await screen.findByLabelText(/^Su respuesta/), 'Fundaciones privadas.');
     expect(screen.getAllByText('¿Quién financia la Red?').length).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: 'Enviar la respuesta' }));
-    await screen.findByText('Su respuesta se ha enviado a la Secretaría.');
+    const sent = await screen.findByText('Su respuesta se ha enviado a la Secretaría.');
+    // The focus goes to the message that says so (#17 item 5), not left on a form that has gone.
+    await waitFor(() => expect(document.activeElement).toBe(sent.closest('[data-done]')));
     expect(api.sentTo('POST', `/api/v1/stakeholder-applications/track/${TOKEN}/information`)[0]!.body).toEqual({ answer: 'Fundaciones privadas.' });
     await waitFor(() => expect(screen.queryByRole('textbox')).toBeNull());
   });

@@ -117,6 +117,8 @@ describe("a State's page", () => {
     // The page shows it once published, read back from the API.
     const published = await screen.findByTestId('national-publication');
     expect(within(published).getByText('Position of Chile on international law in cyberspace')).toBeTruthy();
+    // The focus goes to it (#17 item 5), not left on the form that was cleared.
+    await waitFor(() => expect(document.activeElement).toBe(published));
     expect(api.unanswered).toEqual([]);
   });
 });

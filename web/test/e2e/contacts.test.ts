@@ -98,7 +98,8 @@ describe('the points of contact', () => {
     await write.getByRole('textbox', { name: 'Государству' }).fill('KEN');
     await write.getByRole('textbox', { name: 'Сообщение' }).fill(`Запрос информации о сканировании ${stamp}`);
     await write.getByRole('button', { name: 'Отправить' }).click();
-    await chile.page.locator('h1', { hasText: 'CHL → KEN' }).waitFor();
+    // The States by their names in the page's language, from the six-language reference.
+    await chile.page.locator('h1', { hasText: 'Чили → Кения' }).waitFor();
     await expectAccessible(chile.page, 'a thread (ru)');
     const threadPath = new URL(chile.page.url()).pathname;
 

@@ -51,18 +51,10 @@ const PAGES: Record<'public' | 'secretariat@poa.demo' | 'focal.chl@poa.demo' | '
     '/open-data',
     '/search?q=cyber',
   ],
-  'focal.chl@poa.demo': ['/reporting →/reporting/reports/[^/?]+$', '/account', '/my', '/notifications', '/contacts'],
+  'focal.chl@poa.demo': ['/reporting →/reporting/reports/[^/?]+$', '/account', '/my', '/notifications', '/contacts →/contacts/pocs/[^/]+/history$', '/contacts/threads →/contacts/threads/[^/?]+$', '/contacts/checks', '/contacts/reads'],
   'chair@poa.demo': ['/drafts →/drafts/(?!new)[^/?]+$', '/silence-procedures', '/drafts/new'],
-  'secretariat@poa.demo': ['/account', '/invite', '/accreditation/applications →/accreditation/applications/[^/?]+$', '/accreditation/batches'],
+  'secretariat@poa.demo': ['/account', '/invite', '/accreditation/applications →/accreditation/applications/[^/?]+$', '/accreditation/batches', '/meetings/new', '/groups/new', '/documents/new', '/contacts/checks', '/contacts/reads'],
 };
-
-/**
- * Pages that still show unmarked Latin text (issue 17, item 4, not finished): each is added to PAGES
- * once fixed. The contacts pages other than the directory (threads, checks, reads, a POC's history:
- * ISO codes, messages, zones), the meeting form's zone sentence, and the forms' selects of outcomes and
- * meetings (new group, new document).
- */
-export const NOT_YET = ['/contacts/threads', '/contacts/checks', '/contacts/reads', '/contacts/pocs/{id}/history', '/meetings/new', '/groups/new', '/documents/new'];
 
 /**
  * How an option shows a name in another language (`ui/localized`'s `LocalizedOption`): the name

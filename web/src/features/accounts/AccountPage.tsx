@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { focusWhenShown } from '../../ui/focus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap, type Account, type SessionItem } from '../../api/client';
@@ -142,6 +143,7 @@ function ChangePassword() {
       setConfirm('');
       setErrors({});
       notifySuccess(t('account.passwordChanged'));
+      focusWhenShown('[data-password-changed]');
     },
     onError: (error) => {
       if (error instanceof ApiProblem) {
@@ -171,6 +173,11 @@ function ChangePassword() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={shownError} />
+          {change.isSuccess ? (
+            <Alert color="#1e6b30" variant="light" role="status" data-password-changed="">
+              {t('account.passwordChanged')}
+            </Alert>
+          ) : null}
           <PasswordInput
             label={t('forms.currentPassword')}
             autoComplete="current-password"

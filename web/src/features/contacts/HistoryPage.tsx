@@ -6,7 +6,9 @@ import { useLang, useLocalPath } from '../../app/paths';
 import { formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
-import { ProperName } from '../../ui/localized';
+import { AsWritten, isolated, ProperName, Sentence } from '../../ui/localized';
+import { formatList } from '../../ui/lists';
+import { zoneName } from '../../ui/time-zones';
 import { CHANGE_LABEL, ROLE_LABEL, WEEKDAY_LABEL, type Weekday } from './labels';
 import { historyQuery } from './queries';
 import ui from '../../ui/ui.module.css';
@@ -19,25 +21,36 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 function VersionRecord({ v }: { v: Version }) {
   const { t } = useTranslation();
   const r = v.record;
-  if (v.change === 'withdraw') return <Text size="sm">{text(r.reason) ? t('contacts.history.reason', { reason: text(r.reason) }) : t('contacts.history.noReason')}</Text>;
+  const lang = useLang();
+  if (v.change === 'withdraw')
+    return <Text size="sm">{text(r.reason) ? <Sentence i18nKey="contacts.history.reason" values={{ reason: <AsWritten>{text(r.reason)}</AsWritten> }} /> : t('contacts.history.noReason')}</Text>;
   const hours = r.workingHours as { days: number[]; from: string; to: string } | undefined;
   const role = text(r.role) === 'diplomatic' || text(r.role) === 'technical' ? t(ROLE_LABEL[text(r.role) as 'diplomatic' | 'technical']) : '';
+  // The languages by their names in the page's language, the zone by its name with its identifier isolated.
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+  const languages = Array.isArray(r.languages) ? r.languages.filter((l): l is string => typeof l === 'string').map((l) => languageNames.of(l) ?? l) : [];
+  const zone = text(r.timeZone);
+  const details = [
+    languages.length ? formatList(languages, lang) : '',
+    zone ? `${zoneName(zone, lang)} (${isolated(zone, lang)})` : '',
+    hours ? `${formatList(hours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])), lang)} ${hours.from}–${hours.to}` : '',
+  ].filter(Boolean);
   return (
     <Stack gap={2}>
-      <Text fw={600} dir="auto">
-        {text(r.name)}
+      <Text fw={600}>
+        <ProperName>{text(r.name)}</ProperName>
         {role ? ` · ${role}` : ''}
       </Text>
-      <Text size="sm" dir="auto">
-        {[text(r.title), text(r.organisation)].filter(Boolean).join(', ')}
-      </Text>
+      {/* A title and a ministry as the focal point wrote them, in whatever language. */}
+      {text(r.title) || text(r.organisation) ? (
+        <Text size="sm">
+          <AsWritten>{[text(r.title), text(r.organisation)].filter(Boolean).join(', ')}</AsWritten>
+        </Text>
+      ) : null}
       <Text size="sm" dir="ltr" style={{ textAlign: 'start' }}>
         {text(r.email)} · {text(r.phone)}
       </Text>
-      <Text size="sm">
-        {Array.isArray(r.languages) ? r.languages.join(', ') : ''} · {text(r.timeZone)}
-        {hours ? ` · ${hours.days.map((d) => t(WEEKDAY_LABEL[d as Weekday])).join(', ')} ${hours.from}–${hours.to}` : ''}
-      </Text>
+      <Text size="sm">{details.join(' · ')}</Text>
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
+import { ProperName } from '../../ui/localized';
 import { PageHeading } from '../../ui/PageHeading';
 import { READER_ROLE_LABEL, ROLE_LABEL } from './labels';
 import { readsQuery } from './queries';
@@ -47,8 +48,8 @@ export default function ReadsPage() {
                       <Table.Tr key={`${r.pocId}:${r.at}:${i}`}>
                         <Table.Td>{formatInstant(r.at, lang)}</Table.Td>
                         <Table.Td>
-                          <Text size="sm" dir="auto">
-                            {r.readerName}
+                          <Text size="sm">
+                            <ProperName>{r.readerName}</ProperName>
                           </Text>
                           <Text size="xs">
                             {r.readerState ? <>{states.label(r.readerState)} · </> : ''}
@@ -56,8 +57,8 @@ export default function ReadsPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" dir="auto">
-                            {r.pocName}
+                          <Text size="sm">
+                            <ProperName>{r.pocName}</ProperName>
                           </Text>
                           <Text size="xs">
                             {states.label(r.pocState)} · {t(ROLE_LABEL[r.pocRole])}

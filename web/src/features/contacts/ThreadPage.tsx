@@ -11,6 +11,9 @@ import { KIND_LABEL, STATUS_LABEL } from './labels';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { formatInstant } from '../../ui/dates';
 import { threadQuery } from './queries';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
+import { ThreadRoute, useStateNames } from './state-names';
+import { AsWritten, ProperName } from '../../ui/localized';
 import ui from '../../ui/ui.module.css';
 
 const KINDS = ['acknowledgement', 'reply', 'request-for-information', 'request-for-assistance', 'incident-notification', 'closure'] as const;
@@ -23,12 +26,15 @@ export default function ThreadPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const query = useQuery(threadQuery(id));
+  const states = useStateNames();
   const [kind, setKind] = useState<(typeof KINDS)[number]>('acknowledgement');
   const [text, setText] = useState('');
   const answer = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/contacts/threads/{id}/messages', { params: { path: { id } }, body: { kind, text, urgency: 'routine', respondWithinHours: null } })),
-    onSuccess: async () => {
+    onSuccess: async (sent) => {
       setText('');
+      // The message just sent, at the end of the exchange, once it is read again.
+      focusWhenShown(byAttribute('data-message', sent.id), { timeoutMs: 10_000 });
       await queryClient.invalidateQueries({ queryKey: ['contacts'] });
     },
   });
@@ -40,8 +46,8 @@ export default function ThreadPage() {
     <Loaded query={query}>
       {(th) => (
         <Stack gap="lg">
-          <PageHeading>
-            {th.fromState} → {th.toState}: {t(KIND_LABEL[th.kind])}
+          <PageHeading title={t('contacts.threads.route', { from: states.text(th.fromState), to: states.text(th.toState), kind: t(KIND_LABEL[th.kind]) })}>
+            <ThreadRoute from={th.fromState} to={th.toState} kind={th.kind} />
           </PageHeading>
           <Group>
             {th.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
@@ -52,16 +58,17 @@ export default function ThreadPage() {
           </Group>
           <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0 }}>
             {th.messages.map((m) => (
-              <Paper component="li" withBorder p="md" key={m.id}>
+              <Paper component="li" withBorder p="md" key={m.id} data-message={m.id}>
                 <Group gap="xs" mb="xs">
                   {m.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
                   <Text fw={600}>{t(KIND_LABEL[m.kind])}</Text>
                   <Text size="sm">
-                    {m.fromState} · {m.fromName} · {formatInstant(m.createdAt, lang)}
+                    {states.label(m.fromState)} · <ProperName>{m.fromName}</ProperName> · {formatInstant(m.createdAt, lang)}
                   </Text>
                 </Group>
-                <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-                  {m.text}
+                {/* What a point of contact wrote, in whatever language: as written, marked where its letters are not the page's. */}
+                <Text style={{ whiteSpace: 'pre-wrap' }}>
+                  <AsWritten>{m.text}</AsWritten>
                 </Text>
               </Paper>
             ))}

@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { KIND_LABEL, URGENCY_LABEL, STATUS_LABEL } from './labels';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { threadsQuery } from './queries';
+import { ThreadRoute } from './state-names';
 import ui from '../../ui/ui.module.css';
 
 const OPENING_KINDS = ['incident-notification', 'request-for-information', 'request-for-assistance'] as const;
@@ -81,7 +82,7 @@ export default function ThreadsPage() {
                 <Group gap="sm">
                   {th.exercise ? <Badge color="#8a3a00" className={ui.badge}>{t('contacts.exercise')}</Badge> : null}
                   <Anchor component={Link} to={to(`/contacts/threads/${th.id}`)}>
-                    {th.fromState} → {th.toState}: {t(KIND_LABEL[th.kind])}
+                    <ThreadRoute from={th.fromState} to={th.toState} kind={th.kind} />
                   </Anchor>
                   <Badge variant="outline" color="dark" className={ui.badge}>{t(STATUS_LABEL[th.status])}</Badge>
                   <Text size="sm">{t(URGENCY_LABEL[th.urgency])}</Text>

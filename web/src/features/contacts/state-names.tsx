@@ -1,8 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/paths';
-import { Verbatim } from '../../ui/localized';
+import { Sentence, Verbatim } from '../../ui/localized';
 import { statesQuery } from '../states';
+import { KIND_LABEL } from './labels';
 
 export interface StateNames {
   /** The State's name in the page's language; its code, marked as a code, while the reference loads or lacks it. */
@@ -28,4 +30,15 @@ export function useStateNames(): StateNames {
       text: (iso3) => byCode.get(iso3) || iso3,
     };
   }, [data, lang]);
+}
+
+/**
+ * An exchange between two States in words ("Chile → Kenya: Request for information"): each State by
+ * its name in the page's language (its code, marked as a code, while the reference loads), the
+ * arrow pointing the way the page's language reads.
+ */
+export function ThreadRoute({ from, to, kind }: { from: string; to: string; kind: keyof typeof KIND_LABEL }) {
+  const { t } = useTranslation();
+  const states = useStateNames();
+  return <Sentence i18nKey="contacts.threads.route" values={{ from: <bdi>{states.label(from)}</bdi>, to: <bdi>{states.label(to)}</bdi>, kind: t(KIND_LABEL[kind]) }} />;
 }

@@ -6,13 +6,14 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { isolated, LocalizedOption, Verbatim } from '../../ui/localized';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { allGroupsQuery } from '../groups';
-import { agendaItemLabel, meetingQuery, meetingsQuery } from '../meetings';
-import { DOCUMENT_TYPES, inLanguage, nextSymbolQuery, useDocumentLabels, type DocumentType } from './queries';
+import { meetingQuery, meetingsQuery } from '../meetings';
+import { DOCUMENT_TYPES, nextSymbolQuery, useDocumentLabels, type DocumentType } from './queries';
 import classes from './documents.module.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -75,10 +76,8 @@ function IssueForm() {
   const groups = useQuery(allGroupsQuery());
   const preview = useQuery({ ...nextSymbolQuery(type, date), enabled: isDate(date) && !symbol.trim() });
 
-  const agendaOptions = (meeting.data?.meeting.agenda?.items ?? []).flatMap((item) => [
-    { value: item.key, label: agendaItemLabel(item, lang) },
-    ...item.items.map((sub) => ({ value: sub.key, label: agendaItemLabel(sub, lang) })),
-  ]);
+  // Each item as a native option: its number isolated, its title in the page's language or marked as English.
+  const agendaOptions = (meeting.data?.meeting.agenda?.items ?? []).flatMap((item) => [item, ...item.items]);
 
   const issue = useMutation({
     mutationFn: () => {
@@ -135,8 +134,8 @@ function IssueForm() {
             ) : preview.data ? (
               <Text size="sm">
                 {t('documents.issue.preview')}{' '}
-                <strong className={classes.preview} dir="ltr">
-                  {preview.data.symbol}
+                <strong className={classes.preview}>
+                  <Verbatim>{preview.data.symbol}</Verbatim>
                 </strong>
                 <br />
                 {t('documents.issue.previewNote')}
@@ -161,8 +160,12 @@ function IssueForm() {
               setMeetingId(e.currentTarget.value);
               setAgendaItem('');
             }}
-            data={[{ value: '', label: t('documents.issue.noMeeting') }, ...(meetings.data?.items ?? []).map((m) => ({ value: m.id, label: inLanguage(m.title, lang).text }))]}
-          />
+          >
+            <option value="">{t('documents.issue.noMeeting')}</option>
+            {(meetings.data?.items ?? []).map((m) => (
+              <LocalizedOption key={m.id} value={m.id} text={m.title} />
+            ))}
+          </NativeSelect>
           {meetingId ? (
             <NativeSelect
               label={t('documents.agendaItem')}
@@ -171,16 +174,24 @@ function IssueForm() {
               error={errors.agendaItem}
               disabled={meeting.isPending || agendaOptions.length === 0}
               description={!meeting.isPending && agendaOptions.length === 0 ? t('documents.issue.noAgenda') : undefined}
-              data={[{ value: '', label: t('documents.issue.noAgendaItem') }, ...agendaOptions]}
-            />
+            >
+              <option value="">{t('documents.issue.noAgendaItem')}</option>
+              {agendaOptions.map((item) => (
+                <LocalizedOption key={item.key} value={item.key} text={item.title} prefix={`${isolated(item.number, lang)} `} />
+              ))}
+            </NativeSelect>
           ) : (
             <NativeSelect
               label={t('documents.group')}
               description={t('documents.issue.groupHelp')}
               value={groupId}
               onChange={(e) => setGroupId(e.currentTarget.value)}
-              data={[{ value: '', label: t('documents.issue.noGroup') }, ...(groups.data?.items ?? []).map((g) => ({ value: g.id, label: inLanguage(g.name, lang).text }))]}
-            />
+            >
+              <option value="">{t('documents.issue.noGroup')}</option>
+              {(groups.data?.items ?? []).map((g) => (
+                <LocalizedOption key={g.id} value={g.id} text={g.name} />
+              ))}
+            </NativeSelect>
           )}
           <Button type="submit" loading={issue.isPending}>
             {t('documents.issue.submit')}

@@ -3,6 +3,7 @@ import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { DecisionAlert, useStateNameOf } from './parts';
 import { useDraftLabels, type Draft } from './queries';
@@ -48,8 +49,10 @@ export function AmendmentForm({ draft }: { draft: Draft }) {
           },
         }),
       ),
-    onSuccess: () => {
+    onSuccess: (proposed) => {
       notifySuccess(t('drafts.amend.proposed'));
+      // The new amendment among the proposals, once the draft is read again with it.
+      focusWhenShown(byAttribute('data-amendment', proposed.id), { timeoutMs: 10_000 });
       setReason('');
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
     },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FrameworkCode } from '../framework';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
@@ -328,6 +329,15 @@ function Explain({ outcome: o }: { outcome: Outcome }) {
     onSuccess: () => {
       setText('');
       notifySuccess(t('outcomes.explain.done'));
+      // The explanation just given: one more of this State's in the history, once it is read again.
+      const before = document.querySelectorAll(byAttribute('data-explanation', o.actingFor ?? '')).length;
+      focusWhenShown(
+        () => {
+          const given = document.querySelectorAll<HTMLElement>(byAttribute('data-explanation', o.actingFor ?? ''));
+          return given.length > before ? given[given.length - 1]! : null;
+        },
+        { timeoutMs: 10_000 },
+      );
       void queryClient.invalidateQueries({ queryKey: ['decisions', 'outcome', o.id] });
     },
   });

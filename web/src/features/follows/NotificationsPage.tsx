@@ -5,6 +5,7 @@ import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { formatInZone, formatInstant } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { isolated, Localized } from '../../ui/localized';
@@ -176,6 +177,7 @@ export function PreferenceForm({ saved }: { saved: Preference }) {
     onSuccess: (pref) => {
       queryClient.setQueryData(preferenceQuery().queryKey, pref);
       notifySuccess(t('follows.saved'));
+      focusDone('preference');
     },
   });
   const submit = (e: FormEvent) => {
@@ -193,6 +195,9 @@ export function PreferenceForm({ saved }: { saved: Preference }) {
         </Radio.Group>
         <TimeZoneSelect label={t('follows.timeZone')} description={t('follows.timeZoneHelp')} value={timeZone} onChange={setTimeZone} />
         {save.isError ? <ProblemAlert error={save.error} /> : null}
+        <DoneMessage name="preference" show={save.isSuccess}>
+          {t('follows.saved')}
+        </DoneMessage>
         <Button type="submit" loading={save.isPending} w="fit-content">
           {t('follows.save')}
         </Button>

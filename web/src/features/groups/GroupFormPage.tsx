@@ -7,7 +7,7 @@ import { api, ApiProblem, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { formatList } from '../../ui/lists';
-import { inLanguage } from '../../ui/localized';
+import { inLanguage, isolated, LocalizedOption } from '../../ui/localized';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
 import ui from '../../ui/ui.module.css';
@@ -245,12 +245,14 @@ function GroupForm({ original, etag }: { original: GroupPage | null; etag: strin
               label={t('groups.mandateOutcome')}
               value={f.mandateOutcomeId}
               onChange={(e) => set('mandateOutcomeId', e.currentTarget.value)}
-              data={[
-                { value: '', label: t('groups.form.noOutcome') },
-                ...(outcomes.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.symbol} ${o.title}` })),
-                ...(f.mandateOutcomeId && !outcomes.data?.items.some((o) => o.id === f.mandateOutcomeId) ? [{ value: f.mandateOutcomeId, label: f.mandateOutcomeId }] : []),
-              ]}
-            />
+            >
+              <option value="">{t('groups.form.noOutcome')}</option>
+              {/* An outcome's title is held in English: its symbol isolated, then the title marked as English. */}
+              {(outcomes.data?.items ?? []).map((o) => (
+                <LocalizedOption key={o.id} value={o.id} text={{ en: o.title }} prefix={`${isolated(o.symbol, lang)} — `} />
+              ))}
+              {f.mandateOutcomeId && !outcomes.data?.items.some((o) => o.id === f.mandateOutcomeId) ? <option value={f.mandateOutcomeId}>{isolated(f.mandateOutcomeId, lang)}</option> : null}
+            </NativeSelect>
         </Stack>
 
         <Fieldset legend={t('groups.chairs')}>

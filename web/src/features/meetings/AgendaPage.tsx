@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { problemTitle } from '../../ui/problems';
 import { Alert, Anchor, Button, Group, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -94,7 +95,7 @@ function Versions({ agenda, meeting }: { agenda: AgendaData; meeting: MeetingPag
         </Table.Thead>
         <Table.Tbody>
           {agenda.versions.map((v) => (
-            <Table.Tr key={v.version}>
+            <Table.Tr key={v.version} data-version={v.version}>
               <Table.Th scope="row">{v.version.toLocaleString(lang)}</Table.Th>
               <Table.Td data-status={v.status}>
                 {v.status === 'adopted' ? t('meetings.agenda.adopted') : v.version === 1 ? t('meetings.agenda.provisionalShort') : t('meetings.agenda.revision', { n: v.version - 1 })}
@@ -151,6 +152,8 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
       ),
     onSuccess: (v) => {
       notifySuccess(t('meetings.agenda.saved', { version: v.version }));
+      // The version just saved, in the list of versions, once the agenda is read again.
+      focusWhenShown(`[data-testid="agenda-versions"] ${byAttribute('data-version', String(v.version))}`, { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
     onStale: async () => {
@@ -176,6 +179,8 @@ function AgendaEditor({ meeting: m, agenda, etag }: { meeting: MeetingPage; agen
     send: (ifMatch) => unwrap(api.POST('/api/v1/meetings/{id}/agenda/adopt', { params: { path: { id: m.id } }, headers: ifMatch })),
     onSuccess: () => {
       notifySuccess(t('meetings.agenda.adoptedNotice'));
+      // The adopted version, in the list of versions, once the agenda is read again.
+      focusWhenShown(() => document.querySelector<HTMLElement>('[data-testid="agenda-versions"] td[data-status="adopted"]')?.closest('tr') ?? null, { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
     onSettled: () => setAdopting(false),

@@ -11,7 +11,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { draftOf, LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
-import { LocalizedOption } from '../../ui/localized';
+import { isolated, LocalizedOption } from '../../ui/localized';
 import { TimeZoneSelect, zoneName } from '../../ui/time-zones';
 import ui from '../../ui/ui.module.css';
 import { MeetingDates, titleText } from './parts';
@@ -261,7 +261,7 @@ function MeetingForm({ existing }: { existing: MeetingPage | null }) {
 
         <TimeZoneSelect label={t('meetings.form.timeZone')} description={t('meetings.form.timeZoneHelp')} value={d.timeZone} onChange={(timeZone) => set({ timeZone })} error={errors.timeZone} />
         <Text size="sm" id="times-help">
-          {t('meetings.form.timesHelp', { zone, id: d.timeZone || '—' })}
+          {t('meetings.form.timesHelp', { zone, id: d.timeZone ? isolated(d.timeZone, lang) : '—' })}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="datetime-local" label={t('meetings.form.startsAt')} required value={d.startsAt} onChange={(e) => set({ startsAt: e.currentTarget.value.slice(0, 16) })} error={errors.startsAt} aria-describedby="times-help" />

@@ -5,6 +5,7 @@ import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
+import { focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useHashTarget } from '../../ui/hash-target';
@@ -137,6 +138,8 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
     },
     onSuccess: () => {
       notifySuccess(t('meetings.statements.submitted'));
+      // The message that says the statement was received (it may not be listed until the statements are published).
+      focusWhenShown('[data-statement-submitted]');
       setText('');
       setTitle('');
       setFile(null);
@@ -167,7 +170,7 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
       <Stack gap="sm">
         <ProblemAlert error={problem} />
         {submit.isSuccess ? (
-          <Alert color="#1e6b30" variant="light" role="status">
+          <Alert color="#1e6b30" variant="light" role="status" data-statement-submitted="">
             {t('meetings.statements.submitted')}
           </Alert>
         ) : null}

@@ -6,6 +6,7 @@ import { useTranslation } from '../../app/i18n';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -138,7 +139,9 @@ function OpenCycleForm() {
           body: { title: title.trim(), periodStart, periodEnd, deadlineLocal: `${deadlineDate}T${deadlineTime}`, zone },
         }),
       ),
-    onSuccess: async () => {
+    onSuccess: async (opened) => {
+      // The new cycle in the list, once the list is read again with it.
+      focusWhenShown(`${byAttribute('data-cycle', opened.id)} h2`, { timeoutMs: 10_000 });
       await queryClient.invalidateQueries({ queryKey: ['reporting', 'cycles'] });
       notifySuccess(t('reporting.open.opened'));
       setTitle('');

@@ -490,6 +490,8 @@ function Submissions({ report, busy }: { report: Report; busy: boolean }) {
     mutationFn: () => unwrap(api.POST('/api/v1/reporting/reports/{id}/submissions', { params: { path: { id: report.id } } })),
     onSuccess: async () => {
       setConfirming(false);
+      // The receipt (its number, time and content hash), not the button of the dialog that closed.
+      focusWhenShown('[data-testid="receipt"]');
       await queryClient.invalidateQueries({ queryKey: ['reporting'] });
     },
   });

@@ -5,6 +5,7 @@ import { useTranslation } from '../../app/i18n';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLocalPath } from '../../app/paths';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -54,6 +55,7 @@ function Tracked({ token }: { token: string }) {
     mutationFn: () => unwrap(api.POST('/api/v1/stakeholder-applications/track/{token}/information', { params: { path: { token } }, body: { answer } })),
     onSuccess: () => {
       setAnswer('');
+      focusDone('answer');
       void client.invalidateQueries({ queryKey: ['stakeholders', 'track', token] });
     },
   });
@@ -95,7 +97,7 @@ function Tracked({ token }: { token: string }) {
           </form>
         </section>
       ) : null}
-      {give.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.track.answered')} /> : null}
+      <DoneMessage name="answer" show={give.isSuccess} title={t('stakeholders.track.answered')} />
       {a.objections ? (
         <section aria-labelledby="track-outcome">
           <Title order={2} size="h3" id="track-outcome" mb="sm">

@@ -5,6 +5,7 @@ import { useTranslation, type TFunction } from '../../app/i18n';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -51,8 +52,10 @@ export function PublishPublication({ iso3 }: { iso3: string }) {
       // Multipart: openapi-fetch sends FormData as it is (the browser sets the boundary), with the CSRF token.
       return unwrap(api.POST('/api/v1/states/{iso3}/publications', { params: { path: { iso3 } }, body: formOf(fields, file!) as never }));
     },
-    onSuccess: () => {
+    onSuccess: (published) => {
       notifySuccess(t('states.record.published'));
+      // The document just published, in the list, once the record is read again with it.
+      focusWhenShown(byAttribute('data-publication', published.id), { timeoutMs: 10_000 });
       setTitle({});
       setNote('');
       setFile(null);
@@ -124,6 +127,13 @@ export function AddVersion({ iso3, publication }: { iso3: string; publication: N
     },
     onSuccess: () => {
       notifySuccess(t('states.record.versionAdded'));
+      // The document, once it is read again with one more version.
+      const before = publication.versions.length;
+      const shown = byAttribute('data-publication', publication.id);
+      focusWhenShown(() => {
+        const article = document.querySelector<HTMLElement>(shown);
+        return article && Number(article.dataset.versions) > before ? article : null;
+      }, { timeoutMs: 10_000 });
       setNote('');
       setFile(null);
       void queryClient.invalidateQueries({ queryKey: stateRecordQuery(iso3).queryKey });

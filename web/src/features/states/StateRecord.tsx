@@ -255,7 +255,7 @@ function Publication({ iso3, publication: p }: { iso3: string; publication: Nati
   const size = new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
   const latest = p.versions[0];
   return (
-    <article aria-label={p.title[lang] ?? p.title.en} data-testid="national-publication">
+    <article aria-label={p.title[lang] ?? p.title.en} data-testid="national-publication" data-publication={p.id} data-versions={p.versions.length}>
       <Text fw={600}>
         <Localized text={p.title} />
       </Text>

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import EditReportPage from '../../src/features/reporting/EditReportPage';
+import CyclesPage from '../../src/features/reporting/CyclesPage';
+import DraftPage from '../../src/features/drafts/DraftPage';
+import type { Draft } from '../../src/features/drafts/queries';
+import type { Report } from '../../src/features/reporting/queries';
+import { me, renderPage } from './app';
+import { draft } from './decisions-records';
+import { json } from './fake-api';
+import { frameworkElements } from './records';
+import { cycle, report } from './reporting-records';
+
+/**
+ * #17 item 5: after a section change and each submitted form, the focus is on the new content (the
+ * section's heading, the receipt, the new record), not left on a button that may have gone or on the
+ * button of a dialog that closed. Each test fails when the page does not move the focus.
+ */
+
+const state = (iso3: string, name: string) => ({ iso3, m49: '152', regionalGroup: 'GRULAC', names: { ar: name, zh: name, en: name, fr: name, ru: name, es: name } });
+
+/** Chile's report in the editor: drafted, the focal point's to submit. */
+const editable: Report = { ...report, state: 'CHL', draft: [], history: [], visibility: 'public', can: { edit: true, submit: true } };
+
+function editor() {
+  return renderPage(`/en/reporting/reports/${report.id}/edit`, [{ path: 'reporting/reports/:id/edit', element: <EditReportPage /> }], (a) =>
+    a
+      .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'CHL' }))
+      .on('GET', `/api/v1/reporting/reports/${report.id}`, () => json(editable))
+      .on('GET', `/api/v1/reporting/cycles/${cycle.id}`, cycle)
+      .on('GET', '/api/v1/states/CHL', state('CHL', 'Chile'))
+      .on('POST', `/api/v1/reporting/reports/${report.id}/submissions`, () =>
+        json({ number: 2, submittedAt: '2026-12-07T10:00:00.000Z', contentHash: 'a'.repeat(64) }, { status: 201 }),
+      ),
+  );
+}
+
+describe('the focus follows the new content', () => {
+  it('the report editor: the next section starts at its heading', async () => {
+    const { user } = editor();
+    const first = cycle.questionnaire.sections[0]!.key;
+    const second = cycle.questionnaire.sections[1]!.key;
+    await waitFor(() => expect(document.querySelector(`[data-section="${first}"]`)).not.toBeNull(), { timeout: 15_000 });
+    await user.click(screen.getByRole('button', { name: 'Next section' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-section="${second}"] #section-heading`)));
+    // And back, from the step list.
+    await user.click(within(screen.getByRole('navigation')).getAllByRole('button')[0]!);
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-section="${first}"] #section-heading`)));
+  });
+
+  it('the report editor: after the report is submitted, its receipt, not the button of the dialog that closed', async () => {
+    const { user, api } = editor();
+    await user.click(await screen.findByRole('button', { name: 'Submit a corrected version…' }, { timeout: 15_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Submit the report' }));
+    const receipt = await screen.findByTestId('receipt');
+    expect(api.sentTo('POST', `/api/v1/reporting/reports/${report.id}/submissions`)).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(receipt));
+    // It stays there once the dialog has closed and given the focus back (Mantine does so a moment later).
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(document.activeElement).toBe(receipt);
+  });
+
+  it('an amendment proposed: the new amendment among the proposals', async () => {
+    const id = '5d0c1a52-8c1e-4f0a-9a57-3b1f3f1b7c01';
+    const mine = { ...draft, actingFor: 'CHL', can: { ...draft.can, proposeAmendment: true } } as Draft;
+    const paragraph = mine.latest.paragraphs[0]!;
+    let proposed = false;
+    const withMine = (): Draft => ({
+      ...mine,
+      latest: {
+        ...mine.latest,
+        paragraphs: mine.latest.paragraphs.map((p, i) =>
+          i === 0 && proposed
+            ? { ...p, amendments: [...p.amendments, { ...mine.latest.paragraphs[2]!.amendments[0]!, id, proposerState: 'CHL', sponsors: ['CHL'], paragraphKey: p.key, reason: 'Clearer wording.' }] }
+            : p,
+        ),
+      },
+    });
+    const { user } = renderPage(`/en/drafts/${draft.id}`, [{ path: 'drafts/:id', element: <DraftPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me({ roles: ['delegate'], state: 'CHL' }))
+        .on('GET', `/api/v1/drafts/${draft.id}`, () => json(withMine(), { headers: { etag: '"0"' } }))
+        .on('GET', '/api/v1/framework/elements', frameworkElements([]))
+        .on('POST', `/api/v1/drafts/${draft.id}/amendments`, () => {
+          proposed = true;
+          return json({ id }, { status: 201 });
+        }),
+    );
+    const replacement = await screen.findByRole('textbox', { name: /^Proposed text of the paragraph/ }, { timeout: 15_000 });
+    await user.clear(replacement);
+    await user.type(replacement, `${paragraph.text} (amended)`);
+    await user.type(screen.getByRole('textbox', { name: /^Reason/ }), 'Clearer wording.');
+    await user.click(screen.getByRole('button', { name: /^Propose/ }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-amendment="${id}"]`)));
+  });
+
+  it('a reporting cycle opened: the new cycle in the list, at its title', async () => {
+    const { questionnaire: _, ...item } = cycle;
+    const opened = { ...item, id: '7e3a0c55-2f7b-4d8e-9d0e-1f2a3b4c5d6e', title: 'Reporting cycle 2026', status: 'open' as const };
+    let items = [item];
+    const { user } = renderPage('/en/reporting', [{ path: 'reporting', element: <CyclesPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
+        .on('GET', '/api/v1/reporting/cycles', () => json({ items, can: { startReport: false, openCycle: true }, hasPreviousReport: false }))
+        .on('POST', '/api/v1/reporting/cycles', () => {
+          items = [opened, item];
+          return json({ id: opened.id }, { status: 201 });
+        }),
+    );
+    await user.type(await screen.findByRole('textbox', { name: /^Title of the cycle/ }, { timeout: 15_000 }), 'Reporting cycle 2026');
+    const date = document.querySelector<HTMLInputElement>('input[type="date"]:not([value^="2"])');
+    expect(date).not.toBeNull();
+    await user.type(date!, '2027-06-30');
+    await user.click(screen.getByRole('button', { name: /^Open the cycle/ }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-cycle="${opened.id}"] h2`)));
+  });
+});
