@@ -6,4 +6,8 @@
 //   (~45 MB more resident, and ~1 s more to open the database). Liftoff's code served the platform's
 //   queries as fast in our runs. It changes nothing else: JavaScript is still optimised as always, and
 //   on PostgreSQL there is no WebAssembly to compile.
-export const NODE_OPTIONS_FOR_SERVER = ['--liftoff-only'];
+// --optimize-for-size: V8 lets the heap grow less between full collections. Under 50 connections the
+//   platform's heap grew to 110-140 MB used though only 43-55 MB of it was live (a full collection brings it
+//   back): garbage of answered requests. With the option the highest RSS fell by ~30-45 MB on both
+//   databases, with no loss of throughput in the same runs.
+export const NODE_OPTIONS_FOR_SERVER = ['--liftoff-only', '--optimize-for-size'];
