@@ -8,13 +8,25 @@
  *
  * Environment: BENCH_SECONDS (measured seconds per endpoint, default 10), BENCH_WARMUP_SECONDS (2),
  * BENCH_CONNECTIONS (50), BENCH_QUIET_WAIT_SECONDS (15), BENCH_DATABASE_URL (a PostgreSQL server; default
- * postgres://postgres@127.0.0.1:5432/test; the bench creates and drops a database `poa_bench` on it).
+ * postgres://postgres@127.0.0.1:5432/test; the bench creates and drops a database `poa_bench` on it),
+ * BENCH_DATABASES (`pglite,postgres`: which to measure), BENCH_ONLY=startup (only the start on a fresh
+ * database and the restarts, no load, nothing written to RESULTS.md), BENCH_RESTARTS (3: restarts timed,
+ * the median reported), BENCH_PLATFORM=source (run the sources through tsx instead, as before they were
+ * compiled, to compare).
+ *
+ * The platform runs as `npm start` runs it: compiled to server/dist (scripts/build-server.mjs), on plain
+ * node with the options of scripts/server-node-options.mjs, and with bench/memory-probe.mjs preloaded,
+ * which logs where its memory goes (V8's heap, external buffers, the embedded engine's WebAssembly memory).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
+import { buildServer } from '../scripts/build-server.mjs';
+// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
+import { NODE_OPTIONS_FOR_SERVER } from '../scripts/server-node-options.mjs';
 import {
   describeMachine,
   formatMb,
@@ -55,6 +67,11 @@ const load: LoadOptions = {
 };
 /** Before each row, wait up to this long for other processes to leave the CPU (0: don't wait). */
 const quietWaitSeconds = positive('BENCH_QUIET_WAIT_SECONDS', 15, 0);
+const only = process.env.BENCH_ONLY ?? '';
+if (only !== '' && only !== 'startup') throw new Error(`BENCH_ONLY must be "startup" or unset (got "${only}")`);
+const restarts = positive('BENCH_RESTARTS', 3);
+const databases = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim());
+for (const d of databases) if (d !== 'pglite' && d !== 'postgres') throw new Error(`BENCH_DATABASES: unknown database "${d}"`);
 const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'poa_bench';
 const RESULTS = path.join(repoRoot, 'bench', 'RESULTS.md');
@@ -76,10 +93,64 @@ const MIN_QUIET_SECONDS = 3;
 const MIN_QUIET_SHARE = 0.3;
 const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 
+/** One sample of the platform's own account of its memory (bench/memory-probe.mjs), in bytes. */
+interface MemorySample {
+  t: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  wasm: number;
+}
+
+/** The platform's command: the compiled server on plain node, as `npm start` runs it, with the memory probe. */
+function platformArgs(): string[] {
+  // BENCH_PLATFORM=source: the sources through tsx, as the platform ran before it was compiled (for comparison).
+  if (process.env.BENCH_PLATFORM === 'source') return ['--import', 'tsx', '--import', './bench/memory-probe.mjs', 'server/src/main.ts'];
+  return [...(NODE_OPTIONS_FOR_SERVER as string[]), '--import', './bench/memory-probe.mjs', 'server/dist/main.js'];
+}
+
+function readMemoryLog(file: string, from = 0, to = Infinity): MemorySample[] {
+  try {
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as MemorySample)
+      .filter((m) => m.t >= from && m.t <= to);
+  } catch {
+    return [];
+  }
+}
+
+/** The sample at the highest RSS of a stretch, and the highest heap and buffers seen in it. */
+function memoryAtPeak(samples: MemorySample[]): { peak: MemorySample; heapUsedMax: number; arrayBuffersMax: number } | undefined {
+  if (samples.length === 0) return undefined;
+  const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
+  return { peak, heapUsedMax: Math.max(...samples.map((m) => m.heapUsed)), arrayBuffersMax: Math.max(...samples.map((m) => m.arrayBuffers)) };
+}
+
+const describeMemory = (m: ReturnType<typeof memoryAtPeak>): string =>
+  m
+    ? `RSS ${formatMb(m.peak.rss)}: V8 heap ${formatMb(m.peak.heapTotal)} (${formatMb(m.peak.heapUsed)} used), ` +
+      `external ${formatMb(m.peak.external)} (of which buffers ${formatMb(m.peak.arrayBuffers)}` +
+      (m.peak.wasm > 1024 * 1024 ? `, the engine's WebAssembly memory ${formatMb(m.peak.wasm)} reserved` : '') +
+      `); over the row, heap used up to ${formatMb(m.heapUsedMax)}, buffers up to ${formatMb(m.arrayBuffersMax)}`
+    : 'no samples';
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 interface Row extends EndpointResult {
   /** 'conditional': a revalidation that should get 304; shown, but not judged against the targets. */
   /** 'list floor': the like-for-like floor of the list (the same 42 KB from one SELECT), not in the mean of the PK floors. */
   kind: 'floor' | 'list floor' | 'public read' | 'conditional' | 'health';
+  /** Where the platform's memory was at its highest RSS over the row (not for the floor rows). */
+  memory?: ReturnType<typeof memoryAtPeak>;
 }
 
 interface DatabaseSection {
@@ -93,7 +164,11 @@ interface DatabaseSection {
   lifetimePeakRssBytes?: number;
   /** A second start on the same, already set-up database (nothing to migrate or load): to the first health answer. */
   restartSeconds?: number;
+  /** Every restart timed (the median is restartSeconds). */
+  restartTimes?: number[];
   restartIdleRssBytes?: number;
+  /** The load average when the restarts began. */
+  restartLoad?: number[];
   checks: string[];
   rows: Row[];
   /** What the platform wrote (at LOG_LEVEL=warn, so warnings and errors only), the last lines. */
@@ -204,6 +279,38 @@ async function checkEndpoints(platform: ChildServer, floor: ChildServer): Promis
   return problems;
 }
 
+/**
+ * Starts again on the database now set up, as a restart of an existing installation does (the issue's
+ * "start-up on a database that is already set up"): the same command, data folder and database, to the
+ * first health answer, BENCH_RESTARTS times; the median is reported. Stops `running` first.
+ */
+async function restartTimes(section: DatabaseSection, kind: string, dataDir: string, databaseUrl: string | undefined, running: ChildServer): Promise<void> {
+  await running.stop();
+  section.restartTimes = [];
+  section.restartLoad = os.loadavg();
+  for (let i = 0; i < restarts; i++) {
+    const restartPort = await freePort();
+    const restarted = Date.now();
+    const platform = await startServer({
+      name: `platform (${kind}, restarted)`,
+      args: platformArgs(),
+      env: { PORT: String(restartPort), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      port: restartPort,
+      healthPath: '/api/health',
+      startTimeoutMs: 180_000,
+    });
+    section.restartTimes.push((Date.now() - restarted) / 1000);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      section.restartIdleRssBytes = procStatusBytes(platform.pid, 'VmRSS');
+    } finally {
+      await platform.stop();
+    }
+    log(`${kind}: restarted on the set-up database in ${section.restartTimes.at(-1)!.toFixed(2)} s, RSS ${formatMb(section.restartIdleRssBytes ?? 0)}`);
+  }
+  section.restartSeconds = median(section.restartTimes);
+}
+
 async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSection> {
   let title = `PGlite ${packageVersion('@electric-sql/pglite')} (embedded, in a fresh data folder)`;
   const section: DatabaseSection = { title, checks: [], rows: [] };
@@ -227,10 +334,11 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
     const port = await freePort();
     log(`${kind}: starting the platform on port ${port} (data in ${dataDir})`);
     const started = Date.now();
+    const memoryLog = `${dataDir}.memory.jsonl`;
     platform = await startServer({
       name: `platform (${kind})`,
-      args: ['--import', 'tsx', 'server/src/main.ts'],
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      args: platformArgs(),
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', BENCH_MEMORY_LOG: memoryLog },
       port,
       healthPath: '/api/health',
       startTimeoutMs: 180_000,
@@ -238,6 +346,10 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
     section.startSeconds = (Date.now() - started) / 1000;
     section.idleRssBytes = procStatusBytes(platform.pid, 'VmRSS');
     log(`${kind}: platform answered after ${section.startSeconds.toFixed(1)} s, RSS ${formatMb(section.idleRssBytes ?? 0)}`);
+    if (only === 'startup') {
+      await restartTimes(section, kind, dataDir, databaseUrl, platform);
+      return section;
+    }
 
     const floorPort = await freePort();
     floor = await startServer({
@@ -258,7 +370,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
       const secondPort = await freePort();
       second = await startServer({
         name: `second platform (${kind})`,
-        args: ['--import', 'tsx', 'server/src/main.ts'],
+        args: platformArgs(),
         env: { PORT: String(secondPort), HOST: '127.0.0.1', DATA_DIR: `${dataDir}-2`, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
         port: secondPort,
         healthPath: '/api/health',
@@ -316,9 +428,13 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
         if (waited > 1.5) log(`${kind}: waited ${waited.toFixed(0)} s for a quiet machine (other processes now at ${formatPercent(busy)} of the CPU)`);
       }
       log(`${kind}: ${endpoint.name} (${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.seconds} s)`);
+      const rowStarted = Date.now();
       const [result] = await loadEndpoints(platform, [endpoint], { ...load, benchPids, benchProcesses });
       if (!result) continue;
-      section.rows.push({ ...result, kind: rowKind });
+      const onPlatform = !endpoint.server;
+      const memory = onPlatform ? memoryAtPeak(readMemoryLog(memoryLog, rowStarted, Date.now())) : undefined;
+      if (memory) log(`${kind}:   memory at the row's peak: ${describeMemory(memory)}`);
+      section.rows.push({ ...result, kind: rowKind, memory });
       log(
         `${kind}:   ${formatNumber(result.reqPerSec)} req/s, p50 ${formatMs(result.latencyP50Ms)} ms, p99 ${formatMs(result.latencyP99Ms)} ms, ` +
           `non-2xx ${result.non2xx}, errors ${result.errors}, peak RSS ${formatMb(result.peakRssBytes)}, ` +
@@ -330,25 +446,9 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
       }
     }
     section.lifetimePeakRssBytes = procStatusBytes(platform.pid, 'VmHWM');
-    // Start again on the database now set up, as a restart of an existing installation does: the issue's
-    // "start-up on a database that is already set up". The same command, data folder and database.
     await floor.stop();
     await second?.stop();
-    await platform.stop();
-    const restartPort = await freePort();
-    const restarted = Date.now();
-    platform = await startServer({
-      name: `platform (${kind}, restarted)`,
-      args: ['--import', 'tsx', 'server/src/main.ts'],
-      env: { PORT: String(restartPort), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      port: restartPort,
-      healthPath: '/api/health',
-      startTimeoutMs: 180_000,
-    });
-    section.restartSeconds = (Date.now() - restarted) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    section.restartIdleRssBytes = procStatusBytes(platform.pid, 'VmRSS');
-    log(`${kind}: restarted on the set-up database in ${section.restartSeconds.toFixed(1)} s, RSS ${formatMb(section.restartIdleRssBytes ?? 0)}`);
+    await restartTimes(section, kind, dataDir, databaseUrl, platform);
   } catch (error) {
     section.failed = error instanceof Error ? error.message : String(error);
     log(`${kind}: FAILED: ${section.failed}`);
@@ -360,6 +460,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
     if (output) section.platformLog = output.slice(-1500);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(`${dataDir}-2`, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.memory.jsonl`, { force: true });
     if (kind === 'postgres') await dropBenchDatabase();
   }
   return section;
@@ -392,7 +493,9 @@ function renderSection(section: DatabaseSection): string {
   }
   if (section.restartSeconds !== undefined) {
     out.push(
-      `Restart on the database already set up (the same command; nothing to migrate or load), to the first health answer: ${section.restartSeconds.toFixed(1)} s; RSS 1 s later ${formatMb(section.restartIdleRssBytes ?? 0)}.`,
+      `Restart on the database already set up (the same command; nothing to migrate or load), to the first health answer: ` +
+        `${section.restartSeconds.toFixed(2)} s, the median of ${section.restartTimes?.length ?? 1} (${(section.restartTimes ?? []).map((t) => t.toFixed(2)).join(', ')} s; ` +
+        `load average ${(section.restartLoad ?? []).map((l) => l.toFixed(2)).join(', ')}); RSS 1 s later ${formatMb(section.restartIdleRssBytes ?? 0)}.`,
       '',
     );
   }
@@ -437,6 +540,12 @@ function renderSection(section: DatabaseSection): string {
       ['left', ...Array<Align>(12).fill('right')],
     ),
     '',
+    ...(() => {
+      const measured = section.rows.filter((r) => r.memory);
+      if (!measured.length) return [];
+      const top = measured.reduce((a, b) => (b.memory!.peak.rss > a.memory!.peak.rss ? b : a));
+      return [`Where the platform's memory was at its highest (bench/memory-probe.mjs, during "${top.name}"): ${describeMemory(top.memory)}.`, ''];
+    })(),
     `¹ the floor process's own memory. "× floor" compares with the mean of the two floor runs ` +
       `(${formatNumber(floor.reqPerSec)} req/s, p99 ${formatMs(floor.p99)} ms); the spread between them shows the run's noise.`,
     '',
@@ -636,11 +745,16 @@ async function main(): Promise<void> {
   const code = codeVersion();
   const sections: DatabaseSection[] = [];
   try {
-    for (const kind of ['pglite', 'postgres'] as const) sections.push(await benchDatabase(kind));
+    await buildServer({ quiet: true });
+    for (const kind of ['pglite', 'postgres'] as const) if (databases.includes(kind)) sections.push(await benchDatabase(kind));
   } finally {
     await stopAllServers();
   }
   const markdown = render(sections, loadAtStart, code);
+  if (only === 'startup') {
+    process.stdout.write(`${sections.map(renderSection).join('\n\n')}\n`);
+    process.exit(sections.some((s) => s.failed) ? 1 : 0);
+  }
   writeSection(RESULTS, 'api', markdown);
   process.stdout.write(`${markdown}\n\nWritten to ${path.relative(process.cwd(), RESULTS) || RESULTS}\n`);
   clearTimeout(watchdog);

@@ -39,6 +39,7 @@ const Env = z.object({
   AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   NON_OBJECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   NON_OBJECTION_ECOSOC_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(32),
   POA_FOUNDED_ON: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').default('2026-01-01'),
 });
 
@@ -84,6 +85,8 @@ export interface Config {
   openDataLicence: string;
   /** Stakeholder accreditation: the non-objection period in working days, shorter for organisations in consultative status with ECOSOC. */
   nonObjection: { workingDays: number; ecosocWorkingDays: number };
+  /** The bytes every answer cache of the process may keep together (the least recently used go first). */
+  cacheMaxBytes: number;
 }
 
 export type TrustProxy = false | { hops: number } | { addresses: string[] };
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentSymbolPattern: e.DOCUMENT_SYMBOL_PATTERN,
     reviewConference: { everyYears: e.REVIEW_CONFERENCE_EVERY_YEARS, foundedOn: e.POA_FOUNDED_ON },
     nonObjection: { workingDays: e.NON_OBJECTION_WORKING_DAYS, ecosocWorkingDays: e.NON_OBJECTION_ECOSOC_WORKING_DAYS },
+    cacheMaxBytes: e.CACHE_MAX_MB * 1024 * 1024,
     auditKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: path.resolve(e.AUDIT_KEY_FILE ?? path.join(e.DATA_DIR, 'audit-signing-key.pem')) },
   };
 }

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { createMailer } from './mail/mailer.js';
 import type { PlatformContext } from './context.js';
 import { loadAuditSigner } from './audit/signing-key.js';
+import { answerCacheBudget } from './http/cache-budget.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder). */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -17,6 +18,7 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
  * data comes after, from the server's entry (`src/start.ts`), since the platform knows no module.
  */
 export async function openPlatform(config: Config = loadConfig()): Promise<PlatformContext> {
+  answerCacheBudget.setLimit(config.cacheMaxBytes);
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox') });

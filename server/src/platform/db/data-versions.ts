@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { dataVersions } from './tables.js';
 import type { Db } from './database.js';
@@ -33,6 +32,7 @@ type Listen = (onNotify: (payload: string) => void, onLost: () => void) => Promi
 /** LISTEN on a PostgreSQL server through a connection of its own (not one of the pool's). */
 export function listenOnPostgres(url: string): Listen {
   return async (onNotify, onLost) => {
+    const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: url });
     let ended = false;
     const lost = () => {
