@@ -45,6 +45,7 @@ import {
   type ChildServer,
   type Endpoint,
   type EndpointResult,
+  platformArgs,
 } from './lib.js';
 
 const DB = 'poa_bench_capacity';
@@ -333,7 +334,7 @@ async function main(): Promise<void> {
     const platformPort = await freePort();
     const platform = await startServer({
       name: 'platform (PostgreSQL, generated capacity data)',
-      args: ['--import', 'tsx', 'server/src/main.ts'],
+      args: await platformArgs(),
       env: { PORT: String(platformPort), HOST: '127.0.0.1', DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       port: platformPort,
       healthPath: '/api/health',

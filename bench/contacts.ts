@@ -59,6 +59,7 @@ import {
   type ChildServer,
   type Endpoint,
   type EndpointResult,
+  platformArgs,
 } from './lib.js';
 
 const DB = 'poa_bench_contacts';
@@ -388,7 +389,7 @@ async function main(): Promise<void> {
     const platformPort = await freePort();
     const platform = await startServer({
       name: 'platform (PostgreSQL, generated directory)',
-      args: ['--import', 'tsx', 'server/src/main.ts'],
+      args: await platformArgs(),
       env: platformEnv(platformPort),
       port: platformPort,
       healthPath: '/api/health',
@@ -440,7 +441,7 @@ async function main(): Promise<void> {
 
     // The check, with a second platform process on the same database beside the first.
     const secondPort = await freePort();
-    const second = await startServer({ name: 'platform, second process', args: ['--import', 'tsx', 'server/src/main.ts'], env: platformEnv(secondPort), port: secondPort, healthPath: '/api/health', startTimeoutMs: 180_000 }).catch(
+    const second = await startServer({ name: 'platform, second process', args: await platformArgs(), env: platformEnv(secondPort), port: secondPort, healthPath: '/api/health', startTimeoutMs: 180_000 }).catch(
       (error: unknown) => {
         console.log(`second process not started (${String(error).slice(0, 200)}): the check runs on one`);
         return null;

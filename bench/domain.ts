@@ -23,6 +23,7 @@ import {
   freshBenchDatabase,
   type Endpoint,
   type EndpointResult,
+  platformArgs,
 } from './lib.js';
 
 const DB = 'poa_bench_domain';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     const platformPort = await freePort();
     const platform = await startServer({
       name: 'platform (PostgreSQL, generated data)',
-      args: ['--import', 'tsx', 'server/src/main.ts'],
+      args: await platformArgs(),
       env: { PORT: String(platformPort), HOST: '127.0.0.1', DATABASE_URL: url, DATA_DIR: path.join('/tmp', `poa-bench-${platformPort}`), LOG_LEVEL: 'warn' },
       port: platformPort,
       healthPath: '/api/health',

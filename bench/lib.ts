@@ -3,7 +3,7 @@
  * load it with autocannon, sample its memory and how busy the rest of the machine was, and write
  * markdown. Nothing here knows the PoA.
  *
- *   const server = await startServer({ name: 'platform', args: ['--import', 'tsx', 'server/src/main.ts'],
+ *   const server = await startServer({ name: 'platform', args: await platformArgs(),
  *     env: { PORT: String(port) }, port, healthPath: '/api/health' });
  *   try {
  *     const results = await loadEndpoints(server, [{ name: 'GET /x', paths: ['/x'] }], { connections: 50, seconds: 10, warmupSeconds: 2 });
@@ -20,6 +20,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
+import { buildServer } from '../scripts/build-server.mjs';
+// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
+import { NODE_OPTIONS_FOR_SERVER } from '../scripts/server-node-options.mjs';
 
 /** The repository root (/work/main): the benches start servers from here. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -624,6 +628,20 @@ export function writeSection(file: string, id: string, content: string, title = 
 export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The URL of another database on the same server. */
+let built: Promise<unknown> | undefined;
+/**
+ * The platform's command, as \`npm start\` runs it: the server compiled to server/dist (built once per
+ * bench run when its sources changed), on plain node with the platform's node options, with the memory
+ * probe (which records nothing unless BENCH_MEMORY_LOG names a file). BENCH_PLATFORM=source runs the
+ * sources through tsx instead, as the platform ran before it was compiled (for comparison).
+ */
+export async function platformArgs(): Promise<string[]> {
+  if (process.env.BENCH_PLATFORM === 'source') return ['--import', 'tsx', '--import', './bench/memory-probe.mjs', 'server/src/main.ts'];
+  built ??= buildServer({ quiet: true });
+  await built;
+  return [...(NODE_OPTIONS_FOR_SERVER as string[]), '--import', './bench/memory-probe.mjs', 'server/dist/main.js'];
+}
+
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;

@@ -23,10 +23,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
-import { buildServer } from '../scripts/build-server.mjs';
-// @ts-expect-error: plain JavaScript scripts, typed by their JSDoc
-import { NODE_OPTIONS_FOR_SERVER } from '../scripts/server-node-options.mjs';
 import {
   describeMachine,
   formatMb,
@@ -50,6 +46,7 @@ import {
   type EndpointResult,
   type JudgedFigures,
   type LoadOptions,
+  platformArgs,
 } from './lib.js';
 
 const positive = (name: string, fallback: number, min = 1): number => {
@@ -102,13 +99,6 @@ interface MemorySample {
   external: number;
   arrayBuffers: number;
   wasm: number;
-}
-
-/** The platform's command: the compiled server on plain node, as `npm start` runs it, with the memory probe. */
-function platformArgs(): string[] {
-  // BENCH_PLATFORM=source: the sources through tsx, as the platform ran before it was compiled (for comparison).
-  if (process.env.BENCH_PLATFORM === 'source') return ['--import', 'tsx', '--import', './bench/memory-probe.mjs', 'server/src/main.ts'];
-  return [...(NODE_OPTIONS_FOR_SERVER as string[]), '--import', './bench/memory-probe.mjs', 'server/dist/main.js'];
 }
 
 function readMemoryLog(file: string, from = 0, to = Infinity): MemorySample[] {
@@ -293,7 +283,7 @@ async function restartTimes(section: DatabaseSection, kind: string, dataDir: str
     const restarted = Date.now();
     const platform = await startServer({
       name: `platform (${kind}, restarted)`,
-      args: platformArgs(),
+      args: await platformArgs(),
       env: { PORT: String(restartPort), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
       port: restartPort,
       healthPath: '/api/health',
@@ -337,7 +327,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
     const memoryLog = `${dataDir}.memory.jsonl`;
     platform = await startServer({
       name: `platform (${kind})`,
-      args: platformArgs(),
+      args: await platformArgs(),
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', BENCH_MEMORY_LOG: memoryLog },
       port,
       healthPath: '/api/health',
@@ -370,7 +360,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseSecti
       const secondPort = await freePort();
       second = await startServer({
         name: `second platform (${kind})`,
-        args: platformArgs(),
+        args: await platformArgs(),
         env: { PORT: String(secondPort), HOST: '127.0.0.1', DATA_DIR: `${dataDir}-2`, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
         port: secondPort,
         healthPath: '/api/health',
@@ -696,7 +686,7 @@ function render(sections: DatabaseSection[], loadAtStart: number[], code: string
     '',
     '### Method',
     '',
-    `- For each database, \`bench/run.ts\` starts the real platform (\`node --import tsx server/src/main.ts\`, \`LOG_LEVEL=warn\`) ` +
+    `- For each database, \`bench/run.ts\` starts the real platform as \`npm start\` runs it (compiled to \`server/dist\`, on plain node with the options of \`scripts/server-node-options.mjs\`, \`LOG_LEVEL=warn\`) ` +
       `in its own process on a fresh database (a new PGlite data folder; a new database \`${BENCH_DB}\` on the ` +
       `PostgreSQL server, dropped afterwards); it migrates and loads the 195 States itself. Requests are anonymous (the public).`,
     `- The floor runs in a second process (\`bench/floor.ts\`): bare Fastify 5, no plugins, no schemas, one route doing ` +
@@ -745,7 +735,6 @@ async function main(): Promise<void> {
   const code = codeVersion();
   const sections: DatabaseSection[] = [];
   try {
-    await buildServer({ quiet: true });
     for (const kind of ['pglite', 'postgres'] as const) if (databases.includes(kind)) sections.push(await benchDatabase(kind));
   } finally {
     await stopAllServers();

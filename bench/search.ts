@@ -41,6 +41,7 @@ import {
   BENCH_SERVER_URL,
   withDatabase,
   type ChildServer,
+  platformArgs,
 } from './lib.js';
 
 const DB = 'poa_bench_search';
@@ -171,7 +172,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Section> {
     const startedAt = Date.now();
     const platform = await startServer({
       name: `platform (${kind})`,
-      args: ['--import', 'tsx', 'server/src/main.ts'],
+      args: await platformArgs(),
       env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: url, LOG_LEVEL: 'warn' },
       port,
       healthPath: '/api/health',
