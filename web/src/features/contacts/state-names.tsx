@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/i18n';
 import { useLang } from '../../app/paths';
 import { Sentence, Verbatim } from '../../ui/localized';
 import { statesQuery } from '../states';
