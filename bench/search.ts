@@ -81,7 +81,8 @@ async function timeRequests(server: ChildServer, name: string, paths: string[], 
   const found: number[] = [];
   const failures: string[] = [];
   const rss = sampleRss(server.pid);
-  const cpu = watchCpu([process.pid, ...benchPids], (cmd) => cmd.includes(DB));
+  // A query's parallel workers are ours too (`postgres: parallel worker for PID …`, no database named).
+  const cpu = watchCpu([process.pid, ...benchPids], (cmd) => cmd.includes(DB) || cmd.includes('parallel worker'));
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -156,7 +157,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Section> {
         section.skipped = `PostgreSQL unreachable at ${BENCH_SERVER_URL} (${String(error)})`;
         return section;
       }
-      section.title = `PostgreSQL ${(await admin.query<{ v: string }>('SHOW server_version')).rows[0]!.v} (local server, fresh database \`${DB}\`)`;
+      section.title = `PostgreSQL ${(await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version} (local server, fresh database \`${DB}\`)`;
       await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${DB}`);
       url = withDatabase(BENCH_SERVER_URL, DB);
