@@ -88,7 +88,7 @@ const MODULE_PLATFORM = {
   'platform/context.ts': '*',
   'platform/config.ts': ['Config'],
   // Transactions and queries; not opening a database nor migrating it.
-  'platform/db/database.ts': ['Db', 'Tx', 'Executor', 'rowsOf'],
+  'platform/db/database.ts': ['Db', 'Tx', 'Executor', 'rowsOf', 'withoutParallelWorkers'],
   // Writing to the audit chain in a use case's transaction, and reading back its own events;
   // verifying the chain is the entry's (record.ts). Not the chain's tables.
   'platform/audit/record.ts': ['recordAudit', 'AuditActor', 'auditEventsOf', 'AuditListener'],

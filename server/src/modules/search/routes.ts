@@ -1,6 +1,7 @@
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { guard } from '../../platform/http/policy.js';
+import { withoutParallelWorkers } from '../../platform/db/database.js';
 import { searchPolicy } from './policy.js';
 import { SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './schemas.js';
 import { searchEverything } from './search.js';
@@ -9,7 +10,6 @@ import type { SearchSource } from './source.js';
 /** HTTP for the one search over everything. Answers depend on who asks: never shared by a cache. */
 /** `sources`: each module's part of the search, with its visibility rule (app.ts hands them over; see source.ts). */
 export function searchRoutes(app: App, ctx: PlatformContext, { sources }: { sources: readonly SearchSource[] }): void {
-  const { db } = ctx.database;
   const tags = ['search'];
   const read = { policy: guard(searchPolicy.read) };
 
@@ -27,7 +27,8 @@ export function searchRoutes(app: App, ctx: PlatformContext, { sources }: { sour
     async (request, reply) => {
       const q = request.query;
       reply.header('cache-control', 'private, no-store');
-      return searchEverything(db, request.actor, {
+      // The union of a dozen sources, planned with parallel workers, ran slower for them (withoutParallelWorkers).
+      return withoutParallelWorkers(ctx.database, (db) => searchEverything(db, request.actor, {
         q: q.q,
         lang: q.lang,
         kinds: q.kind,
@@ -38,7 +39,7 @@ export function searchRoutes(app: App, ctx: PlatformContext, { sources }: { sour
         limit: q.limit,
         offset: q.offset,
         facets: true,
-      }, sources);
+      }, sources));
     },
   );
 
@@ -47,7 +48,9 @@ export function searchRoutes(app: App, ctx: PlatformContext, { sources }: { sour
     { config: read, schema: { tags, summary: 'A few results for the header search box, as the caller types', querystring: SuggestQuery, response: { 200: SuggestResponse } } },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
-      const { items } = await searchEverything(db, request.actor, { q: request.query.q, lang: request.query.lang, limit: request.query.limit, offset: 0, facets: false }, sources);
+      const { items } = await withoutParallelWorkers(ctx.database, (db) =>
+        searchEverything(db, request.actor, { q: request.query.q, lang: request.query.lang, limit: request.query.limit, offset: 0, facets: false }, sources),
+      );
       return { items };
     },
   );

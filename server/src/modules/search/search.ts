@@ -56,22 +56,6 @@ export async function searchEverything(
 ): Promise<{ items: SearchResult[]; total: number; facets: { kind: SearchKind; count: number }[] }> {
   const plan = planQuery(input.q);
   if (!plan) return { items: [], total: 0, facets: [] };
-  // Without parallel workers (PostgreSQL; PGlite has none): the union of a dozen sources was planned
-  // with them, and each query then started workers that read their catalogs afresh, for a statement
-  // that runs in tens of milliseconds.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-    return rankedSearch(tx, actor, input, sources, plan);
-  });
-}
-
-async function rankedSearch(
-  db: Executor,
-  actor: Actor | null,
-  input: SearchInput,
-  sources: readonly SearchSource[],
-  plan: NonNullable<ReturnType<typeof planQuery>>,
-): Promise<{ items: SearchResult[]; total: number; facets: { kind: SearchKind; count: number }[] }> {
   const scope = { actor, matcher: matcherOf(plan, await tsQueryText(db, plan)), today: new Date().toISOString().slice(0, 10) };
   // Each source with its own visibility rule; the filters every kind shares apply to all of them.
   const shared: SQL[] = [];
