@@ -82,7 +82,8 @@ const LIST_TARGET = { throughput: 1.5, p99: 1.5 };
 const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
 const CONDITIONAL = 'GET /api/v1/states + If-None-Match';
 const MB = 1024 * 1024;
-const TARGET = { throughput: 1, p99: 1.5, rssBytes: 200 * MB };
+/** Issue #18: the platform under the bench's load, below 200 MB on PostgreSQL and 300 MB on the embedded database. */
+const TARGET = { throughput: 1, p99: 1.5, rssBytes: { postgres: 200 * MB, pglite: 300 * MB } };
 /** A measured second is quiet when other processes took less than this share of the machine's CPU in it. */
 const QUIET = 0.1;
 /** A row is judged on its quiet seconds when it has at least this many of them (and this share of all). */
@@ -593,10 +594,11 @@ function renderReading(sections: DatabaseSection[]): string {
     const isFloor = (r: Row) => r.kind === 'floor' || r.kind === 'list floor';
     const peak = Math.max(...section.rows.filter((r) => !isFloor(r)).map((r) => r.peakRssBytes));
     const floorPeak = Math.max(...section.rows.filter(isFloor).map((r) => r.peakRssBytes));
+    const rssTarget = section.title.startsWith('PGlite') ? TARGET.rssBytes.pglite : TARGET.rssBytes.postgres;
     lines.push(
-      `  Peak platform RSS under load ${formatMb(peak)} (target < 200 MB: ${verdict(peak < TARGET.rssBytes)}); ` +
+      `  Peak platform RSS under load ${formatMb(peak)} (target < ${formatMb(rssTarget)}: ${verdict(peak < rssTarget)}); ` +
         `the floor process peaked at ${formatMb(floorPeak)}` +
-        (floorPeak >= TARGET.rssBytes
+        (floorPeak >= rssTarget
           ? ` although it holds nothing but 195 rows: most of this memory is the database engine in the process, not the platform's code.`
           : '.'),
     );
