@@ -107,6 +107,13 @@ function versionedReport() {
   return versioned;
 }
 
+/** Every cycle's follow button known: the list no longer grows under what follows it. */
+async function settled(page: Page): Promise<void> {
+  const cards = main(page).locator('li[data-cycle]');
+  await cards.first().waitFor();
+  await expect.poll(async () => (await main(page).getByTestId('follow-pending').count()) === 0 && (await main(page).getByTestId('follow-button').count()) === (await cards.count())).toBe(true);
+}
+
 const SAVED = /Saved at/;
 const saveStatus = (page: Page) => page.getByTestId('save-status');
 
@@ -117,6 +124,9 @@ describe('reporting cycles', () => {
     const form = main(page).locator('section[aria-labelledby="open-cycle"]');
     const title = `Special reporting round ${Date.now()}`;
     const year = new Date().getUTCFullYear() + 1;
+    // The page as it settles for a signed-in reader (each cycle's follow button known), so that
+    // nothing moves under the pointer between pressing the button and releasing it.
+    await settled(page);
     await form.getByRole('button', { name: 'Open the cycle' }).click();
     await form.getByText('This field is required').first().waitFor();
     await form.getByRole('textbox', { name: 'Title of the cycle' }).fill(title);
@@ -147,6 +157,7 @@ describe('a State’s report, as its people write it', () => {
     const { page, context, errors } = await as('focal.vnm@poa.demo');
     await open(page, '/en/reporting');
     const card = main(page).locator('li[data-cycle]', { hasText: 'First reporting cycle of the PoA' });
+    await settled(page);
     await card.getByRole('button', { name: 'Start from our previous report' }).click();
     await page.waitForURL(/\/en\/reporting\/reports\/[^/]+\/edit/);
     const reportId = /reports\/([^/]+)\/edit/.exec(page.url())![1]!;

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Skeleton } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
@@ -26,6 +26,8 @@ export function FollowButton({ kind, id, describedBy }: { kind: FollowKind; id: 
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [FOLLOWS_KEY] }),
     onError: notifyError,
   });
+  // Its place kept while the API says whether one may follow: the page does not move under a pointer.
+  if (signedIn && state.isPending) return <Skeleton height={36} width={96} radius="sm" data-testid="follow-pending" />;
   if (!signedIn || !state.data?.can.follow) return null;
   const following = state.data.following;
   return (
