@@ -60,7 +60,7 @@ export async function generateDomain(target: DatabaseTarget, size: DomainSize = 
     };
     // Indexes are built after the load, as an import would: every expression index of the tables written
     // (the search's GIN indexes among them) is dropped first and created again from its own definition.
-    const written = ['framework_versions', 'framework_timeline', 'report_submissions', 'report_submitted_sections'];
+    const written = ['framework_versions', 'framework_timeline', 'framework_search_current', 'report_submissions', 'report_submitted_sections'];
     const indexes = await indexDefinitions(database, written);
     for (const i of indexes) await database.db.execute(sql.raw(`DROP INDEX ${i.name}`));
     // Framework: 5,000 elements, 5 versions each, effective dates spread from 2010 to 2026.

@@ -73,3 +73,52 @@ describe('the version standing on a date, from the timeline the database keeps',
     expect(await standingOn('tl-same-day', '2015-07-21')).toBeNull();
   });
 });
+
+/** What the global search looks in for an element on a day (framework_search_current, as its source reads it). */
+async function searchedOn(code: string, date: string): Promise<number[]> {
+  const rows = rowsOf<{ version: number }>(
+    await database.db.execute(sql`SELECT c.version FROM framework_search_current c
+      WHERE c.code = ${code} AND c.effective_on <= ${date}::date AND (c.ended_on IS NULL OR c.ended_on > ${date}::date)`),
+  );
+  return rows.map((r) => r.version);
+}
+
+describe('the versions the global search looks in, kept with the timeline', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  // Versions long past, one that took effect yesterday, one to come next month, and one far ahead.
+  const history: VersionPoint[] = [
+    { version: 1, effectiveOn: '2012-03-01', change: 'added' },
+    { version: 2, effectiveOn: '2018-07-01', change: 'amended' },
+    { version: 3, effectiveOn: inDays(-1), change: 'amended' },
+    { version: 4, effectiveOn: inDays(30), change: 'amended' },
+    { version: 5, effectiveOn: inDays(400), change: 'retired' },
+  ];
+
+  for (const [seed, oneStatement] of [[11, false], [12, true], [13, false]] as const) {
+    it(`holds the version standing today and those to come, never one ended before today (order ${seed}${oneStatement ? ', one statement' : ''})`, async () => {
+      const code = `sc-${seed}`;
+      await record(code, history, shuffled(history.map((_, i) => i), seed), oneStatement);
+      expect(await searchedOn(code, today)).toEqual([versionOn(history, today)!.version]);
+      expect(await searchedOn(code, inDays(31))).toEqual([4]);
+      // Retired from then on: nothing to find.
+      expect(await searchedOn(code, inDays(401))).toEqual([]);
+      const kept = rowsOf<{ version: number }>(await database.db.execute(sql`SELECT version FROM framework_search_current WHERE code = ${code} ORDER BY version`));
+      expect(kept.map((r) => r.version)).toEqual([3, 4]);
+    });
+  }
+
+  it('carries the version’s own words, found by the search’s match', async () => {
+    const code = 'sc-words';
+    await database.db.insert(frameworkElements).values({ code, kind: 'norm', grouping: null, position: 1 });
+    await database.db.insert(frameworkVersions).values({
+      code, version: 1, change: 'added', effectiveOn: '2015-07-22', recordedAt: new Date(),
+      texts: { en: { title: 'Critical infrastructure', text: 'States should not harm critical infrastructure.', status: 'summary' }, fr: { title: 'Infrastructures critiques', text: 'Les États ne devraient pas…', status: 'summary' } },
+      sourceSymbol: 'TL/1', paragraphConfirmed: false, searchText: 'critical infrastructure states should not harm critical infrastructure infrastructures critiques',
+    });
+    const rows = rowsOf<{ version: number; languages: string[] }>(
+      await database.db.execute(sql`SELECT c.version, c.languages FROM framework_search_current c WHERE c.code = ${code} AND c.search_words @@ to_tsquery('english', 'infrastructure')`),
+    );
+    expect(rows).toEqual([{ version: 1, languages: ['en', 'fr'] }]);
+  });
+});

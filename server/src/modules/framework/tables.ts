@@ -95,6 +95,35 @@ export const frameworkTimeline = pgTable(
   ],
 );
 
+/**
+ * The versions the global search looks in: those in force today or to come (not superseded, not
+ * retired, not known to have ended), with their span, languages and searchable text, so that a common
+ * word ranks one version per element (about 5,000 on the bench's data) and not every version ever
+ * recorded (25,000). Beside `searchText` the table keeps `search_words`, the version's word vector
+ * copied from framework_versions (drizzle/0034), left out of this schema as there: only the search's
+ * SQL reads it.
+ *
+ * Written only by the trigger that keeps the timeline (drizzle/0034), in the transaction that records
+ * a version: each time an element gains a version, its rows here are taken again from its timeline.
+ * A version that ends later, as dates pass, stays until its element's next version is recorded: the
+ * table is a superset of what stands today, and the search still asks each row's span for the day.
+ */
+export const frameworkSearchCurrent = pgTable(
+  'framework_search_current',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    languages: text('languages').array().notNull(),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.code, t.version] }),
+    foreignKey({ columns: [t.code, t.version], foreignColumns: [frameworkVersions.code, frameworkVersions.version] }),
+  ],
+);
+
 /** Links between elements: a CBM that implements a norm, guidance on a norm, a threat a norm answers. */
 export const frameworkRelations = pgTable(
   'framework_relations',

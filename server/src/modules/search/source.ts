@@ -7,9 +7,10 @@ import type { Matcher } from './match.js';
  *
  * Each module that owns searchable data contributes a source: a SELECT over its own tables with its
  * own visibility rule in its WHERE clause (its `search-source.ts`, exported through its index.ts; app.ts
- * hands them to the search). The database keeps expression GIN indexes over the texts those tables
- * already hold (drizzle/0019_search.sql): words through `poa_search_vector` (the `simple` configuration
- * and the English, French, Spanish and Russian stemmers, and the two-character grams of Chinese, Japanese
+ * hands them to the search). Every table a source reads keeps its folded text and its word vector as
+ * columns with their GIN indexes (drizzle/0030, and framework_search_current of 0033-0034 for the
+ * framework versions that stand): words through `poa_search_vector` (the `simple` configuration and
+ * the English, French, Spanish and Russian stemmers, and the two-character grams of Chinese, Japanese
  * and Korean since drizzle/0027), substrings (Arabic) through pg_trgm.
  * The search unions the sources (search.ts).
  *
@@ -17,7 +18,8 @@ import type { Matcher } from './match.js';
  * text (a dozen, in eight modules) would have to write it, and every entry would carry who may see it, a
  * second statement of each module's visibility rule that could drift from the first. An expression index
  * is updated by the very statement that changes the row, in its transaction: the index is in step by
- * construction, no use case changes, and each rule stays in its module.
+ * construction, no use case changes, and each rule stays in its module. (The vectors are now generated
+ * columns, drizzle/0030, for the same reason: computed by the statement that writes the row.)
  */
 
 /** What the search finds, one kind per source. */
