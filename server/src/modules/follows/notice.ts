@@ -107,7 +107,6 @@ interface Telling {
   at: Date;
 }
 
-
 /**
  * Writes one notice to each follower who may see the thing now (asked through the owning module) and
  * has not had this one, and queues the email of those told at once; the others wait for the digest.
