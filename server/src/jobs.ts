@@ -10,6 +10,7 @@ import { INVITE_LEAD_JOB, NON_OBJECTION_JOB, inviteFirstRepresentativeJob, nonOb
 import { PASSWORD_RESET_JOB, passwordResetHandler } from './modules/accounts/index.js';
 import { NOTICE_JOB, REMIND_JOB, digestJobHandlers, noticeHandler, remindHandler } from './modules/follows/index.js';
 import { AUDIT_CHECKPOINT_JOB, dailyCheckpointHandler } from './platform/audit/daily-checkpoint.js';
+import { VACUUM_JOB, databaseMaintenanceHandler } from './platform/db/maintenance.js';
 
 /** The jobs of the modules that own them. */
 function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
@@ -24,6 +25,8 @@ function moduleJobHandlers(ctx: PlatformContext): JobHandlers {
     [INVITE_LEAD_JOB]: inviteFirstRepresentativeJob(ctx),
     [PASSWORD_RESET_JOB]: passwordResetHandler(ctx),
     [AUDIT_CHECKPOINT_JOB]: dailyCheckpointHandler(ctx.auditSigner),
+    // The embedded database's vacuum (none is scheduled on PostgreSQL, whose autovacuum does it).
+    [VACUUM_JOB]: databaseMaintenanceHandler(ctx.database),
     [NOTICE_JOB]: noticeHandler(ctx),
     [REMIND_JOB]: remindHandler(ctx),
     ...digestJobHandlers(ctx),

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { startJobRunners } from './jobs.js';
 import { scheduleDailyCheckpoints } from './platform/audit/daily-checkpoint.js';
+import { scheduleDatabaseMaintenance } from './platform/db/maintenance.js';
 import type { PlatformContext } from './platform/context.js';
 import type { App } from './platform/http/server.js';
 import { loadConfig } from './platform/config.js';
@@ -12,6 +13,7 @@ export async function serve(ctx: PlatformContext): Promise<App> {
   const { config } = ctx;
   const { app } = await buildApp(ctx, { serveWeb: true });
   await scheduleDailyCheckpoints(ctx.database.db);
+  await scheduleDatabaseMaintenance(ctx.database);
   const runner = startJobRunners(ctx, { onError: (err) => app.log.error({ err }, 'job runner') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');

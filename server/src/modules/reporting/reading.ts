@@ -4,9 +4,15 @@ import { actsForState, hasRole, isSecretariat, type Actor } from '../../kernel/a
 import { reportingCan, reportingPolicy } from './policy.js';
 import { canOf } from '../../platform/http/policy.js';
 import { notFound, Problem } from '../../platform/http/problem.js';
+import { VersionedMemo } from '../../platform/http/versioned-cache.js';
 import { accountNames } from '../accounts/index.js';
 import { ANSWER_FIELDS, effectiveVisibility, sees, standingVisibility, type AnswerField, type SectionAnswer, type Viewer } from './questionnaire.js';
 import { nationalReports, questionnaires, reportingCycles, reportSectionEdits, reportSections, reportSubmissions, type SubmittedSection } from './tables.js';
+
+/** How many cycles' section lists are kept (cycleSections). */
+export const SECTIONS_KEPT = 32;
+/** The version of every kept section list: a questionnaire is never changed once built. */
+const QUESTIONNAIRES_NEVER_CHANGE = 'built';
 
 /** Who the actor is to a State's report. */
 export function viewerOf(actor: Actor | null, state: string): Viewer {
@@ -62,19 +68,16 @@ export async function cycleWithQuestionnaire(db: Executor, cycleId: string) {
 
 /**
  * A cycle's sections (key and part), in the questionnaire's order. A cycle keeps the questionnaire it
- * opened with, and a questionnaire is never changed: the list is read once per cycle and kept, instead
- * of reading and parsing the whole questionnaire (every framework text in it) on each analysis.
+ * opened with, and a questionnaire is never changed: the list is kept once read, instead of reading and
+ * parsing the whole questionnaire (every framework text in it, 21 KB for 26 sections) on each save of a
+ * section, analysis or comparison: 1.9 ms on PGlite and 1.2 ms on PostgreSQL against a primary-key read's
+ * 0.6 / 0.15 ms. Kept for SECTIONS_KEPT cycles at most (the one first read longest ago goes first, and is
+ * read again when next asked), within the process's cache budget; a failed read (a cycle that does not
+ * exist, a database that did not answer) is never kept.
  */
-const sectionsOfCycle = new Map<string, Promise<{ key: string; part: string }[]>>();
+const sectionsOfCycle = new VersionedMemo<{ key: string; part: string }[]>(SECTIONS_KEPT);
 export function cycleSections(db: Executor, cycleId: string): Promise<{ key: string; part: string }[]> {
-  let sections = sectionsOfCycle.get(cycleId);
-  if (!sections) {
-    sections = cycleWithQuestionnaire(db, cycleId).then((c) => c.questionnaire.sections.map((s) => ({ key: s.key, part: s.part })));
-    sectionsOfCycle.set(cycleId, sections);
-    // A cycle that does not exist (yet) is asked again next time.
-    sections.catch(() => sectionsOfCycle.delete(cycleId));
-  }
-  return sections;
+  return sectionsOfCycle.get(cycleId, QUESTIONNAIRES_NEVER_CHANGE, async () => (await cycleWithQuestionnaire(db, cycleId)).questionnaire.sections.map((s) => ({ key: s.key, part: s.part })));
 }
 
 /** A cycle's title and period, without its questionnaire. */

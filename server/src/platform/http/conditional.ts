@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bareEtag } from './compression.js';
 
 /**
  * What the platform knows of the public datasets among its routes, so that a mirror can poll them
@@ -17,7 +18,8 @@ const SETTLED_MS = 2_000;
 /**
  * Conditional GETs for the public datasets (RFC 9110): every answer to the public carries a strong ETag
  * (a digest of the bytes, unless the route gave one) and Last-Modified when it is known;
- * If-None-Match (which wins when both are sent) or If-Modified-Since then answer 304 with no body. A
+ * If-None-Match (which wins when both are sent) or If-Modified-Since then answer 304 with no body; a tag
+ * held in another coding (`compression.ts` adds the coding to it) stands for the same data. A
  * public dataset is `public, no-cache`: any cache may keep it, and must revalidate it.
  */
 export async function answerConditionally(request: FastifyRequest, reply: FastifyReply, payload: unknown, datasets: Datasets): Promise<unknown> {
@@ -40,7 +42,7 @@ export async function answerConditionally(request: FastifyRequest, reply: Fastif
   const ifModifiedSince = request.headers['if-modified-since'];
   const unchanged =
     ifNoneMatch !== undefined
-      ? ifNoneMatch.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))
+      ? ifNoneMatch.split(',').some((t) => t.trim() === '*' || bareEtag(t) === bareEtag(etag))
       : ifModifiedSince !== undefined && lastModified !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && lastModified.getTime() <= Date.parse(ifModifiedSince);
   if (!unchanged) return payload;
   reply.code(304);

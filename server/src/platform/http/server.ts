@@ -18,6 +18,7 @@ import { conflict, Problem, problemType, type FieldError } from './problem.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { validatorCompiler } from './validation.js';
 import { setCacheControl } from './cache-control.js';
+import { compressAnswer } from './compression.js';
 import { answerConditionally, type Datasets } from './conditional.js';
 import { publicRead, guard, type RoutePolicy } from './policy.js';
 
@@ -235,6 +236,9 @@ export async function buildHttpServer(options: HttpOptions): Promise<{ app: App;
       return payload;
     });
   }
+
+  // Last of the onSend hooks: every hook before it (conditional answers, the idempotency store) sees the plain body.
+  app.addHook('onSend', compressAnswer);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);

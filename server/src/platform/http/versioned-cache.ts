@@ -1,39 +1,9 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerCacheBudget, type CacheBudget, type Charged } from './cache-budget.js';
+import { bareEtag, chooseCoding, COMPRESS_FROM_BYTES, compressKept, type Coding } from './compression.js';
 
-const gzip = promisify(zlib.gzip);
-const brotli = promisify(zlib.brotliCompress);
-
-/** Bodies smaller than this go out as they are: compressing them saves less than it costs. */
-const COMPRESS_FROM_BYTES = 1024;
-type Coding = 'br' | 'gzip';
-const COMPRESS: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
-  // Made once per version of a body, off the main thread (zlib's thread pool): the best ratio is affordable.
-  br: (body) => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => gzip(body, { level: 9 }),
-};
-
-/**
- * The content coding to send, from Accept-Encoding (RFC 9110 §12.5.3): brotli, else gzip, else none;
- * a coding with q=0 is refused, and `*` stands for any coding not named.
- */
-export function chooseCoding(acceptEncoding: string | undefined): Coding | null {
-  if (!acceptEncoding) return null;
-  const q = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    if (!name) continue;
-    const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((w) => w !== undefined);
-    q.set(name.trim(), weight === undefined ? 1 : Number(weight));
-  }
-  const accepts = (coding: string) => (q.get(coding) ?? (coding === 'gzip' ? q.get('x-gzip') : undefined) ?? q.get('*') ?? 0) > 0;
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return null;
-}
+export { chooseCoding } from './compression.js';
 
 interface Entry extends Charged {
   version: string;
@@ -135,7 +105,7 @@ export class VersionedCache {
     reply.header('vary', 'Accept-Encoding');
     // A client that holds this body in another coding holds the same data: it is as fresh (RFC 9110 §8.8.3.2, weak comparison).
     const held = request.headers['if-none-match'];
-    if (held && held.split(',').some((t) => t.trim().replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"') === `"${entry.etag}"`)) return reply.code(304).send();
+    if (held && held.split(',').some((t) => bareEtag(t) === `"${entry.etag}"`)) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
     if (!coding) return reply.send(body);
     const compressed = this.coded(key, entry, coding, body);
@@ -147,7 +117,7 @@ export class VersionedCache {
   private coded(key: string, entry: Entry, coding: Coding, body: Buffer): Promise<Buffer> {
     let made = entry.coded[coding];
     if (!made) {
-      made = entry.coded[coding] = COMPRESS[coding](body);
+      made = entry.coded[coding] = compressKept[coding](body);
       made.then(
         (bytes) => this.charge(key, entry, bytes.length),
         () => delete entry.coded[coding],
