@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import MeetingFormPage from '../../src/features/meetings/MeetingFormPage';
 import { MeetingLifeActions, MeetingLifeBanner } from '../../src/features/meetings/MeetingLife';
 import type { MeetingPage } from '../../src/features/meetings/queries';
@@ -139,7 +140,9 @@ describe("a meeting's life, for the Secretariat", () => {
   });
 
   it('schedules a new meeting as a draft or announced, as the Secretariat chooses', async () => {
-    const { user, api, path } = renderPage('/en/meetings/new', [{ path: 'meetings/new', element: <MeetingFormPage /> }], (api) => {
+    // Under the router's guard, as in the app: the page itself no longer sends anyone to sign in.
+    const guarded = [{ element: <RequireAccount />, children: [{ path: 'meetings/new', element: <MeetingFormPage /> }] }];
+    const { user, api, path } = renderPage('/en/meetings/new', guarded, (api) => {
       api
         .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
         .on('GET', '/api/v1/meetings', () => json({ items: [], can: { schedule: true } }))
