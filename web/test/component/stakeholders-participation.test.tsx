@@ -132,6 +132,39 @@ describe('the target of a written input', () => {
     expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)[0]!.body).toEqual({ meetingId: MEETING, agendaItem: 'poc-directory', title: 'On the directory', language: 'en', text: 'Keep it current.' });
   });
 
+  it('on a page in Arabic: an agenda item without an Arabic title is the English one, isolated and marked, in its own language', async () => {
+    const arabic = {
+      items: [
+        { key: 'opening', number: '1', title: { en: 'Opening', ar: 'الافتتاح' }, elements: [], items: [] },
+        { key: 'poc', number: '2', title: { en: 'Points of contact' }, elements: [], items: [{ key: 'poc-directory', number: '2 (a)', title: { en: 'The directory' }, elements: [] }] },
+      ],
+    };
+    const { user } = renderPage(`/ar/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me({ roles: ['stakeholder'], organisation: { id: ORG, name: organisation.name } }))
+        .on('GET', '/api/v1/organisations/:id', organisation)
+        .on('GET', '/api/v1/meetings', meetings)
+        .on('GET', '/api/v1/meetings/:id', { ...meetingPage, agenda: arabic })
+        .on('GET', '/api/v1/groups', groups);
+    });
+    await waitFor(() => expect(document.querySelector(`option[value="${MEETING}"]`)).not.toBeNull(), { timeout: 5000 });
+    // The meeting's title, English only, is marked as well.
+    const meetingOption = document.querySelector<HTMLOptionElement>(`option[value="${MEETING}"]`)!;
+    expect(meetingOption.getAttribute('lang')).toBe('en');
+    expect(meetingOption.hasAttribute('data-fallback')).toBe(true);
+    await user.selectOptions(meetingOption.closest('select')!, MEETING);
+    await waitFor(() => expect(document.querySelector('option[value="poc-directory"]')).not.toBeNull());
+    const own = document.querySelector<HTMLOptionElement>('option[value="opening"]')!;
+    expect(own.textContent).toBe('\u20661\u2069 الافتتاح');
+    expect(own.hasAttribute('lang')).toBe(false);
+    expect(own.hasAttribute('data-fallback')).toBe(false);
+    const english = document.querySelector<HTMLOptionElement>('option[value="poc-directory"]')!;
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(english.hasAttribute('data-fallback')).toBe(true);
+    // The number and the English title each isolated, then "(in English)" in Arabic.
+    expect(english.textContent).toBe('\u20662 (a)\u2069 \u2066The directory\u2069 (بالإنكليزية)');
+  });
+
   it('goes to a working group that admits stakeholders instead, and links to its page', async () => {
     const { user, api } = page();
     await user.click(await screen.findByRole('radio', { name: 'A working group' }));

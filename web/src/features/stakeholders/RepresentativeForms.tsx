@@ -7,36 +7,46 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
-import { inLanguage } from '../../ui/localized';
+import { LocalizedOption } from '../../ui/localized';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { agendaItemLabel, meetingQuery, meetingsQuery } from '../meetings';
+import { AgendaItemOption, meetingQuery, meetingsQuery } from '../meetings';
 import { allGroupsQuery } from '../groups';
 
-/** The meetings open to stakeholders, as options. */
-function useMeetingOptions() {
+/** The meetings open to stakeholders, as options (a title the page's language lacks is marked). */
+function MeetingOptions() {
   const { t } = useTranslation();
   const lang = useLang();
   const meetings = useQuery(meetingsQuery({}));
   const open = (meetings.data?.items ?? []).filter((m) => m.stakeholdersMayAttend);
-  return [{ value: '', label: t('stakeholders.participation.chooseMeeting') }, ...open.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatDay(m.startsAt, lang)})` }))];
+  return (
+    <>
+      <option value="">{t('stakeholders.participation.chooseMeeting')}</option>
+      {open.map((m) => (
+        <LocalizedOption key={m.id} value={m.id} text={m.title} suffix={` (${formatDay(m.startsAt, lang)})`} />
+      ))}
+    </>
+  );
 }
 
 /** The working groups that admit stakeholders, as options. */
-function useGroupOptions() {
+function GroupOptions() {
   const { t } = useTranslation();
-  const lang = useLang();
   const groups = useQuery(allGroupsQuery());
   const open = (groups.data?.items ?? []).filter((g) => g.stakeholderObservers && g.status === 'active');
-  return [{ value: '', label: t('stakeholders.participation.chooseGroup') }, ...open.map((g) => ({ value: g.id, label: inLanguage(g.name, lang).text }))];
+  return (
+    <>
+      <option value="">{t('stakeholders.participation.chooseGroup')}</option>
+      {open.map((g) => (
+        <LocalizedOption key={g.id} value={g.id} text={g.name} />
+      ))}
+    </>
+  );
 }
 
-/** The items and sub-items of a meeting's current agenda, as options: the meeting as a whole first. */
-function useAgendaOptions(meetingId: string) {
-  const { t } = useTranslation();
-  const lang = useLang();
+/** The items and sub-items of a meeting's current agenda. */
+function useAgendaItems(meetingId: string) {
   const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
-  const items = (meeting.data?.meeting.agenda?.items ?? []).flatMap((i) => [i, ...i.items]);
-  return [{ value: '', label: t('stakeholders.participation.wholeMeeting') }, ...items.map((i) => ({ value: i.key, label: agendaItemLabel(i, lang) }))];
+  return (meeting.data?.meeting.agenda?.items ?? []).flatMap((i) => [i, ...i.items]);
 }
 
 /** The file's bytes as base64, for the JSON body. */
@@ -58,14 +68,12 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
   const lang = useLang();
   const to = useLocalPath();
   const client = useQueryClient();
-  const meetings = useMeetingOptions();
-  const groups = useGroupOptions();
   const names = new Intl.DisplayNames([lang], { type: 'language' });
   const [target, setTarget] = useState<'meeting' | 'group'>('meeting');
   const [meetingId, setMeetingId] = useState('');
   const [agendaItem, setAgendaItem] = useState('');
   const [groupId, setGroupId] = useState('');
-  const agenda = useAgendaOptions(target === 'meeting' ? meetingId : '');
+  const agenda = useAgendaItems(target === 'meeting' ? meetingId : '');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<Language>(lang);
   const [form, setForm] = useState<'text' | 'pdf'>('text');
@@ -119,16 +127,24 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
                   setMeetingId(e.currentTarget.value);
                   setAgendaItem('');
                 }}
-                data={meetings}
                 required
                 error={fieldError('meetingId')}
-              />
-              {meetingId && agenda.length > 1 ? (
-                <NativeSelect label={t('stakeholders.participation.agendaItem')} value={agendaItem} onChange={(e) => setAgendaItem(e.currentTarget.value)} data={agenda} error={fieldError('agendaItem')} />
+              >
+                <MeetingOptions />
+              </NativeSelect>
+              {meetingId && agenda.length > 0 ? (
+                <NativeSelect label={t('stakeholders.participation.agendaItem')} value={agendaItem} onChange={(e) => setAgendaItem(e.currentTarget.value)} error={fieldError('agendaItem')}>
+                  <option value="">{t('stakeholders.participation.wholeMeeting')}</option>
+                  {agenda.map((i) => (
+                    <AgendaItemOption key={i.key} item={i} />
+                  ))}
+                </NativeSelect>
               ) : null}
             </>
           ) : (
-            <NativeSelect label={t('stakeholders.participation.group')} value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)} data={groups} required error={fieldError('groupId')} />
+            <NativeSelect label={t('stakeholders.participation.group')} value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)} required error={fieldError('groupId')}>
+              <GroupOptions />
+            </NativeSelect>
           )}
           <TextInput label={t('stakeholders.participation.inputName')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={500} />
           <NativeSelect label={t('stakeholders.language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)} data={LANGUAGES.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
@@ -170,7 +186,6 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
 export function RequestToSpeak({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const meetings = useMeetingOptions();
   const [meetingId, setMeetingId] = useState('');
   const [speaker, setSpeaker] = useState('');
   const ask = useMutation({
@@ -188,7 +203,9 @@ export function RequestToSpeak({ organisationId }: { organisationId: string }) {
       </Title>
       <form onSubmit={onSubmit}>
         <Stack gap="sm" maw={720}>
-          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required />
+          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} required>
+            <MeetingOptions />
+          </NativeSelect>
           <TextInput label={t('stakeholders.participation.speaker')} value={speaker} onChange={(e) => setSpeaker(e.currentTarget.value)} required maxLength={200} />
           {ask.isError ? <ProblemAlert error={ask.error} /> : null}
           {ask.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
