@@ -3,12 +3,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import EditReportPage from '../../src/features/reporting/EditReportPage';
 import CyclesPage from '../../src/features/reporting/CyclesPage';
 import DraftPage from '../../src/features/drafts/DraftPage';
+import ElementPage from '../../src/features/framework/ElementPage';
 import type { Draft } from '../../src/features/drafts/queries';
 import type { Report } from '../../src/features/reporting/queries';
 import { me, renderPage } from './app';
 import { draft } from './decisions-records';
 import { json } from './fake-api';
-import { frameworkElements } from './records';
+import { element, frameworkElements } from './records';
 import { cycle, report } from './reporting-records';
 
 /**
@@ -114,5 +115,29 @@ describe('the focus follows the new content', () => {
     await user.type(date!, '2027-06-30');
     await user.click(screen.getByRole('button', { name: /^Open the cycle/ }));
     await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-cycle="${opened.id}"] h2`)));
+  });
+
+  it('a framework text recorded: the new version in the history, not the rebuilt form', async () => {
+    const first = { ...element('GGE-2015-NORM-13A', 'norm', 'norms', 'Cooperation to increase stability', 'States should cooperate.'), version: 1 };
+    let versions = [first];
+    const detail = () => ({ code: first.code, kind: first.kind, can: { recordText: true }, latest: versions[versions.length - 1]!, versions, relations: [] });
+    const { user, api } = renderPage(`/en/framework/${first.code}`, [{ path: 'framework/:code', element: <ElementPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
+        .on('GET', '/api/v1/framework/elements/:code', () => json(detail(), { headers: { etag: `"${versions.length}"` } }))
+        .on('GET', '/api/v1/framework/elements/:code/initiatives', (_, { code }) => json({ code, items: [] }))
+        .on('POST', '/api/v1/framework/elements/:code/versions', (request) => {
+          versions = [...versions, { ...first, version: 2, change: 'text-recorded', display: { ...first.display, status: 'verbatim', text: request.body.text } }];
+          return json({ change: 'text-recorded', version: 2 }, { status: 201, headers: { etag: '"2"' } });
+        }),
+    );
+    const text = await screen.findByRole('textbox', { name: /^Text/ }, { timeout: 15_000 });
+    await user.clear(text);
+    await user.type(text, 'States should cooperate in developing and applying measures.');
+    await user.click(screen.getByRole('button', { name: 'Record the text' }));
+    await waitFor(() => expect(api.sentTo('POST', `/api/v1/framework/elements/${first.code}/versions`)).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[aria-labelledby="element-history"] [data-version="2"] th')));
+    expect(document.activeElement?.textContent).toBe('Version 2');
+    expect(api.unanswered).toEqual([]);
   });
 });
