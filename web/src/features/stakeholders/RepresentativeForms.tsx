@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
@@ -8,6 +8,8 @@ import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
 import { LocalizedOption } from '../../ui/localized';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
+import { focusWhenShown } from '../../ui/focus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { AgendaItemOption, meetingQuery, meetingsQuery } from '../meetings';
 import { allGroupsQuery } from '../groups';
@@ -93,6 +95,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
         }),
       ),
     onSuccess: (input) => {
+      focusDone('written-input');
       setTitle('');
       setText('');
       setPdf(null);
@@ -161,7 +164,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
           )}
           {submit.isError ? <ProblemAlert error={submit.error} /> : null}
           {submit.isSuccess ? (
-            <Alert color="#1e6b30" variant="light" role="status" title={submit.data.groupId ? t('stakeholders.participation.publishedGroup') : t('stakeholders.participation.published')}>
+            <DoneMessage name="written-input" show title={submit.data.groupId ? t('stakeholders.participation.publishedGroup') : t('stakeholders.participation.published')}>
               {submit.data.meetingId ? (
                 <Anchor component={Link} to={to(`/meetings/${submit.data.meetingId}`)}>
                   {t('stakeholders.participation.seeMeeting')}
@@ -171,7 +174,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
                   {t('stakeholders.participation.seeGroup')}
                 </Anchor>
               ) : null}
-            </Alert>
+            </DoneMessage>
           ) : null}
           <Button type="submit" loading={submit.isPending} w="fit-content">
             {t('stakeholders.participation.submitInput')}
@@ -190,7 +193,10 @@ export function RequestToSpeak({ organisationId }: { organisationId: string }) {
   const [speaker, setSpeaker] = useState('');
   const ask = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/speaking-requests/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId } }, body: { speaker } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] }),
+    onSuccess: () => {
+      focusDone('speaking-request');
+      void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] });
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -208,7 +214,7 @@ export function RequestToSpeak({ organisationId }: { organisationId: string }) {
           </NativeSelect>
           <TextInput label={t('stakeholders.participation.speaker')} value={speaker} onChange={(e) => setSpeaker(e.currentTarget.value)} required maxLength={200} />
           {ask.isError ? <ProblemAlert error={ask.error} /> : null}
-          {ask.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
+          <DoneMessage name="speaking-request" show={ask.isSuccess} title={t('stakeholders.participation.speakDone')} />
           <Button type="submit" loading={ask.isPending} w="fit-content">
             {t('stakeholders.participation.speak')}
           </Button>
@@ -229,6 +235,7 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
     onSuccess: () => {
       setName('');
       setEmail('');
+      focusDone('representative');
     },
   });
   const onSubmit = (e: FormEvent) => {
@@ -246,10 +253,9 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
           <TextInput type="email" label={t('stakeholders.participation.repEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
           {invite.isError ? <ProblemAlert error={invite.error} /> : null}
           {invite.isSuccess ? (
-            <Alert
-              color="#1e6b30"
-              variant="light"
-              role="status"
+            <DoneMessage
+              name="representative"
+              show
               title={invite.data.expiresAt ? t('stakeholders.participation.invited', { email: invite.data.email }) : t('stakeholders.participation.granted', { email: invite.data.email })}
             />
           ) : null}
@@ -270,7 +276,15 @@ export function WithdrawAccreditation({ organisationId }: { organisationId: stri
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/organisations/{id}/withdrawal', { params: { path: { id: organisationId } }, body: { decision, reason } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders'] }),
+    onSuccess: () => {
+      // The withdrawal on the organisation's record, once shown (this form goes with the accreditation).
+      const before = document.querySelectorAll('[data-withdrawal]').length;
+      focusWhenShown(() => {
+        const shown = document.querySelectorAll<HTMLElement>('[data-withdrawal]');
+        return shown.length > before ? shown[shown.length - 1]! : null;
+      }, { timeoutMs: 10_000 });
+      void client.invalidateQueries({ queryKey: ['stakeholders'] });
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
