@@ -4,12 +4,13 @@ import EditReportPage from '../../src/features/reporting/EditReportPage';
 import CyclesPage from '../../src/features/reporting/CyclesPage';
 import DraftPage from '../../src/features/drafts/DraftPage';
 import ElementPage from '../../src/features/framework/ElementPage';
+import GroupPage from '../../src/features/groups/GroupPage';
 import type { Draft } from '../../src/features/drafts/queries';
 import type { Report } from '../../src/features/reporting/queries';
 import { me, renderPage } from './app';
 import { draft } from './decisions-records';
 import { json } from './fake-api';
-import { element, frameworkElements } from './records';
+import { element, frameworkElements, group, GROUP_ID } from './records';
 import { cycle, report } from './reporting-records';
 
 /**
@@ -138,6 +139,40 @@ describe('the focus follows the new content', () => {
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/framework/elements/${first.code}/versions`)).toHaveLength(1));
     await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[aria-labelledby="element-history"] [data-version="2"] th')));
     expect(document.activeElement?.textContent).toBe('Version 2');
+    expect(api.unanswered).toEqual([]);
+  });
+
+  it('a State joins a working group, then leaves it: each time the message that says so, not the button that gave way', async () => {
+    const chile = state('CHL', 'Chile');
+    let member = false;
+    const page = () => group({ members: { states: member ? [{ iso3: 'CHL', names: chile.names, joinedAt: '2027-02-01T10:00:00.000Z' }] : [], observers: [] } as never, can: { join: !member, leave: member, manage: false, observe: false, stopObserving: false } });
+    const { user, api } = renderPage(`/en/groups/${GROUP_ID}`, [{ path: 'groups/:id', element: <GroupPage /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'CHL' }))
+        .on('GET', '/api/v1/groups/:id', () => json(page(), { headers: { etag: '"1"' } }))
+        .on('GET', '/api/v1/states/:iso3', chile)
+        .on('GET', '/api/v1/groups/:id/stakeholder-inputs', { items: [] })
+        .on('GET', '/api/v1/me/follows/:kind/:id', (_r, p) => json({ kind: p.kind, id: p.id, following: false, can: { follow: true } }))
+        .on('POST', '/api/v1/groups/:id/members', () => {
+          member = true;
+          return json(page(), { status: 201 });
+        })
+        .on('DELETE', '/api/v1/groups/:id/members/:iso3', () => {
+          member = false;
+          return json(page());
+        }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Join the group' }, { timeout: 15_000 }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="participation"]')));
+    expect(document.activeElement?.textContent).toBe('Your State is now a member of the group.');
+    await user.click(screen.getByRole('button', { name: 'Leave the group' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Leave the working group?' })).getByRole('button', { name: 'Leave the group' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Your State has left the group.'));
+    expect(document.activeElement).toBe(document.querySelector('[data-done="participation"]'));
+    // It stays there once the dialog has given the focus back (it would go to the page's heading otherwise).
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(document.activeElement).toBe(document.querySelector('[data-done="participation"]'));
+    expect(api.sentTo('DELETE', `/api/v1/groups/${GROUP_ID}/members/CHL`)).toHaveLength(1);
     expect(api.unanswered).toEqual([]);
   });
 });
