@@ -27,7 +27,7 @@ function draftPage(held: { draft: Draft }, roles: ('delegate' | 'focal_point' | 
       .on('GET', '/api/v1/me', me({ roles, state: roles.includes('secretariat') ? null : 'CHL' }))
       .on('GET', '/api/v1/drafts/:id', () => json(held.draft, { headers: { etag: '"0"' } }))
       .on('GET', '/api/v1/framework/elements', frameworkElements([]))
-      .on('GET', '/api/v1/states/:iso3', (_, { iso3 }) => json(state(iso3, iso3 === 'CHL' ? 'Chile' : iso3 === 'FRA' ? 'France' : iso3)))
+      .on('GET', '/api/v1/states/:iso3', (_, { iso3 = '' }) => json(state(iso3, iso3 === 'CHL' ? 'Chile' : iso3 === 'FRA' ? 'France' : iso3)))
       .on('GET', '/api/v1/groups', { items: [{ id: draft.body, name: { en: 'Working group on points of contact' }, status: 'active', stakeholderObservers: false }], can: { create: false } })
       .on('GET', '/api/v1/meetings', { items: [{ id: MEETING, title: { en: 'Third meeting of the working group' }, startsAt: '2027-03-15T14:00:00.000Z', timeZone: 'America/New_York', body: { kind: 'group', groupId: draft.body } }], total: 1 })
       .on('GET', '/api/v1/me/follows/:kind/:id', (_r, p) => json({ kind: p.kind, id: p.id, following: false, can: { follow: true } }));
