@@ -149,6 +149,8 @@ describe('publishing a need', () => {
     await user.click(section.getByRole('radio', { name: 'The Secretariat only' }));
     await user.click(section.getByRole('button', { name: 'Publish the needs of our report' }));
     await section.findByText('Published: 1. Already published before: 1.', {}, { timeout: 15_000 });
+    // The focus is on what was published (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(section.getByTestId('from-report-result')));
     expect(section.getByRole('link', { name: 'Open published need 1' }).getAttribute('href')).toBe(`/en/capacity/needs/${NEED_ID}`);
     expect(api.sentTo('POST', '/api/v1/capacity/needs/from-report')[0]!.body).toEqual({ modality: 'technical-assistance', languages: ['en', 'ar'], visibility: 'secretariat' });
   });

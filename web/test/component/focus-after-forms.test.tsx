@@ -5,6 +5,7 @@ import CyclesPage from '../../src/features/reporting/CyclesPage';
 import DraftPage from '../../src/features/drafts/DraftPage';
 import ElementPage from '../../src/features/framework/ElementPage';
 import GroupPage from '../../src/features/groups/GroupPage';
+import { CalendarFeeds } from '../../src/features/meetings/CalendarFeeds';
 import type { Draft } from '../../src/features/drafts/queries';
 import type { Report } from '../../src/features/reporting/queries';
 import { me, renderPage } from './app';
@@ -174,5 +175,31 @@ describe('the focus follows the new content', () => {
     expect(document.activeElement).toBe(document.querySelector('[data-done="participation"]'));
     expect(api.sentTo('DELETE', `/api/v1/groups/${GROUP_ID}/members/CHL`)).toHaveLength(1);
     expect(api.unanswered).toEqual([]);
+  });
+
+  it('a private calendar link made, then revoked: the link shown once, then the message that says it is revoked', async () => {
+    let active = false;
+    const url = 'https://poa.test/api/v1/calendar/private/' + 'c'.repeat(43) + '.ics';
+    const { user } = renderPage('/en/meetings', [{ path: 'meetings', element: <CalendarFeeds publicUrl="https://poa.test/api/v1/calendar/meetings.ics" /> }], (a) =>
+      a
+        .on('GET', '/api/v1/me', me({ roles: ['delegate'], state: 'CHL' }))
+        .on('GET', '/api/v1/calendar/private-feed', () => json({ active, createdAt: active ? '2027-01-11T10:00:00.000Z' : null }))
+        .on('POST', '/api/v1/calendar/private-feed', () => {
+          active = true;
+          return json({ url, createdAt: '2027-01-11T10:00:00.000Z' }, { status: 201 });
+        })
+        .on('DELETE', '/api/v1/calendar/private-feed', () => {
+          active = false;
+          return json(undefined, { status: 204 });
+        }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Create my private calendar link' }, { timeout: 15_000 }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-testid="private-feed-created"]')));
+    expect(within(document.activeElement as HTMLElement).getByTestId('feed-url').textContent).toBe(url);
+    await user.click(screen.getByRole('button', { name: 'Revoke the link' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Revoke the link' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="private-feed-revoked"]')));
+    expect(document.activeElement?.textContent).toBe('Your private calendar link has been revoked.');
+    await screen.findByRole('button', { name: 'Create my private calendar link' });
   });
 });
