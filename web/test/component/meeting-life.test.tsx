@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { RequireAccount } from '../../src/app/RequireAccount';
 import MeetingFormPage from '../../src/features/meetings/MeetingFormPage';
 import { ManagePanel } from '../../src/features/meetings/ManagePanel';
+import { StatementsSection } from '../../src/features/meetings/StatementsSection';
 import { MeetingLifeActions, MeetingLifeBanner } from '../../src/features/meetings/MeetingLife';
 import { meetingQuery, type MeetingPage } from '../../src/features/meetings/queries';
 import { me, renderPage } from './app';
@@ -282,5 +283,39 @@ describe('after each change to a meeting, the focus is on what changed (#17 item
     await user.click(within(await screen.findByRole('dialog', { name: 'Confirm the registration' })).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-registration-id][data-status="confirmed"]')));
     expect(screen.queryByRole('button', { name: 'Confirm the registration of Chile' })).toBeNull();
+  });
+});
+
+describe('the statements of a meeting on a page in Chinese', () => {
+  it('names an agenda item without a Chinese title in English, isolated and marked, in the form and above its statements', async () => {
+    const m = meeting({
+      status: 'in-session',
+      agenda: {
+        version: 2,
+        status: 'adopted',
+        items: [
+          { key: 'opening', number: '1', title: { en: 'Opening', zh: '会议开幕' }, elements: [], items: [] },
+          { key: 'poc', number: '2', title: { en: 'Points of contact' }, elements: [], items: [] },
+        ],
+      } as never,
+      delegation: { kind: 'state', state: 'CHL' } as never,
+      can: { ...meeting().can, submitStatement: true },
+    });
+    const statement = { id: 's1', meetingId: ID, agendaItem: { key: 'poc', number: '2' }, delegation: { kind: 'state', state: 'CHL' }, delegationName: '智利', language: 'zh', title: null, text: '智利支持该目录。', file: null, submittedAt: '2027-07-13T15:00:00.000Z' };
+    renderPage(`/zh/meetings/${ID}`, [{ path: 'meetings/:id', element: <StatementsSection meeting={m} /> }], (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['delegate'], state: 'CHL' })).on('GET', '/api/v1/meetings/:id/statements', { published: true, states: [statement], stakeholders: [] });
+    });
+    const select = await screen.findByLabelText(/^议程项目/, {}, { timeout: 15_000 });
+    const own = select.querySelector<HTMLOptionElement>('option[value="opening"]')!;
+    expect(own.textContent).toBe('\u20661\u2069 会议开幕');
+    expect(own.hasAttribute('data-fallback')).toBe(false);
+    const english = select.querySelector<HTMLOptionElement>('option[value="poc"]')!;
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(english.hasAttribute('data-fallback')).toBe(true);
+    expect(english.textContent).toBe('\u20662\u2069 \u2066Points of contact\u2069（英文）');
+    // Above its statements, the item's English title in its own element, with the mark beside it.
+    const heading = within(await screen.findByTestId('statements-states')).getByRole('heading', { level: 4 });
+    expect(heading.querySelector('bdi[lang="en"][dir="ltr"]')?.textContent).toBe('Points of contact');
+    expect(heading.querySelector('[data-fallback]')).not.toBeNull();
   });
 });
