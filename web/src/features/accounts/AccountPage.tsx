@@ -98,9 +98,9 @@ function MailLanguage({ current }: { current: Language }) {
   const save = useMutation({
     mutationFn: (chosen: Language) => unwrap(api.PUT('/api/v1/me/language', { body: { language: chosen } })),
     onSuccess: async () => {
+      // Said once, beside the form, where the focus goes (not also in a toast: the same words twice).
       focusDone('mail-language');
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      notifySuccess(t('account.mailLanguageSaved', { language: NATIVE_NAMES[language] }));
     },
     onError: notifyError,
   });
