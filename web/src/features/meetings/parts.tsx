@@ -27,11 +27,6 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
 
 export { FallbackMark, LocalizedText };
 
-/** An agenda item as plain text: its number, then its title ("2 (a) Points of contact"), for a document title or a file name. */
-export function agendaItemLabel(item: { number: string; title: Localized }, lang: Language): string {
-  return `${item.number} ${titleText(item.title, lang)}`;
-}
-
 type AgendaItemShown = { key: string; number: string; title: Localized };
 
 /**
