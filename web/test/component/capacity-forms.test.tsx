@@ -149,6 +149,8 @@ describe('publishing a need', () => {
     await user.click(section.getByRole('radio', { name: 'The Secretariat only' }));
     await user.click(section.getByRole('button', { name: 'Publish the needs of our report' }));
     await section.findByText('Published: 1. Already published before: 1.', {}, { timeout: 15_000 });
+    // The focus is on what was published (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(section.getByTestId('from-report-result')));
     expect(section.getByRole('link', { name: 'Open published need 1' }).getAttribute('href')).toBe(`/en/capacity/needs/${NEED_ID}`);
     expect(api.sentTo('POST', '/api/v1/capacity/needs/from-report')[0]!.body).toEqual({ modality: 'technical-assistance', languages: ['en', 'ar'], visibility: 'secretariat' });
   });
@@ -214,13 +216,17 @@ describe('publishing an offer', () => {
 
 describe("a need's page", () => {
   it('shows each ranked offer with its reasons, and invites one with a message where the API says it may', async () => {
+    let invited = false;
     const { user, api } = renderPage(`/en/capacity/needs/${NEED_ID}`, [{ path: 'capacity/needs/:id', element: <NeedPage /> }], (api) => {
       common(api);
       api
         .on('GET', '/api/v1/me', kenyaFocalPoint)
-        .on('GET', '/api/v1/capacity/needs/:id', needRecord())
+        .on('GET', '/api/v1/capacity/needs/:id', () => json(invited ? needRecord({ matches: [match()] }) : needRecord()))
         .on('GET', '/api/v1/capacity/needs/:id/offers', ranked)
-        .on('POST', '/api/v1/capacity/needs/:id/invitations', () => json({ id: MATCH_ID }, { status: 201 }));
+        .on('POST', '/api/v1/capacity/needs/:id/invitations', () => {
+          invited = true;
+          return json({ id: MATCH_ID }, { status: 201 });
+        });
     });
     const offer = within((await screen.findByRole('link', { name: 'Incident response training for CSIRTs' }, { timeout: 15_000 })).closest('li') as HTMLElement);
     offer.getByText('Score: 6');
@@ -233,16 +239,24 @@ describe("a need's page", () => {
     await user.click(dialog.getByRole('button', { name: 'Invite this offer' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/capacity/needs/${NEED_ID}/invitations`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/capacity/needs/${NEED_ID}/invitations`)[0]!.body).toEqual({ offerId: OFFER_ID, message: 'Our CSIRTs would benefit from your course.' });
+    // The focus is on the new match, not on the button of the dialog that closed (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-match="${MATCH_ID}"]`)));
   });
 
   it('offers no invitation where `can.invite` is false, and only the steps each match allows', async () => {
+    let accepted = false;
     const { user, api } = renderPage(`/en/capacity/needs/${NEED_ID}`, [{ path: 'capacity/needs/:id', element: <NeedPage /> }], (api) => {
       common(api);
       api
         .on('GET', '/api/v1/me', me({ roles: ['focal_point'], state: 'FRA' }))
-        .on('GET', '/api/v1/capacity/needs/:id', needRecord({ status: 'in-discussion', can: { edit: false, invite: false, moveTo: [] }, matches: [match({ offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] }))
+        .on('GET', '/api/v1/capacity/needs/:id', () =>
+          json(needRecord({ status: 'in-discussion', can: { edit: false, invite: false, moveTo: [] }, matches: [match(accepted ? { offerId: OTHER_OFFER_ID, status: 'accepted', can: { accept: false, decline: false, confirm: false, withdraw: true } } : { offerId: OTHER_OFFER_ID, can: { accept: true, decline: true, confirm: false, withdraw: true } })] })),
+        )
         .on('GET', '/api/v1/capacity/needs/:id/offers', rankedNoInvite)
-        .on('POST', '/api/v1/capacity/matches/:id/accept', () => json({ id: MATCH_ID }));
+        .on('POST', '/api/v1/capacity/matches/:id/accept', () => {
+          accepted = true;
+          return json({ id: MATCH_ID });
+        });
     });
     const status = await screen.findByTestId('match-status', {}, { timeout: 15_000 });
     expect(status.textContent).toBe('Invited');
@@ -258,18 +272,25 @@ describe("a need's page", () => {
     await user.click(dialog.getByRole('button', { name: 'Accept' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/capacity/matches/${MATCH_ID}/accept`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/capacity/matches/${MATCH_ID}/accept`)[0]!.body).toEqual({ message: 'Avec plaisir.' });
+    // The focus is on the match's new status: the Accept button has gone with the dialog (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('match-status')));
+    expect(document.activeElement?.textContent).toBe('Accepted');
   });
 });
 
 describe("managing one's need", () => {
   it('offers the moves the API lists, asks first, and sends the one chosen', async () => {
+    let withdrawn = false;
     const { user, api } = renderPage(`/en/capacity/needs/${NEED_ID}`, [{ path: 'capacity/needs/:id', element: <NeedPage /> }], (api) => {
       common(api);
       api
         .on('GET', '/api/v1/me', kenyaFocalPoint)
-        .on('GET', '/api/v1/capacity/needs/:id', needRecord())
+        .on('GET', '/api/v1/capacity/needs/:id', () => json(withdrawn ? needRecord({ status: 'withdrawn', can: { edit: true, invite: false, moveTo: ['open'] } }) : needRecord()))
         .on('GET', '/api/v1/capacity/needs/:id/offers', { items: [] })
-        .on('PATCH', '/api/v1/capacity/needs/:id', () => json({ id: NEED_ID }));
+        .on('PATCH', '/api/v1/capacity/needs/:id', () => {
+          withdrawn = true;
+          return json({ id: NEED_ID });
+        });
     });
     await user.click(await screen.findByRole('button', { name: 'Withdraw the need' }, { timeout: 15_000 }));
     expect(screen.queryByRole('button', { name: 'Mark the need met' })).toBeNull();
@@ -277,6 +298,9 @@ describe("managing one's need", () => {
     await user.click(dialog.getByRole('button', { name: 'Withdraw the need' }));
     await waitFor(() => expect(api.sentTo('PATCH', `/api/v1/capacity/needs/${NEED_ID}`)).toHaveLength(1));
     expect(api.sentTo('PATCH', `/api/v1/capacity/needs/${NEED_ID}`)[0]!.body).toEqual({ status: 'withdrawn' });
+    // The focus is on the need's new status, at the head of the page (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('need-status')));
+    expect(document.activeElement?.textContent).toBe('Withdrawn');
   });
 });
 
@@ -301,12 +325,23 @@ describe("a partner's closing evaluation", () => {
   });
 
   it('is sent with what was delivered, what changed, the lessons and whether it is public', async () => {
+    let evaluated = false;
     const { user, api } = renderPage(`/en/capacity/projects/${PROJECT_ID}`, [{ path: 'capacity/projects/:id', element: <ProjectPage /> }], (api) => {
       common(api);
       api
         .on('GET', '/api/v1/me', kenyaFocalPoint)
-        .on('GET', '/api/v1/capacity/projects/:id', () => json(project({ edit: true, publish: true, evaluate: true }), { headers: { etag: '"3"' } }))
-        .on('PUT', '/api/v1/capacity/projects/:id/evaluation', () => json({ side: 'requester' }));
+        .on('GET', '/api/v1/capacity/projects/:id', () =>
+          json(
+            evaluated
+              ? { ...project({ edit: true, publish: true, evaluate: false }), evaluations: [{ side: 'requester', delivered: 'Two courses.', changed: 'One national scale.', lessons: 'Involve the regulators.', public: true, evaluatedAt: '2026-10-02T10:00:00.000Z' }] }
+              : project({ edit: true, publish: true, evaluate: true }),
+            { headers: { etag: '"3"' } },
+          ),
+        )
+        .on('PUT', '/api/v1/capacity/projects/:id/evaluation', () => {
+          evaluated = true;
+          return json({ side: 'requester' });
+        });
     });
     await fill(user, await screen.findByLabelText(/What was delivered/, {}, { timeout: 15_000 }), 'Two courses.');
     await fill(user, screen.getByLabelText(/What changed/), 'One national scale.');
@@ -315,6 +350,9 @@ describe("a partner's closing evaluation", () => {
     await user.click(screen.getByRole('button', { name: 'Save the evaluation' }));
     await waitFor(() => expect(api.sentTo('PUT', `/api/v1/capacity/projects/${PROJECT_ID}/evaluation`)).toHaveLength(1));
     expect(api.sentTo('PUT', `/api/v1/capacity/projects/${PROJECT_ID}/evaluation`)[0]!.body).toEqual({ delivered: 'Two courses.', changed: 'One national scale.', lessons: 'Involve the regulators.', public: true });
+    // The focus is on the evaluation as the project now shows it: the form has gone (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-evaluation="requester"]')));
+    expect(screen.queryByRole('button', { name: 'Save the evaluation' })).toBeNull();
   });
 
   it('is not offered where the API says the viewer may not evaluate', async () => {

@@ -70,6 +70,8 @@ describe("a partner keeps the project's objectives and milestones", () => {
       ],
     });
     await screen.findAllByText('Objectives and milestones saved.');
+    // The focus is on the message that says so (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="project-work"]')));
 
     // The first milestone goes; the next save is made on the version the first one made.
     await user.click(screen.getByRole('button', { name: 'Remove milestone 1' }));
@@ -120,6 +122,22 @@ describe("a partner keeps the project's objectives and milestones", () => {
     expect(api.sentTo('PATCH', `/api/v1/capacity/projects/${PROJECT_ID}`)[1]!.headers.get('if-match')).toBe('"4"');
     await screen.findAllByText('Objectives and milestones saved.');
     expect(held.record.version).toBe(5);
+  });
+
+  it('once the project is marked completed, the focus is on its new status, not on the button gone with the dialog (#17 item 5)', async () => {
+    const held = { record: project() };
+    const { user, api } = open(held);
+    await user.click(await screen.findByRole('button', { name: 'Mark the project completed' }, { timeout: 15_000 }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Mark the project completed?' }));
+    // The API's answer: the project completed, with its version.
+    api.on('PATCH', '/api/v1/capacity/projects/:id', (request) => {
+      held.record = { ...held.record, ...request.body, completedAt: '2026-10-01T10:00:00.000Z', version: held.record.version + 1 };
+      return json({ version: held.record.version });
+    });
+    await user.click(dialog.getByRole('button', { name: 'Mark the project completed' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('project-status')));
+    expect(document.activeElement?.textContent).toBe('Completed');
+    expect(api.sentTo('PATCH', `/api/v1/capacity/projects/${PROJECT_ID}`)[0]!.body).toEqual({ status: 'completed' });
   });
 
   it('is not offered where the API says the viewer may not edit', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import AcknowledgePage from '../../src/features/contacts/AcknowledgePage';
 import { renderPage } from './app';
 import { json, problem } from './fake-api';
@@ -18,6 +18,8 @@ describe('the acknowledgement link of a reachability check', () => {
     expect(api.sentTo('POST', `/api/v1/contact-acknowledgements/${TOKEN}`)).toEqual([]);
     await user.click(button);
     expect(await screen.findByText('Your acknowledgement is recorded. Nothing else is needed.')).toBeTruthy();
+    // The button has given way to the message: the focus is on it (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="acknowledgement"]')));
     expect(api.sentTo('POST', `/api/v1/contact-acknowledgements/${TOKEN}`)).toHaveLength(1);
   });
 
@@ -28,5 +30,6 @@ describe('the acknowledgement link of a reachability check', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Я получил(а) сообщение' }, { timeout: 15_000 }));
     expect(await screen.findByText('Это подтверждение уже было записано. Больше ничего делать не нужно.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('acknowledgement-refused')));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import GroupFormPage from '../../src/features/groups/GroupFormPage';
 import type { GroupPage } from '../../src/features/groups/queries';
 import { me, renderPage } from './app';
@@ -26,7 +27,7 @@ function groupServer(api: FakeApi, start: GroupPage) {
 describe('editing a working group', () => {
   it('over someone else’s change: shows their version, and re-applies only the user’s own change on it', async () => {
     let held!: { group: GroupPage };
-    const { user, api, path } = renderPage('/en/groups/' + GROUP_ID + '/edit', [{ path: 'groups/:id/edit', element: <GroupFormPage /> }], (api) => {
+    const { user, api, path } = renderPage('/en/groups/' + GROUP_ID + '/edit', [{ element: <RequireAccount />, children: [{ path: 'groups/:id/edit', element: <GroupFormPage /> }] }], (api) => {
       held = groupServer(api, group());
     });
     const spanish = await screen.findByLabelText('Name in Spanish (optional)');

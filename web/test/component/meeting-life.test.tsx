@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { RequireAccount } from '../../src/app/RequireAccount';
 import MeetingFormPage from '../../src/features/meetings/MeetingFormPage';
+import { ManagePanel } from '../../src/features/meetings/ManagePanel';
+import { StatementsSection } from '../../src/features/meetings/StatementsSection';
 import { MeetingLifeActions, MeetingLifeBanner } from '../../src/features/meetings/MeetingLife';
-import type { MeetingPage } from '../../src/features/meetings/queries';
+import { meetingQuery, type MeetingPage } from '../../src/features/meetings/queries';
 import { me, renderPage } from './app';
-import { json, problem } from './fake-api';
+import { json, problem, type FakeApi } from './fake-api';
 
 const ID = '5b0f7c1e-2f4a-4c39-9d7e-0c7a52a1d001';
 
@@ -49,6 +53,19 @@ const page = (m: MeetingPage) => [
     ),
   },
 ];
+
+/** The meeting as the API holds it now (the page reads it again after each change), with the Secretariat's panel. */
+function Held() {
+  const held = useQuery(meetingQuery(ID));
+  if (!held.data) return null;
+  return (
+    <>
+      <MeetingLifeBanner meeting={held.data.meeting} />
+      <ManagePanel meeting={held.data.meeting} />
+    </>
+  );
+}
+const heldPage = [{ path: 'meetings/:id', element: <Held /> }];
 
 describe("a meeting's life, for the Secretariat", () => {
   it('cancels only with a reason, asked in a dialog, sent with the version shown', async () => {
@@ -112,6 +129,9 @@ describe("a meeting's life, for the Secretariat", () => {
       registrationDeadline: '2027-06-30T18:00',
       reason: 'Rooms under repair.',
     });
+    // The focus is on the message that says what was done, not on the button of the dialog that closed (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="meeting-life"]')));
+    expect(document.activeElement?.textContent).toBe('The meeting is postponed; the registered delegations will be told.');
   });
 
   it('shows a draft as such, offers to announce it, and nothing when `can` says no', async () => {
@@ -139,7 +159,9 @@ describe("a meeting's life, for the Secretariat", () => {
   });
 
   it('schedules a new meeting as a draft or announced, as the Secretariat chooses', async () => {
-    const { user, api, path } = renderPage('/en/meetings/new', [{ path: 'meetings/new', element: <MeetingFormPage /> }], (api) => {
+    // Under the router's guard, as in the app: the page itself no longer sends anyone to sign in.
+    const guarded = [{ element: <RequireAccount />, children: [{ path: 'meetings/new', element: <MeetingFormPage /> }] }];
+    const { user, api, path } = renderPage('/en/meetings/new', guarded, (api) => {
       api
         .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
         .on('GET', '/api/v1/meetings', () => json({ items: [], can: { schedule: true } }))
@@ -153,5 +175,147 @@ describe("a meeting's life, for the Secretariat", () => {
     await waitFor(() => expect(api.sentTo('POST', '/api/v1/meetings')).toHaveLength(1));
     expect(api.sentTo('POST', '/api/v1/meetings')[0]!.body).toMatchObject({ title: { en: 'Third annual meeting' }, kind: 'annual-meeting', draft: true });
     await waitFor(() => expect(path()).toBe(`/en/meetings/${ID}`));
+  });
+});
+
+describe('after each change to a meeting, the focus is on what changed (#17 item 5)', () => {
+  const registration = (status: 'submitted' | 'confirmed') => ({
+    id: '6c1f8d2e-3a5b-4c6d-8e9f-0a1b2c3d4e5f',
+    meetingId: ID,
+    delegation: { kind: 'state', state: 'CHL' },
+    delegationName: 'Chile',
+    status,
+    participants: [{ id: 'p1', name: 'Ana Pérez', title: 'Ambassador', role: 'head', email: null, phone: null, isMe: false }],
+    contactEmail: 'mission@chile.test',
+    submittedAt: '2027-06-01T14:00:00.000Z',
+    confirmedAt: status === 'confirmed' ? '2027-06-02T14:00:00.000Z' : null,
+    registrationOpen: true,
+    version: status === 'confirmed' ? 2 : 1,
+    can: { change: false, confirm: status === 'submitted', withdraw: false },
+  });
+
+  function server(start: MeetingPage, api: FakeApi) {
+    const state = { meeting: start, registration: registration('submitted') };
+    api
+      .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
+      .on('GET', '/api/v1/meetings/:id', () => json(state.meeting, { headers: { etag: `"${state.meeting.version}"` } }))
+      .on('GET', '/api/v1/meetings/:id/registrations', () => json({ items: [state.registration] }));
+    return state;
+  }
+
+  it('a cancellation: the message that says so, though the meeting has no more moves to offer', async () => {
+    let state!: ReturnType<typeof server>;
+    const { user } = renderPage(`/en/meetings/${ID}`, heldPage, (api) => {
+      state = server(meeting(), api);
+      api.on('POST', '/api/v1/meetings/:id/cancel', (request) => {
+        const none = { ...meeting().can, moveTo: [], postpone: false, cancel: false, editTimes: false };
+        state.meeting = meeting({ status: 'cancelled', cancelled: { at: '2027-05-02T15:00:00.000Z', reason: request.body.reason }, can: none, version: 5 });
+        return json(state.meeting);
+      });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel the meeting' }, { timeout: 15_000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this meeting?' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'The host withdrew its invitation.');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel the meeting' }));
+    await screen.findByTestId('meeting-cancelled');
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="meeting-life"]')));
+    expect(document.activeElement?.textContent).toBe('The meeting is cancelled; the registered delegations will be told.');
+    expect(screen.queryByRole('button', { name: 'Cancel the meeting' })).toBeNull();
+  });
+
+  it('a draft announced: the message that says so', async () => {
+    const draft = meeting({ status: 'draft', can: { ...meeting().can, moveTo: [], announce: true, postpone: false, cancel: false } });
+    let state!: ReturnType<typeof server>;
+    const { user } = renderPage(`/en/meetings/${ID}`, heldPage, (api) => {
+      state = server(draft, api);
+      api.on('POST', '/api/v1/meetings/:id/announce', () => {
+        state.meeting = meeting({ status: 'planned', version: 5 });
+        return json(state.meeting);
+      });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Announce the meeting' }, { timeout: 15_000 }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Announce this meeting?' })).getByRole('button', { name: 'Announce the meeting' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="meeting-life"]')));
+    expect(document.activeElement?.textContent).toBe('The meeting is announced.');
+  });
+
+  it('a new status: the status the panel now shows', async () => {
+    let state!: ReturnType<typeof server>;
+    const { user, api } = renderPage(`/en/meetings/${ID}`, heldPage, (fake) => {
+      state = server(meeting(), fake);
+      fake.on('POST', '/api/v1/meetings/:id/status', (request) => {
+        state.meeting = meeting({ status: request.body.status, can: { ...meeting().can, moveTo: ['closed'] }, version: 5 });
+        return json(state.meeting);
+      });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Open the session' }, { timeout: 15_000 }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Please confirm' })).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-meeting-status="in-session"]')));
+    expect(document.activeElement?.textContent).toBe('Status: In session');
+    expect(api.sentTo('POST', `/api/v1/meetings/${ID}/status`)[0]!.body).toEqual({ status: 'in-session' });
+  });
+
+  it('the participants published: the sentence that now says they are public', async () => {
+    let state!: ReturnType<typeof server>;
+    const { user } = renderPage(`/en/meetings/${ID}`, heldPage, (api) => {
+      state = server(meeting(), api);
+      api.on('PUT', '/api/v1/meetings/:id/publication', () => {
+        state.meeting = meeting({ participantsPublished: true, version: 5 });
+        return json(state.meeting);
+      });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Publish the list of participants' }, { timeout: 15_000 }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Please confirm' })).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-participants-published="true"]')));
+    expect(document.activeElement?.textContent).toMatch(/^The list of participants is public\./);
+  });
+
+  it("a delegation's registration confirmed: its row, now confirmed", async () => {
+    let state!: ReturnType<typeof server>;
+    const { user } = renderPage(`/en/meetings/${ID}`, heldPage, (api) => {
+      state = server(meeting(), api);
+      api.on('POST', '/api/v1/meetings/:id/registrations/:registrationId/confirm', () => {
+        state.registration = registration('confirmed');
+        return json(state.registration);
+      });
+    });
+    await user.click(await screen.findByRole('button', { name: 'Confirm the registration of Chile' }, { timeout: 15_000 }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Confirm the registration' })).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-registration-id][data-status="confirmed"]')));
+    expect(screen.queryByRole('button', { name: 'Confirm the registration of Chile' })).toBeNull();
+  });
+});
+
+describe('the statements of a meeting on a page in Chinese', () => {
+  it('names an agenda item without a Chinese title in English, isolated and marked, in the form and above its statements', async () => {
+    const m = meeting({
+      status: 'in-session',
+      agenda: {
+        version: 2,
+        status: 'adopted',
+        items: [
+          { key: 'opening', number: '1', title: { en: 'Opening', zh: '会议开幕' }, elements: [], items: [] },
+          { key: 'poc', number: '2', title: { en: 'Points of contact' }, elements: [], items: [] },
+        ],
+      } as never,
+      delegation: { kind: 'state', state: 'CHL' } as never,
+      can: { ...meeting().can, submitStatement: true },
+    });
+    const statement = { id: 's1', meetingId: ID, agendaItem: { key: 'poc', number: '2' }, delegation: { kind: 'state', state: 'CHL' }, delegationName: '智利', language: 'zh', title: null, text: '智利支持该目录。', file: null, submittedAt: '2027-07-13T15:00:00.000Z' };
+    renderPage(`/zh/meetings/${ID}`, [{ path: 'meetings/:id', element: <StatementsSection meeting={m} /> }], (api) => {
+      api.on('GET', '/api/v1/me', me({ roles: ['delegate'], state: 'CHL' })).on('GET', '/api/v1/meetings/:id/statements', { published: true, states: [statement], stakeholders: [] });
+    });
+    const select = await screen.findByLabelText(/^议程项目/, {}, { timeout: 15_000 });
+    const own = select.querySelector<HTMLOptionElement>('option[value="opening"]')!;
+    expect(own.textContent).toBe('\u20661\u2069 会议开幕');
+    expect(own.hasAttribute('data-fallback')).toBe(false);
+    const english = select.querySelector<HTMLOptionElement>('option[value="poc"]')!;
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(english.hasAttribute('data-fallback')).toBe(true);
+    expect(english.textContent).toBe('\u20662\u2069 \u2066Points of contact\u2069（英文）');
+    // Above its statements, the item's English title in its own element, with the mark beside it.
+    const heading = within(await screen.findByTestId('statements-states')).getByRole('heading', { level: 4 });
+    expect(heading.querySelector('bdi[lang="en"][dir="ltr"]')?.textContent).toBe('Points of contact');
+    expect(heading.querySelector('[data-fallback]')).not.toBeNull();
   });
 });

@@ -52,6 +52,8 @@ describe('the application for accreditation', () => {
     await user.click(screen.getByRole('button', { name: 'Presentar la solicitud' }));
     const link = await screen.findByTestId('tracking-link');
     expect(link.getAttribute('href')).toBe(`/es/accreditation/track/${TOKEN}`);
+    // The focus is on the message with the tracking link: the form has gone (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('application-sent')));
     const [sent] = api.sentTo('POST', '/api/v1/stakeholder-applications');
     expect(sent!.body).toEqual({
       names: { en: 'Andean Cybersecurity Network', es: 'Red Andina de Ciberseguridad' },

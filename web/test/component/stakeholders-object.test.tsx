@@ -52,6 +52,8 @@ describe('a focal point objects to an application in a batch', () => {
     await user.click(screen.getByRole('button', { name: 'Object for my State' }));
     await screen.findByText('Basis shared: Outside the scope of the PoA.');
     screen.getByText('Your State agreed to be named.');
+    // The focus is on the objection as recorded, in place of the form (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('own-objection')));
     expect(api.sentTo('POST', `/api/v1/stakeholder-applications/${APP}/objections`)[0]!.body).toEqual({ basis: 'Outside the scope of the PoA.', nameShared: true });
     expect(api.unanswered).toEqual([]);
   });

@@ -73,6 +73,8 @@ describe('a representative of an accredited organisation', () => {
     await user.paste('The Forum offers its portal.');
     await user.click(screen.getByRole('button', { name: 'Submit and publish' }));
     await screen.findByText("Your written input is published on the meeting's page.");
+    // The focus is on the message that says so, with its link to the meeting (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="written-input"]')));
     expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)[0]!.body).toEqual({ meetingId: MEETING, title: 'On the points of contact', language: 'en', text: 'The Forum offers its portal.' });
   });
 
@@ -92,6 +94,49 @@ describe('a representative of an accredited organisation', () => {
   });
 });
 
+describe('after each form of the organisation page, the focus is on what it did (#17 item 5)', () => {
+  it('a request to speak: the message that says it is recorded', async () => {
+    const { user, api } = renderPage(`/en/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (fake) => {
+      fake
+        .on('GET', '/api/v1/me', me({ roles: ['stakeholder'], organisation: { id: ORG, name: organisation.name } }))
+        .on('GET', '/api/v1/organisations/:id', { ...organisation, can: { ...organisation.can, submitInput: false } })
+        .on('GET', '/api/v1/meetings', meetings)
+        .on('GET', '/api/v1/groups', groups)
+        .on('POST', '/api/v1/meetings/:id/speaking-requests/organisations/:organisationId', (request) => json({ id: 's1', speaker: request.body.speaker }, { status: 201 }));
+    });
+    const meeting = await screen.findByLabelText(/^Meeting/, {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /Annual meeting 2027/ }).length).toBe(1));
+    await user.selectOptions(meeting, MEETING);
+    await user.click(screen.getByLabelText(/^Speaker/));
+    await user.paste('Priya Raman');
+    await user.click(screen.getByRole('button', { name: 'Ask to speak' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="speaking-request"]')));
+    expect(document.activeElement?.textContent).toBe('Your request to speak has been recorded.');
+    expect(api.sentTo('POST', `/api/v1/meetings/${MEETING}/speaking-requests/organisations/${ORG}`)[0]!.body).toEqual({ speaker: 'Priya Raman' });
+  });
+
+  it("the accreditation withdrawn: the withdrawal on the organisation's record, the form gone", async () => {
+    let held = { ...organisation, can: { withdraw: true, submitInput: false, requestToSpeak: false, inviteRepresentative: false } };
+    const { user } = renderPage(`/en/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (fake) => {
+      fake
+        .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
+        .on('GET', '/api/v1/organisations/:id', () => json(held))
+        .on('POST', '/api/v1/organisations/:id/withdrawal', (request) => {
+          held = { ...held, accreditation: 'withdrawn', withdrawals: [{ at: '2027-02-01T10:00:00.000Z', decision: request.body.decision, reason: request.body.reason }] as never, can: { ...held.can, withdraw: false } };
+          return json({ id: ORG }, { status: 201 });
+        });
+    });
+    await user.click(await screen.findByLabelText(/^Decision/, {}, { timeout: 5000 }));
+    await user.paste('PoA/2027/DEC.9');
+    await user.click(screen.getByLabelText(/^Reason/));
+    await user.paste('No longer active.');
+    await user.click(screen.getByRole('button', { name: 'Withdraw by this decision' }));
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-withdrawal="0"]')));
+    expect(document.activeElement?.textContent).toMatch(/by decision PoA\/2027\/DEC\.9: No longer active\.$/);
+    expect(screen.queryByRole('button', { name: 'Withdraw by this decision' })).toBeNull();
+  });
+});
+
 describe('the first representative inviting another', () => {
   it("says so when the person's existing account was made a representative rather than invited", async () => {
     const { user, api } = renderPage(`/en/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (fake) => {
@@ -108,6 +153,7 @@ describe('the first representative inviting another', () => {
     await user.paste('known@example.org');
     await user.click(screen.getByRole('button', { name: 'Send the invitation' }));
     await screen.findByText('known@example.org now represents your organisation, with the account they had already; they have been told by email.');
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="representative"]')));
     expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/representatives`)[0]!.body).toEqual({ name: 'Known Person', email: 'known@example.org', language: 'en' });
   });
 });
@@ -130,6 +176,39 @@ describe('the target of a written input', () => {
     await user.click(screen.getByRole('button', { name: 'Submit and publish' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/organisations/${ORG}/written-inputs`)[0]!.body).toEqual({ meetingId: MEETING, agendaItem: 'poc-directory', title: 'On the directory', language: 'en', text: 'Keep it current.' });
+  });
+
+  it('on a page in Arabic: an agenda item without an Arabic title is the English one, isolated and marked, in its own language', async () => {
+    const arabic = {
+      items: [
+        { key: 'opening', number: '1', title: { en: 'Opening', ar: 'الافتتاح' }, elements: [], items: [] },
+        { key: 'poc', number: '2', title: { en: 'Points of contact' }, elements: [], items: [{ key: 'poc-directory', number: '2 (a)', title: { en: 'The directory' }, elements: [] }] },
+      ],
+    };
+    const { user } = renderPage(`/ar/accreditation/organisations/${ORG}`, [{ path: 'accreditation/organisations/:id', element: <OrganisationPage /> }], (api) => {
+      api
+        .on('GET', '/api/v1/me', me({ roles: ['stakeholder'], organisation: { id: ORG, name: organisation.name } }))
+        .on('GET', '/api/v1/organisations/:id', organisation)
+        .on('GET', '/api/v1/meetings', meetings)
+        .on('GET', '/api/v1/meetings/:id', { ...meetingPage, agenda: arabic })
+        .on('GET', '/api/v1/groups', groups);
+    });
+    await waitFor(() => expect(document.querySelector(`option[value="${MEETING}"]`)).not.toBeNull(), { timeout: 5000 });
+    // The meeting's title, English only, is marked as well.
+    const meetingOption = document.querySelector<HTMLOptionElement>(`option[value="${MEETING}"]`)!;
+    expect(meetingOption.getAttribute('lang')).toBe('en');
+    expect(meetingOption.hasAttribute('data-fallback')).toBe(true);
+    await user.selectOptions(meetingOption.closest('select')!, MEETING);
+    await waitFor(() => expect(document.querySelector('option[value="poc-directory"]')).not.toBeNull());
+    const own = document.querySelector<HTMLOptionElement>('option[value="opening"]')!;
+    expect(own.textContent).toBe('\u20661\u2069 الافتتاح');
+    expect(own.hasAttribute('lang')).toBe(false);
+    expect(own.hasAttribute('data-fallback')).toBe(false);
+    const english = document.querySelector<HTMLOptionElement>('option[value="poc-directory"]')!;
+    expect(english.getAttribute('lang')).toBe('en');
+    expect(english.hasAttribute('data-fallback')).toBe(true);
+    // The number and the English title each isolated, then "(in English)" in Arabic.
+    expect(english.textContent).toBe('\u20662 (a)\u2069 \u2066The directory\u2069 (بالإنكليزية)');
   });
 
   it('goes to a working group that admits stakeholders instead, and links to its page', async () => {

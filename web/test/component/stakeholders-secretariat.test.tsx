@@ -44,6 +44,8 @@ describe('the Secretariat', () => {
     await user.paste('Who funds the Institute?');
     await user.click(screen.getByRole('button', { name: 'Send the request' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark complete' })).toBeNull());
+    // The focus is on the application's new status (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-testid="application-status"] [data-status="information-requested"]')));
     expect(api.sentTo('POST', `/api/v1/stakeholder-applications/${APP}/information-requests`)[0]!.body).toEqual({ question: 'Who funds the Institute?' });
     screen.getByText('contact@institut.example.org', { exact: false });
   });

@@ -121,4 +121,23 @@ describe("a State's page", () => {
     await waitFor(() => expect(document.activeElement).toBe(published));
     expect(api.unanswered).toEqual([]);
   });
+
+  it('after a name is corrected, the focus is on the corrected name in the table (#17 item 5)', async () => {
+    const { user, api } = renderPage('/en/states/CHL', routes, (a) => {
+      server(a, { roles: ['secretariat'] }, RECORD);
+      let held = { ...CHILE, can: { correctNames: true } };
+      a.on('GET', '/api/v1/states/:code', () => json(held, { headers: { etag: '"1"' } }));
+      a.on('PATCH', '/api/v1/states/:code/names', (request) => {
+        held = { ...held, names: { ...held.names, ...request.body } };
+        return json(held, { headers: { etag: '"2"' } });
+      });
+    });
+    const french = await screen.findByRole('textbox', { name: 'French' }, { timeout: 15_000 });
+    await user.clear(french);
+    await user.type(french, 'Chili (République du)');
+    await user.click(screen.getByRole('button', { name: 'Save the corrections' }));
+    await waitFor(() => expect(api.sentTo('PATCH', '/api/v1/states/CHL/names')).toHaveLength(1));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('name-fr').closest('tr')));
+    expect(screen.getByTestId('name-fr').textContent).toBe('Chili (République du)');
+  });
 });

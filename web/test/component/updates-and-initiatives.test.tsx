@@ -19,6 +19,8 @@ describe('email updates', () => {
     await user.click(screen.getByLabelText('Informes nacionales'));
     await user.click(screen.getByRole('button', { name: 'Suscribirse' }));
     await screen.findByText('Revise su buzón');
+    // The form has given way to the message: the focus is on it (#17 item 5).
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="subscription"]')));
     const [sent] = api.sentTo('POST', '/api/v1/updates/subscriptions');
     expect(sent!.body).toEqual({ email: 'ana@example.org', language: 'es', topics: ['meetings', 'documents', 'outcomes'] });
     expect(api.unanswered).toEqual([]);
@@ -31,6 +33,7 @@ describe('email updates', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Unsubscribe' }));
     await screen.findByText('You will receive no more email updates. Your address has been deleted.');
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="unsubscribed"]')));
     expect(api.sentTo('POST', `/api/v1/updates/unsubscribe/${token}`)).toHaveLength(1);
   });
 });
@@ -54,11 +57,15 @@ describe('an initiative under review', () => {
       version: 1,
       can: { publish: true, decline: true, edit: true },
     };
+    let held = initiative;
     const { user, api } = renderPage(`/en/initiatives/${INITIATIVE_ID}`, [{ path: 'initiatives/:id', element: <InitiativePage /> }], (api) => {
       api
         .on('GET', '/api/v1/me', me({ roles: ['secretariat'] }))
-        .on('GET', '/api/v1/initiatives/:id', initiative)
-        .on('POST', '/api/v1/initiatives/:id/decline', (request) => json({ ...initiative, status: 'declined', declineReason: request.body.reason, can: { publish: false, decline: false } }));
+        .on('GET', '/api/v1/initiatives/:id', () => json(held))
+        .on('POST', '/api/v1/initiatives/:id/decline', (request) => {
+          held = { ...initiative, status: 'declined', declineReason: request.body.reason, can: { publish: false, decline: false, edit: true } };
+          return json(held);
+        });
     });
     await screen.findByText('The Secretariat has not reviewed this proposal yet; only you and the Secretariat can see it.');
     await user.click(screen.getByRole('button', { name: 'Decline' }));
@@ -66,6 +73,10 @@ describe('an initiative under review', () => {
     await user.click(screen.getByRole('button', { name: 'Decline' }));
     await waitFor(() => expect(api.sentTo('POST', `/api/v1/initiatives/${INITIATIVE_ID}/decline`)).toHaveLength(1));
     expect(api.sentTo('POST', `/api/v1/initiatives/${INITIATIVE_ID}/decline`)[0]!.body).toEqual({ reason: 'Outside the scope of the PoA.' });
+    // The buttons have gone with the review: the focus is on the message that says what was done (#17 item 5).
+    await screen.findByText('The Secretariat declined this proposal: Outside the scope of the PoA.');
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="review"]')));
+    expect(screen.queryByRole('button', { name: 'Decline' })).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap, type Invitation } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { replaceMe } from '../../app/session';
+import { focusWhenShown } from '../../ui/focus';
 import { formatList } from '../../ui/lists';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -100,7 +101,11 @@ function AcceptForm({
       ),
     onSuccess: (result) => {
       replaceMe(queryClient, result);
-      if (result.recoveryCodes?.length) onAccepted(result.recoveryCodes);
+      if (result.recoveryCodes?.length) {
+        onAccepted(result.recoveryCodes);
+        // The form gives way to the codes, shown only once: the focus goes to the warning that says so.
+        focusWhenShown('[data-testid="recovery-once"]');
+      }
       else void navigate(to('/account'), { replace: true });
     },
     onError: (error) => {

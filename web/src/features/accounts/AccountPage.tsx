@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { focusWhenShown } from '../../ui/focus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
@@ -95,16 +96,17 @@ function MailLanguage({ current }: { current: Language }) {
   const queryClient = useQueryClient();
   const [language, setLanguage] = useState<Language>(current);
   const save = useMutation({
-    mutationFn: () => unwrap(api.PUT('/api/v1/me/language', { body: { language } })),
+    mutationFn: (chosen: Language) => unwrap(api.PUT('/api/v1/me/language', { body: { language: chosen } })),
     onSuccess: async () => {
+      // Said once, beside the form, where the focus goes (not also in a toast: the same words twice).
+      focusDone('mail-language');
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      notifySuccess(t('account.mailLanguageSaved', { language: NATIVE_NAMES[language] }));
     },
     onError: notifyError,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(language);
   };
   return (
     <Section id="account-mail-language" title={t('account.mailLanguage')}>
@@ -122,6 +124,9 @@ function MailLanguage({ current }: { current: Language }) {
             {t('account.mailLanguageSave')}
           </Button>
         </Group>
+        <DoneMessage name="mail-language" show={save.isSuccess && save.variables !== undefined}>
+          {save.variables ? t('account.mailLanguageSaved', { language: NATIVE_NAMES[save.variables] }) : null}
+        </DoneMessage>
       </form>
     </Section>
   );
@@ -219,6 +224,8 @@ function RegenerateRecoveryCodes() {
     onSuccess: () => {
       setPassword('');
       setError(null);
+      // The form gives way to the new codes, shown only once: the focus goes to the warning that says so.
+      focusWhenShown('[data-testid="recovery-once"]');
     },
     onError: (e) => setError(e instanceof ApiProblem && wrongPassword(e) ? t('forms.currentPasswordWrong') : null),
   });
@@ -273,10 +280,14 @@ function Sessions() {
     queryFn: () => unwrap(api.GET('/api/v1/me/sessions')),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] });
+  const [ended, setEnded] = useState<string | null>(null);
   const endOne = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       notifySuccess(t('account.sessionEnded'));
+      setEnded(t('account.sessionEnded'));
+      // The row and its button are gone: the focus goes to the message that says so.
+      focusDone('sessions');
       void refresh();
     },
     onError: notifyError,
@@ -285,6 +296,8 @@ function Sessions() {
     mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')),
     onSuccess: () => {
       notifySuccess(t('account.othersEnded'));
+      setEnded(t('account.othersEnded'));
+      focusDone('sessions');
       void refresh();
     },
     onError: notifyError,
@@ -348,6 +361,9 @@ function Sessions() {
             </Table>
           </div>
         )}
+        <DoneMessage name="sessions" show={ended !== null}>
+          {ended}
+        </DoneMessage>
         <Group>
           <Button variant="outline" color="red.9" disabled={others === 0} loading={endOthers.isPending} onClick={() => endOthers.mutate()}>
             {t('account.endOthers')}

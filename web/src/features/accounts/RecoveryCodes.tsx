@@ -29,7 +29,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 
   return (
     <Stack gap="sm">
-      <Alert color="yellow" variant="light" title={t('recovery.onceTitle')}>
+      <Alert color="yellow" variant="light" title={t('recovery.onceTitle')} data-testid="recovery-once">
         {t('recovery.once')}
       </Alert>
       <ul className={classes.codes} aria-label={t('recovery.listLabel')} data-testid="recovery-codes">

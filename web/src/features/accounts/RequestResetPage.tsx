@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { looksLikeEmail } from './validation';
 import classes from './accounts.module.css';
@@ -17,6 +18,8 @@ export default function RequestResetPage() {
   const [error, setError] = useState<string | null>(null);
   const request = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/password-resets', { body: { email: email.trim() } })),
+    // The form gives way to the message: the focus goes to it.
+    onSuccess: () => focusDone('reset-requested'),
   });
 
   const submit = (event: FormEvent) => {
@@ -30,14 +33,14 @@ export default function RequestResetPage() {
     <div className={classes.narrow}>
       <PageHeading>{t('reset.requestTitle')}</PageHeading>
       {request.isSuccess ? (
-        <Alert color="green" variant="light" title={t('reset.sentTitle')} role="status">
+        <DoneMessage name="reset-requested" show title={t('reset.sentTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('reset.sent')}</Text>
             <Anchor component={Link} to={to('/sign-in')} size="sm">
               {t('reset.backToSignIn')}
             </Anchor>
           </Stack>
-        </Alert>
+        </DoneMessage>
       ) : (
         <>
           <Text mb="lg">{t('reset.requestIntro')}</Text>

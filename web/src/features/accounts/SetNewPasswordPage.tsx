@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
+import { focusWhenShown } from '../../ui/focus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { NewPasswordFields, useNewPasswordError } from './fields';
 import classes from './accounts.module.css';
@@ -21,6 +23,9 @@ export default function SetNewPasswordPage() {
   const reset = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/v1/password-resets/{token}', { params: { path: { token } }, body: { password } })),
+    // The form gives way to the message (or, for a link that can no longer be used, to the way on): the focus goes to it.
+    onSuccess: () => focusDone('password-reset'),
+    onError: () => focusWhenShown('[data-testid="reset-link-unusable"]'),
   });
 
   const submit = (event: FormEvent) => {
@@ -39,16 +44,16 @@ export default function SetNewPasswordPage() {
     <div className={classes.narrow}>
       <PageHeading>{t('reset.setTitle')}</PageHeading>
       {reset.isSuccess ? (
-        <Alert color="green" variant="light" title={t('reset.doneTitle')} role="status">
+        <DoneMessage name="password-reset" show title={t('reset.doneTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('reset.done')}</Text>
             <Anchor component={Link} to={to('/sign-in')} size="sm">
               {t('nav.signIn')}
             </Anchor>
           </Stack>
-        </Alert>
+        </DoneMessage>
       ) : linkUnusable ? (
-        <Alert color="red" variant="light" title={t('reset.unusableTitle')} role="alert">
+        <Alert color="red" variant="light" title={t('reset.unusableTitle')} role="alert" data-testid="reset-link-unusable">
           <Stack gap="xs">
             <Text size="sm">{t('reset.unusable')}</Text>
             <Anchor component={Link} to={to('/reset-password')} size="sm">

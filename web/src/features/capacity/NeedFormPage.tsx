@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Language } from '../../app/languages';
 import { useLocalPath } from '../../app/paths';
+import { focusWhenShown } from '../../ui/focus';
 import { Loaded } from '../../ui/Loaded';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { PageHeading } from '../../ui/PageHeading';
@@ -69,7 +70,11 @@ function FromReport() {
   const [visibility, setVisibility] = useState<Visibility>('public');
   const publish = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/capacity/needs/from-report', { body: { modality, languages: languages as Language[], visibility } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['capacity'] }),
+    onSuccess: () => {
+      // What was published, with a link to each need: the focus goes there.
+      focusWhenShown('[data-testid="from-report-result"]');
+      return client.invalidateQueries({ queryKey: ['capacity'] });
+    },
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="from-report">
@@ -95,7 +100,7 @@ function FromReport() {
         </Stack>
       </form>
       {publish.data ? (
-        <Stack gap="xs" mt="md" role="status">
+        <Stack gap="xs" mt="md" role="status" data-testid="from-report-result">
           <Text fw={600}>{t('capacity.fromReport.result', { created: publish.data.created.length, already: publish.data.alreadyPublished })}</Text>
           {publish.data.created.length ? (
             <List>

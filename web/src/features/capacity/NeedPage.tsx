@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { isolated, Localized } from '../../ui/localized';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import ui from '../../ui/ui.module.css';
 import { StateName } from '../states';
@@ -80,10 +81,12 @@ function RankedOfferList({ need, items }: { need: NeedDetail; items: RankedOffer
   const [message, setMessage] = useState('');
   const invite = useMutation({
     mutationFn: (offerId: string) => unwrap(api.POST('/api/v1/capacity/needs/{id}/invitations', { params: { path: { id: need.id } }, body: { offerId, message: message.trim() } })),
-    onSuccess: async () => {
+    onSuccess: async (created) => {
       setInviting(null);
       setMessage('');
       notifySuccess(t('capacity.need.invited'));
+      // The new match among the need's matches, not the button of the dialog that closed.
+      focusWhenShown(byAttribute('data-match', created.id), { timeoutMs: 10_000 });
       await client.invalidateQueries({ queryKey: ['capacity'] });
     },
   });

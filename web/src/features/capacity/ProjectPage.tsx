@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatDate, formatDay } from '../../ui/dates';
 import { Loaded } from '../../ui/Loaded';
 import { AsWritten, Localized, Verbatim } from '../../ui/localized';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -43,7 +44,7 @@ function ProjectView({ project: p }: { project: Project }) {
         <CapacityLinks />
       </div>
       <Group gap="xs">
-        <Badge variant="outline" color="dark" data-testid="project-status">
+        <Badge variant="outline" color="dark" data-testid="project-status" data-status={p.status}>
           {labels.projectStatus(p.status)}
         </Badge>
       </Group>
@@ -169,6 +170,11 @@ function CloseProject({ project }: { project: Project }) {
     onStale: () => client.invalidateQueries({ queryKey: ['capacity', 'project', project.id] }),
     onSuccess: async () => {
       setOpen(false);
+      // The project's status, now completed: the button that closed it is gone with the dialog.
+      focusWhenShown(() => {
+        const status = document.querySelector<HTMLElement>('[data-testid="project-status"]');
+        return status?.dataset.status === 'completed' ? status : null;
+      }, { timeoutMs: 10_000 });
       await client.invalidateQueries({ queryKey: ['capacity'] });
     },
   });
@@ -194,8 +200,10 @@ export function EvaluationForm({ projectId }: { projectId: string }) {
   const [isPublic, setPublic] = useState(false);
   const save = useMutation({
     mutationFn: () => unwrap(api.PUT('/api/v1/capacity/projects/{id}/evaluation', { params: { path: { id: projectId } }, body: { delivered: delivered.trim(), changed: changed.trim(), lessons: lessons.trim(), public: isPublic } })),
-    onSuccess: async () => {
+    onSuccess: async ({ side }) => {
       notifySuccess(t('capacity.evaluation.saved'));
+      // The evaluation as the project now shows it (the form goes once the side has evaluated).
+      focusWhenShown(byAttribute('data-evaluation', side), { timeoutMs: 10_000 });
       await client.invalidateQueries({ queryKey: ['capacity', 'project', projectId] });
     },
   });

@@ -5,6 +5,7 @@ import { useTranslation } from '../../app/i18n';
 import { api, ApiProblem, unwrap, unwrapResponse } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { formatDate } from '../../ui/dates';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useVersionedSave, versionTag } from '../../ui/versioned-save';
@@ -54,6 +55,7 @@ export function ProjectWorkForm({ project }: { project: Project }) {
     },
     onSuccess: async () => {
       notifySuccess(t('capacity.work.saved'));
+      focusDone('project-work');
       await client.invalidateQueries({ queryKey: ['capacity', 'project', project.id] });
     },
   });
@@ -150,6 +152,9 @@ export function ProjectWorkForm({ project }: { project: Project }) {
         ) : (
           <ProblemAlert error={save.stale ? null : save.error} />
         )}
+        <DoneMessage name="project-work" show={save.isSuccess}>
+          {t('capacity.work.saved')}
+        </DoneMessage>
         <Button type="submit" loading={save.isPending} w="fit-content">
           {t('capacity.work.submit')}
         </Button>

@@ -8,6 +8,7 @@ import { LANGUAGES } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatDate, formatInstant } from '../../ui/dates';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { Localized, LocalizedList, ProperName, Sentence, Verbatim, type LocalizedText } from '../../ui/localized';
@@ -43,7 +44,7 @@ export function RecordHead(props: {
         <Badge variant="outline" color="dark" data-testid={props.statusTestId}>
           {props.status}
         </Badge>
-        <Badge variant="light" color="dark">
+        <Badge variant="light" color="dark" data-testid="record-visibility">
           {labels.visibility(props.visibility)}
         </Badge>
       </Group>
@@ -137,10 +138,15 @@ export function MatchSteps({ matches, show }: { matches: Match[]; show: 'offer' 
   const [message, setMessage] = useState('');
   const step = useMutation({
     mutationFn: ({ match, step }: { match: Match; step: MatchStep }) => sendStep(match.id, step, message.trim()),
-    onSuccess: async (_, { step }) => {
+    onSuccess: async (_, { match, step }) => {
       setOpen(null);
       setMessage('');
       notifySuccess(t('capacity.steps.done', { step: labels.step(step) }));
+      // The match's new status, once the page shows it: the step's button (and its dialog) are gone.
+      focusWhenShown(() => {
+        const card = document.querySelector<HTMLElement>(byAttribute('data-match', match.id));
+        return card && card.dataset.status !== match.status ? card.querySelector<HTMLElement>('[data-testid="match-status"]') : null;
+      }, { timeoutMs: 10_000 });
       await client.invalidateQueries({ queryKey: ['capacity'] });
     },
   });
@@ -271,9 +277,16 @@ export function Manage({ kind, id, moveTo, edit, visibility }: { kind: 'need' | 
       kind === 'need'
         ? unwrap(api.PATCH('/api/v1/capacity/needs/{id}', { params: { path: { id } }, body: body as { status?: 'open' | 'met' | 'withdrawn'; visibility?: Visibility } }))
         : unwrap(api.PATCH('/api/v1/capacity/offers/{id}', { params: { path: { id } }, body: body as { status?: 'open' | 'closed' | 'withdrawn'; visibility?: Visibility } })),
-    onSuccess: async () => {
+    onSuccess: async (_, body) => {
       setAsked(null);
       notifySuccess(t('capacity.manage.saved'));
+      // What changed, at the head of the page once it shows it: the status (its button has gone), or who sees it.
+      const changed = body.status ? `[data-testid="${kind}-status"]` : '[data-testid="record-visibility"]';
+      const before = document.querySelector(changed)?.textContent;
+      focusWhenShown(() => {
+        const badge = document.querySelector<HTMLElement>(changed);
+        return badge && badge.textContent !== before ? badge : null;
+      }, { timeoutMs: 10_000 });
       await client.invalidateQueries({ queryKey: ['capacity'] });
     },
   });

@@ -3,6 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
+import { focusWhenShown } from '../../ui/focus';
 import { PageHeading } from '../../ui/PageHeading';
 
 /**
@@ -15,6 +17,9 @@ export default function AcknowledgePage() {
   const { token = '' } = useParams();
   const acknowledge = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/contact-acknowledgements/{token}', { params: { path: { token } } })),
+    // The button gives way to what was recorded (or why not): the focus goes there.
+    onSuccess: () => focusDone('acknowledgement'),
+    onError: () => focusWhenShown('[data-testid="acknowledgement-refused"]'),
   });
   const problem = acknowledge.error instanceof ApiProblem ? acknowledge.error : null;
   const failure = !problem
@@ -31,11 +36,11 @@ export default function AcknowledgePage() {
     <div style={{ maxInlineSize: '34rem' }}>
       <PageHeading>{t('contacts.ack.title')}</PageHeading>
       {acknowledge.isSuccess ? (
-        <Alert color="green" variant="light" title={t('contacts.ack.doneTitle')} role="status">
+        <DoneMessage name="acknowledgement" show title={t('contacts.ack.doneTitle')}>
           <Text size="sm">{t('contacts.ack.done')}</Text>
-        </Alert>
+        </DoneMessage>
       ) : failure ? (
-        <Alert color={problem?.kind === 'already-acknowledged' ? 'blue' : 'red'} variant="light" role="alert">
+        <Alert color={problem?.kind === 'already-acknowledged' ? 'blue' : 'red'} variant="light" role="alert" data-testid="acknowledgement-refused">
           <Text size="sm">{failure}</Text>
         </Alert>
       ) : (

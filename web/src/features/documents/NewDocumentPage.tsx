@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { isolated, LocalizedOption, Verbatim } from '../../ui/localized';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
 import { notifySuccess } from '../../ui/notify';
@@ -22,18 +21,12 @@ const SYMBOL_SHAPE = /^[A-Z][A-Za-z0-9.()/-]{1,79}$/;
 
 export default function NewDocumentPage() {
   const { t } = useTranslation();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-  // Whether the caller may issue documents, as the API says.
+  // Whether the caller may issue documents, as the API says. (Signed in: the router's RequireAccount guards this page.)
   const allowed = useQuery({
     queryKey: ['documents', 'can'] as const,
     queryFn: () => unwrap(api.GET('/api/v1/documents', { params: { query: { limit: 1 } } })),
-    enabled: !!me.data?.account,
   });
 
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   return (
     <div className={classes.narrow}>
       <PageHeading>{t('documents.issue.title')}</PageHeading>

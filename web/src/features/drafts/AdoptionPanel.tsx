@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { InLanguage, LocalizedOption, Sentence } from '../../ui/localized';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { viewerZone } from '../../ui/zones';
 import { StateName } from '../states';
@@ -47,8 +48,10 @@ function ProposeAdoption({ draft }: { draft: Draft }) {
   const [meetingId, setMeetingId] = useState('');
   const propose = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/api/v1/drafts/{id}/adoption-proposals', { params: { path: { id: draft.id } }, body: { meetingId: id } })),
-    onSuccess: () => {
+    onSuccess: (proposed) => {
       notifySuccess(t('drafts.adoption.proposedDone'));
+      // The new proposal, at its heading, once the page lists it.
+      focusWhenShown(`${byAttribute('data-proposal', proposed.id)} h3`, { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
     },
   });
@@ -103,12 +106,16 @@ function ProposalCard({ draft, proposal: p }: { draft: Draft; proposal: Adoption
     onSuccess: () => {
       setObjecting(false);
       notifySuccess(t('drafts.adoption.objected'));
+      // The objection as the proposal now records it, not the button of the dialog that closed.
+      if (draft.actingFor) focusWhenShown(`${byAttribute('data-proposal', p.id)} ${byAttribute('data-objection', draft.actingFor)}`, { timeoutMs: 10_000 });
       void refresh();
     },
   });
   const declare = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/adoption-proposals/{id}/consensus', { params: { path: { id: p.id } } })),
     onSuccess: (result) => {
+      // The proposal's outcome (adopted, or not), once the page shows it.
+      focusWhenShown(`${byAttribute('data-proposal', p.id)}:not([data-status="open"]) [data-testid="proposal-status"]`, { timeoutMs: 10_000 });
       notifySuccess(result.status === 'adopted' ? t('drafts.adoption.adoptedDone', { symbol: result.outcome?.symbol ?? '' }) : t('drafts.adoption.notAdopted'));
       void refresh();
     },

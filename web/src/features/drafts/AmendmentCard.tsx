@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { StateName } from '../states';
 import { DecisionAlert, StateNames, useStateNameOf } from './parts';
@@ -18,6 +19,13 @@ export function AmendmentCard({ amendment: a, actingFor, headingLevel = 'h4' }: 
     mutationFn: () => unwrap(api.POST('/api/v1/amendments/{id}/sponsors', { params: { path: { id: a.id } } })),
     onSuccess: () => {
       notifySuccess(t('drafts.amend.cosponsored'));
+      // The co-sponsors as the amendment now lists them, with the State (the button has gone).
+      const line = `${byAttribute('data-amendment', a.id)} [data-testid="cosponsors"]`;
+      const before = document.querySelector(line)?.textContent ?? null;
+      focusWhenShown(() => {
+        const shown = document.querySelector<HTMLElement>(line);
+        return shown && shown.textContent !== before ? shown : null;
+      }, { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
     },
   });

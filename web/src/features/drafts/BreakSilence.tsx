@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { DecisionAlert, useStateNameOf } from './parts';
 
@@ -11,7 +12,7 @@ import { DecisionAlert, useStateNameOf } from './parts';
  * "Break silence", for the caller's own State: one click opens a dialog that asks for the reason and a
  * confirmation before anything is sent. The server's refusal (e.g. after the deadline) is shown as it is.
  */
-export function BreakSilence({ procedureId, title, actingFor }: { procedureId: string; title: string; actingFor: string }) {
+export function BreakSilence({ procedureId, title, actingFor, onBroken }: { procedureId: string; title: string; actingFor: string; onBroken?: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const state = useStateNameOf(actingFor);
@@ -24,6 +25,15 @@ export function BreakSilence({ procedureId, title, actingFor }: { procedureId: s
     onSuccess: () => {
       setOpen(false);
       notifySuccess(t('silence.broken', { state }));
+      onBroken?.();
+      // The break as the procedure now records it (a draft's page), or the page's message where the
+      // procedure, no longer open, has left the list: this button has gone either way.
+      focusWhenShown(
+        () =>
+          document.querySelector<HTMLElement>(`${byAttribute('data-procedure', procedureId)} ${byAttribute('data-break-by', actingFor)}`) ??
+          (document.querySelector(byAttribute('data-procedure', procedureId)) ? null : document.querySelector<HTMLElement>(byAttribute('data-done', 'silence-broken'))),
+        { timeoutMs: 10_000 },
+      );
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
     },
   });

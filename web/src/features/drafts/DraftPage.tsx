@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { useHashTarget } from '../../ui/hash-target';
 import { Loaded } from '../../ui/Loaded';
@@ -56,7 +57,7 @@ function DraftView({ draft }: { draft: Draft }) {
           />
         </Text>
       ) : draft.transmittedAt ? (
-        <Text>{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text>
+        <Text data-testid="transmitted-on">{t('drafts.transmittedOn', { date: formatDay(draft.transmittedAt, lang) })}</Text>
       ) : null}
       {draft.implementsCodes.length ? (
         <Text>
@@ -185,6 +186,8 @@ function ChairTools({ draft }: { draft: Draft }) {
     onSuccess: () => {
       setConfirm(false);
       notifySuccess(t('drafts.transmitted'));
+      // The line that now says when it was transmitted: the button that asked has gone.
+      focusWhenShown('[data-testid="transmitted-on"]', { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['decisions'] });
     },
   });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { FollowButton } from '../follows';
 import { useQuery } from '@tanstack/react-query';
@@ -5,6 +6,7 @@ import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
 import { useLocalPath } from '../../app/paths';
 import { useHashTarget } from '../../ui/hash-target';
+import { DoneMessage } from '../../ui/DoneMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { BreakSilence } from './BreakSilence';
 import { Countdown, DecisionAlert, Deadline, useStateNameOf } from './parts';
@@ -19,6 +21,8 @@ export default function SilenceProceduresPage() {
   const to = useLocalPath();
   const query = useQuery({ ...silenceQuery(), refetchInterval: 30_000 });
   const state = useStateNameOf(query.data?.actingFor ?? null);
+  // Said once a break has taken its procedure off the list (BreakSilence moves the focus to it).
+  const [broken, setBroken] = useState(false);
   useHashTarget(query.isSuccess);
   return (
     <Stack gap="lg">
@@ -30,6 +34,9 @@ export default function SilenceProceduresPage() {
         <DecisionAlert error={query.error} />
       ) : (
         <>
+          <DoneMessage name="silence-broken" show={broken}>
+            {t('silence.broken', { state })}
+          </DoneMessage>
           <Text role="status">{t('silence.count', { count: query.data.items.length })}</Text>
           {query.data.actingFor && !query.data.can.breakSilence ? <Text size="sm">{t('silence.focalPointOnly', { state })}</Text> : null}
           <ul className={classes.procedures}>
@@ -49,7 +56,7 @@ export default function SilenceProceduresPage() {
                   <FollowButton kind="silence-procedure" id={p.id} describedBy={`silence-title-${p.id}`} />
                   {p.can.breakSilence && query.data.actingFor ? (
                     <div>
-                      <BreakSilence procedureId={p.id} title={p.title} actingFor={query.data.actingFor} />
+                      <BreakSilence procedureId={p.id} title={p.title} actingFor={query.data.actingFor} onBroken={() => setBroken(true)} />
                     </div>
                   ) : null}
                 </Stack>

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrapResponse } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { FallbackMark, InLanguage, Verbatim } from '../../ui/localized';
@@ -116,7 +117,7 @@ export default function ElementPage() {
             </Table.Thead>
             <Table.Tbody>
               {versions.map((v) => (
-                <Table.Tr key={v.version} aria-current={v.version === shown.version ? 'true' : undefined}>
+                <Table.Tr key={v.version} aria-current={v.version === shown.version ? 'true' : undefined} data-version={v.version}>
                   <Table.Th scope="row">
                     <Anchor component={Link} to={to(`/framework/${e.code}/v/${v.version}`)}>
                       {t('framework.versionN', { version: v.version })}
@@ -203,9 +204,11 @@ function RecordText({ element, etag }: { element: ElementDetail; etag: string | 
         }),
       ),
     savedEtag: ({ response }) => response.headers.get('etag'),
-    onSuccess: () => {
+    onSuccess: ({ data: recorded }) => {
       void queryClient.invalidateQueries({ queryKey: ['framework'] });
       notifySuccess(t('framework.record.saved'));
+      // The new version, once the history shows it: the form is rebuilt on it and its button gone.
+      focusWhenShown(`[aria-labelledby="element-history"] ${byAttribute('data-version', String(recorded.version))} th`, { timeoutMs: 10_000 });
     },
   });
 

@@ -1,11 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Fieldset, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrapResponse } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { formatList } from '../../ui/lists';
 import { inLanguage, isolated, LocalizedOption } from '../../ui/localized';
 import { LocalizedFields, localizedBody, type LocalizedDraft } from '../../ui/LocalizedFields';
@@ -78,15 +77,10 @@ function bodyOf(f: Fields, original: GroupPage | null) {
 export default function GroupFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
-  const signedIn = !!me.data?.account;
-  const existing = useQuery({ ...groupQuery(id ?? ''), enabled: !!id && signedIn });
-  const list = useQuery({ ...allGroupsQuery(), enabled: !id && signedIn });
+  // (Signed in: the router's RequireAccount guards this page.)
+  const existing = useQuery({ ...groupQuery(id ?? ''), enabled: !!id });
+  const list = useQuery({ ...allGroupsQuery(), enabled: !id });
 
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!signedIn) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
   const title = id ? t('groups.form.editTitle') : t('groups.form.createTitle');
   const record = id ? existing : list;
   if (id && namesNothing(existing.error)) return <NotFound />;

@@ -8,6 +8,7 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { directionOf } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { useMe } from '../../app/session';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { FollowButton } from '../follows';
@@ -316,6 +317,12 @@ function Participation({ group }: { group: GroupPageData }) {
     notifySuccess(message);
   };
 
+  const messages = {
+    join: t('groups.join.joined'),
+    leave: t('groups.join.left'),
+    observe: t('groups.join.observing'),
+    stopObserving: t('groups.join.stoppedObserving'),
+  };
   const act = useMutation({
     mutationFn: async (action: 'join' | 'leave' | 'observe' | 'stopObserving') => {
       const path = { id: group.id };
@@ -332,12 +339,8 @@ function Participation({ group }: { group: GroupPageData }) {
     },
     onSuccess: async (page, action) => {
       setConfirm(null);
-      const messages = {
-        join: t('groups.join.joined'),
-        leave: t('groups.join.left'),
-        observe: t('groups.join.observing'),
-        stopObserving: t('groups.join.stoppedObserving'),
-      };
+      // The message that says what was done: the button pressed gives way to its opposite (Join to Leave).
+      focusDone('participation');
       await applied(page, messages[action]);
     },
     onError: () => {
@@ -432,6 +435,9 @@ function Participation({ group }: { group: GroupPageData }) {
             <ProblemAlert error={act.error} />
           )
         ) : null}
+        <DoneMessage name="participation" show={act.isSuccess && !!act.variables}>
+          {act.variables ? messages[act.variables] : null}
+        </DoneMessage>
         {body}
       </Stack>
       <ConfirmDialog

@@ -3,6 +3,7 @@ import { Button, Group, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { Initiative } from './queries';
@@ -13,8 +14,12 @@ export function ReviewActions({ initiative }: { initiative: Initiative }) {
   const client = useQueryClient();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  const [reviewed, setReviewed] = useState<string | null>(null);
   const done = (message: string) => {
     notifySuccess(message);
+    // Said here, and the focus moved to it: the buttons go once the initiative is reviewed.
+    setReviewed(message);
+    focusDone('review');
     void client.invalidateQueries({ queryKey: ['initiatives'] });
   };
   const publish = useMutation({
@@ -25,9 +30,15 @@ export function ReviewActions({ initiative }: { initiative: Initiative }) {
     mutationFn: () => unwrap(api.POST('/api/v1/initiatives/{id}/decline', { params: { path: { id: initiative.id } }, body: { reason } })),
     onSuccess: () => done(t('initiatives.declined')),
   });
-  if (!initiative.can.publish && !initiative.can.decline) return null;
+  const said = (
+    <DoneMessage name="review" show={reviewed !== null}>
+      {reviewed}
+    </DoneMessage>
+  );
+  if (!initiative.can.publish && !initiative.can.decline) return reviewed ? said : null;
   return (
     <div>
+      {said}
       {publish.isError ? <ProblemAlert error={publish.error} /> : null}
       {decline.isError ? <ProblemAlert error={decline.error} /> : null}
       {declining ? (

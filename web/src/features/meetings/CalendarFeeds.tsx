@@ -6,6 +6,8 @@ import { api, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { useMe } from '../../app/session';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
+import { focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { viewerZone } from '../../ui/zones';
@@ -79,6 +81,8 @@ function PrivateFeed() {
     mutationFn: () => unwrap(api.POST('/api/v1/calendar/private-feed', {})),
     onSuccess: () => {
       setConfirm(null);
+      // The new address, shown only once: the focus goes to it.
+      focusWhenShown('[data-testid="private-feed-created"]');
       void queryClient.invalidateQueries({ queryKey: privateFeedQuery().queryKey });
     },
   });
@@ -88,6 +92,7 @@ function PrivateFeed() {
       setConfirm(null);
       create.reset();
       notifySuccess(t('calendar.feeds.revoked'));
+      focusDone('private-feed-revoked');
       void queryClient.invalidateQueries({ queryKey: privateFeedQuery().queryKey });
     },
   });
@@ -104,8 +109,11 @@ function PrivateFeed() {
         {t('calendar.feeds.privateIntro')}
       </Text>
       <ProblemAlert error={create.error ?? revoke.error} />
+      <DoneMessage name="private-feed-revoked" show={revoke.isSuccess && !create.data}>
+        {t('calendar.feeds.revoked')}
+      </DoneMessage>
       {create.data ? (
-        <Alert color="#1e6b30" variant="light" role="status" title={t('calendar.feeds.created')}>
+        <Alert color="#1e6b30" variant="light" role="status" title={t('calendar.feeds.created')} data-testid="private-feed-created">
           <FeedUrl url={create.data.url} label={t('calendar.feeds.private')} />
           <Text size="sm" mt="xs">
             {t('calendar.feeds.shownOnce')}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
+import { byAttribute, focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
@@ -35,8 +36,10 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
       if (p.kind === 'status') return unwrap(api.POST('/api/v1/meetings/{id}/status', { params: { path: { id: m.id } }, headers: ifMatch, body: { status: p.status } }));
       return unwrap(api.PUT('/api/v1/meetings/{id}/publication', { params: { path: { id: m.id } }, headers: ifMatch, body: { [p.what]: p.value } }));
     },
-    onSuccess: () => {
+    onSuccess: (_r, p) => {
       notifySuccess(t('meetings.manage.saved'));
+      // The meeting's new status, or what is now published, once the panel shows it (the button that asked may have gone).
+      focusWhenShown(p.kind === 'status' ? byAttribute('data-meeting-status', p.status) : byAttribute(`data-${p.what}-published`, String(p.value)), { timeoutMs: 10_000 });
       void refresh();
     },
     // Someone else changed the meeting: show theirs, so the choice is made on what is there now.
@@ -78,7 +81,9 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
         </Group>
 
         <div>
-          <Text fw={600}>{t('meetings.manage.statusNow', { status: labels.status(m.status) })}</Text>
+          <Text fw={600} data-meeting-status={m.status}>
+            {t('meetings.manage.statusNow', { status: labels.status(m.status) })}
+          </Text>
           {next.length === 0 ? (
             <Text size="sm">{t('meetings.manage.noNextStatus')}</Text>
           ) : (
@@ -97,7 +102,7 @@ export function ManagePanel({ meeting: m }: { meeting: MeetingPage }) {
         {m.can.publish ? (
           <div>
             <Text fw={600}>{t('meetings.manage.publication')}</Text>
-            <Text size="sm">
+            <Text size="sm" data-participants-published={String(m.participantsPublished)} data-statements-published={String(m.statementsPublished)}>
               {m.participantsPublished ? t('meetings.manage.participantsPublished') : t('meetings.manage.participantsNotPublished')}{' '}
               {m.statementsPublished ? t('meetings.manage.statementsPublished') : t('meetings.manage.statementsNotPublished')}
             </Text>
@@ -142,6 +147,8 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
     send: (ifMatch, r: Registration) => unwrap(api.POST('/api/v1/meetings/{id}/registrations/{registrationId}/confirm', { params: { path: { id: m.id, registrationId: r.id } }, headers: ifMatch })),
     onSuccess: (r) => {
       notifySuccess(t('meetings.manage.confirmed', { delegation: r.delegationName }));
+      // The registration's row once it shows it confirmed: its button has gone.
+      focusWhenShown(`[data-testid="registrations"] ${byAttribute('data-registration-id', r.id)}[data-status="confirmed"]`, { timeoutMs: 10_000 });
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
     onStale: () => void queryClient.invalidateQueries({ queryKey: registrationsQuery(m.id).queryKey }),
@@ -182,7 +189,7 @@ function Registrations({ meeting: m }: { meeting: MeetingPage }) {
             </Table.Thead>
             <Table.Tbody>
               {registrations.data.items.map((r) => (
-                <Table.Tr key={r.id} data-registration={r.delegation.kind === 'state' ? r.delegation.state : r.delegation.organisationId}>
+                <Table.Tr key={r.id} data-registration={r.delegation.kind === 'state' ? r.delegation.state : r.delegation.organisationId} data-registration-id={r.id} data-status={r.status}>
                   <Table.Th scope="row">{r.delegationName}</Table.Th>
                   <Table.Td>{labels.registrationStatus(r.status)}</Table.Td>
                   <Table.Td>

@@ -1,12 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { problemTitle } from '../../ui/problems';
-import { Alert, Anchor, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
-import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
-import { useMe } from '../../app/session';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -68,14 +67,10 @@ const emptyDraft = (): Draft => ({
 export default function MeetingFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const to = useLocalPath();
-  const location = useLocation();
-  const me = useMe();
   const meeting = useQuery({ ...meetingQuery(id ?? ''), enabled: !!id });
   const list = useQuery({ ...meetingsQuery({}), enabled: !id });
 
-  if (me.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (!me.data?.account) return <Navigate replace to={`${to('/sign-in')}?next=${encodeURIComponent(location.pathname)}`} />;
+  // (Signed in: the router's RequireAccount guards this page.)
   if (id ? !meeting.isSuccess : list.isPending) return <Loaded<unknown> query={id ? meeting : list} />;
 
   const allowed = id ? meeting.data?.meeting.can.manage : list.data?.can.schedule;

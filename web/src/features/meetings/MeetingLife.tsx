@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { useLang } from '../../app/paths';
 import { ConfirmDialog, DANGER_COLOR } from '../../ui/ConfirmDialog';
 import { formatInZone } from '../../ui/dates';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useVersionedSave, versionTag } from '../../ui/versioned-save';
@@ -28,6 +29,7 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const setTime = (field: keyof typeof times, value: string) => setTimes((x) => ({ ...x, [field]: value.slice(0, 16) }));
   const close = () => (setOpen(null), setErrors({}));
+  const doneText = (action: Action) => (action === 'announce' ? t('meetings.life.announceDone') : action === 'cancel' ? t('meetings.life.cancelDone') : t('meetings.life.postponeDone'));
 
   const act = useVersionedSave({
     etag: versionTag(m.version),
@@ -44,7 +46,9 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
       );
     },
     onSuccess: (_m, action) => {
-      notifySuccess(action === 'announce' ? t('meetings.life.announceDone') : action === 'cancel' ? t('meetings.life.cancelDone') : t('meetings.life.postponeDone'));
+      notifySuccess(doneText(action));
+      // What was done, said beside the actions (the dialog's button, and the one that opened it, may have gone).
+      focusDone('meeting-life');
       setReason('');
       void queryClient.invalidateQueries({ queryKey: ['meetings'] });
     },
@@ -68,7 +72,13 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
     if (!Object.values(found).some(Boolean)) act.mutate(action);
   };
 
-  if (!m.can.announce && !m.can.postpone && !m.can.cancel) return null;
+  const done = (
+    <DoneMessage name="meeting-life" show={act.isSuccess && !!act.variables}>
+      {act.variables ? doneText(act.variables) : null}
+    </DoneMessage>
+  );
+  // A cancelled meeting has no more moves: only what was just done is said.
+  if (!m.can.announce && !m.can.postpone && !m.can.cancel) return act.isSuccess ? done : null;
   const reasonField = (
     <Textarea
       label={t('meetings.life.reason')}
@@ -94,6 +104,7 @@ export function MeetingLifeActions({ meeting: m }: { meeting: MeetingPage }) {
       ) : (
         <ProblemAlert error={act.error} />
       )}
+      {done}
       <Group gap="sm" mt="xs">
         {m.can.announce ? <Button onClick={() => setOpen('announce')}>{t('meetings.life.announce')}</Button> : null}
         {m.can.postpone ? (

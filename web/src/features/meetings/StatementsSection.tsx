@@ -9,7 +9,7 @@ import { focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useHashTarget } from '../../ui/hash-target';
-import { agendaItemLabel } from './parts';
+import { AgendaItemLine, AgendaItemOption } from './parts';
 import { flattenAgenda, statementsQuery, type MeetingPage, type Statement } from './queries';
 import classes from './meetings.module.css';
 import listing from '../../ui/listing.module.css';
@@ -67,7 +67,7 @@ function StatementGroup({ heading, statements, items, meeting, testId }: { headi
         return (
           <div key={key}>
             <Title order={4} size="h5" mt="sm" mb={4}>
-              {item ? agendaItemLabel(item, lang) : key}
+              {item ? <AgendaItemLine item={item} /> : key}
             </Title>
             <ul className={classes.list}>
               {statements
@@ -178,9 +178,12 @@ function SubmitStatement({ meeting: m, items }: { meeting: MeetingPage; items: R
           label={t('meetings.statements.agendaItem')}
           value={agendaItem}
           onChange={(e) => setAgendaItem(e.currentTarget.value)}
-          data={items.map((i) => ({ value: i.key, label: agendaItemLabel(i, lang) }))}
           required
-        />
+        >
+          {items.map((i) => (
+            <AgendaItemOption key={i.key} item={i} />
+          ))}
+        </NativeSelect>
         <NativeSelect
           label={t('meetings.statements.language')}
           value={language}

@@ -1,3 +1,3 @@
-/** What other features use of the meetings: the calendar, one meeting, an agenda item's label. */
-export { agendaItemLabel } from './parts';
+/** What other features use of the meetings: the calendar, one meeting, an agenda item as an option. */
+export { AgendaItemOption } from './parts';
 export { calendarQuery, meetingQuery, meetingsQuery } from './queries';

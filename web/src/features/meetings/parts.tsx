@@ -2,7 +2,7 @@ import { Badge, Table } from '@mantine/core';
 import { useTranslation } from '../../app/i18n';
 import type { Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
-import { FallbackMark, Localized as LocalizedText } from '../../ui/localized';
+import { FallbackMark, isolated, Localized as LocalizedText, LocalizedOption } from '../../ui/localized';
 import ui from '../../ui/ui.module.css';
 import { localized, useMeetingLabels, type Localized, type Meeting, type MeetingStatus, type ParticipantRole } from './queries';
 import classes from './meetings.module.css';
@@ -27,9 +27,25 @@ export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
 
 export { FallbackMark, LocalizedText };
 
-/** An agenda item as a line or an option: its number, then its title ("2 (a) Points of contact"). */
-export function agendaItemLabel(item: { number: string; title: Localized }, lang: Language): string {
-  return `${item.number} ${titleText(item.title, lang)}`;
+type AgendaItemShown = { key: string; number: string; title: Localized };
+
+/**
+ * An agenda item as a native select's option ("2 (a) Points of contact"): a title the page's
+ * language does not have yet is the English one, marked as `LocalizedOption` marks it.
+ */
+export function AgendaItemOption({ item }: { item: AgendaItemShown }) {
+  const lang = useLang();
+  return <LocalizedOption value={item.key} text={item.title} prefix={`${isolated(item.number, lang)} `} />;
+}
+
+/** An agenda item as a line (a heading): its number, then its title in its own language, marked when it is not the page's. */
+export function AgendaItemLine({ item }: { item: Omit<AgendaItemShown, 'key'> }) {
+  const lang = useLang();
+  return (
+    <>
+      {isolated(item.number, lang)} <LocalizedText text={item.title} />
+    </>
+  );
 }
 
 /** A meeting's title as plain text in the page's language (for document titles and labels). */

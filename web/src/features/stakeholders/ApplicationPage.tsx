@@ -5,6 +5,7 @@ import { useTranslation } from '../../app/i18n';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useLang, useLocalPath } from '../../app/paths';
+import { focusWhenShown } from '../../ui/focus';
 import { Loaded } from '../../ui/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -20,7 +21,14 @@ function SecretariatActions({ application }: { application: Application }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [question, setQuestion] = useState('');
-  const done = () => void client.invalidateQueries({ queryKey: ['stakeholders'] });
+  const done = () => {
+    // The application's new status at the head of the page, once shown (these buttons may have gone with the old one).
+    focusWhenShown(() => {
+      const status = document.querySelector<HTMLElement>('[data-testid="application-status"] [data-status]');
+      return status && status.dataset.status !== application.status ? status : null;
+    }, { timeoutMs: 10_000 });
+    void client.invalidateQueries({ queryKey: ['stakeholders'] });
+  };
   const ask = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/stakeholder-applications/{id}/information-requests', { params: { path: { id: application.id } }, body: { question } })),
     onSuccess: () => {
@@ -93,7 +101,7 @@ export default function ApplicationPage() {
         ) : null}
       </Group>
       <PageHeading title={name}>{query.data ? <OrgName names={query.data.organisation.names} name={query.data.organisation.name} /> : name}</PageHeading>
-      <div>
+      <div data-testid="application-status">
         <StatusBadge status={a.status} />
       </div>
       {a.period && a.status === 'circulated' ? <Period period={a.period} /> : null}

@@ -7,6 +7,7 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { focusWhenShown } from '../../ui/focus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import ui from '../../ui/ui.module.css';
 import { statesQuery } from '../states';
@@ -64,6 +65,8 @@ export default function ApplyPage() {
         }),
       );
     },
+    // The page becomes the receipt: the focus goes to the message with the tracking link.
+    onSuccess: () => focusWhenShown('[data-testid="application-sent"]'),
   });
   const fieldError = (field: string) => (apply.error instanceof ApiProblem ? (apply.error.fieldError(field)?.message ?? null) : null);
   const submit = (e: FormEvent) => {
@@ -76,7 +79,7 @@ export default function ApplyPage() {
     return (
       <Stack gap="md" maw={720}>
         <PageHeading>{t('stakeholders.apply.sentTitle')}</PageHeading>
-        <Alert variant="light" color="#1e6b30" title={t('stakeholders.apply.sent')}>
+        <Alert variant="light" color="#1e6b30" title={t('stakeholders.apply.sent')} data-testid="application-sent">
           <Text>{t('stakeholders.apply.keepLink')}</Text>
           <Anchor component={Link} to={path} data-testid="tracking-link">
             {apply.data.trackingLink}

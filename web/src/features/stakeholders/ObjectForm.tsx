@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Radio, Stack, Text, Textarea } from '@mantine/
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
+import { focusWhenShown } from '../../ui/focus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { Application } from './queries';
 
@@ -25,7 +26,11 @@ export function ObjectForm({ application, orgName }: { application: Application;
           body: { ...(withBasis === 'basis' ? { basis } : {}), nameShared },
         }),
       ),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders'] }),
+    onSuccess: () => {
+      // The objection as the application now records it, in place of this form.
+      focusWhenShown('[data-testid="own-objection"]', { timeoutMs: 10_000 });
+      void client.invalidateQueries({ queryKey: ['stakeholders'] });
+    },
   });
   const own = application.ownObjection;
   if (own) {

@@ -65,7 +65,7 @@ export default function OrganisationPage() {
             {t('stakeholders.withdrawals')}
           </Title>
           {o.withdrawals.map((w, i) => (
-            <Text key={i}>{t('stakeholders.withdrawal', { decision: w.decision, reason: w.reason, date: formatDay(w.at, lang) })}</Text>
+            <Text key={i} data-withdrawal={i}>{t('stakeholders.withdrawal', { decision: w.decision, reason: w.reason, date: formatDay(w.at, lang) })}</Text>
           ))}
         </section>
       ) : null}

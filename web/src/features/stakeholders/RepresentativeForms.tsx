@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, NativeSelect, Radio, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { Link } from 'react-router';
@@ -7,36 +7,48 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
 import { formatDay } from '../../ui/dates';
-import { inLanguage } from '../../ui/localized';
+import { LocalizedOption } from '../../ui/localized';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
+import { focusWhenShown } from '../../ui/focus';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { agendaItemLabel, meetingQuery, meetingsQuery } from '../meetings';
+import { AgendaItemOption, meetingQuery, meetingsQuery } from '../meetings';
 import { allGroupsQuery } from '../groups';
 
-/** The meetings open to stakeholders, as options. */
-function useMeetingOptions() {
+/** The meetings open to stakeholders, as options (a title the page's language lacks is marked). */
+function MeetingOptions() {
   const { t } = useTranslation();
   const lang = useLang();
   const meetings = useQuery(meetingsQuery({}));
   const open = (meetings.data?.items ?? []).filter((m) => m.stakeholdersMayAttend);
-  return [{ value: '', label: t('stakeholders.participation.chooseMeeting') }, ...open.map((m) => ({ value: m.id, label: `${inLanguage(m.title, lang).text} (${formatDay(m.startsAt, lang)})` }))];
+  return (
+    <>
+      <option value="">{t('stakeholders.participation.chooseMeeting')}</option>
+      {open.map((m) => (
+        <LocalizedOption key={m.id} value={m.id} text={m.title} suffix={` (${formatDay(m.startsAt, lang)})`} />
+      ))}
+    </>
+  );
 }
 
 /** The working groups that admit stakeholders, as options. */
-function useGroupOptions() {
+function GroupOptions() {
   const { t } = useTranslation();
-  const lang = useLang();
   const groups = useQuery(allGroupsQuery());
   const open = (groups.data?.items ?? []).filter((g) => g.stakeholderObservers && g.status === 'active');
-  return [{ value: '', label: t('stakeholders.participation.chooseGroup') }, ...open.map((g) => ({ value: g.id, label: inLanguage(g.name, lang).text }))];
+  return (
+    <>
+      <option value="">{t('stakeholders.participation.chooseGroup')}</option>
+      {open.map((g) => (
+        <LocalizedOption key={g.id} value={g.id} text={g.name} />
+      ))}
+    </>
+  );
 }
 
-/** The items and sub-items of a meeting's current agenda, as options: the meeting as a whole first. */
-function useAgendaOptions(meetingId: string) {
-  const { t } = useTranslation();
-  const lang = useLang();
+/** The items and sub-items of a meeting's current agenda. */
+function useAgendaItems(meetingId: string) {
   const meeting = useQuery({ ...meetingQuery(meetingId), enabled: !!meetingId });
-  const items = (meeting.data?.meeting.agenda?.items ?? []).flatMap((i) => [i, ...i.items]);
-  return [{ value: '', label: t('stakeholders.participation.wholeMeeting') }, ...items.map((i) => ({ value: i.key, label: agendaItemLabel(i, lang) }))];
+  return (meeting.data?.meeting.agenda?.items ?? []).flatMap((i) => [i, ...i.items]);
 }
 
 /** The file's bytes as base64, for the JSON body. */
@@ -58,14 +70,12 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
   const lang = useLang();
   const to = useLocalPath();
   const client = useQueryClient();
-  const meetings = useMeetingOptions();
-  const groups = useGroupOptions();
   const names = new Intl.DisplayNames([lang], { type: 'language' });
   const [target, setTarget] = useState<'meeting' | 'group'>('meeting');
   const [meetingId, setMeetingId] = useState('');
   const [agendaItem, setAgendaItem] = useState('');
   const [groupId, setGroupId] = useState('');
-  const agenda = useAgendaOptions(target === 'meeting' ? meetingId : '');
+  const agenda = useAgendaItems(target === 'meeting' ? meetingId : '');
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<Language>(lang);
   const [form, setForm] = useState<'text' | 'pdf'>('text');
@@ -85,6 +95,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
         }),
       ),
     onSuccess: (input) => {
+      focusDone('written-input');
       setTitle('');
       setText('');
       setPdf(null);
@@ -119,16 +130,24 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
                   setMeetingId(e.currentTarget.value);
                   setAgendaItem('');
                 }}
-                data={meetings}
                 required
                 error={fieldError('meetingId')}
-              />
-              {meetingId && agenda.length > 1 ? (
-                <NativeSelect label={t('stakeholders.participation.agendaItem')} value={agendaItem} onChange={(e) => setAgendaItem(e.currentTarget.value)} data={agenda} error={fieldError('agendaItem')} />
+              >
+                <MeetingOptions />
+              </NativeSelect>
+              {meetingId && agenda.length > 0 ? (
+                <NativeSelect label={t('stakeholders.participation.agendaItem')} value={agendaItem} onChange={(e) => setAgendaItem(e.currentTarget.value)} error={fieldError('agendaItem')}>
+                  <option value="">{t('stakeholders.participation.wholeMeeting')}</option>
+                  {agenda.map((i) => (
+                    <AgendaItemOption key={i.key} item={i} />
+                  ))}
+                </NativeSelect>
               ) : null}
             </>
           ) : (
-            <NativeSelect label={t('stakeholders.participation.group')} value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)} data={groups} required error={fieldError('groupId')} />
+            <NativeSelect label={t('stakeholders.participation.group')} value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)} required error={fieldError('groupId')}>
+              <GroupOptions />
+            </NativeSelect>
           )}
           <TextInput label={t('stakeholders.participation.inputName')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={500} />
           <NativeSelect label={t('stakeholders.language')} value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)} data={LANGUAGES.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
@@ -145,7 +164,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
           )}
           {submit.isError ? <ProblemAlert error={submit.error} /> : null}
           {submit.isSuccess ? (
-            <Alert color="#1e6b30" variant="light" role="status" title={submit.data.groupId ? t('stakeholders.participation.publishedGroup') : t('stakeholders.participation.published')}>
+            <DoneMessage name="written-input" show title={submit.data.groupId ? t('stakeholders.participation.publishedGroup') : t('stakeholders.participation.published')}>
               {submit.data.meetingId ? (
                 <Anchor component={Link} to={to(`/meetings/${submit.data.meetingId}`)}>
                   {t('stakeholders.participation.seeMeeting')}
@@ -155,7 +174,7 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
                   {t('stakeholders.participation.seeGroup')}
                 </Anchor>
               ) : null}
-            </Alert>
+            </DoneMessage>
           ) : null}
           <Button type="submit" loading={submit.isPending} w="fit-content">
             {t('stakeholders.participation.submitInput')}
@@ -170,12 +189,14 @@ export function SubmitWrittenInput({ organisationId }: { organisationId: string 
 export function RequestToSpeak({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const meetings = useMeetingOptions();
   const [meetingId, setMeetingId] = useState('');
   const [speaker, setSpeaker] = useState('');
   const ask = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/meetings/{id}/speaking-requests/organisations/{organisationId}', { params: { path: { id: meetingId, organisationId } }, body: { speaker } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] }),
+    onSuccess: () => {
+      focusDone('speaking-request');
+      void client.invalidateQueries({ queryKey: ['stakeholders', 'speaking', meetingId] });
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -188,10 +209,12 @@ export function RequestToSpeak({ organisationId }: { organisationId: string }) {
       </Title>
       <form onSubmit={onSubmit}>
         <Stack gap="sm" maw={720}>
-          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data={meetings} required />
+          <NativeSelect label={t('stakeholders.participation.meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} required>
+            <MeetingOptions />
+          </NativeSelect>
           <TextInput label={t('stakeholders.participation.speaker')} value={speaker} onChange={(e) => setSpeaker(e.currentTarget.value)} required maxLength={200} />
           {ask.isError ? <ProblemAlert error={ask.error} /> : null}
-          {ask.isSuccess ? <Alert color="#1e6b30" variant="light" role="status" title={t('stakeholders.participation.speakDone')} /> : null}
+          <DoneMessage name="speaking-request" show={ask.isSuccess} title={t('stakeholders.participation.speakDone')} />
           <Button type="submit" loading={ask.isPending} w="fit-content">
             {t('stakeholders.participation.speak')}
           </Button>
@@ -212,6 +235,7 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
     onSuccess: () => {
       setName('');
       setEmail('');
+      focusDone('representative');
     },
   });
   const onSubmit = (e: FormEvent) => {
@@ -229,10 +253,9 @@ export function InviteRepresentative({ organisationId }: { organisationId: strin
           <TextInput type="email" label={t('stakeholders.participation.repEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
           {invite.isError ? <ProblemAlert error={invite.error} /> : null}
           {invite.isSuccess ? (
-            <Alert
-              color="#1e6b30"
-              variant="light"
-              role="status"
+            <DoneMessage
+              name="representative"
+              show
               title={invite.data.expiresAt ? t('stakeholders.participation.invited', { email: invite.data.email }) : t('stakeholders.participation.granted', { email: invite.data.email })}
             />
           ) : null}
@@ -253,7 +276,15 @@ export function WithdrawAccreditation({ organisationId }: { organisationId: stri
   const [reason, setReason] = useState('');
   const withdraw = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/organisations/{id}/withdrawal', { params: { path: { id: organisationId } }, body: { decision, reason } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stakeholders'] }),
+    onSuccess: () => {
+      // The withdrawal on the organisation's record, once shown (this form goes with the accreditation).
+      const before = document.querySelectorAll('[data-withdrawal]').length;
+      focusWhenShown(() => {
+        const shown = document.querySelectorAll<HTMLElement>('[data-withdrawal]');
+        return shown.length > before ? shown[shown.length - 1]! : null;
+      }, { timeoutMs: 10_000 });
+      void client.invalidateQueries({ queryKey: ['stakeholders'] });
+    },
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrapResponse, type StateDetail } from '../../api/client';
 import { directionOf, LANGUAGES, type Language } from '../../app/languages';
 import { useLang, useLocalPath } from '../../app/paths';
+import { focusWhenShown } from '../../ui/focus';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeading } from '../../ui/PageHeading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -113,6 +114,9 @@ function CorrectNames({ state, etag }: { state: StateDetail; etag: string | null
       queryClient.setQueryData(stateQuery(state.iso3).queryKey, { state: data, etag: response.headers.get('etag') });
       void queryClient.invalidateQueries({ queryKey: ['states'] });
       notifySuccess(t('states.correctionSaved'));
+      // The corrected name (the first one changed), in the table of names: the form is rebuilt on the new version.
+      const corrected = LANGUAGES.find((l) => data.names[l] !== state.names[l]) ?? LANGUAGES[0];
+      focusWhenShown(() => document.querySelector<HTMLElement>(`[data-testid="name-${corrected}"]`)?.closest('tr') ?? null);
     },
   });
 

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from '../../app/i18n';
 import { api, unwrap } from '../../api/client';
 import { LANGUAGES, type Language } from '../../app/languages';
 import { useLang } from '../../app/paths';
 import { PageHeading } from '../../ui/PageHeading';
+import { DoneMessage, focusDone } from '../../ui/DoneMessage';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TOPICS, TOPIC_LABELS, type Topic } from './topics';
 
@@ -19,6 +20,8 @@ export default function SignUpPage() {
   const [topics, setTopics] = useState<Topic[]>([...TOPICS]);
   const send = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/updates/subscriptions', { body: { email, language, topics } })),
+    // The form gives way to the message: the focus goes to it.
+    onSuccess: () => focusDone('subscription'),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -28,9 +31,9 @@ export default function SignUpPage() {
     return (
       <Stack gap="md">
         <PageHeading>{t('updates.title')}</PageHeading>
-        <Alert role="status" variant="light" color="un" title={t('updates.checkMailTitle')}>
+        <DoneMessage name="subscription" show title={t('updates.checkMailTitle')}>
           {t('updates.checkMail')}
-        </Alert>
+        </DoneMessage>
       </Stack>
     );
   return (
