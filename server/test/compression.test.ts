@@ -80,3 +80,27 @@ describe('answers compressed for a client that accepts it', () => {
     expect(plainBodies).toEqual([]);
   });
 });
+
+describe('a write made on the ETag of a compressed answer', () => {
+  it('is taken as made on that version: a browser sends back the tag it was given, coding and all', async () => {
+    const cookie = [...secretariat.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const read = await get('/api/v1/framework/elements/norm-13f?lang=fr', { cookie, 'accept-encoding': 'gzip, deflate, br' });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['content-encoding']).toBe('br');
+    const etag = String(read.headers.etag);
+    expect(etag).toMatch(/^"\d+-br"$/);
+    const text = {
+      language: 'fr',
+      title: 'Intégrité de la chaîne d’approvisionnement',
+      text: 'Les États devraient prendre des mesures raisonnables pour garantir l’intégrité de la chaîne d’approvisionnement.',
+      status: 'summary',
+      source: { symbol: 'A/70/174', paragraph: '13(i)', paragraphConfirmed: false },
+    };
+    const recorded = await secretariat.post('/api/v1/framework/elements/norm-13f/versions', text, { 'if-match': etag });
+    expect(recorded.status).toBe(201);
+    // The same tag again: the version it stands for is no longer the latest.
+    const stale = await secretariat.post('/api/v1/framework/elements/norm-13f/versions', { ...text, language: 'es' }, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect((await secretariat.post('/api/v1/framework/elements/norm-13f/versions', text, { 'if-match': '"2-zip"' })).status).toBe(400);
+  });
+});

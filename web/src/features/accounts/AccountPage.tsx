@@ -284,7 +284,7 @@ function Sessions() {
   const endOne = useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } })),
     onSuccess: () => {
-      notifySuccess(t('account.sessionEnded'));
+      // Said once, in the message that takes the focus (a toast beside it would say it twice).
       setEnded(t('account.sessionEnded'));
       // The row and its button are gone: the focus goes to the message that says so.
       focusDone('sessions');
@@ -295,7 +295,6 @@ function Sessions() {
   const endOthers = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')),
     onSuccess: () => {
-      notifySuccess(t('account.othersEnded'));
       setEnded(t('account.othersEnded'));
       focusDone('sessions');
       void refresh();
