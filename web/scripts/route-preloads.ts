@@ -142,47 +142,51 @@ export function routePreloads(options: { router: string; languages: readonly str
         pageIds.set(name, resolved.id);
       }
     },
-    generateBundle(_options, bundle: Rolldown.OutputBundle) {
-      if (!build || !routes) return;
-      const chunks = Object.values(bundle).filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const url = (fileName: string) => `${base}${fileName}`;
-      /** A chunk and every chunk it imports statically, the chunk first. */
-      const closure = (start: Rolldown.OutputChunk, into = new Set<string>()): Set<string> => {
-        if (into.has(start.fileName)) return into;
-        into.add(start.fileName);
-        for (const imported of start.imports) {
-          const next = byFile.get(imported);
-          if (next) closure(next, into);
-        }
-        return into;
-      };
-      // What index.html already brings: the entry and its static imports.
-      const shell = new Set<string>();
-      for (const entry of chunks.filter((c) => c.isEntry)) closure(entry, shell);
-      const chunkOf = (moduleId: string) => chunks.find((c) => c.facadeModuleId === moduleId) ?? chunks.find((c) => c.moduleIds.includes(moduleId));
-      const cssOf = (fileName: string): string[] => [...(byFile.get(fileName)?.viteMetadata?.importedCss ?? [])];
+    generateBundle: {
+      // After Vite's own: its CSS plugin drops the chunks that held only CSS (their importers then name that CSS).
+      order: 'post',
+      handler(_options, bundle: Rolldown.OutputBundle) {
+        if (!build || !routes) return;
+        const chunks = Object.values(bundle).filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        const url = (fileName: string) => `${base}${fileName}`;
+        /** A chunk and every chunk it imports statically, the chunk first. */
+        const closure = (start: Rolldown.OutputChunk, into = new Set<string>()): Set<string> => {
+          if (into.has(start.fileName)) return into;
+          into.add(start.fileName);
+          for (const imported of start.imports) {
+            const next = byFile.get(imported);
+            if (next) closure(next, into);
+          }
+          return into;
+        };
+        // What index.html already brings: the entry and its static imports.
+        const shell = new Set<string>();
+        for (const entry of chunks.filter((c) => c.isEntry)) closure(entry, shell);
+        const chunkOf = (moduleId: string) => chunks.find((c) => c.facadeModuleId === moduleId) ?? chunks.find((c) => c.moduleIds.includes(moduleId));
+        const cssOf = (fileName: string): string[] => [...(byFile.get(fileName)?.viteMetadata?.importedCss ?? [])];
 
-      const out: RoutePreloads = { routes: [] };
-      for (const route of routes) {
-        const moduleId = pageIds.get(route.page)!;
-        const chunk = chunkOf(moduleId);
-        if (!chunk) throw new Error(`route-preloads: no chunk holds ${moduleId} (page ${route.page})`);
-        const files = [...closure(chunk)].filter((f) => !shell.has(f));
-        const shellCss = new Set([...shell].flatMap(cssOf));
-        const css = [...new Set(files.flatMap(cssOf))].filter((f) => !shellCss.has(f));
-        const parts = ['shell', ...routes.pages.get(route.page)!.parts];
-        const strings: Record<string, string[]> = {};
-        for (const lang of options.languages) {
-          strings[lang] = parts.map((part) => {
-            const partChunk = chunks.find((c) => c.facadeModuleId === partModuleId(lang, part));
-            if (!partChunk) throw new Error(`route-preloads: no chunk for the strings ${lang}:${part} (page ${route.page})`);
-            return url(partChunk.fileName);
-          });
+        const out: RoutePreloads = { routes: [] };
+        for (const route of routes) {
+          const moduleId = pageIds.get(route.page)!;
+          const chunk = chunkOf(moduleId);
+          if (!chunk) throw new Error(`route-preloads: no chunk holds ${moduleId} (page ${route.page})`);
+          const files = [...closure(chunk)].filter((f) => !shell.has(f));
+          const shellCss = new Set([...shell].flatMap(cssOf));
+          const css = [...new Set(files.flatMap(cssOf))].filter((f) => !shellCss.has(f));
+          const parts = ['shell', ...routes.pages.get(route.page)!.parts];
+          const strings: Record<string, string[]> = {};
+          for (const lang of options.languages) {
+            strings[lang] = parts.map((part) => {
+              const partChunk = chunks.find((c) => c.facadeModuleId === partModuleId(lang, part));
+              if (!partChunk) throw new Error(`route-preloads: no chunk for the strings ${lang}:${part} (page ${route.page})`);
+              return url(partChunk.fileName);
+            });
+          }
+          out.routes.push({ path: route.path, js: files.map(url), css: css.map(url), strings });
         }
-        out.routes.push({ path: route.path, js: files.map(url), css: css.map(url), strings });
-      }
-      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: `${JSON.stringify(out)}\n` });
+        this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: `${JSON.stringify(out)}\n` });
+      },
     },
   };
 }
