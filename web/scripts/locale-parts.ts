@@ -19,6 +19,8 @@ const VIRTUAL = 'virtual:locale-parts';
 const RESOLVED = `\0${VIRTUAL}`;
 /** A part's module: `\0locale-part:<lang>:<part>`. */
 const PART = '\0locale-part:';
+/** The module id of one language's part (its chunk's facade in the build: scripts/route-preloads.ts finds it so). */
+export const partModuleId = (lang: string, part: string) => `${PART}${lang}:${part}`;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -70,7 +72,7 @@ export function localeParts(options: { dir: string; languages: readonly string[]
         const hash = hashOf(lang);
         for (const part of partsOf()) {
           // Its export kept (an app's entries lose theirs: Vite builds with preserveEntrySignatures false).
-          this.emitFile({ type: 'chunk', id: `${PART}${lang}:${part}`, fileName: `${assetsDir}/locale-${lang}-${hash}-${part}.js`, preserveSignature: 'strict' });
+          this.emitFile({ type: 'chunk', id: partModuleId(lang, part), fileName: `${assetsDir}/locale-${lang}-${hash}-${part}.js`, preserveSignature: 'strict' });
         }
       }
     },

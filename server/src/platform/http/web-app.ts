@@ -58,6 +58,8 @@ async function walk(dir: string, base = dir): Promise<string[]> {
 async function loadFiles(distDir: string): Promise<Map<string, WebFile>> {
   const files = new Map<string, WebFile>();
   for (const relative of await walk(distDir)) {
+    // The build's own records (.vite/: its manifest, the routes' preloads) are read, not served.
+    if (relative.split(path.sep)[0] === '.vite') continue;
     const urlPath = `/${relative.split(path.sep).join('/')}`;
     const ext = path.extname(relative).toLowerCase();
     const body = await readFile(path.join(distDir, relative));
@@ -107,24 +109,107 @@ async function send(request: FastifyRequest, reply: FastifyReply, file: WebFile)
 }
 
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+type Language = (typeof LANGUAGES)[number];
+const isLanguage = (value: string | undefined): value is Language => (LANGUAGES as readonly (string | undefined)[]).includes(value);
 
 /**
- * index.html as each language's pages start: `<html lang="ar" dir="rtl">` for `/ar/…`, so the
- * first paint, before any script runs, is already in the right language and direction.
+ * What the web build writes beside its files (web/scripts/route-preloads.ts, from the router's own
+ * route list and the build's chunks): for each route of the app, the files its page needs beyond the
+ * main chunk. Not served.
  */
-function indexPerLanguage(index: WebFile): (pathname: string) => WebFile {
+const ROUTE_PRELOADS = '.vite/route-preloads.json';
+
+interface RoutePreload {
+  /** React Router's pattern, `/:lang/reporting/cycles/:id/analysis`; no splat nor optional segment. */
+  path: string;
+  js: string[];
+  css: string[];
+  strings: Record<string, string[]>;
+}
+
+interface Route {
+  /** Each segment of the pattern: its text (lower case), or null for a parameter. */
+  segments: (string | null)[];
+  statics: number;
+  preload: RoutePreload;
+}
+
+async function readRoutes(distDir: string, files: Map<string, WebFile>, app: App): Promise<Route[]> {
+  const text = await readFile(path.join(distDir, ROUTE_PRELOADS), 'utf8').catch(() => null);
+  if (text === null) {
+    app.log.warn({ distDir }, `web app built without ${ROUTE_PRELOADS}: its pages are served without preloads`);
+    return [];
+  }
+  const { routes } = JSON.parse(text) as { routes: RoutePreload[] };
+  // Only the build's own files are named (a file list from another build would name missing ones).
+  const known = (url: string) => url.startsWith('/assets/') && files.has(url);
+  return routes
+    .filter((r) => !/[*?]/.test(r.path))
+    .map((r) => {
+      const segments = r.path.split('/').filter(Boolean).map((s) => (s.startsWith(':') ? null : s.toLowerCase()));
+      const strings = Object.fromEntries(Object.entries(r.strings).map(([lang, urls]) => [lang, urls.filter(known)]));
+      return { segments, statics: segments.filter((s) => s !== null).length, preload: { ...r, js: r.js.filter(known), css: r.css.filter(known), strings } };
+    });
+}
+
+/**
+ * The route an address opens, as React Router chooses it (among patterns of as many segments, the one
+ * with most fixed segments, then the first; fixed segments compared without case, a parameter takes
+ * any non-empty segment); null when none: the address is then matched against nothing else.
+ */
+function routeOf(routes: readonly Route[], pathname: string): { route: Route; index: number } | null {
+  const segments = pathname.replace(/\/+$/, '').split('/').slice(1);
+  if (segments.some((s) => s === '')) return null;
+  let best: { route: Route; index: number } | null = null;
+  for (const [index, route] of routes.entries()) {
+    if (route.segments.length !== segments.length) continue;
+    const matches = route.segments.every((fixed, i) => fixed === null || fixed === segments[i]!.toLowerCase());
+    if (matches && (!best || route.statics > best.route.statics)) best = { route, index };
+  }
+  return best;
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The links that let the browser fetch a route's files beside the main chunk rather than after it:
+ * its CSS (which the app's loader awaits before the page's module), its chunks and its strings in the
+ * address's language. `crossorigin` as the app's own loader asks for them, so that each is fetched once.
+ */
+function preloadLinks(preload: RoutePreload, lang: Language): string {
+  const links = [
+    ...preload.css.map((url) => `<link rel="preload" as="style" crossorigin href="${escapeAttribute(url)}">`),
+    ...[...preload.js, ...(preload.strings[lang] ?? [])].map((url) => `<link rel="modulepreload" crossorigin href="${escapeAttribute(url)}">`),
+  ];
+  return links.map((link) => `    ${link}\n`).join('');
+}
+
+/**
+ * index.html as each page starts: `<html lang="ar" dir="rtl">` for `/ar/…`, so the first paint, before
+ * any script runs, is already in the right language and direction; and for an address of one of the
+ * app's routes, the links preloading that route's files (preloadLinks). A variant depends on the
+ * language and the route only (nothing of the address is written into it), and has its own ETag;
+ * each is built once, when first asked for.
+ */
+function indexPages(index: WebFile, routes: readonly Route[]): (pathname: string) => WebFile {
   const html = index.body.toString('utf8');
   const variants = new Map<string, WebFile>();
-  for (const lang of LANGUAGES) {
-    const body = Buffer.from(html.replace(/<html[^>]*>/, `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
-    variants.set(lang, {
-      ...index,
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      encoded: {},
-    });
-  }
-  return (pathname) => variants.get(pathname.split('/')[1] ?? '') ?? index;
+  return (pathname) => {
+    const lang = pathname.split('/')[1];
+    if (!isLanguage(lang)) return index;
+    const match = routeOf(routes, pathname);
+    const key = `${lang} ${match?.index ?? '-'}`;
+    let variant = variants.get(key);
+    if (!variant) {
+      let text = html.replace(/<html[^>]*>/, `<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
+      if (match) text = text.replace('</head>', `${preloadLinks(match.route.preload, lang)}  </head>`);
+      const body = Buffer.from(text);
+      variant = { ...index, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, encoded: {} };
+      variants.set(key, variant);
+    }
+    return variant;
+  };
 }
 
 /**
@@ -142,7 +227,7 @@ export async function serveWebApp(app: App, distDir: string): Promise<void> {
   const files = await loadFiles(distDir);
   const index = files.get('/index.html');
   if (!index) return;
-  const indexFor = indexPerLanguage(index);
+  const indexFor = indexPages(index, await readRoutes(distDir, files, app));
 
   app.get(
     '/*',
