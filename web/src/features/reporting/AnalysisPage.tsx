@@ -36,8 +36,28 @@ export default function AnalysisPage() {
   const cycle = useQuery(cycleQuery(id));
   const states = useQuery({ ...statesQuery({}), staleTime: ANALYSIS_FRESH });
 
-  if (!analysis.isSuccess || !cycle.isSuccess || !states.isSuccess) return <Loaded query={[analysis, cycle, states]} />;
-  return <Picture analysis={analysis.data} cycle={cycle.data} states={states.data.items} />;
+  // The heading as soon as the cycle is there (on a slow connection the other answers come later).
+  if (!cycle.isSuccess) return <Loaded query={[cycle, analysis, states]} />;
+  return (
+    <Stack gap="xl">
+      <Heading cycle={cycle.data} />
+      {analysis.isSuccess && states.isSuccess ? <Picture analysis={analysis.data} cycle={cycle.data} states={states.data.items} /> : <Loaded query={[analysis, states]} />}
+    </Stack>
+  );
+}
+
+function Heading({ cycle }: { cycle: CycleDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div>
+      <Text size="sm">{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</Text>
+      <PageHeading title={t('reporting.analysis.heading', { cycle: cycle.title })}>
+        <Sentence i18nKey="reporting.analysis.heading" values={{ cycle: <InLanguage lang="en">{cycle.title}</InLanguage> }} />
+      </PageHeading>
+      <Text className={listing.intro}>{t('reporting.analysis.intro')}</Text>
+    </div>
+  );
 }
 
 export type StateRow = { iso3: string; m49: string; regionalGroup: RegionalGroupId | null; names: Record<'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es', string> };
@@ -58,15 +78,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
   });
 
   return (
-    <Stack gap="xl">
-      <div>
-        <Text size="sm">{formatPeriod(cycle.periodStart, cycle.periodEnd, lang)}</Text>
-        <PageHeading title={t('reporting.analysis.heading', { cycle: cycle.title })}>
-          <Sentence i18nKey="reporting.analysis.heading" values={{ cycle: <InLanguage lang="en">{cycle.title}</InLanguage> }} />
-        </PageHeading>
-        <Text className={listing.intro}>{t('reporting.analysis.intro')}</Text>
-      </div>
-
+    <>
       <section aria-labelledby="participation">
         <Title order={2} size="h3" id="participation" mb="xs">
           {t('reporting.analysis.participation')}
@@ -170,7 +182,7 @@ function Picture({ analysis, cycle, states }: { analysis: Analysis; cycle: Cycle
           {t('reporting.edit.backToCycles')}
         </Anchor>
       </section>
-    </Stack>
+    </>
   );
 }
 
