@@ -247,3 +247,36 @@ describe('exports', () => {
     for (const code of codesOf(list)) expect(codes).toContain(code);
   });
 });
+
+describe('an element as the public reads it, kept serialized', () => {
+  it('is the signed-in answer but for `can`, with the latest version as its ETag, revalidated in any coding, and fresh after a write', async () => {
+    const c = await signedIn(p.app, secretariat);
+    const url = '/api/v1/framework/elements/norm-13b?lang=es';
+    const mine = await c.get(url);
+    const pub = await p.app.inject({ method: 'GET', url });
+    expect(pub.statusCode).toBe(200);
+    const { can: ownCan, ...own } = mine.body as { can: { recordText: boolean } };
+    const { can: publicCan, ...shared } = JSON.parse(pub.body) as { can: { recordText: boolean } };
+    expect(ownCan.recordText).toBe(true);
+    expect(publicCan.recordText).toBe(false);
+    expect(shared).toEqual(own);
+    expect(pub.headers.etag).toBe(mine.headers.etag);
+    expect(pub.headers.etag).toBe(`"${(own as { latest: { version: number } }).latest.version}"`);
+    expect(pub.headers['cache-control']).toBe('public, no-cache');
+    const br = await p.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    for (const tag of [pub.headers.etag, br.headers.etag]) {
+      expect((await p.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(tag) } })).statusCode).toBe(304);
+    }
+    // A new version: the public sees it at once, under its new ETag.
+    const recorded = await c.post('/api/v1/framework/elements/norm-13b/versions', {
+      language: 'es', title: 'Cooperación en casos de incidentes', text: 'Los Estados deberían considerar toda la información pertinente.', status: 'summary',
+      source: { symbol: 'A/70/174', paragraph: '13(b)', paragraphConfirmed: false },
+    }, { 'if-match': String(br.headers.etag) });
+    expect(recorded.status).toBe(201);
+    const after = await p.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(pub.headers.etag) } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).toBe(`"${recorded.body.version}"`);
+    expect(JSON.parse(after.body).latest.display).toMatchObject({ language: 'es', fallback: false, title: 'Cooperación en casos de incidentes' });
+  });
+});

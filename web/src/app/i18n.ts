@@ -138,10 +138,18 @@ function loadPart(lang: Language, part: LocalePart): Promise<void> {
   return done;
 }
 
-/** Loads a language's strings (the shell's and every part asked for so far, once) and makes it the current language. */
+/**
+ * Loads a language's strings (the shell's and every part asked for so far, once) and makes it the
+ * current language: as soon as the shell's strings are there when it is the first language (the layout
+ * needs no other, and each page waits for its own parts: router.tsx), so that on a slow connection the
+ * layout and its progress indicator are drawn while the page's parts still come; once every part asked
+ * for is there when switching, so that the page shown never loses its strings.
+ */
 export async function loadLanguage(lang: Language): Promise<void> {
   target = lang;
-  await Promise.all([...wanted].map((part) => loadPart(lang, part)));
+  const switching = current !== undefined && current !== lang;
+  const all = [...wanted].map((part) => loadPart(lang, part));
+  await (switching ? Promise.all(all) : loadPart(lang, 'shell'));
   // Until then the page stays in the language it was in; a later switch, already asked for, wins.
   if (target === lang && current !== lang) {
     current = lang;

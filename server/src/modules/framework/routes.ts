@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/server.js';
 import type { PlatformContext } from '../../platform/context.js';
 import { canOf, guard } from '../../platform/http/policy.js';
-import { requireIfMatch, setEtag } from '../../platform/http/etag.js';
+import { etagOf, requireIfMatch, setEtag } from '../../platform/http/etag.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { sendCsv } from '../../platform/http/csv.js';
 import { VersionedCache, VersionedMemo } from '../../platform/http/versioned-cache.js';
@@ -56,6 +56,27 @@ const SourceDocument = z.object({
   endorsedBy: z.string().nullable(),
 });
 
+/** One element with its history, as `GET /api/v1/framework/elements/{code}` answers. */
+const ElementWithHistory = z.object({
+  code: z.string(),
+  kind: z.enum(ELEMENT_KINDS),
+  latest: Version,
+  versions: z.array(Version),
+  relations: z.array(
+    z.object({
+      direction: z.enum(['to', 'from']),
+      kind: z.string(),
+      code: z.string(),
+      elementKind: z.enum(ELEMENT_KINDS),
+      title: z.string(),
+      language: LanguageSchema.describe('the language of `title`: the one asked for, or English when it has none yet'),
+      sourceSymbol: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  can: z.object({ recordText: z.boolean() }),
+});
+
 export function frameworkRoutes(app: App, { database }: PlatformContext): void {
   const { db, versions } = database;
   const read = { policy: guard(frameworkPolicy.read) };
@@ -103,35 +124,23 @@ export function frameworkRoutes(app: App, { database }: PlatformContext): void {
         summary: 'One element with its history (every version) and related elements',
         params: z.object({ code: Code }),
         querystring: z.object({ lang: LanguageSchema.default('en') }),
-        response: {
-          200: z.object({
-            code: z.string(),
-            kind: z.enum(ELEMENT_KINDS),
-            latest: Version,
-            versions: z.array(Version),
-            relations: z.array(
-              z.object({
-                direction: z.enum(['to', 'from']),
-                kind: z.string(),
-                code: z.string(),
-                elementKind: z.enum(ELEMENT_KINDS),
-                title: z.string(),
-                language: LanguageSchema.describe('the language of `title`: the one asked for, or English when it has none yet'),
-                sourceSymbol: z.string().nullable(),
-                note: z.string().nullable(),
-              }),
-            ),
-            can: z.object({ recordText: z.boolean() }),
-          }),
-        },
+        response: { 200: ElementWithHistory },
       },
     },
     async (request, reply) => {
       const { code } = request.params;
       const { lang } = request.query;
       const element = await elements.get(`${code}:${lang}`, versions.of('framework'), () => elementWithHistory(db, code, lang));
+      const can = canOf(frameworkCan.element, request.actor);
+      // The public's answer is the same for all: kept serialized and compressed (as the route's schema
+      // writes it), with the latest version as its ETag, as a signed-in reader's answer has it too.
+      if (!request.actor) {
+        return cache.send(request, reply, `element:${code}:${lang}`, () => versions.of('framework'), async () => z.encode(ElementWithHistory, { ...element, can }), {
+          etag: etagOf(element.latest.version),
+        });
+      }
       setEtag(reply, element.latest.version);
-      return { ...element, can: canOf(frameworkCan.element, request.actor) };
+      return { ...element, can };
     },
   );
 

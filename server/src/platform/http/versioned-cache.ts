@@ -57,8 +57,12 @@ export class VersionedCache {
     key: string,
     version: () => string | number | Promise<string | number>,
     produce: () => Promise<unknown>,
-    /** An answer for one kind of signed-in reader: kept here only, never by a browser or a proxy (no ETag, `private, no-store`). */
-    options: { personal?: boolean } = {},
+    /**
+     * `personal`: an answer for one kind of signed-in reader, kept here only, never by a browser or a
+     * proxy (no ETag, `private, no-store`). `etag`: the data's own strong tag (a record's version, `"5"`,
+     * which its writes take back as If-Match) in place of one made from the version and the key.
+     */
+    options: { personal?: boolean; etag?: string } = {},
   ): Promise<FastifyReply> {
     const v = version();
     const current = String(typeof v === 'object' ? await v : v);
@@ -68,7 +72,7 @@ export class VersionedCache {
       const made: Entry = {
         version: current,
         body,
-        etag: createHash('sha256').update(current).update(key).digest('base64url').slice(0, 22),
+        etag: options.etag ? options.etag.replace(/^"|"$/g, '') : createHash('sha256').update(current).update(key).digest('base64url').slice(0, 22),
         coded: {},
         evict: () => this.forget(key, made),
       };

@@ -180,7 +180,8 @@ const escapeAttribute = (value: string) =>
 function preloadLinks(preload: RoutePreload, lang: Language): string {
   const links = [
     ...preload.css.map((url) => `<link rel="preload" as="style" crossorigin href="${escapeAttribute(url)}">`),
-    ...[...preload.js, ...(preload.strings[lang] ?? [])].map((url) => `<link rel="modulepreload" crossorigin href="${escapeAttribute(url)}">`),
+    // The strings first: small, and the layout is drawn (with the page's progress indicator) once the shell's are there.
+    ...[...(preload.strings[lang] ?? []), ...preload.js].map((url) => `<link rel="modulepreload" crossorigin href="${escapeAttribute(url)}">`),
   ];
   return links.map((link) => `    ${link}\n`).join('');
 }
