@@ -120,6 +120,8 @@ function merge(into: Strings, from: Strings): void {
  * (router.tsx). Every part asked for once is kept in every language the reader switches to.
  */
 const wanted = new Set<LocalePart>(['shell']);
+/** The parts a first language waits for: the shell's (the layout's), or every part for the component tests. */
+const awaited = new Set<LocalePart>(['shell']);
 const loading = new Map<string, Promise<void>>();
 
 function loadPart(lang: Language, part: LocalePart): Promise<void> {
@@ -149,7 +151,7 @@ export async function loadLanguage(lang: Language): Promise<void> {
   target = lang;
   const switching = current !== undefined && current !== lang;
   const all = [...wanted].map((part) => loadPart(lang, part));
-  await (switching ? Promise.all(all) : loadPart(lang, 'shell'));
+  await (switching ? Promise.all(all) : Promise.all([...awaited].map((part) => loadPart(lang, part))));
   // Until then the page stays in the language it was in; a later switch, already asked for, wins.
   if (target === lang && current !== lang) {
     current = lang;
@@ -168,5 +170,8 @@ export async function loadParts(parts: readonly LocalePart[]): Promise<void> {
 
 /** Every part from now on (the component tests, which render pages without their routes). */
 export function loadEveryPart(): void {
-  for (const part of LOCALE_PARTS as LocalePart[]) wanted.add(part);
+  for (const part of LOCALE_PARTS as LocalePart[]) {
+    wanted.add(part);
+    awaited.add(part);
+  }
 }
