@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import DraftPage from '../../src/features/drafts/DraftPage';
 import SilenceProceduresPage from '../../src/features/drafts/SilenceProceduresPage';
 import type { Draft } from '../../src/features/drafts/queries';
-import { me, renderPage } from './app';
+import { me, renderPage, type RenderedPage } from './app';
 import { draft } from './decisions-records';
 import { json, type FakeApi } from './fake-api';
 import { frameworkElements } from './records';
@@ -46,6 +46,15 @@ const proposal = (over: Partial<Draft['adoptionProposals'][number]> = {}): Draft
   can: { declareConsensus: false, object: false },
   ...over,
 });
+
+/** Breaks silence for Chile through the dialog, as its focal point does. */
+async function breakSilenceForChile(user: RenderedPage['user']): Promise<void> {
+  await user.click(await screen.findByRole('button', { name: 'Break silence for Chile' }, { timeout: 15_000 }));
+  const dialog = within(await screen.findByRole('dialog'));
+  await user.type(dialog.getByRole('textbox', { name: /Reason for breaking silence/ }), 'OP2 needs more time.');
+  await user.click(dialog.getByRole('checkbox'));
+  await user.click(dialog.getByRole('button', { name: 'Break silence now' }));
+}
 
 describe('the focus follows each step on a draft', () => {
   it('the draft transmitted: the line that says when, not the button of the dialog that closed', async () => {
@@ -103,11 +112,7 @@ describe('the focus follows each step on a draft', () => {
         return json({ id: PROCEDURE, status: 'broken' }, { status: 201 });
       }),
     );
-    await user.click(await screen.findByRole('button', { name: 'Break silence for Chile' }, { timeout: 15_000 }));
-    const dialog = within(await screen.findByRole('dialog'));
-    await user.type(dialog.getByRole('textbox', { name: /Reason for breaking silence/ }), 'OP2 needs more time.');
-    await user.click(dialog.getByRole('checkbox'));
-    await user.click(dialog.getByRole('button', { name: 'Break silence now' }));
+    await breakSilenceForChile(user);
     await waitFor(() => expect(document.activeElement).toBe(document.querySelector(`[data-procedure="${PROCEDURE}"] [data-break-by="CHL"]`)));
   });
 
@@ -175,11 +180,7 @@ describe('silence broken from the list of open procedures', () => {
           return json({ id: PROCEDURE, status: 'broken' }, { status: 201 });
         }),
     );
-    await user.click(await screen.findByRole('button', { name: 'Break silence for Chile' }, { timeout: 15_000 }));
-    const dialog = within(await screen.findByRole('dialog'));
-    await user.type(dialog.getByRole('textbox', { name: /Reason for breaking silence/ }), 'OP2 needs more time.');
-    await user.click(dialog.getByRole('checkbox'));
-    await user.click(dialog.getByRole('button', { name: 'Break silence now' }));
+    await breakSilenceForChile(user);
     await waitFor(() => expect(document.querySelector(`[data-procedure="${PROCEDURE}"]`)).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(document.querySelector('[data-done="silence-broken"]')));
     expect(document.activeElement?.textContent).toBe('Silence is broken for Chile.');

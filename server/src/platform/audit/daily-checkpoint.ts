@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../db/database.js';
-import type { JobHandler } from '../jobs/runner.js';
-import { jobs } from '../jobs/tables.js';
+import { scheduleJobOnce, type JobHandler } from '../jobs/runner.js';
 import { signAuditCheckpoint } from './checkpoint.js';
 import type { AuditSigner } from './signing-key.js';
 
@@ -15,10 +13,7 @@ const nextMidnightUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), n
  * many processes run, each day's job is written once and runs once.
  */
 async function scheduleDay(db: Executor, runAt: Date): Promise<void> {
-  await db
-    .insert(jobs)
-    .values({ id: randomUUID(), kind: AUDIT_CHECKPOINT_JOB, key: dayKey(runAt), runAt, payload: {} })
-    .onConflictDoNothing({ target: jobs.key });
+  await scheduleJobOnce(db, { kind: AUDIT_CHECKPOINT_JOB, key: dayKey(runAt), runAt });
 }
 
 /** At start: today's checkpoint (due now, unless it already ran today) and tomorrow's. */

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from './database.js';
 import { rowsOf } from './database.js';
-import type { LeasedJobHandler } from '../jobs/runner.js';
+import { scheduleJobOnce, type LeasedJobHandler } from '../jobs/runner.js';
 import { jobs } from '../jobs/tables.js';
 
 /**
@@ -89,7 +88,7 @@ const slotKey = (runAt: Date) => `${VACUUM_JOB}:${runAt.toISOString().slice(0, 1
 
 /** One run per hour, keyed by the hour: however often the platform restarts, each hour's run is written once and runs once. */
 async function scheduleRun(db: Executor, runAt: Date): Promise<void> {
-  await db.insert(jobs).values({ id: randomUUID(), kind: VACUUM_JOB, key: slotKey(runAt), runAt, payload: {} }).onConflictDoNothing({ target: jobs.key });
+  await scheduleJobOnce(db, { kind: VACUUM_JOB, key: slotKey(runAt), runAt });
 }
 
 /** At start, on the embedded database only: the first run, ten minutes on. On PostgreSQL: nothing. */

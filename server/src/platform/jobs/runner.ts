@@ -51,6 +51,18 @@ export async function scheduleJob(tx: Executor, job: { kind: string; key: string
     });
 }
 
+/**
+ * Schedules a job once for its key: a key already written (pending, running or done) is left as it is.
+ * For a run per period (a day, an hour) whose key names the period: however often the platform starts
+ * and however many processes run, each period's job is written once and runs once.
+ */
+export async function scheduleJobOnce(db: Executor, job: { kind: string; key: string; runAt: Date; payload?: unknown }): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({ id: randomUUID(), kind: job.kind, key: job.key, runAt: job.runAt, payload: (job.payload ?? {}) as object })
+    .onConflictDoNothing({ target: jobs.key });
+}
+
 export async function cancelJob(tx: Executor, key: string): Promise<void> {
   await tx.update(jobs).set({ status: 'cancelled', finishedAt: new Date() }).where(and(eq(jobs.key, key), eq(jobs.status, 'pending')));
 }
